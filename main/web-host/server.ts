@@ -1,0 +1,132 @@
+/**
+ * The browser host's HTTP server: the built renderer plus the policy file, on loopback only.
+ * node:http and nothing else, so Playwright fixtures start it in-process in milliseconds.
+ * Must not import electron (lint-enforced): it runs under plain Node.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../../preload/contract/csp';
+import { parsePolicy } from '../../preload/contract/policy';
+import { readStaticFile } from '../shared/static-files';
+
+export interface WebHostOptions {
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** The policy JSON file served at /policy.json. */
+  policyPath: string;
+  /** 0 picks a free port. Default 5173. */
+  port?: number;
+  /** Default 127.0.0.1: the host serves a password-bearing policy, so never on all interfaces by default. */
+  host?: string;
+  /** Receives start-up warnings (policy problems); default stderr. */
+  warn?: (message: string) => void;
+}
+
+export interface WebHost {
+  /** e.g. http://127.0.0.1:5173/ */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The path the renderer's browser host fetches the policy from. */
+export const POLICY_PATH = '/policy.json';
+
+function send(res: ServerResponse, status: number, contentType: string, body: Buffer | string, head: boolean, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(body),
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    ...extra,
+  });
+  res.end(head ? undefined : body);
+}
+
+function createHandler(rendererDir: string, policyPath: string) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const head = req.method === 'HEAD';
+    if (req.method !== 'GET' && !head) {
+      send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', false, { Allow: 'GET, HEAD' });
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      send(res, 400, 'text/plain; charset=utf-8', 'Bad request', head);
+      return;
+    }
+    if (pathname === POLICY_PATH) {
+      // Read fresh every time so IT can edit the file and reload; served raw, the renderer
+      // validates it with the shared contract and shows any problem.
+      try {
+        const body = await readFile(policyPath);
+        send(res, 200, 'application/json; charset=utf-8', body, head, { 'Cache-Control': 'no-store' });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'error';
+        send(res, 404, 'text/plain; charset=utf-8', `policy file not readable: ${code}`, head, { 'Cache-Control': 'no-store' });
+      }
+      return;
+    }
+    const file = await readStaticFile(rendererDir, pathname);
+    if (!file) {
+      send(res, 404, 'text/plain; charset=utf-8', 'Not found', head);
+      return;
+    }
+    send(res, 200, file.contentType, file.body, head);
+  };
+}
+
+/** Validates the policy once at start and reports problems; serving goes on regardless. */
+async function warnAboutPolicy(policyPath: string, warn: (message: string) => void): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(policyPath, 'utf8');
+  } catch (error) {
+    warn(`warning: cannot read policy ${policyPath}: ${(error as Error).message}`);
+    return;
+  }
+  const result = parsePolicy(text.replace(/^\uFEFF/, ''), policyPath);
+  if (result.ok) return;
+  const lines = result.problems.map((problem) => `  ${problem.path}: ${problem.message}`);
+  warn(`warning: policy ${policyPath} is invalid (the app will show this and not register):\n${lines.join('\n')}`);
+}
+
+/** Starts the browser host. Resolves once it listens. */
+export async function startWebHost({
+  rendererDir,
+  policyPath,
+  port = 5173,
+  host = '127.0.0.1',
+  warn = (message) => void process.stderr.write(`${message}\n`),
+}: WebHostOptions): Promise<WebHost> {
+  await warnAboutPolicy(policyPath, warn);
+  const handler = createHandler(rendererDir, policyPath);
+  const server = createServer((req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error', false);
+      else res.destroy(error as Error);
+    });
+  });
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolvePromise();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${actualPort}/`,
+    port: actualPort,
+    close: () =>
+      new Promise<void>((resolvePromise, reject) => {
+        server.close((error) => (error ? reject(error) : resolvePromise()));
+        // Playwright's browsers keep connections alive; do not wait for them to time out.
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The API the renderer sees as `window.lingxi` (Electron preload) or gets from the browser host.
+ * One method per channel, nothing generic.
+ */
+import type { LogEntry, SystemEvent } from './ipc';
+import type { PolicyLoadResult } from './policy';
+
+export type HostKind = 'electron' | 'browser';
+
+export interface LingxiApi {
+  /** Which host provides this API. */
+  readonly host: HostKind;
+  policy: {
+    /** Loads and validates the policy. */
+    load(): Promise<PolicyLoadResult>;
+  };
+  power: {
+    /** Prevents display sleep while a call is up. */
+    setCallActive(active: boolean): Promise<void>;
+  };
+  shell: {
+    /** Opens an https URL in the system browser. */
+    openExternal(url: string): Promise<void>;
+  };
+  log: {
+    /** Writes a (redacted) log line. */
+    write(entry: LogEntry): Promise<void>;
+  };
+  system: {
+    /** Subscribes to OS events; returns the unsubscribe function. */
+    onEvent(listener: (event: SystemEvent) => void): () => void;
+  };
+  app: {
+    /** Tells the host the renderer finished its shutdown work (unregistered). */
+    quitReady(): Promise<void>;
+  };
+}

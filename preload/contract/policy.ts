@@ -1,0 +1,169 @@
+/**
+ * The policy file: one JSON document that IT ships with the build and may lock.
+ * Pure zod + TypeScript (no electron import): main, preload, the browser host and the renderer all use it.
+ */
+import { z } from 'zod';
+
+/** Hosts for which plain ws:// is acceptable: the SIP server runs on this machine. */
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+const sipServerUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a wss:// URL' });
+    return;
+  }
+  if (url.protocol === 'wss:') return;
+  if (url.protocol === 'ws:' && isLoopbackHost(url.hostname)) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: url.protocol === 'ws:' ? 'must be a wss:// URL (ws:// is allowed only for loopback hosts)' : 'must be a wss:// URL',
+  });
+});
+
+const sipUri = z
+  .string()
+  .regex(/^sips?:[^@\s]+@[^@\s]+$/, 'must be a SIP URI such as sip:1001@pbx.bank.example');
+
+const iceServer = z.strictObject({
+  urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+
+export const languages = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export const sipPolicySchema = z.strictObject({
+  /** WebSocket servers, tried in order. */
+  servers: z.array(sipServerUrl).min(1, 'must list at least one server'),
+  /** The agent's address of record. */
+  uri: sipUri,
+  /** Digest user name when it differs from the URI's user part. */
+  authorizationUser: z.string().min(1).optional(),
+  /** Digest password. Never logged. */
+  password: z.string().min(1, 'must not be empty'),
+  /** Name shown to the called party. */
+  displayName: z.string().default(''),
+  /** STUN/TURN servers; none by default (loopback and LAN need none). */
+  iceServers: z.array(iceServer).default([]),
+  /** Give up waiting for more ICE candidates after this long, so a blocked STUN server cannot hold the INVITE. */
+  iceGatheringTimeoutMs: z.number().int().min(100).max(30_000).default(2000),
+  /** How keypad digits are sent. */
+  dtmf: z.enum(['rfc2833', 'info']).default('rfc2833'),
+  /** Answer incoming calls by themselves after delayMs (headset agents in auto-answer queues). */
+  autoAnswer: z
+    .strictObject({ enabled: z.boolean().default(false), delayMs: z.number().int().min(0).max(60_000).default(0) })
+    .prefault({}),
+  /** REGISTER expiry in seconds. */
+  registerExpires: z.number().int().min(60).max(3600).default(300),
+  /** WebSocket reconnect backoff: random exponential between these bounds (seconds). */
+  reconnectMinSeconds: z.number().min(0.5).max(60).default(1),
+  reconnectMaxSeconds: z.number().min(1).max(300).default(4),
+});
+
+export const uiPolicySchema = z
+  .strictObject({
+    /** Language of the user interface. */
+    language: z.enum(languages).default('zh-CN'),
+  })
+  .prefault({});
+
+/** Microphone processing. Headsets with their own echo cancelling may turn Chromium's off. */
+export const audioPolicySchema = z
+  .strictObject({
+    echoCancellation: z.boolean().default(true),
+    noiseSuppression: z.boolean().default(true),
+    autoGainControl: z.boolean().default(true),
+  })
+  .prefault({});
+
+/** Every key IT can name in `locked` (keys the agent may not change in settings). */
+export const lockableKeys = ['ui.language'] as const;
+export type LockableKey = (typeof lockableKeys)[number];
+
+export const policySchema = z.strictObject({
+  /** Format version of this document. */
+  version: z.literal(1).default(1),
+  sip: sipPolicySchema,
+  ui: uiPolicySchema,
+  audio: audioPolicySchema,
+  /** Keys the agent may not change; the policy's value wins over the agent's settings. */
+  locked: z.array(z.enum(lockableKeys)).default([]),
+});
+
+export type Policy = z.infer<typeof policySchema>;
+export type PolicyInput = z.input<typeof policySchema>;
+
+/** One problem found in a policy, with the path IT needs to fix it. */
+export interface PolicyProblem {
+  path: string;
+  message: string;
+}
+
+export type PolicyLoadResult =
+  | { ok: true; policy: Policy; source: string }
+  | {
+      ok: false;
+      problems: PolicyProblem[];
+      source: string;
+      /** ui.language read from the rejected document when it is usable, so the report speaks IT's language. */
+      language?: Language;
+    };
+
+/** Formats a zod path like sip.servers[0]. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+function toProblems(error: z.ZodError): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) problems.push({ path: formatPath([...issue.path, key]), message: 'unknown key' });
+    } else {
+      problems.push({ path: formatPath(issue.path), message: issue.message });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Validates a policy document as a whole: either every value applies or none does.
+ * @param raw JSON text or an already parsed value
+ * @param source where it came from (a path or URL), for the error report
+ */
+export function parsePolicy(raw: unknown, source: string): PolicyLoadResult {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      return { ok: false, source, problems: [{ path: '(root)', message: `not valid JSON: ${(error as Error).message}` }] };
+    }
+  }
+  const result = policySchema.safeParse(value);
+  if (!result.success) {
+    const language = uiPolicySchema.safeParse((value as { ui?: unknown } | null)?.ui).data?.language;
+    return { ok: false, source, problems: toProblems(result.error), ...(language ? { language } : {}) };
+  }
+  const policy = result.data;
+  if (policy.sip.reconnectMaxSeconds < policy.sip.reconnectMinSeconds) {
+    return {
+      ok: false,
+      source,
+      problems: [{ path: 'sip.reconnectMaxSeconds', message: 'must not be less than sip.reconnectMinSeconds' }],
+    };
+  }
+  return { ok: true, source, policy };
+}

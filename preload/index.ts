@@ -1,0 +1,44 @@
+/**
+ * The preload: exposes `window.lingxi` (LingxiApi) and nothing else. One method per channel;
+ * no generic invoke/send/on, so a compromised renderer can only do what the contract lists,
+ * and main validates even that (main/ipc/register.ts).
+ * Runs sandboxed, bundled to CommonJS: only 'electron' and bundled code may be imported.
+ */
+import { contextBridge, ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron';
+import type { LingxiApi } from './contract/api';
+import type { InvokeArgs, InvokeChannel, InvokeResults } from './contract/ipc';
+// Not from ipc.ts: that module builds zod schemas at load time, which the preload never needs.
+import { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from './contract/system-events';
+
+type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
+
+function isSystemEvent(value: unknown): value is SystemEvent {
+  return typeof value === 'string' && (systemEvents as readonly string[]).includes(value);
+}
+
+/** Builds the API over an ipcRenderer; exported so tests run it without Electron. */
+export function createLingxiApi(ipc: Ipc): LingxiApi {
+  const invoke = <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResults[C]> =>
+    ipc.invoke(channel, ...args) as Promise<InvokeResults[C]>;
+
+  return {
+    host: 'electron',
+    policy: { load: () => invoke('policy:load') },
+    power: { setCallActive: (active) => invoke('power:set-call-active', active) },
+    shell: { openExternal: (url) => invoke('shell:open-external', url) },
+    log: { write: (entry) => invoke('log:write', entry) },
+    app: { quitReady: () => invoke('app:quit-ready') },
+    system: {
+      onEvent(listener) {
+        // The IpcRendererEvent never crosses into the page: it carries `sender`, a handle to ipcRenderer.
+        const onMessage = (_event: IpcRendererEvent, name: unknown) => {
+          if (isSystemEvent(name)) listener(name);
+        };
+        ipc.on(SYSTEM_EVENT_CHANNEL, onMessage);
+        return () => void ipc.removeListener(SYSTEM_EVENT_CHANNEL, onMessage);
+      },
+    },
+  };
+}
+
+contextBridge.exposeInMainWorld('lingxi', createLingxiApi(ipcRenderer));

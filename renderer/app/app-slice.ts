@@ -1,0 +1,29 @@
+/** App-level state: the policy in force (or why there is none) and the UI language. */
+import type { StateCreator } from 'zustand';
+import type { Language, Policy, PolicyProblem } from '../../preload/contract/policy';
+
+export type PolicyState =
+  | { status: 'loading' }
+  | { status: 'invalid'; problems: PolicyProblem[]; source: string }
+  | { status: 'ready'; policy: Policy; source: string };
+
+export interface AppSlice {
+  policy: PolicyState;
+  language: Language;
+  languageLocked: boolean;
+  /** navigator.storage.persist() result; null until known. */
+  storagePersistent: boolean | null;
+  setPolicy(policy: PolicyState): void;
+  setLanguage(language: Language, locked: boolean): void;
+  setStoragePersistent(persistent: boolean): void;
+}
+
+export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) => ({
+  policy: { status: 'loading' },
+  language: 'en',
+  languageLocked: false,
+  storagePersistent: null,
+  setPolicy: (policy) => set({ policy }),
+  setLanguage: (language, languageLocked) => set({ language, languageLocked }),
+  setStoragePersistent: (storagePersistent) => set({ storagePersistent }),
+});

@@ -1,0 +1,72 @@
+/**
+ * Start-up: load and validate the policy, pick the language, restore history, then start the phone.
+ * An invalid policy stops here: the problems show and nothing registers.
+ */
+import type { LingxiApi } from '../../preload/contract/api';
+import type { Language } from '../../preload/contract/policy';
+import { recentCalls } from '../features/agent/history-repo';
+import { startPhone } from '../features/phone/phone-service';
+import { initI18n } from '../i18n';
+import { createLogger } from './logger';
+import { resolveSetting } from './resolve-setting';
+import { readSetting, writeSetting } from './settings-repo';
+import type { useStore } from './store';
+
+type Store = typeof useStore;
+const log = createLogger('app');
+const LANGUAGE_KEY = 'ui.language';
+
+/** The language to use before (or without) a valid policy: the system's. */
+export function systemLanguage(tags: readonly string[] = navigator.languages): Language {
+  for (const tag of tags) {
+    if (/^zh[-_](TW|HK|MO|Hant)/i.test(tag)) return 'zh-TW';
+    if (/^zh/i.test(tag)) return 'zh-CN';
+    if (/^en/i.test(tag)) return 'en';
+  }
+  return 'zh-CN';
+}
+
+export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
+  const result = await host.policy.load();
+  const state = store.getState();
+  if (!result.ok) {
+    const language = result.language ?? systemLanguage();
+    await initI18n(language);
+    state.setLanguage(language, false);
+    state.setPolicy({ status: 'invalid', problems: result.problems, source: result.source });
+    log.warn(`policy ${result.source} rejected: ${result.problems.length} problem(s)`);
+    return;
+  }
+  const { policy } = result;
+  const userLanguage = await readSetting<Language>(LANGUAGE_KEY).catch(() => undefined);
+  const language = resolveSetting(policy, LANGUAGE_KEY, policy.ui.language, userLanguage);
+  await initI18n(language.value);
+  state.setLanguage(language.value, language.locked);
+  state.setPolicy({ status: 'ready', policy, source: result.source });
+  state.setHistory(await recentCalls().catch(() => []));
+  void requestPersistentStorage(store);
+
+  const engine = startPhone(policy, store, host);
+  host.system.onEvent((event) => {
+    if (event === 'resume' || event === 'online') engine.reconnectNow();
+    if (event === 'before-quit') {
+      engine.stop();
+      void host.app.quitReady();
+    }
+  });
+  // Closing the tab or window un-REGISTERs so calls stop routing to a dead contact.
+  window.addEventListener('pagehide', () => engine.stop());
+}
+
+/** Applies the agent's language choice unless IT locked it. */
+export async function changeLanguage(store: Store, language: Language): Promise<void> {
+  if (store.getState().languageLocked) return;
+  await initI18n(language);
+  store.getState().setLanguage(language, false);
+  await writeSetting(LANGUAGE_KEY, language);
+}
+
+async function requestPersistentStorage(store: Store): Promise<void> {
+  const persisted = await navigator.storage?.persist?.().catch(() => false);
+  store.getState().setStoragePersistent(Boolean(persisted));
+}

@@ -1,0 +1,65 @@
+/**
+ * The browser host: the LingxiApi contract implemented with web APIs, for plain Chromium
+ * (tests here, thin clients and VDI). The Node side (main/web-host) serves the policy at /policy.json.
+ */
+import type { LingxiApi } from '../../preload/contract/api';
+import type { SystemEvent } from '../../preload/contract/ipc';
+import { parsePolicy } from '../../preload/contract/policy';
+import { redact } from '../../preload/contract/redact';
+
+const POLICY_URL = './policy.json';
+
+async function loadPolicy(): ReturnType<LingxiApi['policy']['load']> {
+  const source = new URL(POLICY_URL, location.href).pathname;
+  let response: Response;
+  try {
+    response = await fetch(POLICY_URL, { cache: 'no-store' });
+  } catch (error) {
+    return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${(error as Error).message}` }] };
+  }
+  if (!response.ok) {
+    return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: HTTP ${response.status}` }] };
+  }
+  return parsePolicy(await response.text(), source);
+}
+
+function onSystemEvent(listener: (event: SystemEvent) => void): () => void {
+  const online = () => listener('online');
+  const offline = () => listener('offline');
+  // Page Lifecycle: a frozen tab (or a suspended VDI session) resumes like a laptop waking up.
+  const resume = () => listener('resume');
+  const freeze = () => listener('suspend');
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  document.addEventListener('resume', resume);
+  document.addEventListener('freeze', freeze);
+  return () => {
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
+    document.removeEventListener('resume', resume);
+    document.removeEventListener('freeze', freeze);
+  };
+}
+
+export function createBrowserHost(): LingxiApi {
+  return {
+    host: 'browser',
+    policy: { load: loadPolicy },
+    // No OS power API in a browser; a playing call keeps most systems awake anyway.
+    power: { setCallActive: async () => undefined },
+    shell: {
+      openExternal: async (url) => {
+        if (new URL(url).protocol !== 'https:') throw new Error('only https:// links can be opened');
+        window.open(url, '_blank', 'noopener,noreferrer');
+      },
+    },
+    log: {
+      write: async ({ level, scope, message }) => {
+        console[level === 'debug' ? 'debug' : level](`[${scope}] ${redact(message)}`);
+      },
+    },
+    system: { onEvent: onSystemEvent },
+    // A browser tab unregisters on pagehide; nobody waits for it.
+    app: { quitReady: async () => undefined },
+  };
+}

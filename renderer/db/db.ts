@@ -1,0 +1,29 @@
+/**
+ * Opens the database. Only renderer/db and the features' *-repo.ts files touch Dexie.
+ */
+import Dexie from 'dexie';
+import { DB_NAME, declareSchema, type LingxiDb } from './schema';
+
+let instance: LingxiDb | undefined;
+
+/** The app's database, opened on first use. */
+export function getDb(): LingxiDb {
+  if (!instance) {
+    const db = new Dexie(DB_NAME) as LingxiDb;
+    declareSchema(db);
+    // Another window upgraded the schema: close so it can proceed, and reload to pick it up.
+    db.on('versionchange', () => {
+      db.close();
+      if (typeof location !== 'undefined') location.reload();
+      return false;
+    });
+    instance = db;
+  }
+  return instance;
+}
+
+/** For tests: forget the instance so a fresh fake-indexeddb can be used. */
+export function resetDbForTests(): void {
+  instance?.close();
+  instance = undefined;
+}

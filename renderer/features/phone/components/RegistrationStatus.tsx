@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { assertNever } from '../../../app/assert-never';
+import { useStore } from '../../../app/store';
+
+/** The SIP registration state, announced politely to screen readers when it changes. */
+export function RegistrationStatus() {
+  const { t } = useTranslation();
+  const registration = useStore((s) => s.registration);
+  let text: string;
+  switch (registration.state) {
+    case 'connecting':
+      text = t('registration.connecting');
+      break;
+    case 'registered':
+      text = t('registration.registered');
+      break;
+    case 'unregistered':
+      text = t('registration.unregistered');
+      break;
+    case 'failed':
+      text = t('registration.failed', { reason: t(`registration.reason.${registration.reason ?? 'rejected'}`) });
+      break;
+    default:
+      assertNever(registration.state);
+  }
+  return (
+    <div role="status" aria-label={t('registration.label')} className={`registration registration--${registration.state}`}>
+      {text}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Wires the SIP engine to the rest of the app: store snapshots, ringing, auto-answer, call history,
+ * power management. Components call the actions exported here, never JsSIP.
+ */
+import type { LingxiApi } from '../../../preload/contract/api';
+import type { Policy } from '../../../preload/contract/policy';
+import type { StoreState } from '../../app/store';
+import { createLogger } from '../../app/logger';
+import { historyEntryFor, saveCall } from '../agent/history-repo';
+import { Ringer } from './ringer';
+import { PhoneEngine, type DialResult } from './sip/phone-engine';
+import type { EngineConfig } from './sip/types';
+
+type Store = { getState(): StoreState };
+
+const log = createLogger('phone');
+let engine: PhoneEngine | null = null;
+
+/** Engine settings from the policy. */
+export function engineConfigFrom(policy: Policy, userAgent: string): EngineConfig {
+  const { sip } = policy;
+  return {
+    servers: sip.servers,
+    uri: sip.uri,
+    ...(sip.authorizationUser ? { authorizationUser: sip.authorizationUser } : {}),
+    password: sip.password,
+    displayName: sip.displayName,
+    iceServers: sip.iceServers,
+    iceGatheringTimeoutMs: sip.iceGatheringTimeoutMs,
+    dtmf: sip.dtmf,
+    registerExpires: sip.registerExpires,
+    reconnectMinSeconds: sip.reconnectMinSeconds,
+    reconnectMaxSeconds: sip.reconnectMaxSeconds,
+    audio: policy.audio,
+    userAgent,
+  };
+}
+
+/** Creates and starts the engine for a valid policy. */
+export function startPhone(policy: Policy, store: Store, host: LingxiApi): PhoneEngine {
+  const ringer = new Ringer();
+  ringer.armOnFirstGesture();
+  const autoAnswer = policy.sip.autoAnswer;
+  const created = new PhoneEngine(engineConfigFrom(policy, `Lingxi/${__APP_VERSION__} (${host.host})`), {
+    registration: (snapshot) => {
+      log.info(`registration ${snapshot.state}${snapshot.reason ? ` (${snapshot.reason})` : ''}`);
+      store.getState().setRegistration(snapshot);
+    },
+    shouldRejectIncoming: () => store.getState().availability !== 'ready',
+    callUpdated: (call) => {
+      const state = store.getState();
+      const isNew = !state.calls.some((c) => c.id === call.id);
+      state.upsertCall(call);
+      if (isNew && call.direction === 'incoming' && call.phase === 'ringing') {
+        log.info(`incoming call from ${call.remoteNumber}`);
+        ringer.start();
+        if (autoAnswer.enabled) setTimeout(() => answer(call.id), autoAnswer.delayMs);
+      }
+      if (call.phase !== 'ringing') ringer.stop();
+      void host.power.setCallActive(store.getState().calls.some((c) => c.phase === 'active'));
+    },
+    callEnded: (end) => {
+      log.info(`call ended: ${end.outcome} (${end.statusCode ?? ''} ${end.cause})`);
+      const state = store.getState();
+      state.removeCall(end.call.id);
+      if (!state.calls.some((c) => c.phase === 'ringing')) ringer.stop();
+      void host.power.setCallActive(state.calls.some((c) => c.phase === 'active'));
+      const entry = historyEntryFor(end);
+      state.addHistory(entry);
+      saveCall(entry).catch((error: unknown) => log.error(`history not saved: ${String(error)}`));
+    },
+  });
+  engine = created;
+  created.start();
+  return created;
+}
+
+/** The running engine (null before a valid policy is loaded). */
+export function getEngine(): PhoneEngine | null {
+  return engine;
+}
+
+export function dial(input: string): DialResult {
+  return engine?.dial(input) ?? { ok: false, error: 'not-registered' };
+}
+export function answer(callId: string): void {
+  engine?.answer(callId);
+}
+export function hangup(callId: string): void {
+  engine?.hangup(callId);
+}
+export function setHold(callId: string, hold: boolean): void {
+  engine?.setHold(callId, hold);
+}
+export function setMute(callId: string, mute: boolean): void {
+  engine?.setMute(callId, mute);
+}
+export function sendDtmf(callId: string, tone: string): void {
+  engine?.sendDtmf(callId, tone);
+}

@@ -1,0 +1,41 @@
+/** Phone state in the store: registration and the calls' serializable snapshots. */
+import type { StateCreator } from 'zustand';
+import type { CallSnapshot, RegistrationSnapshot } from './sip/types';
+
+export interface PhoneSlice {
+  registration: RegistrationSnapshot;
+  /** Calls in the order they appeared; ended calls are removed. */
+  calls: CallSnapshot[];
+  /** The last thing the phone could not do, as an i18n key (dialer.error.*). */
+  dialError: string | null;
+  setRegistration(registration: RegistrationSnapshot): void;
+  upsertCall(call: CallSnapshot): void;
+  removeCall(id: string): void;
+  setDialError(key: string | null): void;
+}
+
+export const createPhoneSlice: StateCreator<PhoneSlice, [], [], PhoneSlice> = (set) => ({
+  registration: { state: 'unregistered' },
+  calls: [],
+  dialError: null,
+  setRegistration: (registration) => set({ registration }),
+  upsertCall: (call) =>
+    set((state) => {
+      if (call.phase === 'ended') return { calls: state.calls.filter((c) => c.id !== call.id) };
+      const index = state.calls.findIndex((c) => c.id === call.id);
+      if (index === -1) return { calls: [...state.calls, call] };
+      const calls = state.calls.slice();
+      calls[index] = call;
+      return { calls };
+    }),
+  removeCall: (id) => set((state) => ({ calls: state.calls.filter((c) => c.id !== id) })),
+  setDialError: (dialError) => set({ dialError }),
+});
+
+/** The incoming call waiting to be answered, if any. */
+export const selectRingingCall = (s: PhoneSlice): CallSnapshot | undefined =>
+  s.calls.find((c) => c.direction === 'incoming' && c.phase === 'ringing');
+
+/** The call the agent is working (dialling, connecting or connected). */
+export const selectCurrentCall = (s: PhoneSlice): CallSnapshot | undefined =>
+  s.calls.find((c) => c.phase !== 'ringing' && c.phase !== 'ended');

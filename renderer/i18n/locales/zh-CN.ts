@@ -1,0 +1,80 @@
+import type { Messages } from './en';
+
+/** 简体中文 */
+export const zhCN: Messages = {
+  app: {
+    title: '灵犀',
+    loading: '正在加载策略…',
+    language: '语言',
+    lockedByPolicy: '由 IT 策略设定',
+    storageNotPersistent: '浏览器在存储紧张时可能清除本地数据',
+  },
+  registration: {
+    label: '注册状态',
+    connecting: '正在连接',
+    registered: '已注册',
+    unregistered: '未注册',
+    failed: '失败：{{reason}}',
+    reason: {
+      auth: '认证失败',
+      network: '无法连接服务器',
+      timeout: '服务器无响应',
+      rejected: '注册被拒绝',
+      config: '配置无效',
+    },
+  },
+  agent: { state: '坐席状态', ready: '就绪', notReady: '未就绪', onCall: '通话中' },
+  dialer: {
+    label: '拨号',
+    number: '号码',
+    call: '呼叫',
+    error: {
+      empty: '请输入要拨打的号码',
+      invalid: '该号码无法拨打',
+      busy: '请先结束当前通话',
+      'not-registered': '话机尚未注册',
+    },
+  },
+  incoming: { label: '来电', from: '{{caller}} 来电', answer: '接听', decline: '拒接', unknownCaller: '未知来电' },
+  call: {
+    label: '当前通话',
+    duration: '通话时长',
+    hangup: '挂断',
+    hold: '保持',
+    resume: '恢复',
+    mute: '静音',
+    unmute: '取消静音',
+    keypad: '拨号盘',
+    keypadDigits: '拨号盘按键',
+    phase: {
+      ringing: '振铃中',
+      dialing: '正在拨号…',
+      early: '对方振铃中',
+      connecting: '正在接通…',
+      active: '通话中',
+      ended: '已结束',
+    },
+    onHold: '保持中',
+    heldByRemote: '对方已保持',
+    muted: '已静音',
+  },
+  history: {
+    label: '通话记录',
+    empty: '暂无通话',
+    incoming: '呼入',
+    outgoing: '呼出',
+    outcome: {
+      answered: '已接听',
+      declined: '已拒接',
+      missed: '未接',
+      busy: '忙线',
+      cancelled: '已取消',
+      'no-answer': '无人接听',
+      failed: '失败',
+    },
+  },
+  policy: {
+    problems: '策略问题',
+    intro: '策略 {{source}} 无法使用。修正之前话机不会注册：',
+  },
+};

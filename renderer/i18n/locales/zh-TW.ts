@@ -1,0 +1,80 @@
+import type { Messages } from './en';
+
+/** 繁體中文 */
+export const zhTW: Messages = {
+  app: {
+    title: '靈犀',
+    loading: '正在載入原則…',
+    language: '語言',
+    lockedByPolicy: '由 IT 原則設定',
+    storageNotPersistent: '瀏覽器在儲存空間不足時可能清除本機資料',
+  },
+  registration: {
+    label: '註冊狀態',
+    connecting: '正在連線',
+    registered: '已註冊',
+    unregistered: '未註冊',
+    failed: '失敗：{{reason}}',
+    reason: {
+      auth: '驗證失敗',
+      network: '無法連線伺服器',
+      timeout: '伺服器無回應',
+      rejected: '註冊遭拒',
+      config: '設定無效',
+    },
+  },
+  agent: { state: '座席狀態', ready: '就緒', notReady: '未就緒', onCall: '通話中' },
+  dialer: {
+    label: '撥號',
+    number: '號碼',
+    call: '撥打',
+    error: {
+      empty: '請輸入要撥打的號碼',
+      invalid: '此號碼無法撥打',
+      busy: '請先結束目前通話',
+      'not-registered': '話機尚未註冊',
+    },
+  },
+  incoming: { label: '來電', from: '{{caller}} 來電', answer: '接聽', decline: '拒接', unknownCaller: '未知來電' },
+  call: {
+    label: '目前通話',
+    duration: '通話時長',
+    hangup: '掛斷',
+    hold: '保留',
+    resume: '恢復',
+    mute: '靜音',
+    unmute: '取消靜音',
+    keypad: '撥號鍵盤',
+    keypadDigits: '撥號鍵盤按鍵',
+    phase: {
+      ringing: '響鈴中',
+      dialing: '正在撥號…',
+      early: '對方響鈴中',
+      connecting: '正在接通…',
+      active: '通話中',
+      ended: '已結束',
+    },
+    onHold: '保留中',
+    heldByRemote: '對方已保留',
+    muted: '已靜音',
+  },
+  history: {
+    label: '通話紀錄',
+    empty: '尚無通話',
+    incoming: '撥入',
+    outgoing: '撥出',
+    outcome: {
+      answered: '已接聽',
+      declined: '已拒接',
+      missed: '未接',
+      busy: '忙線',
+      cancelled: '已取消',
+      'no-answer': '無人接聽',
+      failed: '失敗',
+    },
+  },
+  policy: {
+    problems: '原則問題',
+    intro: '原則 {{source}} 無法使用。修正之前話機不會註冊：',
+  },
+};

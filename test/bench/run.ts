@@ -1,0 +1,99 @@
+/**
+ * `npm run bench` (inside test/e2e/run.sh's loopback namespace): starts Kamailio, the browser host and a
+ * customer peer with the same fixture modules as the e2e specs, then prints ONE JSON object on stdout.
+ * Everything else goes to stderr. Options: --samples <n> (default 12, at least 10).
+ */
+import { parseArgs } from 'node:util';
+import { launchApp, type AppInstance } from '../fixtures/app-host';
+import globalSetup from '../fixtures/global-setup';
+import { Kamailio } from '../fixtures/kamailio/kamailio';
+import { peerDir } from '../fixtures/peer/build';
+import { Peer } from '../fixtures/peer/peer';
+import { startStaticServer } from '../fixtures/peer/server';
+import { buildPolicy } from '../fixtures/policy';
+import { armAnswerProbe, answerToAudioMs } from './answer-probe';
+import { summarize, type Figure } from './stats';
+
+const { values } = parseArgs({ options: { samples: { type: 'string', default: '12' } } });
+const samples = Math.max(10, Number(values.samples));
+const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
+
+/** ms from performance.mark('lingxi:registering') to 'lingxi:registered', each on a fresh page load. */
+async function measureRegister(app: AppInstance): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    await app.reload();
+    const handle = await app.page.waitForFunction(
+      () => {
+        const [start] = performance.getEntriesByName('lingxi:registering', 'mark');
+        const [end] = performance.getEntriesByName('lingxi:registered', 'mark');
+        return start && end ? end.startTime - start.startTime : undefined;
+      },
+      undefined,
+      { timeout: 15_000, polling: 20 },
+    );
+    out.push((await handle.jsonValue()) as number);
+    log(`register #${i + 1}: ${out.at(-1)?.toFixed(1)} ms`);
+  }
+  return out;
+}
+
+/** ms from a real click on Answer to the first 440 Hz energy on the app's remote-audio element. */
+async function measureAnswer(app: AppInstance, customer: Peer): Promise<number[]> {
+  const { page } = app;
+  const incoming = page.getByRole('region', { name: 'Incoming call' });
+  const answer = page.getByRole('button', { name: 'Answer', exact: true });
+  const hangUp = page.getByRole('button', { name: 'Hang up', exact: true });
+  const status = page.getByRole('status', { name: 'Registration status' });
+  const out: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    await status.filter({ hasText: /^Registered$/ }).waitFor();
+    const mark = await customer.mark();
+    await customer.call('1001');
+    await incoming.waitFor();
+    await armAnswerProbe(page, answer);
+    await answer.click();
+    out.push(await answerToAudioMs(page));
+    log(`answer→audio #${i + 1}: ${out.at(-1)?.toFixed(1)} ms`);
+    await customer.hangup();
+    await customer.waitForEvent('ended', { after: mark });
+    await hangUp.waitFor({ state: 'detached' });
+  }
+  return out;
+}
+
+async function main(): Promise<Record<string, Figure>> {
+  await globalSetup();
+  const sip = new Kamailio();
+  await sip.start();
+  const peerServer = await startStaticServer(peerDir);
+  const cleanup: (() => Promise<void>)[] = [() => sip.stop(), () => peerServer.close()];
+  try {
+    const app = await launchApp(buildPolicy());
+    cleanup.unshift(() => app.close());
+    const register = await measureRegister(app);
+    const customer = await Peer.launch({ user: '1002', wav: 'tone440', pageUrl: peerServer.url, wsUrl: sip.wsUrl });
+    cleanup.unshift(() => customer.close());
+    const answer = await measureAnswer(app, customer);
+    return {
+      'call.register_ms': summarize(
+        register,
+        "renderer marks 'lingxi:registering' (UA start) → 'lingxi:registered', fresh page load per sample, Kamailio on loopback",
+      ),
+      'call.answer_to_audio_ms': summarize(
+        answer,
+        'real click on Answer (capture-phase listener) → first 440 Hz energy on the remote-audio stream (AnalyserNode, 5 ms poll), loopback',
+      ),
+    };
+  } finally {
+    for (const step of cleanup) await step().catch((error: unknown) => log(`cleanup: ${String(error)}`));
+  }
+}
+
+main().then(
+  (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

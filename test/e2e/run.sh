@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# End-to-end tests (default: `playwright test`) or the bench (`--bench`: `tsx test/bench/run.ts`, one JSON
+# object on stdout) inside a fresh network namespace that has only loopback, so WebRTC never touches
+# the machine's other interfaces. Extra arguments pass through.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+fail() { echo "test/e2e/run.sh: $*" >&2; exit 2; }
+
+if [[ "${LINGXI_E2E_IN_NETNS:-}" != 1 ]]; then
+  command -v kamailio >/dev/null || fail "kamailio is missing (apt-get install kamailio kamailio-websocket-modules)"
+  [[ -e /usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so ]] \
+    || fail "kamailio's websocket module is missing (apt-get install kamailio-websocket-modules)"
+  [[ -x /usr/bin/chromium ]] || fail "/usr/bin/chromium is missing (apt-get install chromium)"
+  command -v sox >/dev/null || fail "sox is missing (apt-get install sox)"
+  command -v unshare >/dev/null || fail "unshare is missing (util-linux)"
+  command -v ip >/dev/null || fail "ip is missing (apt-get install iproute2)"
+  if [[ $EUID -eq 0 ]]; then
+    exec env LINGXI_E2E_IN_NETNS=1 unshare --net -- bash "$0" "$@"
+  else
+    exec env LINGXI_E2E_IN_NETNS=1 unshare --net --map-root-user -- bash "$0" "$@"
+  fi
+fi
+
+# Inside the namespace: loopback up, IPv6 off, and nothing but lo.
+ip link set lo up
+sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.lo.disable_ipv6=1
+others=$(ip -o link show | awk -F': ' '$2 != "lo" { print $2 }')
+[[ -z "$others" ]] || fail "not in a loopback-only namespace (found: $others)"
+
+if [[ "${1:-}" == --bench ]]; then
+  shift
+  exec npx tsx test/bench/run.ts "$@"
+fi
+exec npx playwright test "$@"

@@ -1,0 +1,159 @@
+/**
+ * Wiring check for main/index.ts with the whole electron module faked: every contract channel has a
+ * handler, the window is secure and loads our scheme, and the pieces are connected to each other.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { invokeChannels, SYSTEM_EVENT_CHANNEL } from '../../../preload/contract/ipc';
+
+const fake = vi.hoisted(() => ({
+  userData: '',
+  switches: [] as string[],
+  schemes: [] as unknown[],
+  handledSchemes: [] as string[],
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+  windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; url: string; sent: unknown[][] }>,
+  blockers: new Set<number>(),
+  quits: 0,
+  permissionHandlers: 0,
+}));
+fake.userData = mkdtempSync(join(tmpdir(), 'lingxi-main-'));
+// A packaged app must ignore this: otherwise an environment variable could load a foreign page.
+const savedRendererUrl = process.env.ELECTRON_RENDERER_URL;
+process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    commandLine: { appendSwitch: (name: string, value?: string) => fake.switches.push(value ? `${name}=${value}` : name) },
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    getPath: () => fake.userData,
+    getAppPath: () => '/opt/Lingxi/resources/app.asar',
+    getVersion: () => '0.1.0',
+    quit() {
+      fake.quits++;
+      let prevented = false;
+      app.emit('before-quit', { preventDefault: () => void (prevented = true) });
+      return prevented;
+    },
+    exit: () => undefined,
+  });
+  class BrowserWindow extends EventEmitter {
+    webContents = Object.assign(new EventEmitter(), {
+      send: (...args: unknown[]) => this.record.sent.push(args),
+      isDestroyed: () => false,
+    });
+    record: { options: Record<string, unknown>; url: string; sent: unknown[][] };
+    constructor(options: Record<string, unknown>) {
+      super();
+      this.record = { options, url: '', sent: [] };
+      fake.windows.push(this.record as never);
+    }
+    loadURL(url: string) {
+      this.record.url = url;
+      return Promise.resolve();
+    }
+    isDestroyed = () => false;
+  }
+  let nextBlocker = 0;
+  return {
+    app,
+    BrowserWindow,
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => fake.handlers.set(channel, fn),
+      removeHandler: (channel: string) => fake.handlers.delete(channel),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => fake.schemes.push(...schemes),
+      handle: (scheme: string) => fake.handledSchemes.push(scheme),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => void fake.permissionHandlers++,
+        setPermissionCheckHandler: () => undefined,
+      },
+    },
+    net: { isOnline: () => true },
+    powerMonitor: new EventEmitter(),
+    powerSaveBlocker: {
+      start: () => (fake.blockers.add(++nextBlocker), nextBlocker),
+      stop: (id: number) => fake.blockers.delete(id),
+      isStarted: (id: number) => fake.blockers.has(id),
+    },
+    shell: { openExternal: async () => undefined },
+  };
+});
+
+await import('../../../main/index');
+// Let whenReady().then(...) run.
+await new Promise((resolve) => setImmediate(resolve));
+
+const trusted = { senderFrame: { url: 'lingxi://app/index.html' } };
+const call = (channel: string, ...args: unknown[]) => {
+  const fn = fake.handlers.get(channel);
+  if (!fn) throw new Error(`no handler for ${channel}`);
+  return fn(trusted, ...args);
+};
+
+afterAll(() => {
+  rmSync(fake.userData, { recursive: true, force: true });
+  if (savedRendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
+  else process.env.ELECTRON_RENDERER_URL = savedRendererUrl;
+});
+
+describe('main/index.ts wiring', () => {
+  it('registers a handler for every contract channel and no other', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(Object.keys(invokeChannels).sort());
+  });
+
+  it('sets the switches and the privileged scheme before ready, then serves it', () => {
+    expect(fake.switches).toContain('autoplay-policy=no-user-gesture-required');
+    expect(fake.schemes).toEqual([expect.objectContaining({ scheme: 'lingxi' })]);
+    expect(fake.handledSchemes).toEqual(['lingxi']);
+    expect(fake.permissionHandlers).toBeGreaterThan(0);
+  });
+
+  it('opens one sandboxed window on lingxi://app with the packaged preload, ignoring the dev URL when packaged', () => {
+    expect(fake.windows).toHaveLength(1);
+    const window = fake.windows[0];
+    expect(window?.url).toBe('lingxi://app/index.html');
+    expect(window?.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      preload: '/opt/Lingxi/resources/app.asar/out/preload/index.cjs',
+    });
+  });
+
+  it('connects power:set-call-active to the power blocker', async () => {
+    await call('power:set-call-active', true);
+    expect(fake.blockers.size).toBe(1);
+    await call('power:set-call-active', false);
+    expect(fake.blockers.size).toBe(0);
+  });
+
+  it('does not trust the dev server origin when packaged', async () => {
+    const fn = fake.handlers.get('power:set-call-active');
+    await expect(Promise.resolve(fn?.({ senderFrame: { url: 'http://localhost:5173/' } }, true))).rejects.toThrow(/untrusted/);
+    expect(fake.blockers.size).toBe(0);
+  });
+
+  it('answers policy:load with a problem when no policy exists', async () => {
+    const result = (await call('policy:load')) as { ok: boolean; problems: Array<{ path: string }> };
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]?.path).toBe('(file)');
+  });
+
+  it('runs the quit flow: before-quit reaches the renderer, quit-ready quits', async () => {
+    const { app } = await import('electron');
+    expect(app.quit()).toBe(true);
+    expect(fake.windows[0]?.sent).toEqual([[SYSTEM_EVENT_CHANNEL, 'before-quit']]);
+    const quitsBefore = fake.quits;
+    await call('app:quit-ready');
+    expect(fake.quits).toBe(quitsBefore + 1);
+  });
+});

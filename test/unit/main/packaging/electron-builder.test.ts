@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const config = readFileSync(new URL('../../../../electron-builder.yml', import.meta.url), 'utf8');
+
+/** The `key: value` lines of one top-level block, comments dropped (enough YAML for a flat block). */
+function block(name: string): Record<string, string> {
+  const lines = config.split('\n');
+  const start = lines.indexOf(`${name}:`);
+  if (start < 0) return {};
+  const entries: Record<string, string> = {};
+  for (const line of lines.slice(start + 1)) {
+    if (/^\S/.test(line)) break;
+    const match = /^\s+(\w+):\s*([^#\s]+)/.exec(line);
+    if (match?.[1] && match[2]) entries[match[1]] = match[2];
+  }
+  return entries;
+}
+
+describe('electron-builder.yml', () => {
+  it('sets every fuse explicitly to the hardened value', () => {
+    expect(block('electronFuses')).toEqual({
+      runAsNode: 'false',
+      enableCookieEncryption: 'true',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      onlyLoadAppFromAsar: 'true',
+      loadBrowserProcessSpecificV8Snapshot: 'false',
+      grantFileProtocolExtraPrivileges: 'false',
+    });
+  });
+
+  it('names the app and ships only the bundles', () => {
+    expect(config).toMatch(/^appId: com\.lingxi\.desktop$/m);
+    expect(config).toMatch(/^productName: Lingxi$/m);
+    expect(config).toMatch(/^files:\n {2}- out\/\*\*\n {2}- package\.json\n/m);
+  });
+});

@@ -1,0 +1,108 @@
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LingxiApi } from '../../../preload/contract/api';
+import { SYSTEM_EVENT_CHANNEL, type SystemEvent } from '../../../preload/contract/ipc';
+
+/** ipcRenderer in miniature: invoke answers from a table, on/removeListener are a real emitter. */
+const ipc = vi.hoisted(() => {
+  const calls: Array<[string, unknown[]]> = [];
+  return { calls, emitter: null as unknown as EventEmitter, exposed: new Map<string, unknown>() };
+});
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const emitter = new Emitter();
+  ipc.emitter = emitter;
+  return {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => ipc.exposed.set(key, api) },
+    ipcRenderer: {
+      invoke: async (channel: string, ...args: unknown[]) => {
+        ipc.calls.push([channel, args]);
+        return channel === 'policy:load' ? { ok: false, source: 's', problems: [] } : undefined;
+      },
+      on: (channel: string, fn: (...a: unknown[]) => void) => emitter.on(channel, fn),
+      removeListener: (channel: string, fn: (...a: unknown[]) => void) => emitter.removeListener(channel, fn),
+    },
+  };
+});
+
+const { createLingxiApi } = await import('../../../preload/index');
+const api = ipc.exposed.get('lingxi') as LingxiApi;
+
+/** Every function reachable in the exposed object, as dotted paths. */
+function functionPaths(value: object, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([key, child]) => {
+    if (typeof child === 'function') return [`${prefix}${key}`];
+    if (child && typeof child === 'object') return functionPaths(child, `${prefix}${key}.`);
+    return [];
+  });
+}
+
+beforeEach(() => {
+  ipc.calls.length = 0;
+});
+
+describe('preload', () => {
+  it('exposes exactly window.lingxi, for the electron host', () => {
+    expect([...ipc.exposed.keys()]).toEqual(['lingxi']);
+    expect(api.host).toBe('electron');
+  });
+
+  it('exposes one method per channel and nothing generic', () => {
+    expect(functionPaths(api).sort()).toEqual([
+      'app.quitReady',
+      'log.write',
+      'policy.load',
+      'power.setCallActive',
+      'shell.openExternal',
+      'system.onEvent',
+    ]);
+  });
+
+  it('maps each method to its channel with its arguments', async () => {
+    await expect(api.policy.load()).resolves.toEqual({ ok: false, source: 's', problems: [] });
+    await api.power.setCallActive(true);
+    await api.shell.openExternal('https://bank.example/');
+    await api.log.write({ level: 'warn', scope: 'phone', message: 'm' });
+    await api.app.quitReady();
+    expect(ipc.calls).toEqual([
+      ['policy:load', []],
+      ['power:set-call-active', [true]],
+      ['shell:open-external', ['https://bank.example/']],
+      ['log:write', [{ level: 'warn', scope: 'phone', message: 'm' }]],
+      ['app:quit-ready', []],
+    ]);
+  });
+
+  it('delivers valid system events without the IPC event object, and stops after unsubscribe', () => {
+    const received: unknown[][] = [];
+    const unsubscribe = api.system.onEvent((...args) => void received.push(args));
+    const senderEvent = { sender: 'ipcRenderer handle' };
+    ipc.emitter.emit(SYSTEM_EVENT_CHANNEL, senderEvent, 'resume');
+    ipc.emitter.emit(SYSTEM_EVENT_CHANNEL, senderEvent, 'rm -rf');
+    ipc.emitter.emit(SYSTEM_EVENT_CHANNEL, senderEvent, { toString: () => 'online' });
+    ipc.emitter.emit(SYSTEM_EVENT_CHANNEL, senderEvent, 'before-quit');
+    expect(received).toEqual([['resume'], ['before-quit']]);
+    unsubscribe();
+    ipc.emitter.emit(SYSTEM_EVENT_CHANNEL, senderEvent, 'offline');
+    expect(received).toHaveLength(2);
+    expect(ipc.emitter.listenerCount(SYSTEM_EVENT_CHANNEL)).toBe(0);
+  });
+
+  it('keeps subscribers independent', () => {
+    const local = new EventEmitter();
+    const own = createLingxiApi({
+      invoke: async () => undefined,
+      on: (channel, fn) => (local.on(channel, fn), own as never),
+      removeListener: (channel, fn) => (local.removeListener(channel, fn), own as never),
+    });
+    const a: SystemEvent[] = [];
+    const b: SystemEvent[] = [];
+    const offA = own.system.onEvent((e) => void a.push(e));
+    own.system.onEvent((e) => void b.push(e));
+    offA();
+    local.emit(SYSTEM_EVENT_CHANNEL, {}, 'offline');
+    expect(a).toEqual([]);
+    expect(b).toEqual(['offline']);
+  });
+});

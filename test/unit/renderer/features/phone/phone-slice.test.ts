@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../../../../renderer/app/store';
+import { selectCurrentCall, selectRingingCall } from '../../../../../renderer/features/phone/phone-slice';
+import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
+
+const call = (patch: Partial<CallSnapshot>): CallSnapshot => ({
+  id: 'a',
+  direction: 'incoming',
+  remoteNumber: '1002',
+  remoteName: '',
+  phase: 'ringing',
+  startedAt: 0,
+  heldLocally: false,
+  heldRemotely: false,
+  muted: false,
+  cti: {},
+  ...patch,
+});
+
+describe('phone slice', () => {
+  it('tracks a call from ringing to active to ended', () => {
+    const store = createAppStore();
+    store.getState().upsertCall(call({}));
+    expect(selectRingingCall(store.getState())?.id).toBe('a');
+    expect(selectCurrentCall(store.getState())).toBeUndefined();
+    store.getState().upsertCall(call({ phase: 'active', answeredAt: 5 }));
+    expect(selectRingingCall(store.getState())).toBeUndefined();
+    expect(selectCurrentCall(store.getState())?.answeredAt).toBe(5);
+    store.getState().upsertCall(call({ phase: 'ended' }));
+    expect(store.getState().calls).toEqual([]);
+  });
+  it('keeps snapshots serializable', () => {
+    const store = createAppStore();
+    store.getState().upsertCall(call({ cti: { 'x-customer-id': 'C1' } }));
+    expect(JSON.parse(JSON.stringify(store.getState().calls))).toEqual(store.getState().calls);
+  });
+});
