@@ -27,6 +27,13 @@ export function systemLanguage(tags: readonly string[] = navigator.languages): L
 }
 
 export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
+  // Answer the quit handshake whatever happens below, so Electron never waits on a renderer without a phone.
+  let stopPhone: () => void = () => undefined;
+  host.system.onEvent((event) => {
+    if (event !== 'before-quit') return;
+    stopPhone();
+    void host.app.quitReady();
+  });
   const result = await host.policy.load();
   const state = store.getState();
   if (!result.ok) {
@@ -47,12 +54,9 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   void requestPersistentStorage(store);
 
   const engine = startPhone(policy, store, host);
+  stopPhone = () => engine.stop();
   host.system.onEvent((event) => {
     if (event === 'resume' || event === 'online') engine.reconnectNow();
-    if (event === 'before-quit') {
-      engine.stop();
-      void host.app.quitReady();
-    }
   });
   // Closing the tab or window un-REGISTERs so calls stop routing to a dead contact.
   window.addEventListener('pagehide', () => engine.stop());

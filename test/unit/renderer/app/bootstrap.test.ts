@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { LingxiApi } from '../../../../preload/contract/api';
+import type { SystemEvent } from '../../../../preload/contract/ipc';
+import { bootstrap } from '../../../../renderer/app/bootstrap';
+import { useStore } from '../../../../renderer/app/store';
+
+function fakeHost(load: LingxiApi['policy']['load']) {
+  const listeners: Array<(event: SystemEvent) => void> = [];
+  const host: LingxiApi = {
+    host: 'browser',
+    policy: { load },
+    power: { setCallActive: vi.fn(async () => undefined) },
+    shell: { openExternal: vi.fn(async () => undefined) },
+    log: { write: vi.fn(async () => undefined) },
+    system: {
+      onEvent: (listener) => {
+        listeners.push(listener);
+        return () => undefined;
+      },
+    },
+    app: { quitReady: vi.fn(async () => undefined) },
+  };
+  return { host, emit: (event: SystemEvent) => listeners.forEach((l) => l(event)) };
+}
+
+describe('bootstrap with an invalid policy', () => {
+  it('shows the problems in the policy’s language, starts no phone, and still answers the quit handshake', async () => {
+    const { host, emit } = fakeHost(async () => ({
+      ok: false,
+      source: '/etc/lingxi/policy.json',
+      language: 'zh-TW',
+      problems: [{ path: 'sip.servers[0]', message: 'must be a wss:// URL' }],
+    }));
+    await bootstrap(host, useStore);
+    const state = useStore.getState();
+    expect(state.policy).toMatchObject({ status: 'invalid', problems: [{ path: 'sip.servers[0]' }] });
+    expect(state.language).toBe('zh-TW');
+    expect(state.registration.state).toBe('unregistered');
+    emit('before-quit');
+    expect(host.app.quitReady).toHaveBeenCalledTimes(1);
+  });
+});
