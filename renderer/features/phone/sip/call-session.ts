@@ -10,6 +10,8 @@ import { userPart } from './target';
 import type { CallDirection, CallEnd, CallPhase, CallSnapshot, DtmfMethod } from './types';
 
 const CTI_HEADER = /^x-/i;
+const DTMF_TONE_MS = 100;
+const DTMF_GAP_MS = 70;
 
 export interface CallSessionHooks {
   updated(call: CallSnapshot): void;
@@ -99,7 +101,13 @@ export class CallSession {
 
   sendDtmf(tones: string, method: DtmfMethod): void {
     // JsSIP's DTMF_TRANSPORT enum is declared, not exported at runtime under that type: use its string values.
-    this.session.sendDTMF(tones, { transportType: (method === 'info' ? 'INFO' : 'RFC2833') as never });
+    // JsSIP's default 500 ms gap makes a typed IVR sequence crawl; 100 ms tones with 70 ms gaps are
+    // well above the ITU-T Q.24 minimum (40 ms each) that IVRs and PBXs detect.
+    this.session.sendDTMF(tones, {
+      transportType: (method === 'info' ? 'INFO' : 'RFC2833') as never,
+      duration: DTMF_TONE_MS,
+      interToneGap: DTMF_GAP_MS,
+    });
   }
 
   private update(patch: Partial<CallSnapshot>): void {
