@@ -19,6 +19,33 @@ export interface CallHistoryEntry {
   outcome: CallOutcome;
   /** JsSIP cause or SIP status, for support. */
   cause: string;
+  /** Call quality over the call (features/quality). */
+  quality?: CallQualitySummary;
+  /** What the agent recorded in wrap-up (features/agent). */
+  wrapUp?: { code: string | null; notes: string };
+}
+
+/** Per-call quality figures kept with the history entry. */
+export interface CallQualitySummary {
+  samples: number;
+  mosAverage: number;
+  mosMin: number;
+  lossMaxPercent: number;
+  jitterMaxMs: number;
+  rttMaxMs: number;
+  /** Whether any sample crossed a warning threshold. */
+  warned: boolean;
+}
+
+/** One stretch of time the agent spent in one state (Ready, Not ready + reason, On call, Wrap-up). */
+export interface AgentStateEntry {
+  id?: number;
+  state: 'ready' | 'not-ready' | 'on-call' | 'wrap-up';
+  reason?: string;
+  /** Epoch ms. */
+  startedAt: number;
+  /** Epoch ms; undefined while the state lasts. */
+  endedAt?: number;
 }
 
 /** A user setting (what the agent chose; policy locks win over it). */
@@ -30,6 +57,7 @@ export interface SettingEntry {
 export type LingxiDb = Dexie & {
   settings: EntityTable<SettingEntry, 'key'>;
   callHistory: EntityTable<CallHistoryEntry, 'id'>;
+  agentStates: EntityTable<AgentStateEntry, 'id'>;
 };
 
 export const DB_NAME = 'lingxi';
@@ -39,5 +67,8 @@ export function declareSchema(db: Dexie): void {
   db.version(1).stores({
     settings: 'key',
     callHistory: 'id, startedAt',
+  });
+  db.version(2).stores({
+    agentStates: '++id, startedAt, state',
   });
 }

@@ -1,18 +1,29 @@
 /**
- * i18n: i18next with the three UI languages. Components use `useTranslation()`; no string literals.
+ * i18n: i18next with the three UI languages. Each feature keeps its strings in its own messages.ts;
+ * they are merged here. Components use `useTranslation()`; no string literals.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../preload/contract/policy';
-import { en } from './locales/en';
-import { zhCN } from './locales/zh-CN';
-import { zhTW } from './locales/zh-TW';
+import { appMessages } from '../app/messages';
+import { agentMessages } from '../features/agent/messages';
+import { phoneMessages } from '../features/phone/messages';
+
+/** Every feature's bundle; add a feature's messages here. */
+const bundles = [appMessages, phoneMessages, agentMessages] as const;
+
+/** English, the typed shape of every key (see i18next.d.ts). */
+export const en = { ...appMessages.en, ...phoneMessages.en, ...agentMessages.en };
+
+function merged(language: Language): Record<string, unknown> {
+  return Object.assign({}, ...bundles.map((bundle) => bundle[language])) as Record<string, unknown>;
+}
 
 export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
-  'zh-TW': { translation: zhTW },
-} as const;
+  en: { translation: merged('en') },
+  'zh-CN': { translation: merged('zh-CN') },
+  'zh-TW': { translation: merged('zh-TW') },
+};
 
 /** Names of the languages in themselves, for the language picker. */
 export const languageNames: Record<Language, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };

@@ -80,11 +80,11 @@ export function getEngine(): PhoneEngine | null {
   return engine;
 }
 
-export function dial(input: string): DialResult {
-  return engine?.dial(input) ?? { ok: false, error: 'not-registered' };
+export async function dial(input: string): Promise<DialResult> {
+  return (await engine?.dial(input)) ?? { ok: false, error: 'not-registered' };
 }
 export function answer(callId: string): void {
-  engine?.answer(callId);
+  engine?.answer(callId).catch((error: unknown) => log.error(`answer failed: ${String(error)}`));
 }
 export function hangup(callId: string): void {
   engine?.hangup(callId);

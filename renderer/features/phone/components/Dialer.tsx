@@ -10,9 +10,9 @@ export function Dialer() {
   const dialError = useStore((s) => s.dialError);
   const setDialError = useStore((s) => s.setDialError);
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = dial(number);
+    const result = await dial(number);
     if (result.ok) {
       setDialError(null);
       setNumber('');
@@ -22,7 +22,7 @@ export function Dialer() {
   };
 
   return (
-    <form className="dialer" aria-label={t('dialer.label')} onSubmit={submit}>
+    <form className="dialer" aria-label={t('dialer.label')} onSubmit={(event) => void submit(event)}>
       <label>
         <span className="visually-hidden">{t('dialer.number')}</span>
         <input

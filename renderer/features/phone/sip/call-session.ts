@@ -77,9 +77,30 @@ export class CallSession {
     return this.remote;
   }
 
-  answer(audio: MediaTrackConstraints, iceServers: RTCIceServer[]): void {
+  /** Answers with the given microphone stream (the engine acquired it from the media provider). */
+  answer(microphone: MediaStream, iceServers: RTCIceServer[]): void {
     this.update({ phase: 'connecting' });
-    this.session.answer({ mediaConstraints: { audio, video: false }, pcConfig: { iceServers } });
+    this.session.answer({ mediaStream: microphone, pcConfig: { iceServers } });
+  }
+
+  /** The call's RTCPeerConnection (for stats and track replacement), once it exists. */
+  get peerConnection(): RTCPeerConnection | null {
+    return this.session.connection ?? null;
+  }
+
+  /**
+   * Swaps the microphone track without renegotiation (replaceTrack: no re-INVITE), keeping mute.
+   * The previous track is stopped.
+   */
+  async replaceMicrophone(track: MediaStreamTrack): Promise<void> {
+    const pc = this.session.connection;
+    if (!pc) return;
+    const sender = pc.getSenders().find((s) => s.track?.kind === 'audio');
+    if (!sender) return;
+    const previous = sender.track;
+    track.enabled = !this.snapshot.muted && !this.snapshot.heldLocally;
+    await sender.replaceTrack(track);
+    previous?.stop();
   }
 
   /** Declines a ringing call, or hangs up an active one. */

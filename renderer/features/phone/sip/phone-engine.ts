@@ -97,20 +97,53 @@ export class PhoneEngine {
   }
 
   /** Places a call to what the agent typed. */
-  dial(input: string): DialResult {
+  async dial(input: string): Promise<DialResult> {
     const target = toDialTarget(input, this.config.uri);
     if (!target.ok) return target;
     if (!this.ua || this.registration.state !== 'registered') return { ok: false, error: 'not-registered' };
     if (this.calls.size > 0) return { ok: false, error: 'busy' };
+    const microphone = await this.acquireMicrophone();
+    if (!this.ua) {
+      stopStream(microphone);
+      return { ok: false, error: 'not-registered' };
+    }
     const session = this.ua.call(target.uri, {
-      mediaConstraints: { audio: this.config.audio, video: false },
+      mediaStream: microphone,
       pcConfig: { iceServers: this.config.iceServers },
     });
     return { ok: true, callId: session.id };
   }
 
-  answer(callId: string): void {
-    this.calls.get(callId)?.answer(this.config.audio, this.config.iceServers);
+  async answer(callId: string): Promise<void> {
+    const call = this.calls.get(callId);
+    if (!call) return;
+    const microphone = await this.acquireMicrophone();
+    // The caller may have hung up while the microphone opened.
+    if (this.calls.get(callId) !== call || call.current.phase !== 'ringing') {
+      stopStream(microphone);
+      return;
+    }
+    call.answer(microphone, this.config.iceServers);
+  }
+
+  /** The call's peer connection, for call-quality stats. */
+  peerConnection(callId: string): RTCPeerConnection | null {
+    return this.calls.get(callId)?.peerConnection ?? null;
+  }
+
+  /** Moves every call to a new microphone track (device change, hot-plug) without a re-INVITE. */
+  async replaceMicrophone(stream: MediaStream): Promise<void> {
+    const [track] = stream.getAudioTracks();
+    if (!track) return;
+    const calls = [...this.calls.values()];
+    // Each call needs its own track: a track stopped for one call must not silence another.
+    await Promise.all(calls.map((call, index) => call.replaceMicrophone(index === 0 ? track : track.clone())));
+    if (calls.length === 0) track.stop();
+  }
+
+  private acquireMicrophone(): Promise<MediaStream> {
+    if (this.config.media) return this.config.media.acquireMicrophone();
+    return navigator.mediaDevices.getUserMedia({ audio: this.config.audio, video: false });
   }
 
   /** Declines a ringing call (603 Decline) or hangs up. */
@@ -172,6 +205,10 @@ export class PhoneEngine {
       call.hangup(486);
     }
   }
+}
+
+function stopStream(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
 }
 
 function failureReason(cause: string | undefined): RegistrationFailure {

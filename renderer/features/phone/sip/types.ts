@@ -61,6 +61,14 @@ export interface EngineConfig {
   reconnectMaxSeconds: number;
   audio: MediaTrackConstraints;
   userAgent: string;
+  /** Supplies the microphone for each call (chosen device, processing); default: getUserMedia(audio). */
+  media?: MediaProvider;
+}
+
+/** Where call audio comes from: the devices feature implements it with the agent's chosen microphone. */
+export interface MediaProvider {
+  /** A fresh microphone stream for a new call. The engine stops it when the call ends. */
+  acquireMicrophone(): Promise<MediaStream>;
 }
 
 export interface EngineListener {

@@ -1,0 +1,46 @@
+/** UI strings of app in the three UI languages. The English object is the shape the others must match. */
+import type { LocaleBundle } from '../i18n/types';
+
+const en = {
+  app: {
+    title: 'Lingxi',
+    loading: 'Loading policy…',
+    language: 'Language',
+    lockedByPolicy: 'Set by your IT policy',
+    storageNotPersistent: 'The browser may clear local data under storage pressure',
+  },
+  policy: {
+    problems: 'Policy problems',
+    intro: 'The policy {{source}} cannot be used. The phone will not register until it is fixed:',
+  },
+};
+
+export const appMessages: LocaleBundle<typeof en> = {
+  en,
+  'zh-CN': {
+    app: {
+      title: '灵犀',
+      loading: '正在加载策略…',
+      language: '语言',
+      lockedByPolicy: '由 IT 策略设定',
+      storageNotPersistent: '浏览器在存储紧张时可能清除本地数据',
+    },
+    policy: {
+      problems: '策略问题',
+      intro: '策略 {{source}} 无法使用。修正之前话机不会注册：',
+    },
+  },
+  'zh-TW': {
+    app: {
+      title: '靈犀',
+      loading: '正在載入原則…',
+      language: '語言',
+      lockedByPolicy: '由 IT 原則設定',
+      storageNotPersistent: '瀏覽器在儲存空間不足時可能清除本機資料',
+    },
+    policy: {
+      problems: '原則問題',
+      intro: '原則 {{source}} 無法使用。修正之前話機不會註冊：',
+    },
+  },
+};
