@@ -3,8 +3,8 @@
  * APIs injected, and is unit-tested there.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, powerSaveBlocker, protocol, session, shell } from 'electron';
-import { SYSTEM_EVENT_CHANNEL, type SystemEvent } from '../preload/contract/ipc';
+import { app, BrowserWindow, globalShortcut, ipcMain, net, powerMonitor, powerSaveBlocker, protocol, safeStorage, session, shell } from 'electron';
+import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '../preload/contract/ipc';
 import { applyCommandLineSwitches, claimSingleInstance, installQuitFlow } from './app/lifecycle';
 import { APP_ENTRY_URL, createOriginCheck } from './app/origin';
 import { registerAppScheme, serveAppProtocol } from './app/protocol';
@@ -13,7 +13,9 @@ import { createMainWindow, focusWindow } from './app/windows';
 import { createLogger, openLogFile, setLogSink, writeRendererLog } from './features/logging/logger';
 import { loadPolicy } from './features/policy/load-policy';
 import { createCallPower } from './features/power/call-power';
+import { createSecretStore } from './features/secrets/secret-store';
 import { openExternalHttps } from './features/shell/open-external';
+import { createShortcutRegistrar } from './features/shortcuts/global-shortcuts';
 import { startSystemEvents } from './features/system/system-events';
 import { createIpcRegistry } from './ipc/register';
 
@@ -55,16 +57,39 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
     isTrusted,
     onReject: (channel, reason) => log.warn(`refused IPC ${channel}: ${reason}`),
   });
-  ipc.handle('policy:load', () =>
-    loadPolicy({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), platform: process.platform }),
-  );
+  // Keyboard shortcuts follow the policy the renderer loads: registered once it is valid, released otherwise.
+  const shortcuts = createShortcutRegistrar({
+    globalShortcut,
+    platform: process.platform,
+    isWindowFocused: () => Boolean(mainWindow && !mainWindow.isDestroyed() && mainWindow.isFocused()),
+    send: (action) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(SHORTCUT_ACTION_CHANNEL, action);
+    },
+    onProblem: (status, detail) =>
+      log.warn(`shortcut ${status.action} (${status.accelerator}) not available: ${status.state}${detail ? ` (${detail})` : ''}`),
+  });
+  ipc.handle('policy:load', async () => {
+    const result = await loadPolicy({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), platform: process.platform });
+    shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
+    return result;
+  });
+  ipc.handle('shortcuts:status', () => shortcuts.status());
   ipc.handle('power:set-call-active', (active) => callPower.setCallActive(active));
   ipc.handle('shell:open-external', openExternal);
   ipc.handle('log:write', writeRendererLog);
   ipc.handle('app:quit-ready', () => quitFlow.quitReady());
+  const secrets = createSecretStore({
+    safeStorage,
+    file: join(app.getPath('userData'), 'secrets.json'),
+    platform: process.platform,
+    onWeak: (backend) => log.warn(`secrets are protected only by safeStorage backend "${backend}" (no OS keyring): tell IT`),
+  });
+  ipc.handle('secrets:get', (name) => secrets.get(name));
+  ipc.handle('secrets:set', (name, value) => secrets.set(name, value));
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => callPower.dispose());
+  app.on('will-quit', () => shortcuts.dispose());
 
   app
     .whenReady()
@@ -89,6 +114,8 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
         },
         onLoadFailed: (error) => log.error('renderer failed to load', error),
       });
+      mainWindow.on('focus', () => shortcuts.setWindowFocused(true));
+      mainWindow.on('blur', () => shortcuts.setWindowFocused(false));
       mainWindow.on('closed', () => {
         mainWindow = null;
       });

@@ -9,6 +9,7 @@ import type { LingxiApi } from './contract/api';
 import type { InvokeArgs, InvokeChannel, InvokeResults } from './contract/ipc';
 // Not from ipc.ts: that module builds zod schemas at load time, which the preload never needs.
 import { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from './contract/system-events';
+import { isShortcutAction, SHORTCUT_ACTION_CHANNEL } from './contract/shortcuts';
 
 type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -28,6 +29,20 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
     shell: { openExternal: (url) => invoke('shell:open-external', url) },
     log: { write: (entry) => invoke('log:write', entry) },
     app: { quitReady: () => invoke('app:quit-ready') },
+    shortcuts: {
+      onAction(listener) {
+        const onMessage = (_event: IpcRendererEvent, action: unknown) => {
+          if (isShortcutAction(action)) listener(action);
+        };
+        ipc.on(SHORTCUT_ACTION_CHANNEL, onMessage);
+        return () => void ipc.removeListener(SHORTCUT_ACTION_CHANNEL, onMessage);
+      },
+      status: () => invoke('shortcuts:status'),
+    },
+    secrets: {
+      get: (name) => invoke('secrets:get', name),
+      set: (name, value) => invoke('secrets:set', name, value),
+    },
     system: {
       onEvent(listener) {
         // The IpcRendererEvent never crosses into the page: it carries `sender`, a handle to ipcRenderer.

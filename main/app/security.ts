@@ -1,6 +1,7 @@
 /**
  * Electron's security checklist applied to every session and web contents:
- * permissions (microphone and notifications, our origin only), navigation, new windows, webviews.
+ * permissions (microphone, notifications and choosing the audio output, our origin only), navigation,
+ * new windows, webviews.
  */
 import type { App, Session, WebContents } from 'electron';
 import type { OriginCheck } from './origin';
@@ -13,12 +14,18 @@ type RequestDetails = Parameters<RequestHandler>[3];
 type CheckDetails = Parameters<CheckHandler>[3];
 
 /**
+ * Granted to our own origin without further detail: notifications (missed calls, alerts) and
+ * speaker-selection (setSinkId: the agent's chosen headset and ringer device).
+ */
+const OWN_ORIGIN_GRANTS: ReadonlySet<PermissionName> = new Set<PermissionName>(['notifications', 'speaker-selection']);
+
+/**
  * Decides a permission request (async API: getUserMedia, Notification.requestPermission).
  * 'media' is granted for audio only: the agent needs the microphone, never the camera.
  */
 export function decidePermissionRequest(permission: PermissionName, details: RequestDetails, isTrusted: OriginCheck): boolean {
   if (!isTrusted(details.requestingUrl)) return false;
-  if (permission === 'notifications') return true;
+  if (OWN_ORIGIN_GRANTS.has(permission)) return true;
   if (permission !== 'media') return false;
   const media = details as { mediaTypes?: readonly string[]; securityOrigin?: string };
   if (media.securityOrigin !== undefined && !isTrusted(media.securityOrigin)) return false;
@@ -39,7 +46,7 @@ export function decidePermissionCheck(
 ): boolean {
   if (!isTrusted(requestingOrigin)) return false;
   if (details.securityOrigin !== undefined && !isTrusted(details.securityOrigin)) return false;
-  if (permission === 'notifications') return true;
+  if (OWN_ORIGIN_GRANTS.has(permission)) return true;
   return permission === 'media' && details.mediaType === 'audio';
 }
 

@@ -2,8 +2,9 @@
  * The API the renderer sees as `window.lingxi` (Electron preload) or gets from the browser host.
  * One method per channel, nothing generic.
  */
-import type { LogEntry, SystemEvent } from './ipc';
-import type { PolicyLoadResult } from './policy';
+import type { LogEntry, SecretName, SecretStatus, SystemEvent } from './ipc';
+import type { PolicyLoadResult, ShortcutAction } from './policy';
+import type { ShortcutStatus } from './shortcuts';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -33,5 +34,20 @@ export interface LingxiApi {
   app: {
     /** Tells the host the renderer finished its shutdown work (unregistered). */
     quitReady(): Promise<void>;
+  };
+  shortcuts: {
+    /**
+     * Subscribes to keyboard shortcut actions: system-wide keys registered by Electron main, or in-window
+     * keys in the browser host. Returns the unsubscribe function.
+     */
+    onAction(listener: (action: ShortcutAction) => void): () => void;
+    /** Each configured shortcut and whether it works (empty before a valid policy is loaded). */
+    status(): Promise<ShortcutStatus[]>;
+  };
+  secrets: {
+    /** The stored secret, or null. */
+    get(name: SecretName): Promise<string | null>;
+    /** Stores a secret (null deletes it) and says how well it is protected. */
+    set(name: SecretName, value: string | null): Promise<SecretStatus>;
   };
 }

@@ -9,6 +9,8 @@
  * - style-src 'unsafe-inline': React style props and component libraries set inline styles.
  * - media-src blob: mediastream:: recordings play back from blobs; remote call audio is a MediaStream.
  * - connect-src ws: wss: https:: SIP over WebSocket, CRM, knowledge and recording servers named by the policy.
+ *   Plain http only to loopback: services on the agent's own machine (the browser host's speech service, test
+ *   doubles). The policy schema accepts http:// URLs for loopback hosts only, so the two rules agree.
  * - worker-src blob:: search and speech recognition workers may be created from blobs.
  */
 const directives: readonly string[] = [
@@ -17,7 +19,7 @@ const directives: readonly string[] = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
-  "connect-src 'self' ws: wss: https:",
+  "connect-src 'self' ws: wss: https: http://127.0.0.1:* http://localhost:* http://[::1]:*",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { PolicyLoadResult } from './policy';
+import type { ShortcutStatus } from './shortcuts';
 
 export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -28,6 +29,17 @@ export const externalUrlSchema = z
     }
   }, 'must be an https:// URL');
 
+/** The secrets the app keeps (never in the policy file, never in logs). */
+export const secretNames = ['crm.token'] as const;
+export const secretNameSchema = z.enum(secretNames);
+export type SecretName = (typeof secretNames)[number];
+
+/**
+ * How well a stored secret is protected: `os` = the OS keychain/DPAPI/libsecret (or a non-extractable
+ * WebCrypto key in the browser host); `weak` = Linux's basic_text fallback, which IT must hear about.
+ */
+export type SecretStatus = { stored: boolean; protection: 'os' | 'weak' };
+
 /** Request/response channels (ipcRenderer.invoke ↔ ipcMain.handle). */
 export const invokeChannels = {
   /** Loads and validates the policy file; never half-applies. */
@@ -40,6 +52,12 @@ export const invokeChannels = {
   'log:write': { args: z.tuple([logEntrySchema]) },
   /** The renderer has unregistered and may be closed (answer to the `before-quit` system event). */
   'app:quit-ready': { args: z.tuple([]) },
+  /** What became of the policy's keyboard shortcuts (registered, taken by another app, …), for the help panel. */
+  'shortcuts:status': { args: z.tuple([]) },
+  /** Reads a secret from the OS-protected store (safeStorage); null when none is stored. */
+  'secrets:get': { args: z.tuple([secretNameSchema]) },
+  /** Stores (or, with null, deletes) a secret in the OS-protected store. */
+  'secrets:set': { args: z.tuple([secretNameSchema, z.string().min(1).max(8192).nullable()]) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -52,7 +70,13 @@ export interface InvokeResults {
   'shell:open-external': undefined;
   'log:write': undefined;
   'app:quit-ready': undefined;
+  'shortcuts:status': ShortcutStatus[];
+  'secrets:get': string | null;
+  'secrets:set': SecretStatus;
 }
 
 /** Events main pushes to the renderer on the `system:event` channel (defined zod-free for the preload). */
 export { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from './system-events';
+
+/** Shortcut actions main pushes on `shortcut:action` (defined zod-free for the preload). */
+export { SHORTCUT_ACTION_CHANNEL, isShortcutAction, type ShortcutStatus } from './shortcuts';

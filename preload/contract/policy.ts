@@ -155,7 +155,8 @@ export const shortcutsPolicySchema = z
     toggleReady: accelerator.default('Ctrl+Alt+R'),
   })
   .prefault({});
-export type ShortcutAction = Exclude<keyof z.infer<typeof shortcutsPolicySchema>, 'global'>;
+export type ShortcutsPolicy = z.infer<typeof shortcutsPolicySchema>;
+export type ShortcutAction = Exclude<keyof ShortcutsPolicy, 'global'>;
 
 /** Call-quality warning thresholds (defaults: Twilio's published ones). */
 export const qualityPolicySchema = z
@@ -165,6 +166,66 @@ export const qualityPolicySchema = z
     warnLossPercentAbove: z.number().min(0).max(100).default(3),
     warnJitterMsAbove: z.number().min(0).max(1000).default(30),
     warnRttMsAbove: z.number().min(0).max(5000).default(400),
+  })
+  .prefault({});
+
+/** An https:// URL, or http:// for a loopback host (a service on the agent's own machine). */
+const serviceUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value.replace(/\{[A-Za-z]+\}/g, 'x'));
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be an https:// URL' });
+    return;
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) return;
+  ctx.addIssue({ code: 'custom', message: 'must be an https:// URL (http:// is allowed only for loopback hosts)' });
+});
+
+const dotPath = z.string().max(200).regex(/^[A-Za-z0-9_$-]*(\.[A-Za-z0-9_$-]+|\[\d+\])*$/, 'must be a dot path such as customer.name or items[0].id');
+const listMapping = <T extends Record<string, z.ZodType>>(fields: T) => z.strictObject({ path: dotPath, ...fields });
+
+/**
+ * Where each Lingxi profile field lives in the CRM's JSON (dot paths). The defaults are Lingxi's own
+ * field names, so a CRM that answers in Lingxi's profile schema needs no mapping at all.
+ */
+export const crmMappingSchema = z
+  .strictObject({
+    /** The customer object, or an array of them (several matches → a chooser); "" = the whole document. */
+    matches: dotPath.default(''),
+    id: dotPath.default('id'),
+    name: dotPath.default('name'),
+    idNumber: dotPath.default('idNumber'),
+    vipTier: dotPath.default('vipTier'),
+    language: dotPath.default('language'),
+    dialect: dotPath.default('dialect'),
+    tags: dotPath.default('tags'),
+    riskLevel: dotPath.default('riskLevel'),
+    birthDate: dotPath.default('birthDate'),
+    phones: dotPath.default('phones'),
+    products: listMapping({ type: dotPath.default('type'), name: dotPath.default('name'), number: dotPath.default('number') }).prefault({ path: 'products' }),
+    interactions: listMapping({ at: dotPath.default('at'), channel: dotPath.default('channel'), summary: dotPath.default('summary') }).prefault({ path: 'interactions' }),
+    complaints: listMapping({ id: dotPath.default('id'), title: dotPath.default('title'), status: dotPath.default('status'), openedAt: dotPath.default('openedAt') }).prefault({ path: 'complaints' }),
+  })
+  .prefault({});
+export type CrmMapping = z.infer<typeof crmMappingSchema>;
+
+/** The CRM that screen pop asks for the caller's profile. Without profileUrl screen pop shows CTI data only. */
+export const crmPolicySchema = z
+  .strictObject({
+    /** URL template with {customerId} and {phone} (URL-encoded when filled). */
+    profileUrl: serviceUrl.optional(),
+    /** Static request headers (no secrets here: the token lives in the host's secret storage). */
+    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name'), z.string()).default({}),
+    /** Header that carries the stored CRM token, and what precedes the token in it. */
+    tokenHeader: z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name').default('Authorization'),
+    tokenPrefix: z.string().default('Bearer '),
+    timeoutMs: z.number().int().min(100).max(30_000).default(1500),
+    /** How long a cached profile may be shown (always refreshed in the background); older ones are deleted. */
+    cacheTtlMinutes: z.number().min(0).max(60 * 24 * 30).default(1440),
+    /** From this age on the card shows the elderly-customer cue. */
+    elderlyAge: z.number().int().min(40).max(120).default(65),
+    mapping: crmMappingSchema,
   })
   .prefault({});
 
@@ -181,6 +242,7 @@ export const policySchema = z.strictObject({
   agent: agentPolicySchema,
   shortcuts: shortcutsPolicySchema,
   quality: qualityPolicySchema,
+  crm: crmPolicySchema,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),
 });

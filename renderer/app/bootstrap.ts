@@ -4,8 +4,12 @@
  */
 import type { LingxiApi } from '../../preload/contract/api';
 import type { Language } from '../../preload/contract/policy';
+import { startAgent } from '../features/agent/agent-service';
 import { recentCalls } from '../features/agent/history-repo';
+import { startDevices } from '../features/devices/devices-service';
 import { startPhone } from '../features/phone/phone-service';
+import { startScreenpop } from '../features/screenpop/screenpop-service';
+import { startShortcuts } from '../features/shortcuts/shortcut-service';
 import { initI18n } from '../i18n';
 import { createLogger } from './logger';
 import { resolveSetting } from './resolve-setting';
@@ -49,12 +53,20 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   const language = resolveSetting(policy, LANGUAGE_KEY, policy.ui.language, userLanguage);
   await initI18n(language.value);
   state.setLanguage(language.value, language.locked);
+  // Agent state (Ready, reasons, wrap-up rules) is set up before the UI shows it and before any call rings.
+  startAgent(policy, store);
   state.setPolicy({ status: 'ready', policy, source: result.source });
   state.setHistory(await recentCalls().catch(() => []));
   void requestPersistentStorage(store);
 
-  const engine = startPhone(policy, store, host);
+  // Screen pop listens before the phone starts, so not even the first call's INVITE is missed.
+  startScreenpop(policy, store, host);
+  // The device manager supplies each call's microphone and moves it on hot-plug (replaceTrack).
+  const devices = startDevices(policy, store);
+  const engine = startPhone(policy, store, host, devices);
+  devices.attach(engine);
   stopPhone = () => engine.stop();
+  startShortcuts(host, store);
   host.system.onEvent((event) => {
     if (event === 'resume' || event === 'online') engine.reconnectNow();
   });

@@ -4,8 +4,10 @@
  */
 import type { LingxiApi } from '../../preload/contract/api';
 import type { SystemEvent } from '../../preload/contract/ipc';
-import { parsePolicy } from '../../preload/contract/policy';
+import { parsePolicy, type ShortcutsPolicy } from '../../preload/contract/policy';
 import { redact } from '../../preload/contract/redact';
+import { browserSecrets } from './browser-secrets';
+import { browserShortcuts } from '../features/shortcuts/in-window';
 
 const POLICY_URL = './policy.json';
 
@@ -42,9 +44,17 @@ function onSystemEvent(listener: (event: SystemEvent) => void): () => void {
 }
 
 export function createBrowserHost(): LingxiApi {
+  // In-window shortcuts use the keys of the last policy loaded (a page can only listen, not register).
+  let shortcutKeys: ShortcutsPolicy | undefined;
   return {
     host: 'browser',
-    policy: { load: loadPolicy },
+    policy: {
+      load: async () => {
+        const result = await loadPolicy();
+        shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
+        return result;
+      },
+    },
     // No OS power API in a browser; a playing call keeps most systems awake anyway.
     power: { setCallActive: async () => undefined },
     shell: {
@@ -61,5 +71,7 @@ export function createBrowserHost(): LingxiApi {
     system: { onEvent: onSystemEvent },
     // A browser tab unregisters on pagehide; nobody waits for it.
     app: { quitReady: async () => undefined },
+    secrets: browserSecrets,
+    shortcuts: browserShortcuts(() => shortcutKeys),
   };
 }

@@ -22,7 +22,12 @@ export interface CallHistoryEntry {
   /** Call quality over the call (features/quality). */
   quality?: CallQualitySummary;
   /** What the agent recorded in wrap-up (features/agent). */
-  wrapUp?: { code: string | null; notes: string };
+  wrapUp?: {
+    code: string | null;
+    notes: string;
+    /** How wrap-up ended: the agent finished it, the time limit ran out, or a new call interrupted it. */
+    endedBy?: 'agent' | 'timeout' | 'call';
+  };
 }
 
 /** Per-call quality figures kept with the history entry. */
@@ -37,6 +42,26 @@ export interface CallQualitySummary {
   warned: boolean;
 }
 
+/** Screen-pop cache: the profiles a CRM lookup returned, by `id:<customerId>` or `phone:<number>`. */
+export interface CachedProfiles {
+  key: string;
+  /** CustomerProfile objects (renderer/features/screenpop/profile-schema.ts), already masked. */
+  profiles: unknown[];
+  /** Epoch ms of the CRM answer. */
+  fetchedAt: number;
+}
+
+/**
+ * A secret in the browser host: AES-GCM ciphertext under a non-extractable WebCrypto key that is
+ * stored (as a CryptoKey object, never as bytes) under name `#key`.
+ */
+export interface StoredSecret {
+  name: string;
+  iv?: Uint8Array<ArrayBuffer>;
+  data?: ArrayBuffer;
+  key?: CryptoKey;
+}
+
 /** One stretch of time the agent spent in one state (Ready, Not ready + reason, On call, Wrap-up). */
 export interface AgentStateEntry {
   id?: number;
@@ -46,6 +71,8 @@ export interface AgentStateEntry {
   startedAt: number;
   /** Epoch ms; undefined while the state lasts. */
   endedAt?: number;
+  /** Epoch ms of the last heartbeat while open: where a stretch left open by a crash is closed. */
+  lastSeenAt?: number;
 }
 
 /** A user setting (what the agent chose; policy locks win over it). */
@@ -58,6 +85,8 @@ export type LingxiDb = Dexie & {
   settings: EntityTable<SettingEntry, 'key'>;
   callHistory: EntityTable<CallHistoryEntry, 'id'>;
   agentStates: EntityTable<AgentStateEntry, 'id'>;
+  profiles: EntityTable<CachedProfiles, 'key'>;
+  secrets: EntityTable<StoredSecret, 'name'>;
 };
 
 export const DB_NAME = 'lingxi';
@@ -70,5 +99,9 @@ export function declareSchema(db: Dexie): void {
   });
   db.version(2).stores({
     agentStates: '++id, startedAt, state',
+  });
+  db.version(3).stores({
+    profiles: 'key, fetchedAt',
+    secrets: 'name',
   });
 }

@@ -12,10 +12,18 @@ import { Peer } from '../fixtures/peer/peer';
 import { startStaticServer } from '../fixtures/peer/server';
 import { buildPolicy } from '../fixtures/policy';
 import { armAnswerProbe, answerToAudioMs } from './answer-probe';
+import { measureQualityMos, type QualityMosFigure } from './quality';
+import { measureScreenpop } from './screenpop';
+import { measureTransfer } from './transfer';
 import { summarize, type Figure } from './stats';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '12' } } });
 const samples = Math.max(10, Number(values.samples));
+/** Runs fn once; later calls get the same promise (cleanup may run after an early close). */
+const once = (fn: () => Promise<void>): (() => Promise<void>) => {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+};
 const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
 
 /** ms from performance.mark('lingxi:registering') to 'lingxi:registered', each on a fresh page load. */
@@ -62,7 +70,7 @@ async function measureAnswer(app: AppInstance, customer: Peer): Promise<number[]
   return out;
 }
 
-async function main(): Promise<Record<string, Figure>> {
+async function main(): Promise<Record<string, Figure | number | QualityMosFigure>> {
   await globalSetup();
   const sip = new Kamailio();
   await sip.start();
@@ -70,11 +78,18 @@ async function main(): Promise<Record<string, Figure>> {
   const cleanup: (() => Promise<void>)[] = [() => sip.stop(), () => peerServer.close()];
   try {
     const app = await launchApp(buildPolicy());
-    cleanup.unshift(() => app.close());
+    const closeApp = once(() => app.close());
+    cleanup.unshift(closeApp);
     const register = await measureRegister(app);
     const customer = await Peer.launch({ user: '1002', wav: 'tone440', pageUrl: peerServer.url, wsUrl: sip.wsUrl });
-    cleanup.unshift(() => customer.close());
+    const closeCustomer = once(() => customer.close());
+    cleanup.unshift(closeCustomer);
     const answer = await measureAnswer(app, customer);
+    await closeCustomer();
+    await closeApp();
+    const screenpop = await measureScreenpop({ sip, peerUrl: peerServer.url, samples, log });
+    const quality = await measureQualityMos({ sip, peerUrl: peerServer.url, log });
+    const transfer = await measureTransfer({ sip, peerUrl: peerServer.url, samples, log });
     return {
       'call.register_ms': summarize(
         register,
@@ -84,6 +99,9 @@ async function main(): Promise<Record<string, Figure>> {
         answer,
         'real click on Answer (capture-phase listener) → first 440 Hz energy on the remote-audio stream (AnalyserNode, 5 ms poll), loopback',
       ),
+      ...screenpop,
+      ...quality,
+      ...transfer,
     };
   } finally {
     for (const step of cleanup) await step().catch((error: unknown) => log(`cleanup: ${String(error)}`));

@@ -15,6 +15,9 @@ if [[ "${LINGXI_E2E_IN_NETNS:-}" != 1 ]]; then
   command -v sox >/dev/null || fail "sox is missing (apt-get install sox)"
   command -v unshare >/dev/null || fail "unshare is missing (util-linux)"
   command -v ip >/dev/null || fail "ip is missing (apt-get install iproute2)"
+  # Call-quality spec and bench: loopback loss/jitter via iptables (+ python3 NFQUEUE) where the kernel lacks netem.
+  command -v iptables >/dev/null || fail "iptables is missing (apt-get install iptables)"
+  command -v python3 >/dev/null || fail "python3 is missing (apt-get install python3)"
   if [[ $EUID -eq 0 ]]; then
     exec env LINGXI_E2E_IN_NETNS=1 unshare --net -- bash "$0" "$@"
   else

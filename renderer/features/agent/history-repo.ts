@@ -29,3 +29,16 @@ export async function saveCall(entry: CallHistoryEntry): Promise<void> {
 export async function recentCalls(limit = 50): Promise<CallHistoryEntry[]> {
   return getDb().callHistory.orderBy('startedAt').reverse().limit(limit).toArray();
 }
+
+/**
+ * Writes a wrap-up result into the calls' history entries.
+ * @returns the ids whose entry was not found (the call's own save failed), for the log
+ */
+export async function saveWrapUp(callIds: readonly string[], wrapUp: NonNullable<CallHistoryEntry['wrapUp']>): Promise<string[]> {
+  const db = getDb();
+  return db.transaction('rw', db.callHistory, async () => {
+    const missing: string[] = [];
+    for (const id of callIds) if ((await db.callHistory.update(id, { wrapUp })) === 0) missing.push(id);
+    return missing;
+  });
+}

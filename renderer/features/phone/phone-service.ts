@@ -6,10 +6,12 @@ import type { LingxiApi } from '../../../preload/contract/api';
 import type { Policy } from '../../../preload/contract/policy';
 import type { StoreState } from '../../app/store';
 import { createLogger } from '../../app/logger';
+import { selectAcceptsCalls } from '../agent/agent-slice';
 import { historyEntryFor, saveCall } from '../agent/history-repo';
+import { selectRingerSinkId } from '../devices/devices-slice';
 import { Ringer } from './ringer';
-import { PhoneEngine, type DialResult } from './sip/phone-engine';
-import type { EngineConfig } from './sip/types';
+import { PhoneEngine, type ConsultResult, type DialResult, type TransferResult } from './sip/phone-engine';
+import type { EngineConfig, MediaProvider } from './sip/types';
 
 type Store = { getState(): StoreState };
 
@@ -33,30 +35,34 @@ export function engineConfigFrom(policy: Policy, userAgent: string): EngineConfi
     reconnectMaxSeconds: sip.reconnectMaxSeconds,
     audio: policy.audio,
     userAgent,
+    callWaiting: sip.callWaiting,
+    keepAlive: sip.keepAlive,
   };
 }
 
 /** Creates and starts the engine for a valid policy. */
-export function startPhone(policy: Policy, store: Store, host: LingxiApi): PhoneEngine {
-  const ringer = new Ringer();
+export function startPhone(policy: Policy, store: Store, host: LingxiApi, media?: MediaProvider): PhoneEngine {
+  const ringer = new Ringer(() => selectRingerSinkId(store.getState()));
   ringer.armOnFirstGesture();
   const autoAnswer = policy.sip.autoAnswer;
-  const created = new PhoneEngine(engineConfigFrom(policy, `Lingxi/${__APP_VERSION__} (${host.host})`), {
+  const created = new PhoneEngine({ ...engineConfigFrom(policy, `Lingxi/${__APP_VERSION__} (${host.host})`), media }, {
     registration: (snapshot) => {
       log.info(`registration ${snapshot.state}${snapshot.reason ? ` (${snapshot.reason})` : ''}`);
       store.getState().setRegistration(snapshot);
     },
-    shouldRejectIncoming: () => store.getState().availability !== 'ready',
+    shouldRejectIncoming: () => !selectAcceptsCalls(store.getState()),
     callUpdated: (call) => {
       const state = store.getState();
       const isNew = !state.calls.some((c) => c.id === call.id);
       state.upsertCall(call);
       if (isNew && call.direction === 'incoming' && call.phase === 'ringing') {
         log.info(`incoming call from ${call.remoteNumber}`);
-        ringer.start();
-        if (autoAnswer.enabled) setTimeout(() => answer(call.id), autoAnswer.delayMs);
+        // A call arriving while another is up is a waiting call: it rings softly and is never auto-answered.
+        const waiting = store.getState().calls.some((c) => c.id !== call.id);
+        ringer.start(waiting ? 'waiting' : 'normal');
+        if (autoAnswer.enabled && !waiting) setTimeout(() => answer(call.id), autoAnswer.delayMs);
       }
-      if (call.phase !== 'ringing') ringer.stop();
+      if (!store.getState().calls.some((c) => c.phase === 'ringing')) ringer.stop();
       void host.power.setCallActive(store.getState().calls.some((c) => c.phase === 'active'));
     },
     callEnded: (end) => {
@@ -97,4 +103,29 @@ export function setMute(callId: string, mute: boolean): void {
 }
 export function sendDtmf(callId: string, tone: string): void {
   engine?.sendDtmf(callId, tone);
+}
+/** Puts the connected call on hold and resumes the held one. */
+export function swapCalls(): void {
+  engine?.swap();
+}
+/** Blind transfer of a connected call to what the agent typed. */
+export function transfer(callId: string, target: string): TransferResult {
+  return engine?.transfer(callId, target) ?? { ok: false, error: 'not-active' };
+}
+/** Attended transfer: the call on hold, a consultation call to what the agent typed. */
+export async function consult(callId: string, target: string): Promise<ConsultResult> {
+  return (await engine?.consult(callId, target)) ?? { ok: false, error: 'not-registered' };
+}
+export function completeTransfer(consultCallId: string): TransferResult {
+  return engine?.completeTransfer(consultCallId) ?? { ok: false, error: 'not-active' };
+}
+export function cancelTransfer(consultCallId: string): void {
+  engine?.cancelTransfer(consultCallId);
+}
+/** Merges the two connected calls. Call it straight from the click handler: it starts WebAudio. */
+export function startConference(): void {
+  if (!engine?.startConference()) log.warn('conference not started: needs two connected calls');
+}
+export function hangupConference(): void {
+  engine?.hangupConference();
 }

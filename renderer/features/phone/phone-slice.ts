@@ -36,6 +36,14 @@ export const createPhoneSlice: StateCreator<PhoneSlice, [], [], PhoneSlice> = (s
 export const selectRingingCall = (s: PhoneSlice): CallSnapshot | undefined =>
   s.calls.find((c) => c.direction === 'incoming' && c.phase === 'ringing');
 
-/** The call the agent is working (dialling, connecting or connected). */
+const isWorked = (c: CallSnapshot): boolean => c.phase !== 'ringing' && c.phase !== 'ended';
+
+/**
+ * The call the agent is working (dialling, connecting or connected): with two lines, the one not on
+ * hold (the consultation, the answered waiting call); when all are held, the first.
+ */
 export const selectCurrentCall = (s: PhoneSlice): CallSnapshot | undefined =>
-  s.calls.find((c) => c.phase !== 'ringing' && c.phase !== 'ended');
+  s.calls.find((c) => isWorked(c) && !c.heldLocally) ?? s.calls.find(isWorked);
+
+/** The consultation call of an attended transfer in progress, if any. */
+export const selectConsultCall = (s: PhoneSlice): CallSnapshot | undefined => s.calls.find((c) => c.consultOf && isWorked(c));

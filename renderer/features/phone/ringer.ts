@@ -1,15 +1,56 @@
 /**
- * The ring: a WebAudio two-tone cadence (no audio file to ship or to be blocked).
+ * The ring: a WebAudio cadence (no audio file to ship or to be blocked).
  * Electron allows autoplay (main sets the switch); in a browser the context may stay suspended until
  * the agent has clicked once, so the context is created early and resumed on the first gesture.
+ * A waiting call (call waiting) rings softly: a quiet, short double beep instead of the full ring, so
+ * the customer on the line is not drowned out. It plays on the ringer device the agent chose (setSinkId).
  */
-const CADENCE_ON_S = 1;
-const CADENCE_PERIOD_S = 3;
+import { applyContextSinkId } from '../devices/sinks';
+
+export type RingMode = 'normal' | 'waiting';
+
+/** One ring pattern: tones played together, bursts (start, length in s) repeated every period. */
+export interface RingPattern {
+  frequencies: number[];
+  gain: number;
+  bursts: { at: number; length: number }[];
+  periodSeconds: number;
+}
+
+export const RING_PATTERNS: Record<RingMode, RingPattern> = {
+  // North-American style two-tone ring: 1 s on, 2 s off.
+  normal: { frequencies: [440, 480], gain: 0.15, bursts: [{ at: 0, length: 1 }], periodSeconds: 3 },
+  // Call-waiting tone: two 0.15 s beeps of one tone every 4 s, about a fifth of the ring's level.
+  waiting: {
+    frequencies: [440],
+    gain: 0.03,
+    bursts: [
+      { at: 0, length: 0.15 },
+      { at: 0.3, length: 0.15 },
+    ],
+    periodSeconds: 4,
+  },
+};
 
 export class Ringer {
   private context: AudioContext | null = null;
   private nodes: { osc: OscillatorNode[]; gain: GainNode } | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private playing: RingMode | null = null;
+
+  /**
+   * @param sinkId the ringer device to play on ('' = system default), read at every ring
+   * @param createContext for tests
+   */
+  constructor(
+    private readonly sinkId: () => string = () => '',
+    private readonly createContext: () => AudioContext = () => new AudioContext(),
+  ) {}
+
+  /** What is ringing now (null when silent). */
+  get mode(): RingMode | null {
+    return this.playing;
+  }
 
   /** Resumes audio on the first gesture so later rings are audible in the browser host. */
   armOnFirstGesture(target: EventTarget = window): void {
@@ -22,14 +63,18 @@ export class Ringer {
     target.addEventListener('keydown', arm);
   }
 
-  start(): void {
-    if (this.timer) return;
+  /** Starts ringing in `mode`; switches pattern when already ringing in the other one. */
+  start(mode: RingMode = 'normal'): void {
+    if (this.playing === mode) return;
+    this.stop();
+    const pattern = RING_PATTERNS[mode];
     const ctx = this.ensureContext();
     void ctx.resume().catch(() => undefined);
+    void applyContextSinkId(ctx, this.sinkId());
     const gain = ctx.createGain();
     gain.gain.value = 0;
     gain.connect(ctx.destination);
-    const osc = [440, 480].map((hz) => {
+    const osc = pattern.frequencies.map((hz) => {
       const o = ctx.createOscillator();
       o.frequency.value = hz;
       o.connect(gain);
@@ -37,18 +82,22 @@ export class Ringer {
       return o;
     });
     this.nodes = { osc, gain };
-    const burst = () => {
+    const cycle = () => {
       const t = ctx.currentTime;
-      gain.gain.setValueAtTime(0.15, t);
-      gain.gain.setValueAtTime(0, t + CADENCE_ON_S);
+      for (const burst of pattern.bursts) {
+        gain.gain.setValueAtTime(pattern.gain, t + burst.at);
+        gain.gain.setValueAtTime(0, t + burst.at + burst.length);
+      }
     };
-    burst();
-    this.timer = setInterval(burst, CADENCE_PERIOD_S * 1000);
+    cycle();
+    this.timer = setInterval(cycle, pattern.periodSeconds * 1000);
+    this.playing = mode;
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.playing = null;
     if (this.nodes) {
       for (const o of this.nodes.osc) o.stop();
       this.nodes.gain.disconnect();
@@ -57,7 +106,7 @@ export class Ringer {
   }
 
   private ensureContext(): AudioContext {
-    this.context ??= new AudioContext();
+    this.context ??= this.createContext();
     return this.context;
   }
 }

@@ -94,3 +94,71 @@ export async function expectSilence(page: Page, source: string, timeout = 10_000
   }).toPass({ timeout, intervals: [50] });
   return last;
 }
+
+/**
+ * Level (dB, the AnalyserNode's scale: a 0.5-amplitude tone reads about -10, silence below -100) at each
+ * of `hzList` in `source`, ±2 bins around the frequency, averaged over ~windowMs. Unlike measureAudio's
+ * dominant frequency it sees several tones at once (a conference party hears two).
+ */
+export function measureToneLevels(page: Page, source: string, hzList: number[], windowMs = 500): Promise<{ levels: number[]; state: string }> {
+  return page.evaluate(
+    async ({ source, hzList, windowMs }) => {
+      const element = document.querySelector(source);
+      if (!(element instanceof HTMLMediaElement)) return { levels: [], state: `no media element ${source}` };
+      const stream = element.srcObject;
+      if (!(stream instanceof MediaStream) || stream.getAudioTracks().length === 0) return { levels: [], state: 'no stream' };
+      const holder = window as unknown as { __lingxiProbeContext?: AudioContext };
+      const context = (holder.__lingxiProbeContext ??= new AudioContext());
+      await context.resume();
+      const analyser = context.createAnalyser();
+      analyser.fftSize = 4096;
+      analyser.smoothingTimeConstant = 0;
+      const input = context.createMediaStreamSource(stream);
+      input.connect(analyser);
+      const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+      await wait((1000 * analyser.fftSize) / context.sampleRate);
+      const spectrum = new Float32Array(analyser.frequencyBinCount);
+      const power = new Float64Array(spectrum.length);
+      let frames = 0;
+      const end = performance.now() + windowMs;
+      while (performance.now() < end) {
+        analyser.getFloatFrequencyData(spectrum);
+        spectrum.forEach((db, i) => (power[i] = (power[i] ?? 0) + 10 ** (db / 10)));
+        frames += 1;
+        await wait(40);
+      }
+      input.disconnect();
+      const binHz = context.sampleRate / analyser.fftSize;
+      const levels = hzList.map((hz) => {
+        const center = Math.round(hz / binHz);
+        let peak = 0;
+        for (let i = center - 2; i <= center + 2; i++) peak = Math.max(peak, power[i] ?? 0);
+        return 10 * Math.log10(peak / Math.max(frames, 1) + 1e-30);
+      });
+      return { levels, state: context.state === 'running' ? 'ok' : context.state };
+    },
+    { source, hzList, windowMs },
+  );
+}
+
+/** A tone counts as heard at this level or above; as absent at toneAbsentDb or below (about 40 dB under a tone). */
+export const tonePresentDb = -40;
+export const toneAbsentDb = -60;
+
+/**
+ * Passes once every tone in `hzList` is present in `source` at the same time, and every tone in
+ * `absent` is not (e.g. a party dropped from a conference).
+ */
+export async function expectTones(page: Page, source: string, hzList: number[], { absent = [] as number[], timeout = 10_000 } = {}): Promise<number[]> {
+  let levels: number[] = [];
+  await expect(async () => {
+    const reading = await measureToneLevels(page, source, [...hzList, ...absent]);
+    levels = reading.levels;
+    expect(reading.state, `probe on ${source}`).toBe('ok');
+    const describe = levels.map((db, i) => `${[...hzList, ...absent][i]} Hz: ${db.toFixed(0)} dB`).join(', ');
+    hzList.forEach((hz, i) => expect(levels[i] ?? -Infinity, `${hz} Hz on ${source} (${describe})`).toBeGreaterThan(tonePresentDb));
+    absent.forEach((hz, i) => expect(levels[hzList.length + i] ?? 0, `${hz} Hz absent on ${source} (${describe})`).toBeLessThan(toneAbsentDb));
+  }).toPass({ timeout, intervals: [50] });
+  return levels;
+}
+

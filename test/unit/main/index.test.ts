@@ -2,7 +2,7 @@
  * Wiring check for main/index.ts with the whole electron module faked: every contract channel has a
  * handler, the window is secure and loads our scheme, and the pieces are connected to each other.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -17,6 +17,7 @@ const fake = vi.hoisted(() => ({
   windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; url: string; sent: unknown[][] }>,
   blockers: new Set<number>(),
   quits: 0,
+  shortcuts: new Set<string>(),
   permissionHandlers: 0,
 }));
 fake.userData = mkdtempSync(join(tmpdir(), 'lingxi-main-'));
@@ -85,6 +86,16 @@ vi.mock('electron', async () => {
       isStarted: (id: number) => fake.blockers.has(id),
     },
     shell: { openExternal: async () => undefined },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(plain).reverse(),
+      decryptString: (encrypted: Buffer) => Buffer.from(encrypted).reverse().toString(),
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+    },
+    globalShortcut: {
+      register: (accelerator: string) => (fake.shortcuts.add(accelerator), true),
+      unregister: (accelerator: string) => void fake.shortcuts.delete(accelerator),
+    },
   };
 });
 
@@ -146,6 +157,20 @@ describe('main/index.ts wiring', () => {
     const result = (await call('policy:load')) as { ok: boolean; problems: Array<{ path: string }> };
     expect(result.ok).toBe(false);
     expect(result.problems[0]?.path).toBe('(file)');
+  });
+
+  it('keeps secrets through safeStorage in <userData>/secrets.json, never in plain text', async () => {
+    expect(await call('secrets:get', 'crm.token')).toBeNull();
+    expect(await call('secrets:set', 'crm.token', 'tok-4711')).toEqual({ stored: true, protection: 'os' });
+    expect(readFileSync(join(fake.userData, 'secrets.json'), 'utf8')).not.toContain('tok-4711');
+    expect(await call('secrets:get', 'crm.token')).toBe('tok-4711');
+    await expect(Promise.resolve(call('secrets:get', 'sip.password'))).rejects.toThrow(/invalid arguments/);
+  });
+
+  it('answers shortcuts:status, empty while no valid policy is loaded', async () => {
+    await call('policy:load');
+    expect(await call('shortcuts:status')).toEqual([]);
+    expect(fake.shortcuts.size).toBe(0);
   });
 
   it('runs the quit flow: before-quit reaches the renderer, quit-ready quits', async () => {

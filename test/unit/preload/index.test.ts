@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LingxiApi } from '../../../preload/contract/api';
-import { SYSTEM_EVENT_CHANNEL, type SystemEvent } from '../../../preload/contract/ipc';
+import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '../../../preload/contract/ipc';
 
 /** ipcRenderer in miniature: invoke answers from a table, on/removeListener are a real emitter. */
 const ipc = vi.hoisted(() => {
@@ -54,7 +54,11 @@ describe('preload', () => {
       'log.write',
       'policy.load',
       'power.setCallActive',
+      'secrets.get',
+      'secrets.set',
       'shell.openExternal',
+      'shortcuts.onAction',
+      'shortcuts.status',
       'system.onEvent',
     ]);
   });
@@ -87,6 +91,19 @@ describe('preload', () => {
     ipc.emitter.emit(SYSTEM_EVENT_CHANNEL, senderEvent, 'offline');
     expect(received).toHaveLength(2);
     expect(ipc.emitter.listenerCount(SYSTEM_EVENT_CHANNEL)).toBe(0);
+  });
+
+  it('delivers only known shortcut actions, and stops after unsubscribe', async () => {
+    const received: unknown[][] = [];
+    const unsubscribe = api.shortcuts.onAction((...args) => void received.push(args));
+    ipc.emitter.emit(SHORTCUT_ACTION_CHANNEL, {}, 'answer');
+    ipc.emitter.emit(SHORTCUT_ACTION_CHANNEL, {}, 'format-disk');
+    ipc.emitter.emit(SHORTCUT_ACTION_CHANNEL, {}, ['hangup']);
+    expect(received).toEqual([['answer']]);
+    unsubscribe();
+    expect(ipc.emitter.listenerCount(SHORTCUT_ACTION_CHANNEL)).toBe(0);
+    await api.shortcuts.status();
+    expect(ipc.calls).toEqual([['shortcuts:status', []]]);
   });
 
   it('keeps subscribers independent', () => {

@@ -1,19 +1,68 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../../app/store';
-import type { AgentAvailability } from '../agent-slice';
+import { formatDuration } from '../../phone/components/CallTimer';
+import type { Availability } from '../agent-machine';
+import { chooseAvailability } from '../agent-service';
+import { useAgentLabels } from './use-agent-labels';
+import { useNow } from './use-now';
+import './agent.css';
 
-/** Ready / Not ready. Not ready makes the phone reject new calls with 486 Busy Here. */
+/**
+ * The agent's state: Ready / Not ready (+ a reason from the policy), or On call / Wrap-up while the phone
+ * is busy. Choosing during a call or wrap-up sets where the agent goes afterwards.
+ */
 export function AgentStateSelect() {
   const { t } = useTranslation();
-  const availability = useStore((s) => s.availability);
-  const setAvailability = useStore((s) => s.setAvailability);
+  const agent = useStore((s) => s.agent);
+  const reasons = useStore((s) => s.agentConfig.reasons);
+  const { reasonLabel, availabilityLabel } = useAgentLabels();
+  const now = useNow();
+  const { state, back } = agent;
+  const working = state.kind === 'on-call' || state.kind === 'wrap-up';
+  const chosen: Availability = working ? back : state.kind === 'not-ready' ? { kind: 'not-ready', reason: state.reason } : { kind: 'ready' };
+
+  const onStateChange = (value: string) => {
+    if (value === 'ready') chooseAvailability({ kind: 'ready' });
+    else if (value === 'not-ready') {
+      chooseAvailability({ kind: 'not-ready', reason: chosen.kind === 'not-ready' ? chosen.reason : agent.lastReason });
+    }
+  };
+
   return (
-    <label className="agent-state">
-      <span>{t('agent.state')}</span>
-      <select value={availability} onChange={(e) => setAvailability(e.target.value as AgentAvailability)}>
-        <option value="ready">{t('agent.ready')}</option>
-        <option value="not-ready">{t('agent.notReady')}</option>
-      </select>
-    </label>
+    <div className={`agent-state agent-state--${state.kind}`}>
+      <label>
+        <span>{t('agent.state')}</span>
+        <select value={state.kind} onChange={(e) => onStateChange(e.target.value)}>
+          <option value="ready">{t('agent.ready')}</option>
+          <option value="not-ready">{t('agent.notReady')}</option>
+          {state.kind === 'on-call' && (
+            <option value="on-call" disabled>
+              {t('agent.onCall')}
+            </option>
+          )}
+          {state.kind === 'wrap-up' && (
+            <option value="wrap-up" disabled>
+              {t('agent.wrapUp')}
+            </option>
+          )}
+        </select>
+      </label>
+      {chosen.kind === 'not-ready' && (
+        <label>
+          <span>{t('agent.reason')}</span>
+          <select value={chosen.reason} onChange={(e) => chooseAvailability({ kind: 'not-ready', reason: e.target.value })}>
+            {reasons.map((code) => (
+              <option key={code} value={code}>
+                {reasonLabel(code)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {working && <span className="agent-state__next">{t('agent.next', { state: availabilityLabel(back) })}</span>}
+      <span role="timer" aria-label={t('agent.timeInState')} className="agent-state__timer">
+        {formatDuration(now - state.since)}
+      </span>
+    </div>
   );
 }

@@ -1,11 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../../app/store';
+import type { CallHistoryEntry } from '../../../db/schema';
 import { formatDuration } from '../../phone/components/CallTimer';
+import { CallQualitySummary } from '../../quality/components/CallQualitySummary';
+import { useAgentLabels } from './use-agent-labels';
 
 /** The agent's recent calls, newest first. */
 export function CallHistory() {
   const { t, i18n } = useTranslation();
   const history = useStore((s) => s.history);
+  const { codeLabel } = useAgentLabels();
+  const wrapUpText = ({ code, endedBy }: NonNullable<CallHistoryEntry['wrapUp']>) => {
+    if (code !== null) return codeLabel(code);
+    return endedBy === 'timeout' ? t('history.wrapUpTimedOut') : t('history.wrapUpNone');
+  };
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
   return (
     <section className="history" aria-label={t('history.label')}>
@@ -22,6 +30,15 @@ export function CallHistory() {
               <time dateTime={new Date(entry.startedAt).toISOString()}>{time.format(entry.startedAt)}</time>{' '}
               <span className="history__duration">{formatDuration(entry.durationMs)}</span>{' '}
               <span className="history__outcome">{t(`history.outcome.${entry.outcome}`)}</span>
+              {entry.wrapUp && (
+                <>
+                  {' '}
+                  <span className="history__wrapup" title={entry.wrapUp.notes || undefined}>
+                    {wrapUpText(entry.wrapUp)}
+                  </span>
+                </>
+              )}
+              {entry.quality && <> <CallQualitySummary summary={entry.quality} /></>}
             </li>
           ))}
         </ul>

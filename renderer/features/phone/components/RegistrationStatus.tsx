@@ -24,7 +24,13 @@ export function RegistrationStatus() {
       assertNever(registration.state);
   }
   return (
-    <div role="status" aria-label={t('registration.label')} className={`registration registration--${registration.state}`}>
+    <div
+      role="status"
+      aria-label={t('registration.label')}
+      className={`registration registration--${registration.state}`}
+      // Which of the policy's servers carries the registration (the first may be down).
+      title={registration.server ? t('registration.server', { server: registration.server }) : undefined}
+    >
       {text}
     </div>
   );

@@ -1,5 +1,11 @@
 import { useEffect, useRef } from 'react';
+import { createLogger } from '../../../app/logger';
+import { useStore } from '../../../app/store';
+import { selectSpeakerSinkId } from '../../devices/devices-slice';
+import { applySinkId } from '../../devices/sinks';
 import { getEngine } from '../phone-service';
+
+const log = createLogger('phone');
 
 /**
  * Plays the remote party. Never muted: a muted element makes getStats report no audio level, and
@@ -7,6 +13,11 @@ import { getEngine } from '../phone-service';
  */
 export function RemoteAudio({ callId }: { callId: string }) {
   const ref = useRef<HTMLAudioElement>(null);
+  // The agent's chosen speaker (headset); hot-plug changes it through the store, mid-call too.
+  const sinkId = useStore(selectSpeakerSinkId);
+  useEffect(() => {
+    if (ref.current) void applySinkId(ref.current, sinkId, (error) => log.warn(`speaker not available: ${String(error)}`));
+  }, [sinkId]);
   useEffect(() => {
     const engine = getEngine();
     const element = ref.current;

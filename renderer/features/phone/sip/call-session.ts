@@ -12,11 +12,21 @@ import type { CallDirection, CallEnd, CallPhase, CallSnapshot, DtmfMethod } from
 const CTI_HEADER = /^x-/i;
 const DTMF_TONE_MS = 100;
 const DTMF_GAP_MS = 70;
+/** JsSIP refuses hold/unhold while an offer/answer is in flight; retry for up to ~5 s. */
+const HOLD_RETRY_MS = 100;
+const HOLD_RETRIES = 50;
 
 export interface CallSessionHooks {
   updated(call: CallSnapshot): void;
   ended(end: CallEnd): void;
   remoteStream(stream: MediaStream | null): void;
+  /** ICE failed on this call's media path (network change): the engine restarts ICE once it can signal. */
+  iceFailed?(): void;
+}
+
+/** Whether the media path needs an ICE restart to recover (after a network change or a long outage). */
+export function needsIceRestart(state: RTCIceConnectionState): boolean {
+  return state === 'failed' || state === 'disconnected';
 }
 
 /** Reads the X-* CTI headers (X-Customer-Id, X-Intent, …) from an incoming INVITE. */
@@ -39,6 +49,9 @@ export class CallSession {
   private remote: MediaStream | null = null;
   /** The status we rejected with: JsSIP reports local rejections without a response. */
   private localStatus: number | undefined;
+  /** The hold state the agent asked for; applied (and retried) until JsSIP agrees. */
+  private wantHold: boolean | undefined;
+  private holdRetry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly session: RTCSession,
@@ -77,6 +90,27 @@ export class CallSession {
     return this.remote;
   }
 
+  /** The track the remote party's audio arrives on (kept by the receiver across hold, unlike the stream's). */
+  get remoteTrack(): MediaStreamTrack | null {
+    return this.audioTransceiver()?.receiver.track ?? null;
+  }
+
+  /** The remote party's address of record (the Refer-To target of an attended transfer). */
+  get remoteUri(): string {
+    return String(this.session.remote_identity?.uri ?? '');
+  }
+
+  /** Connected and not ended: in-dialog requests (hold, REFER) can go out. */
+  get established(): boolean {
+    return this.snapshot.phase === 'active' && !this.session.isEnded();
+  }
+
+  /** Merges engine-level state (transfer, consultation, conference) into the snapshot and publishes it. */
+  patch(patch: Partial<CallSnapshot>): void {
+    if (this.snapshot.phase === 'ended') return;
+    this.update(patch);
+  }
+
   /** Answers with the given microphone stream (the engine acquired it from the media provider). */
   answer(microphone: MediaStream, iceServers: RTCIceServer[]): void {
     this.update({ phase: 'connecting' });
@@ -93,14 +127,26 @@ export class CallSession {
    * The previous track is stopped.
    */
   async replaceMicrophone(track: MediaStreamTrack): Promise<void> {
-    const pc = this.session.connection;
-    if (!pc) return;
-    const sender = pc.getSenders().find((s) => s.track?.kind === 'audio');
+    const sender = this.audioSender();
     if (!sender) return;
     const previous = sender.track;
     track.enabled = !this.snapshot.muted && !this.snapshot.heldLocally;
     await sender.replaceTrack(track);
     previous?.stop();
+  }
+
+  /** The track on the audio sender now (the microphone, or a conference mix). */
+  get outgoingTrack(): MediaStreamTrack | null {
+    return this.audioSender()?.track ?? null;
+  }
+
+  /** Puts `track` on the audio sender without renegotiation and returns the previous track, not stopped. */
+  async setOutgoingTrack(track: MediaStreamTrack): Promise<MediaStreamTrack | null> {
+    const sender = this.audioSender();
+    if (!sender) return null;
+    const previous = sender.track;
+    await sender.replaceTrack(track);
+    return previous;
   }
 
   /** Declines a ringing call, or hangs up an active one. */
@@ -110,9 +156,22 @@ export class CallSession {
     this.session.terminate(statusCode ? { status_code: statusCode } : {});
   }
 
+  /** Puts the call on hold or resumes it; a request JsSIP cannot send yet (re-INVITE in flight) is retried. */
   setHold(hold: boolean): void {
-    if (hold) this.session.hold();
-    else this.session.unhold();
+    this.wantHold = hold;
+    this.applyHold(0);
+  }
+
+  /** Re-INVITE with an ICE restart, so media finds a path again after the network changed. */
+  restartIce(): boolean {
+    if (!this.established) return false;
+    return this.session.renegotiate({ rtcOfferConstraints: { iceRestart: true } });
+  }
+
+  /** Whether this call's media path is down and needs restartIce(). */
+  get iceNeedsRestart(): boolean {
+    const pc = this.session.connection;
+    return Boolean(pc) && this.established && needsIceRestart((pc as RTCPeerConnection).iceConnectionState);
   }
 
   setMute(mute: boolean): void {
@@ -129,6 +188,24 @@ export class CallSession {
       duration: DTMF_TONE_MS,
       interToneGap: DTMF_GAP_MS,
     });
+  }
+
+  private applyHold(attempt: number): void {
+    if (this.holdRetry !== undefined) clearTimeout(this.holdRetry);
+    this.holdRetry = undefined;
+    if (this.wantHold === undefined || this.session.isEnded()) return;
+    if (this.session.isOnHold().local === this.wantHold) return;
+    const sent = this.wantHold ? this.session.hold() : this.session.unhold();
+    if (!sent && attempt < HOLD_RETRIES) this.holdRetry = setTimeout(() => this.applyHold(attempt + 1), HOLD_RETRY_MS);
+  }
+
+  private audioTransceiver(): RTCRtpTransceiver | undefined {
+    // The receiver's track always exists and keeps its kind, whatever the sender carries.
+    return this.session.connection?.getTransceivers().find((t) => t.receiver.track.kind === 'audio');
+  }
+
+  private audioSender(): RTCRtpSender | undefined {
+    return this.audioTransceiver()?.sender;
   }
 
   private update(patch: Partial<CallSnapshot>): void {
@@ -153,12 +230,15 @@ export class CallSession {
     s.on('unmuted', () => this.update({ muted: false }));
     s.on('ended', (event) => this.finish(event.originator, event.cause, undefined));
     s.on('failed', (event) => {
-      const message = event.message as { status_code?: number } | undefined;
-      this.finish(event.originator, event.cause, message?.status_code);
+      const message = event.message as { status_code?: number; reason_phrase?: string } | undefined;
+      this.finish(event.originator, event.cause, message?.status_code, message?.reason_phrase);
     });
   }
 
   private watchPeerConnection(pc: RTCPeerConnection): void {
+    pc.addEventListener('iceconnectionstatechange', () => {
+      if (pc.iceConnectionState === 'failed') this.hooks.iceFailed?.();
+    });
     pc.addEventListener('track', (event) => {
       const stream = event.streams[0] ?? new MediaStream([event.track]);
       this.remote = stream;
@@ -166,9 +246,10 @@ export class CallSession {
     });
   }
 
-  private finish(originator: string, cause: string, statusCode: number | undefined): void {
+  private finish(originator: string, cause: string, statusCode: number | undefined, reasonPhrase?: string): void {
     if (this.snapshot.phase === 'ended') return;
     this.ice.dispose();
+    if (this.holdRetry !== undefined) clearTimeout(this.holdRetry);
     const answered = this.snapshot.answeredAt !== undefined;
     statusCode ??= originator === 'local' ? this.localStatus : undefined;
     const outcome = classifyOutcome(this.snapshot.direction, answered, originator, cause, statusCode);
@@ -176,7 +257,13 @@ export class CallSession {
     this.stopLocalMedia();
     this.remote = null;
     this.hooks.remoteStream(null);
-    this.hooks.ended({ call: this.snapshot, outcome, cause, ...(statusCode ? { statusCode } : {}) });
+    this.hooks.ended({
+      call: this.snapshot,
+      outcome,
+      cause,
+      ...(statusCode ? { statusCode } : {}),
+      ...(reasonPhrase ? { reasonPhrase } : {}),
+    });
   }
 
   /** JsSIP stops the streams it created, not always the senders' tracks of a failed answer: make sure the mic is released. */

@@ -1,41 +1,57 @@
 /**
  * The softphone engine: one JsSIP UA, its registration and its calls. No React; it pushes
  * serializable snapshots to a listener (the store) and keeps JsSIP sessions and MediaStreams itself.
+ * Multi-call work (call waiting, transfers, conference) lives in CallControl; the WebSocket watchdog
+ * in Watchdog and LivenessSocket.
  */
-import { UA, WebSocketInterface } from 'jssip';
+import { UA } from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import type { RTCSessionEvent } from 'jssip/lib/UA';
+import { CallControl, type ConsultResult, type TransferResult } from './call-control';
 import { CallSession } from './call-session';
+import { Connection } from './connection';
 import { toDialTarget } from './target';
 import type { EngineConfig, EngineListener, RegistrationFailure, RegistrationSnapshot } from './types';
 
 const AUTH_CAUSE = 'Authentication Error';
+/** An agent handles at most two lines: a call and a waiting (or consultation) call. */
+const MAX_CALLS = 2;
 
 export type DialResult = { ok: true; callId: string } | { ok: false; error: 'empty' | 'invalid' | 'busy' | 'not-registered' };
+export type { ConsultResult, TransferResult } from './call-control';
 
 export class PhoneEngine {
   private ua: UA | null = null;
   private readonly calls = new Map<string, CallSession>();
   private readonly streamListeners = new Set<(callId: string, stream: MediaStream | null) => void>();
   private registration: RegistrationSnapshot = { state: 'unregistered' };
+  private readonly connection: Connection;
+  private readonly control: CallControl;
+  /** Set when the transport dropped during calls: their media may need an ICE restart once it is back. */
+  private recoverCalls = false;
 
   constructor(
     private readonly config: EngineConfig,
     private readonly listener: EngineListener,
-  ) {}
+  ) {
+    this.connection = new Connection(config.servers, config.keepAlive, () => this.ua);
+    this.control = new CallControl({
+      get: (id) => this.calls.get(id),
+      all: () => [...this.calls.values()],
+      ownUri: config.uri,
+      place: (uri) => this.place(uri),
+      acquireMicrophone: () => this.acquireMicrophone(),
+      mark: (name) => performance.mark(name),
+    });
+  }
 
   /** Connects and registers. Safe to call again after stop(). */
   start(): void {
     if (this.ua) return;
     const { config } = this;
-    // Weights make JsSIP try servers in the policy's order (highest weight first).
-    const sockets = config.servers.map((url, index) => ({
-      socket: new WebSocketInterface(url),
-      weight: config.servers.length - index,
-    }));
     const ua = new UA({
-      sockets,
+      sockets: this.connection.sockets(),
       uri: config.uri,
       password: config.password,
       ...(config.authorizationUser ? { authorization_user: config.authorizationUser } : {}),
@@ -49,14 +65,20 @@ export class PhoneEngine {
     });
     this.ua = ua;
     ua.on('connecting', () => this.setRegistration({ state: 'connecting' }));
+    ua.on('connected', () => this.connection.connected());
     ua.on('registered', () => {
       performance.mark('lingxi:registered');
-      this.setRegistration({ state: 'registered' });
+      const server = this.connection.server;
+      this.setRegistration({ state: 'registered', ...(server ? { server } : {}) });
+      this.recoverMedia();
     });
     ua.on('unregistered', () => {
-      if (this.registration.state !== 'failed') this.setRegistration({ state: 'unregistered' });
+      // A lost transport also "unregisters": that is reported as connecting (network), not as a choice.
+      if (this.registration.state !== 'failed' && ua.isConnected()) this.setRegistration({ state: 'unregistered' });
     });
     ua.on('disconnected', () => {
+      this.connection.disconnected();
+      if (this.calls.size > 0) this.recoverCalls = true;
       if (this.registration.state === 'failed' && this.registration.reason === 'auth') return;
       this.setRegistration({ state: 'connecting', reason: 'network' });
     });
@@ -72,6 +94,7 @@ export class PhoneEngine {
     const ua = this.ua;
     if (!ua) return;
     this.ua = null;
+    this.connection.stop();
     ua.removeAllListeners();
     ua.stop();
     for (const call of this.calls.values()) call.hangup();
@@ -80,16 +103,17 @@ export class PhoneEngine {
 
   /**
    * The OS says the network is back or the machine woke up: do not wait for the backoff timer.
-   * With no call up the UA is rebuilt (a fresh WebSocket); during a call only the registration is refreshed.
+   * With no call up the UA is rebuilt (a fresh WebSocket). During a call the UA (and its dialogs) must
+   * survive: the registration is refreshed and the watchdog probes at once, which replaces a socket
+   * that died with the old network.
    */
   reconnectNow(): void {
     if (!this.ua) return;
-    if (this.calls.size > 0) {
-      if (this.ua.isConnected()) this.ua.register();
-      return;
-    }
-    if (this.registration.state === 'registered' && this.ua.isConnected()) {
-      this.ua.register();
+    if (this.calls.size > 0 || (this.registration.state === 'registered' && this.ua.isConnected())) {
+      if (this.ua.isConnected()) {
+        this.ua.register();
+        this.connection.probeNow();
+      }
       return;
     }
     this.stop();
@@ -102,21 +126,15 @@ export class PhoneEngine {
     if (!target.ok) return target;
     if (!this.ua || this.registration.state !== 'registered') return { ok: false, error: 'not-registered' };
     if (this.calls.size > 0) return { ok: false, error: 'busy' };
-    const microphone = await this.acquireMicrophone();
-    if (!this.ua) {
-      stopStream(microphone);
-      return { ok: false, error: 'not-registered' };
-    }
-    const session = this.ua.call(target.uri, {
-      mediaStream: microphone,
-      pcConfig: { iceServers: this.config.iceServers },
-    });
-    return { ok: true, callId: session.id };
+    const call = await this.place(target.uri);
+    return call ? { ok: true, callId: call.id } : { ok: false, error: 'not-registered' };
   }
 
+  /** Answers a ringing call; with call waiting, the call in progress goes on hold first. */
   async answer(callId: string): Promise<void> {
     const call = this.calls.get(callId);
     if (!call) return;
+    this.control.prepareAnswer(callId);
     const microphone = await this.acquireMicrophone();
     // The caller may have hung up while the microphone opened.
     if (this.calls.get(callId) !== call || call.current.phase !== 'ringing') {
@@ -135,15 +153,12 @@ export class PhoneEngine {
   async replaceMicrophone(stream: MediaStream): Promise<void> {
     const [track] = stream.getAudioTracks();
     if (!track) return;
+    // In a conference the microphone feeds the mix, not the senders.
+    if (this.control.replaceMicrophone(track)) return;
     const calls = [...this.calls.values()];
     // Each call needs its own track: a track stopped for one call must not silence another.
     await Promise.all(calls.map((call, index) => call.replaceMicrophone(index === 0 ? track : track.clone())));
     if (calls.length === 0) track.stop();
-  }
-
-  private acquireMicrophone(): Promise<MediaStream> {
-    if (this.config.media) return this.config.media.acquireMicrophone();
-    return navigator.mediaDevices.getUserMedia({ audio: this.config.audio, video: false });
   }
 
   /** Declines a ringing call (603 Decline) or hangs up. */
@@ -154,15 +169,50 @@ export class PhoneEngine {
   }
 
   setHold(callId: string, hold: boolean): void {
-    this.calls.get(callId)?.setHold(hold);
+    this.control.setHold(callId, hold);
   }
 
   setMute(callId: string, mute: boolean): void {
-    this.calls.get(callId)?.setMute(mute);
+    if (!this.control.setMute(callId, mute)) this.calls.get(callId)?.setMute(mute);
   }
 
   sendDtmf(callId: string, tones: string): void {
     this.calls.get(callId)?.sendDtmf(tones, this.config.dtmf);
+  }
+
+  /** Puts the connected call on hold and resumes the held one. */
+  swap(): void {
+    this.control.swap();
+  }
+
+  /** Blind transfer (REFER) of a connected call to what the agent typed. */
+  transfer(callId: string, input: string): TransferResult {
+    return this.control.transfer(callId, input);
+  }
+
+  /** Attended transfer: holds the call and calls the colleague. */
+  consult(callId: string, input: string): Promise<ConsultResult> {
+    return this.control.consult(callId, input);
+  }
+
+  /** Attended transfer: REFER with Replaces, given the consultation call. */
+  completeTransfer(consultCallId: string): TransferResult {
+    return this.control.completeTransfer(consultCallId);
+  }
+
+  /** Attended transfer abandoned: hangs up the consultation call and resumes the customer. */
+  cancelTransfer(consultCallId: string): void {
+    this.control.cancelTransfer(consultCallId);
+  }
+
+  /** Three-way conference of the two connected calls. Call it from the agent's click (it starts WebAudio). */
+  startConference(): boolean {
+    return this.control.startConference();
+  }
+
+  /** Ends every leg of the conference. */
+  hangupConference(): void {
+    this.control.hangupConference();
   }
 
   /** The remote party's audio, for the <audio> element (and later recording and transcription). */
@@ -176,6 +226,30 @@ export class PhoneEngine {
     return () => this.streamListeners.delete(listener);
   }
 
+  private acquireMicrophone(): Promise<MediaStream> {
+    if (this.config.media) return this.config.media.acquireMicrophone();
+    return navigator.mediaDevices.getUserMedia({ audio: this.config.audio, video: false });
+  }
+
+  /** An outgoing call with a fresh microphone; null when the UA went away meanwhile. */
+  private async place(uri: string): Promise<CallSession | null> {
+    if (!this.ua || this.registration.state !== 'registered') return null;
+    const microphone = await this.acquireMicrophone();
+    if (!this.ua) {
+      stopStream(microphone);
+      return null;
+    }
+    const session = this.ua.call(uri, { mediaStream: microphone, pcConfig: { iceServers: this.config.iceServers } });
+    return this.calls.get(session.id) ?? null;
+  }
+
+  /** After the transport came back during calls: media whose path broke gets an ICE restart re-INVITE. */
+  private recoverMedia(): void {
+    if (!this.recoverCalls) return;
+    this.recoverCalls = false;
+    for (const call of this.calls.values()) if (call.iceNeedsRestart) call.restartIce();
+  }
+
   private setRegistration(snapshot: RegistrationSnapshot): void {
     this.registration = snapshot;
     this.listener.registration(snapshot);
@@ -183,6 +257,7 @@ export class PhoneEngine {
 
   private onNewSession({ session, originator, request }: RTCSessionEvent): void {
     const direction = originator === 'remote' ? 'incoming' : 'outgoing';
+    const others = this.calls.size;
     const call = new CallSession(
       session as RTCSession,
       direction,
@@ -190,10 +265,16 @@ export class PhoneEngine {
         updated: (snapshot) => this.listener.callUpdated(snapshot),
         ended: (end) => {
           this.calls.delete(end.call.id);
+          this.control.callEnded(end);
           this.listener.callEnded(end);
         },
         remoteStream: (stream) => {
           for (const listener of this.streamListeners) listener(call.id, stream);
+        },
+        // ICE failed: restart now if we can signal, else once the transport is back.
+        iceFailed: () => {
+          if (this.ua?.isConnected()) call.restartIce();
+          else this.recoverCalls = true;
         },
       },
       this.config.iceGatheringTimeoutMs,
@@ -201,9 +282,9 @@ export class PhoneEngine {
     );
     this.calls.set(call.id, call);
     this.listener.callUpdated(call.current);
-    if (direction === 'incoming' && (this.calls.size > 1 || this.listener.shouldRejectIncoming(call.current))) {
-      call.hangup(486);
-    }
+    if (direction !== 'incoming') return;
+    const waitingNotAllowed = others > 0 && this.config.callWaiting === false;
+    if (others >= MAX_CALLS || waitingNotAllowed || this.listener.shouldRejectIncoming(call.current)) call.hangup(486);
   }
 }
 

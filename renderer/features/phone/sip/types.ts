@@ -35,6 +35,37 @@ export interface CallSnapshot {
   muted: boolean;
   /** CTI headers from the INVITE (X-*), for screen pop. */
   cti: Record<string, string>;
+  /** A transfer of this call in progress or just failed (the call is the one being handed over). */
+  transfer?: TransferSnapshot;
+  /** Set on a consultation call: the id of the call the agent means to transfer. */
+  consultOf?: string;
+  /** Set on both legs while the agent has merged them into a three-way conference. */
+  conferenceId?: string;
+}
+
+/** How a call is being handed over: REFER to a number, or REFER with Replaces after a consultation. */
+export type TransferKind = 'blind' | 'attended';
+
+/**
+ * consulting: the agent is talking to the colleague (attended only);
+ * transferring: REFER sent, waiting for the transferee's final NOTIFY;
+ * failed: the call stayed with the agent; `failure` says why.
+ */
+export type TransferState = 'consulting' | 'transferring' | 'failed';
+
+export interface TransferSnapshot {
+  kind: TransferKind;
+  /** The number the call goes to. */
+  target: string;
+  state: TransferState;
+  failure?: TransferFailure;
+}
+
+/** Why a transfer failed: the SIP status when there is one (486 Busy Here), else a stable cause code. */
+export interface TransferFailure {
+  statusCode?: number;
+  /** The SIP reason phrase, or a cause code the UI translates: 'timeout' | 'connection' | 'rejected'. */
+  reason: string;
 }
 
 export interface CallEnd {
@@ -43,6 +74,8 @@ export interface CallEnd {
   /** JsSIP cause or SIP status, for the log and the history tooltip. */
   cause: string;
   statusCode?: number;
+  /** The SIP reason phrase of the final response, when the call failed on one. */
+  reasonPhrase?: string;
 }
 
 export type DtmfMethod = 'rfc2833' | 'info';
@@ -63,6 +96,16 @@ export interface EngineConfig {
   userAgent: string;
   /** Supplies the microphone for each call (chosen device, processing); default: getUserMedia(audio). */
   media?: MediaProvider;
+  /** Take a second incoming call while on one (default true); false answers it 486 Busy Here. */
+  callWaiting?: boolean;
+  /** SIP OPTIONS liveness probe over the WebSocket (default every 5 s, 4 s to answer). */
+  keepAlive?: KeepAliveConfig;
+}
+
+export interface KeepAliveConfig {
+  intervalSeconds: number;
+  /** No answer within this long means the WebSocket is dead; it also bounds the WebSocket handshake. */
+  timeoutSeconds: number;
 }
 
 /** Where call audio comes from: the devices feature implements it with the agent's chosen microphone. */
@@ -75,6 +118,9 @@ export interface EngineListener {
   registration(snapshot: RegistrationSnapshot): void;
   callUpdated(call: CallSnapshot): void;
   callEnded(end: CallEnd): void;
-  /** Decides, per incoming call, whether to reject it at once with 486 (agent not ready, busy). */
+  /**
+   * Decides, per incoming call, whether to reject it at once with 486 (agent not ready). The engine
+   * itself rejects a call that would exceed two lines, or any second call when call waiting is off.
+   */
   shouldRejectIncoming(call: CallSnapshot): boolean;
 }

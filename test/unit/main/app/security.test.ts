@@ -67,6 +67,8 @@ describe('permission request handler', () => {
     const { request } = fakeSession();
     expect(await request('notifications', {})).toBe(true);
     expect(await request('notifications', { requestingUrl: 'https://evil.example/' })).toBe(false);
+    expect(await request('speaker-selection', {})).toBe(true);
+    expect(await request('speaker-selection', { requestingUrl: 'https://evil.example/' })).toBe(false);
   });
 
   it.each(['geolocation', 'display-capture', 'openExternal', 'midiSysex', 'clipboard-read', 'hid', 'fullscreen'] as const)(
@@ -88,6 +90,8 @@ describe('permission check handler', () => {
     expect(check('media', 'lingxi://app', { mediaType: 'audio', securityOrigin: 'https://evil.example' })).toBe(false);
     expect(check('notifications', 'lingxi://app')).toBe(true);
     expect(check('notifications', 'https://evil.example')).toBe(false);
+    expect(check('speaker-selection', 'lingxi://app')).toBe(true);
+    expect(check('speaker-selection', 'https://evil.example')).toBe(false);
     expect(check('geolocation', 'lingxi://app')).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ function fakeHost(load: LingxiApi['policy']['load']) {
       },
     },
     app: { quitReady: vi.fn(async () => undefined) },
+    shortcuts: { onAction: () => () => undefined, status: vi.fn(async () => []) },
+    secrets: { get: vi.fn(async () => null), set: vi.fn(async () => ({ stored: true, protection: 'os' as const })) },
   };
   return { host, emit: (event: SystemEvent) => listeners.forEach((l) => l(event)) };
 }

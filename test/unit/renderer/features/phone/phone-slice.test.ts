@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../../../renderer/app/store';
-import { selectCurrentCall, selectRingingCall } from '../../../../../renderer/features/phone/phone-slice';
+import { selectConsultCall, selectCurrentCall, selectRingingCall } from '../../../../../renderer/features/phone/phone-slice';
 import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
 
 const call = (patch: Partial<CallSnapshot>): CallSnapshot => ({
@@ -33,5 +33,24 @@ describe('phone slice', () => {
     const store = createAppStore();
     store.getState().upsertCall(call({ cti: { 'x-customer-id': 'C1' } }));
     expect(JSON.parse(JSON.stringify(store.getState().calls))).toEqual(store.getState().calls);
+  });
+  it('with two lines the current call is the one not on hold; a waiting call rings beside it', () => {
+    const store = createAppStore();
+    store.getState().upsertCall(call({ id: 'a', phase: 'active' }));
+    store.getState().upsertCall(call({ id: 'b', remoteNumber: '1003', phase: 'ringing' }));
+    expect(selectCurrentCall(store.getState())?.id).toBe('a');
+    expect(selectRingingCall(store.getState())?.id).toBe('b');
+    store.getState().upsertCall(call({ id: 'a', phase: 'active', heldLocally: true }));
+    store.getState().upsertCall(call({ id: 'b', remoteNumber: '1003', phase: 'connecting' }));
+    expect(selectCurrentCall(store.getState())?.id).toBe('b');
+    store.getState().upsertCall(call({ id: 'b', remoteNumber: '1003', phase: 'active', heldLocally: true }));
+    expect(selectCurrentCall(store.getState())?.id).toBe('a');
+  });
+  it('finds the consultation call of an attended transfer', () => {
+    const store = createAppStore();
+    store.getState().upsertCall(call({ id: 'a', phase: 'active', heldLocally: true }));
+    expect(selectConsultCall(store.getState())).toBeUndefined();
+    store.getState().upsertCall(call({ id: 'c', direction: 'outgoing', phase: 'dialing', consultOf: 'a' }));
+    expect(selectConsultCall(store.getState())?.id).toBe('c');
   });
 });

@@ -1,0 +1,168 @@
+/**
+ * Runs the agent state machine in the app: feeds it the phone's calls and the clock, records every
+ * stretch of time in Dexie, writes finished wrap-ups into the call history. Components call the actions
+ * exported here, never the slice's dispatch directly.
+ */
+import type { StoreApi } from 'zustand';
+import type { Policy } from '../../../preload/contract/policy';
+import { createLogger } from '../../app/logger';
+import type { PhoneSlice } from '../phone/phone-slice';
+import { agentConfigFrom, type AgentEvent, type AgentState, type Availability, type WrapUpResult } from './agent-machine';
+import type { AgentSlice } from './agent-slice';
+import * as stateRepo from './agent-state-repo';
+import { saveWrapUp } from './history-repo';
+
+type Store = Pick<StoreApi<AgentSlice & PhoneSlice>, 'getState' | 'subscribe'>;
+
+/** Persistence the service needs; injected in tests. */
+export interface AgentDeps {
+  now(): number;
+  repo: Pick<typeof stateRepo, 'recoverOpenStretches' | 'beginStretch' | 'touchStretch' | 'endStretch'>;
+  saveWrapUp: typeof saveWrapUp;
+  /** How often an open stretch is marked alive (bounds what a crash can over-count). */
+  heartbeatMs: number;
+}
+
+const log = createLogger('agent');
+const defaultDeps: AgentDeps = { now: Date.now, repo: stateRepo, saveWrapUp, heartbeatMs: 15_000 };
+
+/** Whether the phone has a call the agent is working (anything past ringing). */
+export function isBusy(calls: PhoneSlice['calls']): boolean {
+  return calls.some((c) => c.phase !== 'ringing' && c.phase !== 'ended');
+}
+
+export class AgentService {
+  private writes: Promise<unknown> = Promise.resolve();
+  private openId: Promise<number | undefined> = Promise.resolve(undefined);
+  private deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    policy: Policy,
+    private readonly store: Store,
+    private readonly deps: AgentDeps = defaultDeps,
+  ) {
+    store.getState().configureAgent(agentConfigFrom(policy), deps.now());
+    this.queue(() => deps.repo.recoverOpenStretches());
+    this.record(store.getState().agent.state);
+    this.unsubscribe = store.subscribe((state, previous) => {
+      if (state.calls === previous.calls) return;
+      const answeredCallIds = state.calls.filter((c) => c.answeredAt !== undefined).map((c) => c.id);
+      this.dispatch({ type: 'calls', busy: isBusy(state.calls), answeredCallIds, at: deps.now() });
+    });
+    this.heartbeat = setInterval(() => {
+      const at = deps.now();
+      this.queue(async () => {
+        const id = await this.openId;
+        if (id !== undefined) await deps.repo.touchStretch(id, at);
+      });
+    }, deps.heartbeatMs);
+  }
+
+  /** Applies an event, then persists what it changed. */
+  dispatch(event: AgentEvent): void {
+    const before = this.store.getState().agent.state;
+    const { machine, wrapUp } = this.store.getState().dispatchAgent(event);
+    if (wrapUp) this.saveWrapUp(wrapUp);
+    if (machine.state.kind !== before.kind || machine.state.since !== before.since) this.record(machine.state);
+    this.scheduleDeadline(machine.state);
+  }
+
+  choose(availability: Availability): void {
+    this.dispatch({ type: 'choose', availability, at: this.deps.now() });
+  }
+
+  /** Finish wrap-up (ignored while a required code is missing). */
+  finishWrapUp(): void {
+    this.dispatch({ type: 'finish-wrap-up', at: this.deps.now() });
+  }
+
+  /** Ready ↔ Not ready (with the last reason used); on a call or in wrap-up, toggles where the agent goes after. */
+  toggleReady(): void {
+    const { agent } = this.store.getState();
+    const current = agent.state.kind === 'ready' || agent.state.kind === 'not-ready' ? agent.state.kind : agent.back.kind;
+    this.choose(current === 'ready' ? { kind: 'not-ready', reason: agent.lastReason } : { kind: 'ready' });
+  }
+
+  /** Closes the open stretch (the page is going away) and stops timers and subscriptions. */
+  stop(): void {
+    this.unsubscribe();
+    clearInterval(this.heartbeat);
+    clearTimeout(this.deadlineTimer);
+    const at = this.deps.now();
+    this.queue(async () => {
+      const id = await this.openId;
+      if (id !== undefined) await this.deps.repo.endStretch(id, at);
+    });
+  }
+
+  /** Resolves once every write queued so far has finished (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.writes.then(() => undefined);
+  }
+
+  private record(state: AgentState): void {
+    const entry = { state: state.kind, startedAt: state.since, ...(state.kind === 'not-ready' ? { reason: state.reason } : {}) };
+    // Writes run one after another, so stretches are opened and closed in the order they happened.
+    const id = this.queue(() => this.deps.repo.beginStretch(entry));
+    this.openId = id;
+  }
+
+  private saveWrapUp(result: WrapUpResult): void {
+    const wrapUp = { code: result.code, notes: result.notes, endedBy: result.endedBy };
+    for (const id of result.callIds) this.store.getState().patchHistory(id, { wrapUp });
+    void this.queue(async () => {
+      const missing = await this.deps.saveWrapUp(result.callIds, wrapUp);
+      if (missing.length > 0) log.warn(`wrap-up for ${missing.length} call(s) had no history entry to go into`);
+    });
+  }
+
+  private scheduleDeadline(state: AgentState): void {
+    clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = undefined;
+    if (state.kind !== 'wrap-up' || state.work.deadline === undefined || state.work.overdue) return;
+    const delay = Math.max(0, state.work.deadline - this.deps.now());
+    this.deadlineTimer = setTimeout(() => this.dispatch({ type: 'tick', at: this.deps.now() }), delay);
+  }
+
+  private queue<T>(write: () => Promise<T>): Promise<T | undefined> {
+    const result = this.writes.then(write).catch((error: unknown) => {
+      log.error(`agent state not saved: ${String(error)}`);
+      return undefined;
+    });
+    this.writes = result;
+    return result;
+  }
+}
+
+let running: AgentService | null = null;
+
+/** Starts the agent feature for a valid policy (bootstrap). */
+export function startAgent(policy: Policy, store: Store, deps?: AgentDeps): AgentService {
+  running?.stop();
+  const service = new AgentService(policy, store, deps);
+  running = service;
+  // Closing the tab or window ends the open stretch (a crash is covered by the heartbeat instead).
+  window.addEventListener('pagehide', () => service.stop(), { once: true });
+  return service;
+}
+
+/** The agent chose Ready or Not ready + reason (the Agent state control). */
+export function chooseAvailability(availability: Availability): void {
+  running?.choose(availability);
+}
+/** The Ready/Not ready shortcut. */
+export function toggleReady(): void {
+  running?.toggleReady();
+}
+export function setWrapUpCode(code: string | null): void {
+  running?.dispatch({ type: 'wrap-up-code', code });
+}
+export function setWrapUpNotes(notes: string): void {
+  running?.dispatch({ type: 'wrap-up-notes', notes });
+}
+/** Finish wrap-up: back to Ready (or the Not ready the agent picked meanwhile). */
+export function finishWrapUp(): void {
+  running?.finishWrapUp();
+}

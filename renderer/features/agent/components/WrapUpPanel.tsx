@@ -1,0 +1,79 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../../app/store';
+import { formatDuration } from '../../phone/components/CallTimer';
+import { finishBlocker, type WrapUpWork } from '../agent-machine';
+import { finishWrapUp, setWrapUpCode, setWrapUpNotes } from '../agent-service';
+import { useAgentLabels } from './use-agent-labels';
+import { useNow } from './use-now';
+import './agent.css';
+
+/**
+ * After-call work: the wrap-up code (policy list), notes and Finish wrap-up, with the time left when the
+ * policy sets a limit. Renders nothing outside Wrap-up.
+ */
+export function WrapUpPanel() {
+  const state = useStore((s) => s.agent.state);
+  return state.kind === 'wrap-up' ? <WrapUpForm work={state.work} /> : null;
+}
+
+function WrapUpForm({ work }: { work: WrapUpWork }) {
+  const { t } = useTranslation();
+  const config = useStore((s) => s.agentConfig);
+  const history = useStore((s) => s.history);
+  const { codeLabel } = useAgentLabels();
+  const now = useNow(250);
+  const hintId = useId();
+  const blocker = finishBlocker(work, config);
+  const numbers = work.callIds.flatMap((id) => history.find((e) => e.id === id)?.number ?? []);
+  // Round up: "00:01" stays on screen until the last second has really passed.
+  const left = work.deadline === undefined ? undefined : Math.ceil(Math.max(0, work.deadline - now) / 1000) * 1000;
+
+  return (
+    <section className="wrap-up" aria-label={t('wrapUp.label')}>
+      <h2>{t('wrapUp.label')}</h2>
+      {numbers.length > 0 && <p className="wrap-up__hint">{t('wrapUp.forCalls', { numbers: numbers.join(', ') })}</p>}
+      {left !== undefined && !work.overdue && (
+        <p className="wrap-up__hint">
+          <span role="timer" aria-label={t('wrapUp.timeLeft')} className="wrap-up__timer">
+            {formatDuration(left)}
+          </span>{' '}
+          {config.wrapUp.autoReady && t('wrapUp.autoReady')}
+        </p>
+      )}
+      {work.overdue && (
+        <p className="wrap-up__overdue" role="alert">
+          {t('wrapUp.overdue')}
+        </p>
+      )}
+      <label>
+        <span>{t('wrapUp.code')}</span>
+        {/* The agent's hands are on the keyboard when the call ends: start where the work starts. */}
+        <select autoFocus value={work.code ?? ''} onChange={(e) => setWrapUpCode(e.target.value === '' ? null : e.target.value)}>
+          <option value="" disabled={config.wrapUp.codeRequired}>
+            {config.wrapUp.codeRequired ? t('wrapUp.chooseCode') : t('wrapUp.noCode')}
+          </option>
+          {config.wrapUp.codes.map(({ code }) => (
+            <option key={code} value={code}>
+              {codeLabel(code)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('wrapUp.notes')}</span>
+        <textarea value={work.notes} maxLength={2000} onChange={(e) => setWrapUpNotes(e.target.value)} />
+      </label>
+      <div className="actions">
+        <button type="button" disabled={blocker !== null} aria-describedby={blocker ? hintId : undefined} onClick={finishWrapUp}>
+          {t('wrapUp.finish')}
+        </button>
+      </div>
+      {blocker === 'code-required' && (
+        <p id={hintId} className="wrap-up__hint">
+          {t('wrapUp.codeRequired')}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../../app/store';
+import type { Availability } from '../agent-machine';
+import { labelOf } from '../localized-label';
+
+/** Policy labels for reasons and wrap-up codes in the UI language, and a state's display name. */
+export function useAgentLabels() {
+  const { t } = useTranslation();
+  const policy = useStore((s) => s.policy);
+  const language = useStore((s) => s.language);
+  const agentPolicy = policy.status === 'ready' ? policy.policy.agent : undefined;
+  const reasonLabel = (code: string) => labelOf(agentPolicy?.notReadyReasons ?? [], code, language);
+  const codeLabel = (code: string) => labelOf(agentPolicy?.wrapUp.codes ?? [], code, language);
+  const availabilityLabel = (a: Availability) =>
+    a.kind === 'ready' ? t('agent.ready') : t('agent.notReadyBecause', { reason: reasonLabel(a.reason) });
+  return { reasonLabel, codeLabel, availabilityLabel };
+}

@@ -1,0 +1,133 @@
+/**
+ * Follows the calls in the store: while a call is active, reads its peer connection's getStats() every
+ * quality.sampleSeconds and records a sample; when the call ends, its summary goes to the call history
+ * (store and Dexie). No React here: the app starts it once a valid policy is in force.
+ */
+import type { Logger } from '../../app/logger';
+import type { CallHistoryEntry, CallQualitySummary } from '../../db/schema';
+import type { CallSnapshot } from '../phone/sip/types';
+import { assess, type QualitySample, type QualityThresholds } from './assessment';
+import { readStats, type StatsCounters } from './stats-reader';
+
+/** The part of the app store the monitor uses. */
+export interface MonitorState {
+  calls: CallSnapshot[];
+  history: CallHistoryEntry[];
+  quality: Record<string, { summary: CallQualitySummary }>;
+  recordQualitySample(callId: string, sample: QualitySample): void;
+  clearQuality(callId: string): void;
+  /** Merges fields into a shown history entry (agent slice). */
+  patchHistory(id: string, patch: Partial<CallHistoryEntry>): void;
+}
+
+export interface MonitorStore {
+  getState(): MonitorState;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface QualityMonitorDeps {
+  store: MonitorStore;
+  thresholds: QualityThresholds;
+  /** The call's RTCPeerConnection (PhoneEngine.peerConnection), null when it has none (yet). */
+  peerConnection(callId: string): Pick<RTCPeerConnection, 'getStats'> | null;
+  /** Persists the summary with the call's history row (quality-repo's attachQuality). */
+  saveSummary(callId: string, summary: CallQualitySummary): Promise<void>;
+  log: Logger;
+  now?: () => number;
+}
+
+interface Tracked {
+  timer: ReturnType<typeof setInterval>;
+  counters: StatsCounters | null;
+  busy: boolean;
+  /** Last level logged, so the log records changes, not every sample. */
+  level: QualitySample['level'];
+}
+
+/** Summaries of recently ended calls, kept to put back into the store's history if it is replaced. */
+const RECENT_MAX = 10;
+
+/** Starts monitoring; returns the function that stops it (timers cleared, nothing else written). */
+export function startQualityMonitor(deps: QualityMonitorDeps): () => void {
+  const { store, thresholds, log } = deps;
+  const now = deps.now ?? Date.now;
+  const tracked = new Map<string, Tracked>();
+  const recent = new Map<string, CallQualitySummary>();
+  let stopped = false;
+
+  async function tick(callId: string, emit: boolean): Promise<void> {
+    const entry = tracked.get(callId);
+    const pc = deps.peerConnection(callId);
+    if (!entry || !pc || entry.busy) return;
+    entry.busy = true;
+    try {
+      const report = await pc.getStats();
+      if (stopped || tracked.get(callId) !== entry) return; // the call ended while we waited
+      const read = readStats(report.values() as Iterable<Record<string, unknown>>, entry.counters);
+      if (!read) return;
+      entry.counters = read.counters;
+      const call = store.getState().calls.find((c) => c.id === callId);
+      // On hold nothing flows, and a silent interval is not a quality figure: keep counting, show nothing new.
+      if (!emit || !call || call.heldLocally || call.heldRemotely || read.figures.packetsReceived === 0) return;
+      const sample = assess(read.figures, thresholds, now());
+      store.getState().recordQualitySample(callId, sample);
+      if (sample.level !== entry.level) {
+        entry.level = sample.level;
+        log.info(`call quality ${sample.level}${sample.warnings.length ? `: ${sample.warnings.join(', ')}` : ''}`);
+      }
+    } catch (error: unknown) {
+      log.warn(`getStats failed: ${String(error)}`);
+    } finally {
+      entry.busy = false;
+    }
+  }
+
+  function follow(call: CallSnapshot): void {
+    const entry: Tracked = {
+      timer: setInterval(() => void tick(call.id, true), thresholds.sampleSeconds * 1000),
+      counters: null,
+      busy: false,
+      level: 'good',
+    };
+    tracked.set(call.id, entry);
+    void tick(call.id, false); // baseline counters, so the first sample covers one interval
+  }
+
+  function finish(callId: string, entry: Tracked): void {
+    clearInterval(entry.timer);
+    tracked.delete(callId);
+    const state = store.getState();
+    const summary = state.quality[callId]?.summary;
+    state.clearQuality(callId);
+    if (!summary || summary.samples === 0) return;
+    recent.set(callId, summary);
+    if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
+    deps.saveSummary(callId, summary).catch((error: unknown) => log.error(`quality summary not saved: ${String(error)}`));
+  }
+
+  /** Puts summaries into the store's history entries that lack them (the entry lands after the call leaves). */
+  function heal(state: MonitorState): void {
+    for (const entry of state.history) {
+      const summary = entry.quality ? undefined : recent.get(entry.id);
+      if (summary) state.patchHistory(entry.id, { quality: summary });
+    }
+  }
+
+  function sync(): void {
+    if (stopped) return;
+    const state = store.getState();
+    const active = new Set(state.calls.filter((c) => c.phase === 'active').map((c) => c.id));
+    for (const call of state.calls) if (active.has(call.id) && !tracked.has(call.id)) follow(call);
+    for (const [callId, entry] of tracked) if (!active.has(callId)) finish(callId, entry);
+    heal(store.getState());
+  }
+
+  const unsubscribe = store.subscribe(sync);
+  sync();
+  return () => {
+    stopped = true;
+    unsubscribe();
+    for (const entry of tracked.values()) clearInterval(entry.timer);
+    tracked.clear();
+  };
+}

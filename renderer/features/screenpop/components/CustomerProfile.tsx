@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../../app/store';
+import { selectActivePop } from '../screenpop-slice';
+import { CrmProblem } from './CrmProblem';
+import { IvrSummary } from './IvrSummary';
+import { ProfileDetails } from './ProfileDetails';
+import { ProfileSource } from './ProfileSource';
+
+/** The caller's profile, shown while the call still rings. */
+export function CustomerProfile({ timeoutMs, elderlyAge }: { timeoutMs: number; elderlyAge: number }) {
+  const { t } = useTranslation();
+  const pop = useStore(selectActivePop);
+  const history = useStore((s) => s.history);
+  const choose = useStore((s) => s.chooseProfile);
+  if (!pop) return null;
+  const profile = pop.selected !== null ? pop.profiles[pop.selected] : undefined;
+  const vip = profile?.vipTier ?? pop.cti.vip;
+  return (
+    <section aria-label={t('screenpop.label')} className="customer-profile" aria-busy={pop.loading}>
+      <header className="customer-profile__header">
+        <h2>{profile?.name ?? t('screenpop.caller', { number: pop.number })}</h2>
+        {vip && <span className="badge badge--vip">{t('screenpop.vip', { tier: vip })}</span>}
+        <ProfileSource pop={pop} />
+      </header>
+      {pop.loading && <p className="muted">{t('screenpop.loading')}</p>}
+      <CrmProblem pop={pop} timeoutMs={timeoutMs} />
+      {!pop.loading && !pop.error && pop.source === 'crm' && pop.profiles.length === 0 && <p>{t('screenpop.noRecord')}</p>}
+      {pop.profiles.length > 1 && pop.selected === null && (
+        <div className="chooser">
+          <p>{t('screenpop.chooser')}</p>
+          {pop.profiles.map((p, index) => (
+            <button key={p.id} type="button" onClick={() => choose(pop.callId, index)}>
+              {p.name} {p.idNumberMasked ?? ''}
+            </button>
+          ))}
+        </div>
+      )}
+      <IvrSummary cti={pop.cti} />
+      {profile && <ProfileDetails profile={profile} history={history} number={pop.number} elderlyAge={elderlyAge} />}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * One CRM lookup: fills the policy's URL template, sends the static headers and the stored token,
+ * gives up after crm.timeoutMs, and classifies every way it can go wrong. Never throws.
+ */
+import type { Policy } from '../../../preload/contract/policy';
+import { mapCrmDocument } from './crm-mapping';
+import type { CustomerProfile } from './profile-schema';
+
+export type CrmFailure = 'timeout' | 'network' | 'auth' | 'http' | 'json' | 'schema' | 'mapping';
+
+export type CrmResult =
+  | { ok: true; profiles: CustomerProfile[]; latencyMs: number }
+  | { ok: false; kind: CrmFailure; detail: string; latencyMs: number };
+
+export interface CrmQuery {
+  customerId?: string;
+  phone?: string;
+}
+
+/** Fills {customerId} and {phone}, URL-encoded; a value the call does not have becomes empty. */
+export function fillUrlTemplate(template: string, query: CrmQuery): string {
+  return template
+    .replace(/\{customerId\}/g, encodeURIComponent(query.customerId ?? ''))
+    .replace(/\{phone\}/g, encodeURIComponent(query.phone ?? ''));
+}
+
+export async function fetchProfiles(
+  crm: Policy['crm'] & { profileUrl: string },
+  query: CrmQuery,
+  token: string | null,
+  fetchImpl: typeof fetch = fetch,
+): Promise<CrmResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const headers: Record<string, string> = { Accept: 'application/json', ...crm.headers };
+  if (token) headers[crm.tokenHeader] = `${crm.tokenPrefix}${token}`;
+  let response: Response;
+  try {
+    response = await fetchImpl(fillUrlTemplate(crm.profileUrl, query), {
+      headers,
+      signal: AbortSignal.timeout(crm.timeoutMs),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, kind: 'timeout', detail: String(crm.timeoutMs), latencyMs: elapsed() };
+    return { ok: false, kind: 'network', detail: (error as Error).message, latencyMs: elapsed() };
+  }
+  if (response.status === 404) return { ok: true, profiles: [], latencyMs: elapsed() };
+  if (response.status === 401 || response.status === 403) {
+    return { ok: false, kind: 'auth', detail: String(response.status), latencyMs: elapsed() };
+  }
+  if (!response.ok) return { ok: false, kind: 'http', detail: String(response.status), latencyMs: elapsed() };
+  let document: unknown;
+  try {
+    document = JSON.parse(await response.text());
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, kind: 'timeout', detail: String(crm.timeoutMs), latencyMs: elapsed() };
+    return { ok: false, kind: 'json', detail: (error as Error).message.slice(0, 120), latencyMs: elapsed() };
+  }
+  const mapped = mapCrmDocument(document, crm.mapping);
+  return mapped.ok ? { ...mapped, latencyMs: elapsed() } : { ...mapped, latencyMs: elapsed() };
+}

@@ -1,0 +1,55 @@
+/**
+ * Lingxi's customer profile: what screen pop shows, whatever the bank's CRM calls its fields
+ * (policy crm.mapping translates). Identifiers are masked before a profile is built, so full ID and
+ * card numbers never reach the store, the cache or a log.
+ */
+import { z } from 'zod';
+
+/** Accepts a CRM string or number (ids and codes come either way) as text. */
+const text = z.union([z.string(), z.number()]).transform(String);
+
+export const productSchema = z.object({ type: text, name: text, numberMasked: z.string().optional() });
+export const interactionSchema = z.object({ at: text, channel: text, summary: text });
+export const complaintSchema = z.object({ id: text, title: text, status: text, openedAt: text.optional() });
+
+export const customerProfileSchema = z.object({
+  id: text.pipe(z.string().min(1)),
+  name: text.pipe(z.string().min(1)),
+  idNumberMasked: z.string().optional(),
+  vipTier: text.optional(),
+  language: text.optional(),
+  dialect: text.optional(),
+  tags: z.array(text).default([]),
+  /** 1 (low) … 5 (high). */
+  riskLevel: z.coerce.number().int().min(1).max(5).optional(),
+  /** ISO date (YYYY-MM-DD). */
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be a date YYYY-MM-DD').optional(),
+  phones: z.array(text).default([]),
+  products: z.array(productSchema).default([]),
+  interactions: z.array(interactionSchema).default([]),
+  complaints: z.array(complaintSchema).default([]),
+});
+
+export type CustomerProfile = z.infer<typeof customerProfileSchema>;
+
+/** Keeps the last four digits: "•••• 1234". Anything shorter than five characters is fully hidden. */
+export function maskIdentifier(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const digits = String(value).replace(/[\s-]/g, '');
+  return digits.length > 4 ? `•••• ${digits.slice(-4)}` : '••••';
+}
+
+/** Hides the middle of a phone number for display (138****8000); the full number stays dialable. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  if (digits.length < 7) return phone;
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+}
+
+/** Age in whole years on `today`, from an ISO birth date. */
+export function ageOn(birthDate: string, today: Date): number {
+  const [y, m, d] = birthDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  let age = today.getFullYear() - y;
+  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age -= 1;
+  return age;
+}

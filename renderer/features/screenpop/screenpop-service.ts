@@ -1,0 +1,114 @@
+/**
+ * Screen pop: the moment an incoming call appears, show its CTI data, then the cached profile, then
+ * the CRM's answer — never waiting on the CRM and never delaying the call.
+ */
+import type { LingxiApi } from '../../../preload/contract/api';
+import type { Policy } from '../../../preload/contract/policy';
+import { createLogger } from '../../app/logger';
+import type { StoreState } from '../../app/store';
+import { fetchProfiles, type CrmResult } from './crm-client';
+import { readCti } from './cti';
+import { cacheKey, purgeExpiredProfiles, readCachedProfiles, writeCachedProfiles } from './profile-repo';
+import { selectionFor } from './screenpop-slice';
+
+type Store = { getState(): StoreState; subscribe(listener: (state: StoreState, previous: StoreState) => void): () => void };
+
+const log = createLogger('screenpop');
+
+export interface Screenpop {
+  /** Asks the CRM again for a call's profile. */
+  retry(callId: string): void;
+  /** Stores the CRM token in the host's secret storage and retries the latest lookup. */
+  saveToken(token: string): Promise<void>;
+  stop(): void;
+}
+
+let active: Screenpop | null = null;
+
+/** The running screen pop (null before a valid policy). */
+export function getScreenpop(): Screenpop | null {
+  return active;
+}
+
+export function startScreenpop(policy: Policy, store: Store, host: LingxiApi): Screenpop {
+  const { crm } = policy;
+  const ttlMs = crm.cacheTtlMinutes * 60_000;
+  const seen = new Set<string>();
+  let token: Promise<string | null> | null = null;
+  void purgeExpiredProfiles(ttlMs).catch(() => undefined);
+
+  const readToken = () => (token ??= host.secrets.get('crm.token').catch(() => null));
+
+  function applyCrm(callId: string, key: string | undefined, result: CrmResult): void {
+    const state = store.getState();
+    const pop = state.pops.find((p) => p.callId === callId);
+    if (!pop) return;
+    if (!result.ok) {
+      log.warn(`CRM lookup failed: ${result.kind} after ${result.latencyMs} ms`);
+      state.updatePop(callId, { loading: false, error: { kind: result.kind, detail: result.detail } });
+      return;
+    }
+    const fetchedAt = Date.now();
+    state.updatePop(callId, { loading: false, error: undefined, source: 'crm', fetchedAt, profiles: result.profiles, selected: selectionFor(result.profiles, pop) });
+    if (key && result.profiles.length > 0) void writeCachedProfiles(key, result.profiles, fetchedAt).catch(() => undefined);
+  }
+
+  async function askCrm(callId: string): Promise<void> {
+    const pop = store.getState().pops.find((p) => p.callId === callId);
+    if (!pop || !crm.profileUrl) return;
+    const query = { ...(pop.cti.customerId ? { customerId: pop.cti.customerId } : {}), ...(pop.number ? { phone: pop.number } : {}) };
+    store.getState().updatePop(callId, { loading: true });
+    const result = await fetchProfiles({ ...crm, profileUrl: crm.profileUrl }, query, await readToken());
+    applyCrm(callId, cacheKey(query), result);
+  }
+
+  async function showCached(callId: string, key: string): Promise<void> {
+    const cached = await readCachedProfiles(key, ttlMs).catch(() => undefined);
+    const pop = store.getState().pops.find((p) => p.callId === callId);
+    // The CRM may have answered first: a fresher answer is never replaced by the cache.
+    if (!cached || !pop || pop.source === 'crm') return;
+    store.getState().updatePop(callId, { source: 'cache', fetchedAt: cached.fetchedAt, profiles: cached.profiles, selected: selectionFor(cached.profiles, pop) });
+  }
+
+  function onIncoming(call: StoreState['calls'][number]): void {
+    performance.mark('lingxi:screenpop:invite');
+    const cti = readCti(call.cti);
+    store.getState().addPop({
+      callId: call.id,
+      number: call.remoteNumber,
+      cti,
+      source: 'cti',
+      profiles: [],
+      selected: null,
+      loading: Boolean(crm.profileUrl),
+    });
+    const key = cacheKey({ customerId: cti.customerId, phone: call.remoteNumber });
+    if (key) void showCached(call.id, key);
+    void askCrm(call.id);
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.calls === previous.calls) return;
+    for (const call of state.calls) {
+      if (seen.has(call.id) || call.direction !== 'incoming') continue;
+      seen.add(call.id);
+      onIncoming(call);
+    }
+  });
+
+  active = {
+    retry: (callId) => void askCrm(callId),
+    async saveToken(value) {
+      const status = await host.secrets.set('crm.token', value);
+      if (status.protection === 'weak') log.warn('CRM token stored without an OS keyring (weak protection)');
+      token = Promise.resolve(value);
+      const latest = store.getState().pops[0];
+      if (latest) await askCrm(latest.callId);
+    },
+    stop: () => {
+      unsubscribe();
+      active = null;
+    },
+  };
+  return active;
+}

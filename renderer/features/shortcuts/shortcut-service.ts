@@ -1,0 +1,93 @@
+/**
+ * Turns shortcut actions (from Electron's global shortcuts or the browser host's in-window keys, both via
+ * LingxiApi.shortcuts.onAction) into phone and agent actions on the current call.
+ */
+import i18next from 'i18next';
+import type { LingxiApi } from '../../../preload/contract/api';
+import type { ShortcutAction } from '../../../preload/contract/policy';
+import { assertNever } from '../../app/assert-never';
+import { createLogger } from '../../app/logger';
+import { toggleReady } from '../agent/agent-service';
+import { answer, hangup, setHold, setMute } from '../phone/phone-service';
+import { selectCurrentCall, selectRingingCall, type PhoneSlice } from '../phone/phone-slice';
+
+const log = createLogger('shortcuts');
+
+/** What the actions act on; injected in tests. */
+export interface ShortcutTargets {
+  answer(callId: string): void;
+  hangup(callId: string): void;
+  setHold(callId: string, hold: boolean): void;
+  setMute(callId: string, mute: boolean): void;
+  toggleReady(): void;
+  /** Opens the transfer form; false when there is none to open. */
+  openTransfer(): boolean;
+}
+
+/**
+ * Clicks the call's Transfer button, which opens the transfer form (the phone feature owns what happens
+ * next). Found by `data-shortcut="transfer"` or by its accessible name in the UI language or English;
+ * submit buttons are skipped, so a second press never sends a half-typed transfer.
+ */
+export function clickTransferButton(names: readonly string[], root: ParentNode = document): boolean {
+  const buttons = [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) => !b.disabled);
+  const button =
+    buttons.find((b) => b.dataset.shortcut === 'transfer') ??
+    buttons.find((b) => b.type !== 'submit' && names.includes((b.getAttribute('aria-label') ?? b.textContent ?? '').trim()));
+  button?.click();
+  return button !== undefined;
+}
+
+/**
+ * Runs one action against the phone's calls. Hold and mute toggle; hang up ends the current call only
+ * (never a ringing one, which a late key press could otherwise decline).
+ * @returns whether it did something
+ */
+export function runShortcut(action: ShortcutAction, phone: PhoneSlice, targets: ShortcutTargets): boolean {
+  const current = selectCurrentCall(phone);
+  const active = current?.phase === 'active' ? current : undefined;
+  switch (action) {
+    case 'answer': {
+      const ringing = selectRingingCall(phone);
+      if (ringing) targets.answer(ringing.id);
+      return ringing !== undefined;
+    }
+    case 'hangup':
+      if (current) targets.hangup(current.id);
+      return current !== undefined;
+    case 'hold':
+      if (active) targets.setHold(active.id, !active.heldLocally);
+      return active !== undefined;
+    case 'mute':
+      if (active) targets.setMute(active.id, !active.muted);
+      return active !== undefined;
+    case 'transfer':
+      return current !== undefined && targets.openTransfer();
+    case 'toggleReady':
+      targets.toggleReady();
+      return true;
+    default:
+      return assertNever(action, 'shortcut action');
+  }
+}
+
+/**
+ * Subscribes to the host's shortcut actions for the app's lifetime.
+ * @returns the unsubscribe function
+ */
+export function startShortcuts(host: Pick<LingxiApi, 'shortcuts'>, store: { getState(): PhoneSlice }): () => void {
+  // The Transfer button's name in the UI language, and in English (the accessible name the issue fixes).
+  const transferNames = () => [i18next.t('callControl.transfer'), 'Transfer'];
+  const targets: ShortcutTargets = {
+    answer,
+    hangup,
+    setHold,
+    setMute,
+    toggleReady,
+    openTransfer: () => clickTransferButton(transferNames()),
+  };
+  return host.shortcuts.onAction((action) => {
+    const done = runShortcut(action, store.getState(), targets);
+    log.debug(`shortcut ${action}${done ? '' : ' (nothing to act on)'}`);
+  });
+}

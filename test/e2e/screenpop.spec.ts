@@ -1,0 +1,146 @@
+import type { Page } from '@playwright/test';
+import { crmMapping } from '../fixtures/crm/customers';
+import type { CrmFixture } from '../fixtures/crm/server';
+import type { Peer } from '../fixtures/peer/peer';
+import { buildPolicy } from '../fixtures/policy';
+import { expect, test } from './fixtures/app';
+import { appUi } from './support/ui';
+
+const cti = ['X-Customer-Id: C1001', 'X-IVR-Path: main>cards>lost', 'X-Intent: lost card', 'X-Verified: true', 'X-VIP: Gold'];
+
+function crmPolicy(crm: CrmFixture, extra: Record<string, unknown> = {}) {
+  return buildPolicy({ crm: { profileUrl: crm.profileUrl, mapping: crmMapping, timeoutMs: 1500, ...extra } });
+}
+
+function profileUi(page: Page) {
+  const region = page.getByRole('region', { name: 'Customer profile' });
+  return {
+    region,
+    source: region.getByRole('status', { name: 'Profile source' }),
+    retry: region.getByRole('button', { name: 'Retry profile', exact: true }),
+    alert: region.getByRole('alert'),
+  };
+}
+
+async function ring(page: Page, customer: Peer, headers: string[] = cti): Promise<void> {
+  await expect(appUi(page).status).toHaveText('Registered');
+  await customer.call('1001', { extraHeaders: headers });
+  await expect(appUi(page).incoming).toBeVisible();
+}
+
+test('the profile shows while the call still rings, masked, with what the IVR learned', async ({ app, peer, crm }) => {
+  const { page } = await app(crmPolicy(crm));
+  const customer = await peer({ user: '1002' });
+  await ring(page, customer);
+  const profile = profileUi(page);
+  await expect(profile.region).toContainText('王芳 Wang Fang');
+  await expect(appUi(page).incoming).toBeVisible(); // still ringing: the pop came first
+  await expect(profile.source).toHaveText('CRM');
+  await expect(profile.region).toContainText('VIP Gold');
+  await expect(profile.region).toContainText('lost card');
+  await expect(profile.region).toContainText('Identity verified in the IVR');
+  await expect(profile.region).toContainText('Elderly customer');
+  await expect(profile.region).toContainText('Cantonese');
+  await expect(profile.region).toContainText('Risk 2/5');
+  await expect(profile.region).toContainText('•••• 7890');
+  await expect(profile.region).toContainText('Disputed ATM withdrawal');
+  await expect(profile.region).toContainText('Asked about annual fee');
+  const text = await profile.region.innerText();
+  expect(text).not.toContain('6222021234567890');
+  expect(text).not.toContain('110101195201011234');
+  expect(crm.requests[0]?.query).toMatchObject({ id: 'C1001', phone: '1002' });
+  await appUi(page).button('Answer').click();
+  await customer.waitForEvent('confirmed');
+});
+
+test('a CRM slower than its timeout: CTI data shows, the failure is named, Retry works, the call is not held up', async ({ app, peer, crm }) => {
+  crm.set({ delayMs: 3000 });
+  const { page } = await app(crmPolicy(crm, { timeoutMs: 500 }));
+  const customer = await peer({ user: '1002' });
+  await ring(page, customer);
+  const profile = profileUi(page);
+  await expect(profile.region).toContainText('lost card');
+  await expect(profile.source).toHaveText('CTI');
+  await expect(profile.alert).toHaveText('CRM did not answer in 0.5 s');
+  await appUi(page).button('Answer').click();
+  await customer.waitForEvent('confirmed');
+  crm.set({ delayMs: 0 });
+  await profile.retry.click();
+  await expect(profile.region).toContainText('王芳 Wang Fang');
+  await expect(profile.source).toHaveText('CRM');
+  await expect(profile.alert).toHaveCount(0);
+});
+
+test('garbage, schema violations and a mapping that points nowhere are reported; the call goes on', async ({ app, peer, crm }) => {
+  crm.set({ fault: 'garbage' });
+  const { page } = await app(crmPolicy(crm));
+  const customer = await peer({ user: '1002' });
+  await ring(page, customer);
+  const profile = profileUi(page);
+  await expect(profile.alert).toHaveText('CRM sent something that is not JSON');
+  await expect(profile.region).toContainText('lost card');
+  crm.set({ fault: 'schema' });
+  await profile.retry.click();
+  await expect(profile.alert).toContainText('CRM record does not fit the profile schema');
+  await expect(profile.alert).toContainText('riskLevel');
+  crm.set({ fault: 'http500' });
+  await profile.retry.click();
+  await expect(profile.alert).toHaveText('CRM answered with an error (HTTP 500)');
+  await appUi(page).button('Answer').click();
+  await customer.waitForEvent('confirmed');
+});
+
+test('a mapping that points nowhere says which key is wrong', async ({ app, peer, crm }) => {
+  const { page } = await app(crmPolicy(crm, { mapping: { ...crmMapping, name: 'customer.fullName' } }));
+  const customer = await peer({ user: '1002' });
+  await ring(page, customer);
+  await expect(profileUi(page).alert).toHaveText('CRM mapping is wrong: crm.mapping.name points nowhere ("customer.fullName")');
+});
+
+test('a second call from the same customer pops from the cache with the CRM stopped', async ({ app, peer, crm }) => {
+  const { page } = await app(crmPolicy(crm));
+  const customer = await peer({ user: '1002' });
+  await ring(page, customer);
+  const profile = profileUi(page);
+  await expect(profile.source).toHaveText('CRM');
+  await appUi(page).button('Decline').click();
+  await customer.waitForEvent('failed');
+  await crm.stop();
+  await ring(page, customer);
+  await expect(profile.region).toContainText('王芳 Wang Fang');
+  await expect(profile.source).toContainText('Cache · as of');
+  await expect(profile.alert).toHaveText('CRM could not be reached');
+});
+
+test('several matches for one number offer a chooser', async ({ app, peer, crm }) => {
+  const { page } = await app(crmPolicy(crm));
+  const customer = await peer({ user: '1004' });
+  await ring(page, customer, []);
+  const profile = profileUi(page);
+  await expect(profile.region).toContainText('Several customers match this caller');
+  await profile.region.getByRole('button', { name: /Li Na/ }).click();
+  await expect(profile.region.getByRole('heading', { level: 2 })).toHaveText('Li Na');
+  await expect(profile.region).toContainText('Risk 1/5');
+});
+
+test('a CRM that wants a token: the agent enters it once, it is kept encrypted and sent from then on', async ({ app, peer, crm }) => {
+  crm.set({ token: 's3cret-token' });
+  const { page } = await app(crmPolicy(crm));
+  const customer = await peer({ user: '1002' });
+  await ring(page, customer);
+  const profile = profileUi(page);
+  await expect(profile.alert).toHaveText('CRM refused the access token (HTTP 401)');
+  await profile.region.getByLabel('CRM access token').fill('s3cret-token');
+  await profile.region.getByRole('button', { name: 'Save token' }).click();
+  await expect(profile.region).toContainText('王芳 Wang Fang');
+  expect(crm.requests.at(-1)?.authorization).toBe('Bearer s3cret-token');
+  await appUi(page).button('Decline').click();
+  await customer.waitForEvent('failed');
+
+  await page.reload();
+  await ring(page, customer);
+  await expect(profile.source).toHaveText('CRM');
+  expect(crm.requests.at(-1)?.authorization).toBe('Bearer s3cret-token');
+  const stored = await page.evaluate(() => JSON.stringify(localStorage) + document.cookie);
+  expect(stored).not.toContain('s3cret-token');
+});

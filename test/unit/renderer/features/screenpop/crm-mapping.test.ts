@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { crmMappingSchema } from '../../../../../preload/contract/policy';
+import { mapCrmDocument } from '../../../../../renderer/features/screenpop/crm-mapping';
+import { readPath } from '../../../../../renderer/features/screenpop/dot-path';
+import { ageOn, maskIdentifier, maskPhone } from '../../../../../renderer/features/screenpop/profile-schema';
+import { crmMapping, customers } from '../../../../fixtures/crm/customers';
+
+const mapping = crmMappingSchema.parse(crmMapping);
+
+describe('readPath', () => {
+  it('follows dots and indexes, and says undefined when a step is missing', () => {
+    const doc = { a: { b: [{ c: 1 }, { c: 2 }] } };
+    expect(readPath(doc, 'a.b[1].c')).toBe(2);
+    expect(readPath(doc, 'a.b.0.c')).toBe(1);
+    expect(readPath(doc, '')).toBe(doc);
+    expect(readPath(doc, 'a.x.c')).toBeUndefined();
+    expect(readPath({ a: null }, 'a.b')).toBeUndefined();
+    expect(readPath({}, 'toString')).toBeUndefined(); // own properties only
+  });
+});
+
+describe('mapCrmDocument', () => {
+  it('maps a bank-shaped record into a Lingxi profile, masking ID and card numbers', () => {
+    const result = mapCrmDocument({ data: { records: [customers[0]] } }, mapping);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [profile] = result.profiles;
+    expect(profile).toMatchObject({
+      id: 'C1001',
+      name: '王芳 Wang Fang',
+      idNumberMasked: '•••• 1234',
+      vipTier: 'Gold',
+      riskLevel: 2,
+      phones: ['13800138000'],
+      products: [{ type: 'credit', name: 'Platinum Card', numberMasked: '•••• 7890' }],
+      complaints: [{ id: 'T-88', status: 'open' }],
+    });
+    expect(JSON.stringify(result)).not.toContain('6222021234567890');
+    expect(JSON.stringify(result)).not.toContain('110101195201011234');
+  });
+
+  it('returns every match, or none', () => {
+    const many = mapCrmDocument({ data: { records: customers.slice(1) } }, mapping);
+    expect(many.ok && many.profiles.map((p) => p.name)).toEqual(['Li Wei', 'Li Na']);
+    const none = mapCrmDocument({ data: { records: [] } }, mapping);
+    expect(none).toEqual({ ok: true, profiles: [] });
+  });
+
+  it('Lingxi’s own field names need no mapping, and a single object counts as one match', () => {
+    const result = mapCrmDocument({ id: 7, name: 'Zhang San', riskLevel: '3' }, crmMappingSchema.parse({}));
+    expect(result.ok && result.profiles[0]).toMatchObject({ id: '7', name: 'Zhang San', riskLevel: 3, tags: [], products: [] });
+  });
+
+  it('names the mapping key that points nowhere, and the field that breaks the schema', () => {
+    expect(mapCrmDocument({ data: {} }, mapping)).toEqual({ ok: false, kind: 'mapping', detail: 'crm.mapping.matches points nowhere ("data.records")' });
+    expect(mapCrmDocument({ data: { records: [{ custNo: 'X' }] } }, mapping)).toEqual({
+      ok: false,
+      kind: 'mapping',
+      detail: 'crm.mapping.name points nowhere ("fullName")',
+    });
+    const bad = mapCrmDocument({ data: { records: [{ ...customers[0], riskGrade: 9 }] } }, mapping);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad).toMatchObject({ kind: 'schema', detail: expect.stringMatching(/^riskLevel: /) });
+  });
+});
+
+describe('masking and age', () => {
+  it('keeps the last four digits only', () => {
+    expect(maskIdentifier('6222 0212 3456 7890')).toBe('•••• 7890');
+    expect(maskIdentifier('123')).toBe('••••');
+    expect(maskIdentifier(undefined)).toBeUndefined();
+    expect(maskPhone('13800138000')).toBe('138****8000');
+    expect(maskPhone('1004')).toBe('1004');
+  });
+  it('computes age in whole years', () => {
+    expect(ageOn('1952-01-01', new Date(2026, 10, 23))).toBe(74);
+    expect(ageOn('1952-12-01', new Date(2026, 10, 23))).toBe(73);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ShortcutAction } from '../../../../../preload/contract/policy';
+import { createAppStore } from '../../../../../renderer/app/store';
+import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
+import { clickTransferButton, runShortcut, type ShortcutTargets } from '../../../../../renderer/features/shortcuts/shortcut-service';
+
+const snapshot = (patch: Partial<CallSnapshot>): CallSnapshot => ({
+  id: 'c1',
+  direction: 'incoming',
+  remoteNumber: '1002',
+  remoteName: '',
+  phase: 'active',
+  startedAt: 0,
+  heldLocally: false,
+  heldRemotely: false,
+  muted: false,
+  cti: {},
+  ...patch,
+});
+
+function targets() {
+  return {
+    answer: vi.fn<(callId: string) => void>(),
+    hangup: vi.fn<(callId: string) => void>(),
+    setHold: vi.fn<(callId: string, hold: boolean) => void>(),
+    setMute: vi.fn<(callId: string, mute: boolean) => void>(),
+    toggleReady: vi.fn<() => void>(),
+    openTransfer: vi.fn<() => boolean>(() => true),
+  } satisfies ShortcutTargets;
+}
+
+function phoneWith(...calls: CallSnapshot[]) {
+  const store = createAppStore();
+  calls.forEach((c) => store.getState().upsertCall(c));
+  return store.getState();
+}
+
+describe('shortcut actions', () => {
+  it('answer picks the ringing call; hang up the current one, never a ringing one', () => {
+    const t = targets();
+    const ringing = phoneWith(snapshot({ id: 'r1', phase: 'ringing' }));
+    expect(runShortcut('answer', ringing, t)).toBe(true);
+    expect(t.answer).toHaveBeenCalledWith('r1');
+    expect(runShortcut('hangup', ringing, t)).toBe(false);
+    expect(t.hangup).not.toHaveBeenCalled();
+    expect(runShortcut('hangup', phoneWith(snapshot({ phase: 'dialing' })), t)).toBe(true);
+    expect(t.hangup).toHaveBeenCalledWith('c1');
+  });
+
+  it('hold and mute toggle on the connected call', () => {
+    const t = targets();
+    runShortcut('hold', phoneWith(snapshot({})), t);
+    runShortcut('hold', phoneWith(snapshot({ heldLocally: true })), t);
+    runShortcut('mute', phoneWith(snapshot({ muted: true })), t);
+    expect(t.setHold.mock.calls).toEqual([
+      ['c1', true],
+      ['c1', false],
+    ]);
+    expect(t.setMute.mock.calls).toEqual([['c1', false]]);
+    expect(runShortcut('hold', phoneWith(snapshot({ phase: 'connecting' })), t)).toBe(false);
+  });
+
+  it('nothing to act on: no call for answer, hold, mute or transfer; Ready toggle always works', () => {
+    const t = targets();
+    const idle = phoneWith();
+    const results = (['answer', 'hangup', 'hold', 'mute', 'transfer', 'toggleReady'] as ShortcutAction[]).map((a) => runShortcut(a, idle, t));
+    expect(results).toEqual([false, false, false, false, false, true]);
+    expect(t.toggleReady).toHaveBeenCalledTimes(1);
+    expect(t.openTransfer).not.toHaveBeenCalled();
+  });
+
+  it('transfer clicks the Transfer button by its hook or its name, skipping disabled ones', () => {
+    document.body.innerHTML = '<button disabled>Transfer</button><form><button>Transfer</button></form><button type="button">转接</button>';
+    const clicks: string[] = [];
+    document.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => clicks.push(b.textContent ?? '')));
+    expect(clickTransferButton(['转接', 'Transfer'])).toBe(true);
+    expect(clicks).toEqual(['转接']);
+    document.body.innerHTML = '<button data-shortcut="transfer">↪</button>';
+    const hooked = vi.fn();
+    document.querySelector('button')?.addEventListener('click', hooked);
+    expect(clickTransferButton(['Transfer'])).toBe(true);
+    expect(hooked).toHaveBeenCalled();
+    document.body.innerHTML = '';
+    expect(clickTransferButton(['Transfer'])).toBe(false);
+  });
+});
