@@ -24,8 +24,11 @@ async function armNameProbe(page: Page): Promise<void> {
     const w = window as ProbeWindow;
     w.__lingxiPopAt = undefined;
     // No named functions in here: tsx would wrap them in a __name helper the page does not have.
+    // The previous call's card may still show the same name: only a card for a new call counts.
+    const previousCall = document.querySelector<HTMLElement>('[aria-label="Customer profile"]')?.dataset.callId;
     const observer = new MutationObserver(() => {
-      if (document.querySelector('[aria-label="Customer profile"] h2')?.textContent !== name) return;
+      const region = document.querySelector<HTMLElement>('[aria-label="Customer profile"]');
+      if (!region || region.dataset.callId === previousCall || region.querySelector('h2')?.textContent !== name) return;
       w.__lingxiPopAt = performance.now();
       observer.disconnect();
     });

@@ -3,7 +3,6 @@
  * each line's remote-audio element, the transfer forms.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { Peer } from '../../fixtures/peer/peer';
 import { expect } from '../fixtures/app';
 import { appUi } from './ui';
 
@@ -30,10 +29,4 @@ export async function submitTransfer(page: Page, mode: 'Transfer' | 'Consult', t
   await page.getByRole('textbox', { name: 'Transfer to' }).fill(target);
   await ui.button(mode).click();
   await expect(page.getByRole('textbox', { name: 'Transfer to' })).toHaveCount(0);
-}
-
-/** The customer peer is connected to the agent and both hear each other (the usual start of a spec). */
-export async function waitRegistered(page: Page, ...peers: Peer[]): Promise<void> {
-  await expect(appUi(page).status).toHaveText('Registered');
-  for (const peer of peers) await peer.waitForEvent('registered');
 }

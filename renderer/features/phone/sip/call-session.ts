@@ -128,7 +128,11 @@ export class CallSession {
    */
   async replaceMicrophone(track: MediaStreamTrack): Promise<void> {
     const sender = this.audioSender();
-    if (!sender) return;
+    if (!sender) {
+      // No call audio yet (still ringing): nobody will own this track, so release the microphone.
+      track.stop();
+      return;
+    }
     const previous = sender.track;
     track.enabled = !this.snapshot.muted && !this.snapshot.heldLocally;
     await sender.replaceTrack(track);

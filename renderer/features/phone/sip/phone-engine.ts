@@ -1,8 +1,8 @@
 /**
  * The softphone engine: one JsSIP UA, its registration and its calls. No React; it pushes
  * serializable snapshots to a listener (the store) and keeps JsSIP sessions and MediaStreams itself.
- * Multi-call work (call waiting, transfers, conference) lives in CallControl; the WebSocket watchdog
- * in Watchdog and LivenessSocket.
+ * Multi-call work (call waiting, transfers, conference) lives in CallControl; the servers and the
+ * keep-alive watchdog in Connection. Calls outlive WebSocket reconnects: only stop() ends them.
  */
 import { UA } from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';

@@ -16,7 +16,7 @@ export function CustomerProfile({ timeoutMs, elderlyAge }: { timeoutMs: number; 
   const profile = pop.selected !== null ? pop.profiles[pop.selected] : undefined;
   const vip = profile?.vipTier ?? pop.cti.vip;
   return (
-    <section aria-label={t('screenpop.label')} className="customer-profile" aria-busy={pop.loading}>
+    <section aria-label={t('screenpop.label')} className="customer-profile" aria-busy={pop.loading} data-call-id={pop.callId}>
       <header className="customer-profile__header">
         <h2>{profile?.name ?? t('screenpop.caller', { number: pop.number })}</h2>
         {vip && <span className="badge badge--vip">{t('screenpop.vip', { tier: vip })}</span>}
