@@ -7,6 +7,7 @@ import { AgentService, type AgentDeps } from '../../../../../renderer/features/a
 import * as stateRepo from '../../../../../renderer/features/agent/agent-state-repo';
 import { saveCall, saveWrapUp } from '../../../../../renderer/features/agent/history-repo';
 import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
+import { callSnapshot } from '../../support/call-snapshot';
 
 function policy(agent: PolicyInput['agent'] = {}) {
   const result = parsePolicy({ sip: { servers: ['ws://127.0.0.1:8080'], uri: 'sip:1001@127.0.0.1', password: 'x' }, agent }, 'test');
@@ -14,19 +15,7 @@ function policy(agent: PolicyInput['agent'] = {}) {
   return result.policy;
 }
 
-const call = (patch: Partial<CallSnapshot>): CallSnapshot => ({
-  id: 'c1',
-  direction: 'incoming',
-  remoteNumber: '1002',
-  remoteName: '',
-  phase: 'connecting',
-  startedAt: 0,
-  heldLocally: false,
-  heldRemotely: false,
-  muted: false,
-  cti: {},
-  ...patch,
-});
+const call = (patch: Partial<CallSnapshot>): CallSnapshot => callSnapshot({ phase: 'connecting', ...patch });
 
 const historyEntry: CallHistoryEntry = {
   id: 'c1',

@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../../../renderer/app/store';
 import { selectConsultCall, selectCurrentCall, selectRingingCall } from '../../../../../renderer/features/phone/phone-slice';
 import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
+import { callSnapshot } from '../../support/call-snapshot';
 
-const call = (patch: Partial<CallSnapshot>): CallSnapshot => ({
-  id: 'a',
-  direction: 'incoming',
-  remoteNumber: '1002',
-  remoteName: '',
-  phase: 'ringing',
-  startedAt: 0,
-  heldLocally: false,
-  heldRemotely: false,
-  muted: false,
-  cti: {},
-  ...patch,
-});
+const call = (patch: Partial<CallSnapshot>): CallSnapshot => callSnapshot({ id: 'a', phase: 'ringing', ...patch });
 
 describe('phone slice', () => {
   it('tracks a call from ringing to active to ended', () => {

@@ -3,20 +3,9 @@ import type { ShortcutAction } from '../../../../../preload/contract/policy';
 import { createAppStore } from '../../../../../renderer/app/store';
 import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
 import { clickTransferButton, runShortcut, type ShortcutTargets } from '../../../../../renderer/features/shortcuts/shortcut-service';
+import { callSnapshot } from '../../support/call-snapshot';
 
-const snapshot = (patch: Partial<CallSnapshot>): CallSnapshot => ({
-  id: 'c1',
-  direction: 'incoming',
-  remoteNumber: '1002',
-  remoteName: '',
-  phase: 'active',
-  startedAt: 0,
-  heldLocally: false,
-  heldRemotely: false,
-  muted: false,
-  cti: {},
-  ...patch,
-});
+const snapshot = (patch: Partial<CallSnapshot>): CallSnapshot => callSnapshot(patch);
 
 function targets() {
   return {

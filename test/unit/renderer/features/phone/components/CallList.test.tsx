@@ -3,20 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CallList } from '../../../../../../renderer/features/phone/components/CallList';
 import { TransferStatus } from '../../../../../../renderer/features/phone/components/TransferStatus';
 import type { CallSnapshot } from '../../../../../../renderer/features/phone/sip/types';
+import { callSnapshot } from '../../../support/call-snapshot';
 
-const call = (id: string, number: string, patch: Partial<CallSnapshot> = {}): CallSnapshot => ({
-  id,
-  direction: 'incoming',
-  remoteNumber: number,
-  remoteName: '',
-  phase: 'active',
-  startedAt: 0,
-  heldLocally: false,
-  heldRemotely: false,
-  muted: false,
-  cti: {},
-  ...patch,
-});
+const call = (id: string, number: string, patch: Partial<CallSnapshot> = {}): CallSnapshot =>
+  callSnapshot({ id, remoteNumber: number, ...patch });
 
 describe('CallList', () => {
   it('lists each line with number, name and state', () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallControl, type CallRegistry } from '../../../../../../renderer/features/phone/sip/call-control';
 import type { CallSession } from '../../../../../../renderer/features/phone/sip/call-session';
 import type { CallEnd, CallSnapshot } from '../../../../../../renderer/features/phone/sip/types';
+import { callSnapshot } from '../../../support/call-snapshot';
 
 /** Stands in for CallSession: a snapshot, hold/mute that take effect at once, a REFER emitter. */
 class FakeCall {
@@ -20,19 +21,7 @@ class FakeCall {
     number: string,
     patch: Partial<CallSnapshot> = {},
   ) {
-    this.current = {
-      id,
-      direction: 'incoming',
-      remoteNumber: number,
-      remoteName: '',
-      phase: 'active',
-      startedAt: 0,
-      heldLocally: false,
-      heldRemotely: false,
-      muted: false,
-      cti: {},
-      ...patch,
-    };
+    this.current = callSnapshot({ id, remoteNumber: number, ...patch });
   }
   get id() {
     return this.current.id;
