@@ -37,6 +37,18 @@ export default tseslint.config(
     ]),
   },
   {
+    // The knowledge CLIs (kb:eval, kb:banking77) run the app's own search engine in Node. The engine and
+    // the package schema are pure TypeScript (no DOM, React or Dexie), so main/cli alone may import
+    // exactly those two from renderer/; everything else in renderer/ stays off limits.
+    files: ['main/cli/**'],
+    rules: restrict([
+      {
+        regex: '^(?!(\\.\\./)+renderer/features/knowledge/(engine(/.*)?|package-schema)$).*renderer/',
+        message: 'main/cli may import only renderer/features/knowledge/engine and package-schema from renderer/.',
+      },
+    ]),
+  },
+  {
     files: ['preload/contract/**'],
     rules: {
       'no-restricted-imports': [
