@@ -14,6 +14,7 @@ import { buildPolicy } from '../fixtures/policy';
 import { armAnswerProbe, answerToAudioMs } from './answer-probe';
 import { measureQualityMos, type QualityMosFigure } from './quality';
 import { measureScreenpop } from './screenpop';
+import { measureKnowledge } from './knowledge';
 import { measureTransfer } from './transfer';
 import { summarize, type Figure } from './stats';
 
@@ -90,6 +91,8 @@ async function main(): Promise<Record<string, Figure | number | QualityMosFigure
     const screenpop = await measureScreenpop({ sip, peerUrl: peerServer.url, samples, log });
     const quality = await measureQualityMos({ sip, peerUrl: peerServer.url, log });
     const transfer = await measureTransfer({ sip, peerUrl: peerServer.url, samples, log });
+    log('knowledge: building, persisting and querying 10,000 generated articles');
+    const knowledge = await measureKnowledge();
     return {
       'call.register_ms': summarize(
         register,
@@ -102,6 +105,7 @@ async function main(): Promise<Record<string, Figure | number | QualityMosFigure
       ...screenpop,
       ...quality,
       ...transfer,
+      ...knowledge,
     };
   } finally {
     for (const step of cleanup) await step().catch((error: unknown) => log(`cleanup: ${String(error)}`));
