@@ -30,6 +30,7 @@ const KNOBS: Knob[] = [
   knob('mix.article', ['mix', 'article']),
   knob('mix.nearest', ['mix', 'nearest']),
   knob('mix.centroid', ['mix', 'centroid']),
+  knob('mix.classifier', ['mix', 'classifier']),
   knob('secondNearest', ['secondNearest']),
   knob('fuzzyWeight', ['fuzzyWeight']),
   knob('bigramWeight', ['bigramWeight']),
@@ -47,7 +48,13 @@ function objective(splits: Banking77Split[], config: EngineConfig): number {
 
 function main(): void {
   const { values } = parseArgs({
-    options: { data: { type: 'string', default: '../shared/data/banking77' }, rows: { type: 'string', default: '1500' } },
+    options: {
+      data: { type: 'string', default: '../shared/data/banking77' },
+      rows: { type: 'string', default: '1500' },
+      passes: { type: 'string', default: '2' },
+      // Comma-separated knob names to search (default: all), e.g. --knobs mix.article,mix.classifier
+      knobs: { type: 'string' },
+    },
   });
   const rows = Number(values.rows);
   const splits = [1, 2, 3].map((seed) => {
@@ -59,8 +66,9 @@ function main(): void {
   let best = structuredClone(DEFAULT_CONFIG);
   let bestScore = objective(splits, best);
   console.error(`start ${bestScore.toFixed(4)}`);
-  for (let pass = 0; pass < 2; pass++) {
-    for (const k of KNOBS) {
+  const knobs = values.knobs ? KNOBS.filter((k) => values.knobs?.split(',').includes(k.name)) : KNOBS;
+  for (let pass = 0; pass < Number(values.passes); pass++) {
+    for (const k of knobs) {
       for (const factor of [0, 0.5, 0.75, 1.33, 2]) {
         const candidate = structuredClone(best);
         const value = k.get(best) === 0 ? factor * 0.2 : k.get(best) * factor;

@@ -1,20 +1,19 @@
 /**
- * Index building: analyses every article once into a compact, serializable IndexData (term ids in
- * typed arrays), which is what gets persisted. Postings are derived from it at load time
- * (see model.ts), so a restart pays for array walks, not for re-segmenting every text.
+ * Index building: analyses every article once and derives everything the ranker reads (posting
+ * lists, IDFs, length norms, the trained classifier) into a serializable IndexData of typed arrays.
+ * That is what gets persisted, so loading a saved index is a decode, with no analysis or derivation.
  */
+import { trainClassifier, type ClassifierData } from './classifier';
 import { DEFAULT_CONFIG } from './config';
+import { deriveRanking, SEG, type Ranking, type Segment } from './derive';
 import { terms as analyzeTerms } from './tokenize';
 import type { EngineArticle, EngineConfig } from './types';
 
-/** Index format version; bump when analysis changes so persisted indexes are rebuilt. */
-export const INDEX_VERSION = 1;
-
-/** Segment kinds, in the order each article's segments are stored. */
-export const SEG = { title: 0, tags: 1, body: 2, question: 3 } as const;
+/** Index format version; bump when analysis or layout changes so persisted indexes are rebuilt. */
+export const INDEX_VERSION = 2;
 
 /** The persisted form of an index: plain arrays and typed arrays, structured-clone and JSON friendly. */
-export interface IndexData {
+export interface IndexData extends Ranking {
   format: 'lingxi-knowledge-index';
   version: typeof INDEX_VERSION;
   config: EngineConfig;
@@ -22,16 +21,10 @@ export interface IndexData {
   articles: EngineArticle[];
   /** The vocabulary: a term's id is its position. */
   terms: string[];
-  /** Term ids of all segments, back to back. */
-  tokens: Uint32Array;
-  /** Segment i spans tokens[segStart[i] .. segStart[i + 1]). Length = segments + 1. */
-  segStart: Uint32Array;
-  /** The article each segment belongs to. */
-  segArticle: Uint32Array;
-  /** The kind of each segment (SEG). */
-  segKind: Uint8Array;
   /** Synonym groups: each group a list of members, each member a list of term ids. */
   synonyms: number[][][];
+  /** The softmax classifier over articles; absent for knowledge bases too large to train it on. */
+  classifier?: ClassifierData;
 }
 
 class Vocabulary {
@@ -58,27 +51,23 @@ export function buildIndexData(
   config: EngineConfig = DEFAULT_CONFIG,
 ): IndexData {
   const vocab = new Vocabulary();
-  const tokens: number[] = [];
-  const segStart: number[] = [];
-  const segArticle: number[] = [];
-  const segKind: number[] = [];
+  const segments: Segment[] = [];
   const options = { latinBigrams: config.latinBigrams };
-  const add = (article: number, kind: number, text: string): void => {
-    segStart.push(tokens.length);
-    segArticle.push(article);
-    segKind.push(kind);
-    for (const term of analyzeTerms(text, options)) tokens.push(vocab.id(term));
+  const add = (article: number, kind: number, text: string, position = -1): void => {
+    segments.push({ article, kind, position, terms: analyzeTerms(text, options).map((t) => vocab.id(t)) });
   };
   articles.forEach((a, i) => {
     add(i, SEG.title, a.title);
     add(i, SEG.tags, (a.tags ?? []).join(' '));
     add(i, SEG.body, a.body ?? '');
-    for (const q of a.questions) add(i, SEG.question, q);
+    a.questions.forEach((q, k) => add(i, SEG.question, q, k));
   });
-  segStart.push(tokens.length);
   const synonymIds = synonyms.map((group) =>
     group.map((phrase) => analyzeTerms(phrase).map((t) => vocab.id(t))).filter((m) => m.length > 0),
   );
+  const ranking = deriveRanking(segments, articles.length, vocab.list.length, config);
+  const examples = articles.flatMap((a, i) => [a.title, ...a.questions].map((text): [string, number] => [text, i]));
+  const classifier = config.mix.classifier > 0 ? trainClassifier(examples, articles.length, config.latinBigrams) : undefined;
   return {
     format: 'lingxi-knowledge-index',
     version: INDEX_VERSION,
@@ -93,10 +82,8 @@ export function buildIndexData(
       lang: a.lang ?? '',
     })),
     terms: vocab.list,
-    tokens: Uint32Array.from(tokens),
-    segStart: Uint32Array.from(segStart),
-    segArticle: Uint32Array.from(segArticle),
-    segKind: Uint8Array.from(segKind),
     synonyms: synonymIds.filter((g) => g.length > 1),
+    ...ranking,
+    ...(classifier ? { classifier } : {}),
   };
 }

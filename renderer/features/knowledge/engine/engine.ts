@@ -2,7 +2,7 @@
  * The knowledge search engine's public face: build or load an index, then search it.
  * Pure TypeScript (no DOM, no Dexie): the renderer's worker, the assist pane and the CLI share it.
  */
-import { buildIndexData, INDEX_VERSION, SEG, type IndexData } from './build';
+import { buildIndexData, INDEX_VERSION, type IndexData } from './build';
 import { DEFAULT_CONFIG } from './config';
 import { TypoIndex } from './fuzzy';
 import { SearchModel } from './model';
@@ -19,6 +19,26 @@ import type { EngineArticle, EngineConfig, SearchHit, SearchOptions } from './ty
 function highlightTerms(matched: readonly string[]): Set<string> {
   const hasLongHan = matched.some((t) => t.length > 1 && isHanChar(t[0] as string));
   return new Set(hasLongHan ? matched.filter((t) => !isHanChar(t)) : matched);
+}
+
+/**
+ * Positions of the `limit` best scores, best first (ties: lower article index first). A bounded
+ * insertion keeps a query over thousands of touched articles from sorting all of them.
+ */
+function topK(scores: readonly number[], articles: readonly number[], limit: number): number[] {
+  const out: number[] = [];
+  const better = (a: number, b: number): boolean =>
+    (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && (articles[a] as number) < (articles[b] as number));
+  for (let k = 0; k < scores.length; k++) {
+    if (out.length === limit && !better(k, out[limit - 1] as number)) continue;
+    let at = out.length === limit ? limit - 1 : out.length;
+    while (at > 0 && better(k, out[at - 1] as number)) {
+      out[at] = out[at - 1] as number;
+      at--;
+    }
+    out[at] = k;
+  }
+  return out.slice(0, limit);
 }
 
 /** A ready-to-search index. Not reentrant: answer one query at a time (one per worker). */
@@ -60,35 +80,23 @@ export class KnowledgeEngine {
   /** Ranks articles for a query, best first, with highlighted snippets. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 10;
-    const { articles, config, terms, segArticle } = this.data;
+    const { articles, config, terms, questionArticle, questionPos } = this.data;
     const parsed = parseQuery(this.model, query, () => (this.typos ??= new TypoIndex(terms)));
     if (parsed.terms.length === 0) return [];
     const accept = options.product ? (a: number) => articles[a]?.product === options.product : () => true;
-    const scored = [...this.ranker.score(parsed.terms, accept)];
-    scored.sort((x, y) => y[1][0] - x[1][0] || x[0] - y[0]);
+    const scored = this.ranker.score(query, parsed.terms, accept);
+    const order = topK(scored.score, scored.article, limit);
     const matched = highlightTerms(parsed.terms.map((t) => terms[t.id] as string));
-    return scored.slice(0, limit).map(([index, [score, row]]) => {
+    return order.map((k) => {
+      const index = scored.article[k] as number;
+      const row = scored.row[k] as number;
       const article = articles[index] as EngineArticle;
       let match = lineSnippet('title', article.title, matched, config.latinBigrams);
-      if (row >= 0) {
-        const segment = this.model.questionSegment[row] as number;
-        const kind = this.data.segKind[segment];
-        if (kind === SEG.question && segArticle[segment] === index) {
-          const firstQuestion = this.firstQuestionSegment(segment);
-          const text = article.questions[segment - firstQuestion] ?? article.title;
-          match = lineSnippet('question', text, matched, config.latinBigrams);
-        }
-      }
+      const position = row >= 0 && questionArticle[row] === index ? (questionPos[row] as number) : -1;
+      const text = position >= 0 ? article.questions[position] : undefined;
+      if (text !== undefined) match = lineSnippet('question', text, matched, config.latinBigrams);
       const excerpt = article.body ? bodyExcerpt(article.body, matched, config.latinBigrams) : undefined;
-      return { id: article.id, title: article.title, score, match, ...(excerpt ? { excerpt } : {}) };
+      return { id: article.id, title: article.title, score: scored.score[k] as number, match, ...(excerpt ? { excerpt } : {}) };
     });
-  }
-
-  /** The index of the first question segment of the article owning `segment`. */
-  private firstQuestionSegment(segment: number): number {
-    const { segKind, segArticle } = this.data;
-    let s = segment;
-    while (s > 0 && segKind[s - 1] === SEG.question && segArticle[s - 1] === segArticle[segment]) s--;
-    return s;
   }
 }

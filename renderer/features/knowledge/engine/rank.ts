@@ -1,12 +1,23 @@
 /**
- * Scoring: three evidences per article, each scaled to its best value in this query and mixed.
+ * Scoring: four evidences per article, each scaled to its best value in this query and mixed.
  * 1. article — BM25F over title, similar questions, tags and body together;
  * 2. nearest — BM25 of the best (plus a share of the second-best) single similar question,
  *    because one question phrased like the query is stronger evidence than scattered words;
- * 3. centroid — cosine with the article's mean question vector (the learned article profile).
+ * 3. centroid — cosine with the article's mean question vector (the learned article profile);
+ * 4. classifier — the softmax classifier's probability (small knowledge bases only, see classifier.ts).
  */
+import { classify } from './classifier';
 import type { SearchModel } from './model';
 import type { QueryTerm } from './query';
+
+/**
+ * A term on more question rows than this is skipped in the nearest-question step: such a term
+ * (卡, "card" in a big knowledge base) says little about which question is nearest, and walking its
+ * tens of thousands of rows is most of a query's time. The article and centroid steps still count it.
+ */
+const QUESTION_POSTINGS_CAP = 4000;
+/** Articles the classifier alone proposes must reach this share of its best probability. */
+const CLASSIFIER_FLOOR = 0.05;
 
 /** Scratch buffers reused across queries: the engine answers one query at a time. */
 export class Ranker {
@@ -16,8 +27,7 @@ export class Ranker {
   private readonly second: Float64Array;
   private readonly bestRow: Int32Array;
   private readonly questionScore: Float64Array;
-  /** BM25 length normaliser k1·(1 − b + b·len/avg) of each question row, computed once. */
-  private readonly questionNorm: Float32Array;
+  private readonly probability: Float64Array;
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
 
@@ -30,64 +40,76 @@ export class Ranker {
     this.bestRow = new Int32Array(n).fill(-1);
     this.seen = new Uint8Array(n);
     this.touched = new Int32Array(n);
-    const lengths = model.questionLengths();
-    const avg = Math.max(1, lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length));
-    const { k1, questionB } = model.data.config;
-    this.questionNorm = lengths.map((len) => k1 * (1 - questionB + (questionB * len) / avg));
-    this.questionScore = new Float64Array(lengths.length);
+    this.questionScore = new Float64Array(model.data.questionNorm.length);
+    this.probability = new Float64Array(model.data.classifier ? n : 0);
   }
 
   /**
    * Scores every article the query touches.
-   * @returns article index → [score, best question row (or -1)], unsorted
+   * @returns parallel arrays: article indexes, scores and best question rows (-1 for none), unsorted
    */
-  score(terms: readonly QueryTerm[], accept: (article: number) => boolean): Map<number, [number, number]> {
-    const { model } = this;
-    const { k1, mix, secondNearest } = model.data.config;
-    const { seen, touched } = this;
+  score(query: string, terms: readonly QueryTerm[], accept: (article: number) => boolean): { article: number[]; score: number[]; row: number[] } {
+    const { data } = this.model;
+    const { k1, mix, secondNearest, latinBigrams } = data.config;
+    const { seen, touched, articleScore, centroidScore, questionScore, best, second, bestRow } = this;
     let nTouched = 0;
     const touchedRows: number[] = [];
+    const touch = (art: number): void => {
+      if (!seen[art]) {
+        seen[art] = 1;
+        touched[nTouched++] = art;
+      }
+    };
 
     for (const { id, weight } of terms) {
-      const idfA = (model.articleIdf[id] as number) * weight;
-      const a = model.article;
-      for (let i = a.start[id] as number; i < (a.start[id + 1] as number); i++) {
+      const idfA = (data.articleIdf[id] as number) * weight;
+      const a = data.article;
+      for (let i = a.start[id] as number, end = a.start[id + 1] as number; i < end; i++) {
         const art = a.row[i] as number;
         const tf = a.value[i] as number;
-        this.articleScore[art] = (this.articleScore[art] as number) + (idfA * tf * (k1 + 1)) / (tf + k1);
-        if (!seen[art]) {
-          seen[art] = 1;
-          touched[nTouched++] = art;
+        articleScore[art] = (articleScore[art] as number) + (idfA * tf * (k1 + 1)) / (tf + k1);
+        touch(art);
+      }
+      const idfQ = (data.questionIdf[id] as number) * weight;
+      const q = data.question;
+      const qStart = q.start[id] as number;
+      const qEnd = q.start[id + 1] as number;
+      if (qEnd - qStart <= QUESTION_POSTINGS_CAP) {
+        for (let i = qStart; i < qEnd; i++) {
+          const row = q.row[i] as number;
+          const tf = q.value[i] as number;
+          if (questionScore[row] === 0) touchedRows.push(row);
+          questionScore[row] = (questionScore[row] as number) + (idfQ * tf * (k1 + 1)) / (tf + (data.questionNorm[row] as number));
         }
       }
-      const idfQ = (model.questionIdf[id] as number) * weight;
-      const q = model.question;
-      for (let i = q.start[id] as number; i < (q.start[id + 1] as number); i++) {
-        const row = q.row[i] as number;
-        const tf = q.value[i] as number;
-        const norm = this.questionNorm[row] as number;
-        if (this.questionScore[row] === 0) touchedRows.push(row);
-        this.questionScore[row] = (this.questionScore[row] as number) + (idfQ * tf * (k1 + 1)) / (tf + norm);
-      }
-      const idfC = (model.questionIdf[id] as number) * weight;
-      const c = model.centroid;
-      for (let i = c.start[id] as number; i < (c.start[id + 1] as number); i++) {
+      const c = data.centroid;
+      for (let i = c.start[id] as number, end = c.start[id + 1] as number; i < end; i++) {
         const art = c.row[i] as number;
-        this.centroidScore[art] = (this.centroidScore[art] as number) + idfC * (c.value[i] as number);
+        centroidScore[art] = (centroidScore[art] as number) + idfQ * (c.value[i] as number);
       }
     }
 
     for (const row of touchedRows) {
-      const art = model.questionArticle[row] as number;
-      const s = this.questionScore[row] as number;
-      this.questionScore[row] = 0;
-      if (s > (this.best[art] as number)) {
-        this.second[art] = this.best[art] as number;
-        this.best[art] = s;
-        this.bestRow[art] = row;
-      } else if (s > (this.second[art] as number)) {
-        this.second[art] = s;
+      const art = data.questionArticle[row] as number;
+      const s = questionScore[row] as number;
+      questionScore[row] = 0;
+      if (s > (best[art] as number)) {
+        second[art] = best[art] as number;
+        best[art] = s;
+        bestRow[art] = row;
+      } else if (s > (second[art] as number)) {
+        second[art] = s;
       }
+    }
+
+    const { probability } = this;
+    const { classifier } = data;
+    const useClassifier = classifier !== undefined && mix.classifier > 0;
+    let maxP = 0;
+    if (useClassifier && nTouched > 0) {
+      classify(classifier, this.model.featureIds, query, latinBigrams, probability);
+      for (const p of probability) maxP = Math.max(maxP, p);
+      for (let art = 0; art < probability.length; art++) if ((probability[art] as number) >= CLASSIFIER_FLOOR * maxP) touch(art);
     }
 
     let maxA = 0;
@@ -95,26 +117,31 @@ export class Ranker {
     let maxC = 0;
     for (let i = 0; i < nTouched; i++) {
       const art = touched[i] as number;
-      maxA = Math.max(maxA, this.articleScore[art] as number);
-      maxN = Math.max(maxN, (this.best[art] as number) + secondNearest * (this.second[art] as number));
-      maxC = Math.max(maxC, this.centroidScore[art] as number);
+      maxA = Math.max(maxA, articleScore[art] as number);
+      maxN = Math.max(maxN, (best[art] as number) + secondNearest * (second[art] as number));
+      maxC = Math.max(maxC, centroidScore[art] as number);
     }
-    const out = new Map<number, [number, number]>();
-    const total = mix.article + mix.nearest + mix.centroid || 1;
+    const out = { article: [] as number[], score: [] as number[], row: [] as number[] };
+    const total = mix.article + mix.nearest + mix.centroid + (useClassifier ? mix.classifier : 0) || 1;
     for (let i = 0; i < nTouched; i++) {
       const art = touched[i] as number;
       seen[art] = 0;
-      const nearest = (this.best[art] as number) + secondNearest * (this.second[art] as number);
-      const score =
-        (mix.article * (this.articleScore[art] as number)) / (maxA || 1) +
+      const nearest = (best[art] as number) + secondNearest * (second[art] as number);
+      let score =
+        (mix.article * (articleScore[art] as number)) / (maxA || 1) +
         (mix.nearest * nearest) / (maxN || 1) +
-        (mix.centroid * (this.centroidScore[art] as number)) / (maxC || 1);
-      if (accept(art)) out.set(art, [score / total, this.bestRow[art] as number]);
-      this.articleScore[art] = 0;
-      this.centroidScore[art] = 0;
-      this.best[art] = 0;
-      this.second[art] = 0;
-      this.bestRow[art] = -1;
+        (mix.centroid * (centroidScore[art] as number)) / (maxC || 1);
+      if (useClassifier) score += (mix.classifier * (probability[art] as number)) / (maxP || 1);
+      if (accept(art)) {
+        out.article.push(art);
+        out.score.push(score / total);
+        out.row.push(bestRow[art] as number);
+      }
+      articleScore[art] = 0;
+      centroidScore[art] = 0;
+      best[art] = 0;
+      second[art] = 0;
+      bestRow[art] = -1;
     }
     return out;
   }

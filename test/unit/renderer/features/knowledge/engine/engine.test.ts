@@ -124,6 +124,6 @@ describe('KnowledgeEngine persistence', () => {
   });
 
   it('refuses an index of another version with advice to rebuild', () => {
-    expect(() => KnowledgeEngine.load({ ...engine.data, version: 99 as 1 })).toThrow(/rebuild/);
+    expect(() => KnowledgeEngine.load({ ...engine.data, version: 99 as never })).toThrow(/rebuild/);
   });
 });
