@@ -11,6 +11,7 @@ import { registerAppScheme, serveAppProtocol } from './app/protocol';
 import { installAppHardening, installPermissionHandlers } from './app/security';
 import { createMainWindow, focusWindow } from './app/windows';
 import { createLogger, openLogFile, setLogSink, writeRendererLog } from './features/logging/logger';
+import { readKnowledgePackage } from './features/knowledge/read-package';
 import { loadPolicy } from './features/policy/load-policy';
 import { createCallPower } from './features/power/call-power';
 import { createSecretStore } from './features/secrets/secret-store';
@@ -68,11 +69,15 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
     onProblem: (status, detail) =>
       log.warn(`shortcut ${status.action} (${status.accelerator}) not available: ${status.state}${detail ? ` (${detail})` : ''}`),
   });
+  // The knowledge package is the one the last valid policy names: the renderer cannot ask for another file.
+  let knowledgePackage: { path: string | undefined; policySource: string } | undefined;
   ipc.handle('policy:load', async () => {
     const result = await loadPolicy({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), platform: process.platform });
     shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
+    knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
     return result;
   });
+  ipc.handle('knowledge:read-package', () => (knowledgePackage ? readKnowledgePackage(knowledgePackage.path, knowledgePackage.policySource) : null));
   ipc.handle('shortcuts:status', () => shortcuts.status());
   ipc.handle('power:set-call-active', (active) => callPower.setCallActive(active));
   ipc.handle('shell:open-external', openExternal);

@@ -43,6 +43,7 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
       get: (name) => invoke('secrets:get', name),
       set: (name, value) => invoke('secrets:set', name, value),
     },
+    knowledge: { readPackage: () => invoke('knowledge:read-package') },
     system: {
       onEvent(listener) {
         // The IpcRendererEvent never crosses into the page: it carries `sender`, a handle to ipcRenderer.

@@ -4,6 +4,7 @@
  * Must not import electron (lint-enforced): it runs under plain Node.
  */
 import { readFile } from 'node:fs/promises';
+import { readKnowledgePackage } from '../features/knowledge/read-package';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../preload/contract/csp';
@@ -32,6 +33,8 @@ export interface WebHost {
 
 /** The path the renderer's browser host fetches the policy from. */
 export const POLICY_PATH = '/policy.json';
+/** The knowledge package the policy names (knowledge.packagePath): 200 with it, 204 when none is named. */
+export const KNOWLEDGE_PACKAGE_PATH = '/knowledge-package.json';
 
 function send(res: ServerResponse, status: number, contentType: string, body: Buffer | string, head: boolean, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
@@ -70,6 +73,10 @@ function createHandler(rendererDir: string, policyPath: string) {
       }
       return;
     }
+    if (pathname === KNOWLEDGE_PACKAGE_PATH) {
+      await serveKnowledgePackage(res, policyPath, head);
+      return;
+    }
     const file = await readStaticFile(rendererDir, pathname);
     if (!file) {
       send(res, 404, 'text/plain; charset=utf-8', 'Not found', head);
@@ -77,6 +84,16 @@ function createHandler(rendererDir: string, policyPath: string) {
     }
     send(res, 200, file.contentType, file.body, head);
   };
+}
+
+/** Serves the package the policy names, read fresh (like the policy) so IT can replace it and reload. */
+async function serveKnowledgePackage(res: ServerResponse, policyPath: string, head: boolean): Promise<void> {
+  const policy = parsePolicy((await readFile(policyPath, 'utf8').catch(() => '')).replace(/^\uFEFF/, ''), policyPath);
+  const file = policy.ok ? await readKnowledgePackage(policy.policy.knowledge.packagePath, policyPath) : null;
+  const noStore = { 'Cache-Control': 'no-store' };
+  if (!file) send(res, 204, 'text/plain; charset=utf-8', '', head, noStore);
+  else if (file.ok) send(res, 200, 'application/json; charset=utf-8', file.text, head, noStore);
+  else send(res, 404, 'text/plain; charset=utf-8', file.error, head, noStore);
 }
 
 /** Validates the policy once at start and reports problems; serving goes on regardless. */

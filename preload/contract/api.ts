@@ -2,7 +2,7 @@
  * The API the renderer sees as `window.lingxi` (Electron preload) or gets from the browser host.
  * One method per channel, nothing generic.
  */
-import type { LogEntry, SecretName, SecretStatus, SystemEvent } from './ipc';
+import type { KnowledgePackageFile, LogEntry, SecretName, SecretStatus, SystemEvent } from './ipc';
 import type { PolicyLoadResult, ShortcutAction } from './policy';
 import type { ShortcutStatus } from './shortcuts';
 
@@ -49,5 +49,9 @@ export interface LingxiApi {
     get(name: SecretName): Promise<string | null>;
     /** Stores a secret (null deletes it) and says how well it is protected. */
     set(name: SecretName, value: string | null): Promise<SecretStatus>;
+  };
+  knowledge: {
+    /** The knowledge package the policy names (knowledge.packagePath), or null when it names none. */
+    readPackage(): Promise<KnowledgePackageFile | null>;
   };
 }

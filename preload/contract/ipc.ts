@@ -58,6 +58,8 @@ export const invokeChannels = {
   'secrets:get': { args: z.tuple([secretNameSchema]) },
   /** Stores (or, with null, deletes) a secret in the OS-protected store. */
   'secrets:set': { args: z.tuple([secretNameSchema, z.string().min(1).max(8192).nullable()]) },
+  /** Reads the knowledge package the loaded policy names (knowledge.packagePath); no arguments, so no other file can be asked for. */
+  'knowledge:read-package': { args: z.tuple([]) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -73,7 +75,11 @@ export interface InvokeResults {
   'shortcuts:status': ShortcutStatus[];
   'secrets:get': string | null;
   'secrets:set': SecretStatus;
+  'knowledge:read-package': KnowledgePackageFile | null;
 }
+
+/** The policy's knowledge package as read by the host: its text, or why it could not be read. Null: the policy names none. */
+export type KnowledgePackageFile = { ok: true; source: string; text: string } | { ok: false; source: string; error: string };
 
 /** Events main pushes to the renderer on the `system:event` channel (defined zod-free for the preload). */
 export { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from './system-events';

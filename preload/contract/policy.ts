@@ -229,6 +229,23 @@ export const crmPolicySchema = z
   })
   .prefault({});
 
+/** A host name (no scheme, port or path), e.g. kb-images.bank.example. */
+const hostName = z.string().regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, 'must be a host name such as kb.bank.example');
+
+/** The knowledge base (features/knowledge). Without packagePath the sample knowledge base ships in. */
+export const knowledgePolicySchema = z
+  .strictObject({
+    /** A knowledge package file IT ships with the build; relative paths are relative to the policy file. */
+    packagePath: z.string().min(1).max(4096).optional(),
+    /** Delta sync server (GET ?since=<cursor>, ETag); none = no sync. */
+    syncUrl: serviceUrl.optional(),
+    /** Sync every this many minutes (and at start). */
+    syncMinutes: z.number().min(1).max(24 * 60).default(30),
+    /** Hosts whose https images may show in article bodies; none by default. */
+    remoteContentHosts: z.array(hostName).max(100).default([]),
+  })
+  .prefault({});
+
 /** Every key IT can name in `locked` (keys the agent may not change in settings). */
 export const lockableKeys = ['ui.language'] as const;
 export type LockableKey = (typeof lockableKeys)[number];
@@ -243,6 +260,7 @@ export const policySchema = z.strictObject({
   shortcuts: shortcutsPolicySchema,
   quality: qualityPolicySchema,
   crm: crmPolicySchema,
+  knowledge: knowledgePolicySchema,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),
 });

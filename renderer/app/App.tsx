@@ -9,6 +9,7 @@ import { Dialer } from '../features/phone/components/Dialer';
 import { IncomingCall } from '../features/phone/components/IncomingCall';
 import { RegistrationStatus } from '../features/phone/components/RegistrationStatus';
 import { selectCurrentCall, selectRingingCall } from '../features/phone/phone-slice';
+import { KnowledgePanel } from '../features/knowledge/components/KnowledgePanel';
 import { CallQualityStatus } from '../features/quality/components/CallQualityStatus';
 import { useQualityMonitor } from '../features/quality/use-quality-monitor';
 import { CustomerProfile } from '../features/screenpop/components/CustomerProfile';
@@ -45,6 +46,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
             {current?.phase === 'active' && <CallQualityStatus callId={current.id} />}
             <CustomerProfile timeoutMs={policy.policy.crm.timeoutMs} elderlyAge={policy.policy.crm.elderlyAge} />
             <CallHistory />
+            <KnowledgePanel />
           </>
         )}
       </main>

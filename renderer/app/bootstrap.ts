@@ -7,6 +7,7 @@ import type { Language } from '../../preload/contract/policy';
 import { startAgent } from '../features/agent/agent-service';
 import { recentCalls } from '../features/agent/history-repo';
 import { startDevices } from '../features/devices/devices-service';
+import { startKnowledge } from '../features/knowledge/knowledge-service';
 import { startPhone } from '../features/phone/phone-service';
 import { startScreenpop } from '../features/screenpop/screenpop-service';
 import { startShortcuts } from '../features/shortcuts/shortcut-service';
@@ -67,6 +68,8 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   devices.attach(engine);
   stopPhone = () => engine.stop();
   startShortcuts(host, store);
+  // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
+  startKnowledge(policy, host);
   host.system.onEvent((event) => {
     if (event === 'resume' || event === 'online') engine.reconnectNow();
   });

@@ -10,6 +10,20 @@ import { browserSecrets } from './browser-secrets';
 import { browserShortcuts } from '../features/shortcuts/in-window';
 
 const POLICY_URL = './policy.json';
+const KNOWLEDGE_PACKAGE_URL = './knowledge-package.json';
+
+/** The knowledge package the policy names, served by main/web-host (204: none named). */
+async function readKnowledgePackage(): ReturnType<LingxiApi['knowledge']['readPackage']> {
+  const source = new URL(KNOWLEDGE_PACKAGE_URL, location.href).pathname;
+  try {
+    const response = await fetch(KNOWLEDGE_PACKAGE_URL, { cache: 'no-store' });
+    if (response.status === 204) return null;
+    const text = await response.text();
+    return response.ok ? { ok: true, source, text } : { ok: false, source, error: text || `HTTP ${response.status}` };
+  } catch (error) {
+    return { ok: false, source, error: `could not be fetched: ${(error as Error).message}` };
+  }
+}
 
 async function loadPolicy(): ReturnType<LingxiApi['policy']['load']> {
   const source = new URL(POLICY_URL, location.href).pathname;
@@ -73,5 +87,6 @@ export function createBrowserHost(): LingxiApi {
     app: { quitReady: async () => undefined },
     secrets: browserSecrets,
     shortcuts: browserShortcuts(() => shortcutKeys),
+    knowledge: { readPackage: readKnowledgePackage },
   };
 }

@@ -14,7 +14,8 @@ export function getDb(): LingxiDb {
     // Another window upgraded the schema: close so it can proceed, and reload to pick it up.
     db.on('versionchange', () => {
       db.close();
-      if (typeof location !== 'undefined') location.reload();
+      // In a worker (knowledge search) there is no page to reload: it is restarted with the page.
+      if (typeof location !== 'undefined' && 'reload' in location) location.reload();
       return false;
     });
     instance = db;

@@ -81,12 +81,33 @@ export interface SettingEntry {
   value: unknown;
 }
 
+/** A knowledge article as imported (renderer/features/knowledge/package-schema.ts KnowledgeArticle). */
+export interface StoredKnowledgeArticle {
+  id: string;
+  title: string;
+  questions: string[];
+  body: string;
+  tags: string[];
+  product?: string | undefined;
+  lang: string;
+  updatedAt: string;
+  deleted: boolean;
+}
+
+/** Knowledge-base metadata by key (features/knowledge/knowledge-repo.ts): the index snapshot and sync state. */
+export interface KnowledgeMetaEntry {
+  key: string;
+  value: unknown;
+}
+
 export type LingxiDb = Dexie & {
   settings: EntityTable<SettingEntry, 'key'>;
   callHistory: EntityTable<CallHistoryEntry, 'id'>;
   agentStates: EntityTable<AgentStateEntry, 'id'>;
   profiles: EntityTable<CachedProfiles, 'key'>;
   secrets: EntityTable<StoredSecret, 'name'>;
+  kbArticles: EntityTable<StoredKnowledgeArticle, 'id'>;
+  kbMeta: EntityTable<KnowledgeMetaEntry, 'key'>;
 };
 
 export const DB_NAME = 'lingxi';
@@ -103,5 +124,9 @@ export function declareSchema(db: Dexie): void {
   db.version(3).stores({
     profiles: 'key, fetchedAt',
     secrets: 'name',
+  });
+  db.version(4).stores({
+    kbArticles: 'id',
+    kbMeta: 'key',
   });
 }

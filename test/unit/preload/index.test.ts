@@ -51,6 +51,7 @@ describe('preload', () => {
   it('exposes one method per channel and nothing generic', () => {
     expect(functionPaths(api).sort()).toEqual([
       'app.quitReady',
+      'knowledge.readPackage',
       'log.write',
       'policy.load',
       'power.setCallActive',

@@ -21,6 +21,7 @@ function fakeHost(load: LingxiApi['policy']['load']) {
     app: { quitReady: vi.fn(async () => undefined) },
     shortcuts: { onAction: () => () => undefined, status: vi.fn(async () => []) },
     secrets: { get: vi.fn(async () => null), set: vi.fn(async () => ({ stored: true, protection: 'os' as const })) },
+    knowledge: { readPackage: vi.fn(async () => null) },
   };
   return { host, emit: (event: SystemEvent) => listeners.forEach((l) => l(event)) };
 }

@@ -1,0 +1,162 @@
+/**
+ * The knowledge base the worker owns: the engine plus its storage. Every change is prepared in full
+ * (validated, index built) before anything is replaced, then committed in one transaction and only
+ * then swapped in, so searches always run against a whole knowledge base, old or new.
+ * No DOM, no React: runs in the worker and in unit tests.
+ */
+import type { StoredKnowledgeArticle } from '../../db/schema';
+import type { ParsedDelta } from './delta-schema';
+import { KnowledgeEngine, type SearchHit, type SearchOptions } from './engine';
+import { commitDelta, readArticle, readArticles, readSnapshot, replaceKnowledgeBase, writeState, type KnowledgeState } from './knowledge-repo';
+import { parseKnowledgePackage } from './package-schema';
+
+/** The outcome of importing a package file. */
+export type ImportResult =
+  | { status: 'imported'; articles: number }
+  | { status: 'unchanged'; articles: number }
+  | { status: 'rejected'; errors: string[] };
+
+/** The outcome of applying a delta. */
+export interface DeltaResult {
+  applied: number;
+  deleted: number;
+  /** One line per problem of a skipped article. */
+  skipped: string[];
+}
+
+/** What the UI shows about the knowledge base. */
+export interface KnowledgeStatus {
+  articles: number;
+  lastSyncedAt?: number;
+  packageVersion?: string;
+}
+
+/** SHA-256 of the package text: the package's identity, so an unchanged file is not imported twice. */
+export async function packageHash(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return `sha256:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function build(articles: readonly StoredKnowledgeArticle[], synonyms: readonly string[][] = []): KnowledgeEngine {
+  // Id order, so the same knowledge base always gets the same index (ties rank the same after a rebuild).
+  const live = articles.filter((a) => !a.deleted).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return KnowledgeEngine.build(live, synonyms);
+}
+
+export class KnowledgeBase {
+  private engine: KnowledgeEngine | undefined;
+  private state: KnowledgeState = {};
+  // Imports and deltas run one after the other: each builds on the knowledge base the previous left.
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Loads the persisted index (no rebuild); rebuilds from the stored articles only if the index is unusable. */
+  open(): Promise<KnowledgeStatus> {
+    return this.serial(async () => {
+      const snapshot = await readSnapshot();
+      this.state = snapshot.state;
+      if (snapshot.indexData) {
+        try {
+          this.engine = KnowledgeEngine.load(snapshot.indexData);
+          return this.status();
+        } catch {
+          // An index from another engine version: fall through and rebuild it from the articles.
+        }
+      }
+      const articles = await readArticles();
+      if (articles.length > 0) {
+        this.engine = build(articles, this.state.synonyms);
+        await replaceKnowledgeBase(articles, this.engine.data, this.state);
+      }
+      return this.status();
+    });
+  }
+
+  /** Whether any knowledge base is loaded. */
+  get loaded(): boolean {
+    return this.engine !== undefined;
+  }
+
+  status(): KnowledgeStatus {
+    const { lastSyncedAt, packageVersion } = this.state;
+    return {
+      articles: this.engine?.size ?? 0,
+      ...(lastSyncedAt !== undefined ? { lastSyncedAt } : {}),
+      ...(packageVersion !== undefined ? { packageVersion } : {}),
+    };
+  }
+
+  /** The sync bookkeeping (cursor, ETag). */
+  get syncState(): Readonly<KnowledgeState> {
+    return this.state;
+  }
+
+  /**
+   * Imports a whole package, replacing the knowledge base. A package that fails validation is rejected
+   * whole, with every problem and its path; the current knowledge base stays, untouched. The same
+   * package (by content hash) is not imported twice. A new package resets the sync cursor: the server's
+   * deltas are relative to what the client has, and the client now has the package.
+   */
+  importPackage(text: string): Promise<ImportResult> {
+    return this.serial(async () => {
+      const version = await packageHash(text);
+      if (this.engine && this.state.packageVersion === version) return { status: 'unchanged', articles: this.engine.size };
+      const parsed = parseKnowledgePackage(text.replace(/^\uFEFF/, ''));
+      if (!parsed.ok) return { status: 'rejected', errors: parsed.errors };
+      const articles = parsed.value.articles.filter((a) => !a.deleted);
+      const engine = build(articles, parsed.value.synonyms);
+      const state: KnowledgeState = { packageVersion: version, synonyms: parsed.value.synonyms };
+      await replaceKnowledgeBase(articles, engine.data, state);
+      this.engine = engine;
+      this.state = state;
+      return { status: 'imported', articles: engine.size };
+    });
+  }
+
+  /**
+   * Applies a sync delta: its valid articles are upserted (tombstones delete), its skipped ones reported.
+   * The cursor and ETag advance in the same transaction as the articles, so an interrupted sync resumes
+   * from the last committed delta.
+   */
+  applyDelta(delta: ParsedDelta, etag: string | undefined, now = Date.now()): Promise<DeltaResult> {
+    return this.serial(async () => {
+      const byId = new Map((await readArticles()).map((a) => [a.id, a]));
+      const upserts = delta.articles.filter((a) => !a.deleted);
+      const deletions = delta.articles.filter((a) => a.deleted).map((a) => a.id);
+      for (const id of deletions) byId.delete(id);
+      for (const article of upserts) byId.set(article.id, article);
+      const synonyms = delta.synonyms ?? this.state.synonyms ?? [];
+      const engine = build([...byId.values()], synonyms);
+      const state: KnowledgeState = { ...this.state, syncCursor: delta.cursor, lastSyncedAt: now, synonyms };
+      if (etag !== undefined) state.etag = etag;
+      else delete state.etag;
+      await commitDelta(upserts, deletions, engine.data, state);
+      this.engine = engine;
+      this.state = state;
+      return { applied: upserts.length, deleted: deletions.length, skipped: delta.skipped };
+    });
+  }
+
+  /** Records a sync that found nothing new (HTTP 304). */
+  markSynced(now = Date.now()): Promise<void> {
+    return this.serial(async () => {
+      this.state = { ...this.state, lastSyncedAt: now };
+      await writeState(this.state);
+    });
+  }
+
+  /** Ranked hits; empty while no knowledge base is loaded. */
+  search(query: string, options?: SearchOptions): SearchHit[] {
+    return this.engine?.search(query, options) ?? [];
+  }
+
+  /** One article with its body, for the article view. */
+  article(id: string): Promise<StoredKnowledgeArticle | undefined> {
+    return readArticle(id);
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Starts knowledge search: the worker loads the persisted index (searchable at once, no rebuild), then
+ * in the background the policy's package is imported if it changed and delta sync runs on start and
+ * every knowledge.syncMinutes. Nothing here waits on the network: search works offline from the start.
+ */
+import type { LingxiApi } from '../../../preload/contract/api';
+import type { Policy } from '../../../preload/contract/policy';
+import { createLogger } from '../../app/logger';
+import { defaultPackageText, DEFAULT_PACKAGE_SOURCE } from './default-kb';
+import { createKnowledgeClient, startKnowledgeWorker, type KnowledgeClient } from './knowledge-client';
+import type { KnowledgeStatus } from './knowledge-base';
+import { useKnowledge } from './knowledge-state';
+
+const log = createLogger('knowledge');
+
+export interface KnowledgeServiceDeps {
+  client?: KnowledgeClient;
+  /** Window events (online/offline); default window. */
+  target?: Pick<Window, 'addEventListener'>;
+  setInterval?: (fn: () => void, ms: number) => unknown;
+}
+
+function applyStatus(status: KnowledgeStatus): void {
+  useKnowledge.setState({ articles: status.articles, ...(status.lastSyncedAt !== undefined ? { lastSyncedAt: status.lastSyncedAt } : {}) });
+}
+
+/** Reads the policy's package (or the default) and imports it if it changed. */
+async function importPackage(client: KnowledgeClient, host: LingxiApi): Promise<void> {
+  const file = await host.knowledge.readPackage();
+  if (file && !file.ok) {
+    useKnowledge.setState({ rejected: { source: file.source, errors: [file.error] } });
+    log.warn(`knowledge package not readable: ${file.error}`);
+    return;
+  }
+  const source = file?.source ?? DEFAULT_PACKAGE_SOURCE;
+  const result = await client.call('import', { text: file?.text ?? (await defaultPackageText()) });
+  applyStatus(result.kb);
+  if (result.status === 'rejected') {
+    useKnowledge.setState({ rejected: { source, errors: result.errors } });
+    log.warn(`knowledge package ${source} rejected: ${result.errors.length} problem(s): ${result.errors.slice(0, 5).join('; ')}`);
+  } else {
+    useKnowledge.setState({ rejected: undefined });
+    if (result.status === 'imported') log.info(`knowledge package ${source} imported: ${result.articles} articles`);
+  }
+}
+
+/**
+ * Starts the knowledge worker and background work for a valid policy.
+ * @returns a function that runs one sync now (for tests and the online event)
+ */
+export function startKnowledge(policy: Policy, host: LingxiApi, deps: KnowledgeServiceDeps = {}): () => Promise<void> {
+  const { syncUrl, syncMinutes, remoteContentHosts } = policy.knowledge;
+  const target = deps.target ?? window;
+  let client: KnowledgeClient;
+  try {
+    client = deps.client ?? createKnowledgeClient(startKnowledgeWorker());
+  } catch (error) {
+    useKnowledge.setState({ phase: 'failed', error: (error as Error).message });
+    return async () => undefined;
+  }
+  useKnowledge.setState({
+    phase: 'loading',
+    syncConfigured: Boolean(syncUrl),
+    remoteHosts: remoteContentHosts,
+    actions: {
+      search: (query) => client.call('search', { query, limit: 10 }),
+      article: (id) => client.call('article', { id }),
+    },
+  });
+  target.addEventListener('online', () => useKnowledge.setState({ online: true }));
+  target.addEventListener('offline', () => useKnowledge.setState({ online: false }));
+
+  let syncing: Promise<void> | undefined;
+  const sync = (): Promise<void> => {
+    if (!syncUrl) return Promise.resolve();
+    // One run at a time: a timer tick during a long sync must not fetch the same delta twice.
+    syncing ??= client
+      .call('sync', { url: syncUrl })
+      .then((outcome) => {
+        applyStatus(outcome.kb);
+        useKnowledge.setState({ syncError: undefined, skipped: outcome.skipped });
+        if (outcome.skipped.length) log.warn(`knowledge sync skipped ${outcome.skipped.length} problem(s): ${outcome.skipped.slice(0, 5).join('; ')}`);
+      })
+      .catch((error: unknown) => {
+        useKnowledge.setState({ syncError: (error as Error).message });
+        log.warn(`knowledge sync failed: ${(error as Error).message}`);
+      })
+      .finally(() => (syncing = undefined));
+    return syncing;
+  };
+
+  void client
+    .call('open', {})
+    .then((status) => {
+      applyStatus(status);
+      useKnowledge.setState({ phase: 'ready' });
+      return importPackage(client, host).catch((error: unknown) => {
+        // The knowledge base already loaded stays searchable; the failed import shows like a rejected package.
+        useKnowledge.setState({ rejected: { source: DEFAULT_PACKAGE_SOURCE, errors: [(error as Error).message] } });
+      });
+    })
+    .then(() => sync())
+    .catch((error: unknown) => {
+      useKnowledge.setState({ phase: 'failed', error: (error as Error).message });
+      log.error(`knowledge search failed to start: ${(error as Error).message}`);
+    });
+  if (syncUrl) {
+    (deps.setInterval ?? setInterval)(() => void sync(), syncMinutes * 60_000);
+    target.addEventListener('online', () => void sync());
+  }
+  return sync;
+}

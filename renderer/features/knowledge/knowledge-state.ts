@@ -1,0 +1,44 @@
+/**
+ * The knowledge feature's UI state. A store of its own (not a slice of app/store.ts): nothing else in
+ * the app reads it, and the search results change on every keystroke.
+ */
+import { create } from 'zustand';
+import type { StoredKnowledgeArticle } from '../../db/schema';
+import type { SearchHit } from './engine';
+
+/** What the knowledge UI asks of the service. */
+export interface KnowledgeActions {
+  search(query: string): Promise<SearchHit[]>;
+  article(id: string): Promise<StoredKnowledgeArticle | null>;
+}
+
+export interface KnowledgeState {
+  phase: 'off' | 'loading' | 'ready' | 'failed';
+  /** Why the worker or storage failed (phase failed). */
+  error?: string;
+  articles: number;
+  /** Epoch ms of the last successful sync. */
+  lastSyncedAt?: number;
+  syncConfigured: boolean;
+  /** The last sync's error; cleared by the next successful sync. */
+  syncError?: string;
+  /** navigator.onLine. */
+  online: boolean;
+  /** The last package that was rejected whole, with every problem. */
+  rejected?: { source: string; errors: string[] };
+  /** Problems of articles the last sync skipped. */
+  skipped: string[];
+  /** knowledge.remoteContentHosts. */
+  remoteHosts: string[];
+  actions?: KnowledgeActions;
+}
+
+/** The knowledge store (zustand). */
+export const useKnowledge = create<KnowledgeState>()(() => ({
+  phase: 'off',
+  articles: 0,
+  syncConfigured: false,
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  skipped: [],
+  remoteHosts: [],
+}));

@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageLocation, readKnowledgePackage } from '../../../../../main/features/knowledge/read-package';
+import { KNOWLEDGE_PACKAGE_PATH, startWebHost, type WebHost } from '../../../../../main/web-host/server';
+import { invokeChannels } from '../../../../../preload/contract/ipc';
+import { parsePolicy } from '../../../../../preload/contract/policy';
+
+const dir = mkdtempSync(join(tmpdir(), 'lingxi-kb-'));
+const policyPath = join(dir, 'policy.json');
+mkdirSync(join(dir, 'kb'));
+const packageText = '{"format":"lingxi-knowledge","version":1,"articles":[]}';
+writeFileSync(join(dir, 'kb', 'bank.json'), packageText);
+const sip = { servers: ['wss://pbx/ws'], uri: 'sip:1001@pbx', password: 'pw' };
+
+describe('knowledge:read-package', () => {
+  it('takes no arguments: the renderer cannot name a file', () => {
+    expect(invokeChannels['knowledge:read-package'].args.safeParse([]).success).toBe(true);
+    expect(invokeChannels['knowledge:read-package'].args.safeParse(['/etc/shadow']).success).toBe(false);
+  });
+
+  it('reads the package relative to the policy file, and says why when it cannot', async () => {
+    expect(packageLocation('kb/bank.json', policyPath)).toBe(join(dir, 'kb', 'bank.json'));
+    expect(await readKnowledgePackage(undefined, policyPath)).toBeNull();
+    expect(await readKnowledgePackage('kb/bank.json', policyPath)).toEqual({ ok: true, source: join(dir, 'kb', 'bank.json'), text: packageText });
+    expect(await readKnowledgePackage('kb/missing.json', policyPath)).toEqual({ ok: false, source: join(dir, 'kb', 'missing.json'), error: `cannot read ${join(dir, 'kb', 'missing.json')}: ENOENT` });
+    expect(await readKnowledgePackage('kb', policyPath)).toMatchObject({ ok: false, error: `${join(dir, 'kb')} is not a file` });
+  });
+});
+
+describe('knowledge policy keys', () => {
+  it('defaults to no package, no sync, every 30 minutes, no remote hosts', () => {
+    const result = parsePolicy({ sip }, 'p');
+    expect(result.ok && result.policy.knowledge).toEqual({ syncMinutes: 30, remoteContentHosts: [] });
+  });
+  it('accepts https or loopback http sync URLs and host names only', () => {
+    const bad = parsePolicy({ sip, knowledge: { syncUrl: 'http://kb.bank.example/delta', remoteContentHosts: ['https://img.example'] } }, 'p');
+    expect(bad.ok ? [] : bad.problems.map((p) => p.path)).toEqual(['knowledge.syncUrl', 'knowledge.remoteContentHosts[0]']);
+    expect(parsePolicy({ sip, knowledge: { syncUrl: 'http://127.0.0.1:9/delta', remoteContentHosts: ['img.bank.example'] } }, 'p').ok).toBe(true);
+  });
+});
+
+describe('browser host /knowledge-package.json', () => {
+  let host: WebHost;
+  const get = async (path: string) => {
+    const response = await fetch(new URL(path, host.url));
+    return { status: response.status, body: await response.text() };
+  };
+  beforeAll(async () => {
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html>');
+    host = await startWebHost({ rendererDir: join(dir, 'renderer'), policyPath, port: 0, warn: () => undefined });
+  });
+  afterAll(() => host.close());
+
+  it('serves the package the policy names, 204 when it names none, 404 with the reason when unreadable', async () => {
+    writeFileSync(policyPath, JSON.stringify({ sip }));
+    expect((await get(KNOWLEDGE_PACKAGE_PATH)).status).toBe(204);
+    writeFileSync(policyPath, JSON.stringify({ sip, knowledge: { packagePath: 'kb/bank.json' } }));
+    expect(await get(KNOWLEDGE_PACKAGE_PATH)).toEqual({ status: 200, body: packageText });
+    writeFileSync(policyPath, JSON.stringify({ sip, knowledge: { packagePath: 'kb/gone.json' } }));
+    expect(await get(KNOWLEDGE_PACKAGE_PATH)).toEqual({ status: 404, body: `cannot read ${join(dir, 'kb', 'gone.json')}: ENOENT` });
+  });
+});
