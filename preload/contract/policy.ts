@@ -3,12 +3,12 @@
  * Pure zod + TypeScript (no electron import): main, preload, the browser host and the renderer all use it.
  */
 import { z } from 'zod';
+import { isLoopbackHost } from './policy-urls';
+import { agentPolicySchema, qualityPolicySchema, shortcutsPolicySchema } from './policy-agent';
+import { crmPolicySchema, knowledgePolicySchema } from './policy-services';
 
-/** Hosts for which plain ws:// is acceptable: the SIP server runs on this machine. */
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
+export * from './policy-agent';
+export * from './policy-services';
 
 const sipServerUrl = z.string().superRefine((value, ctx) => {
   let url: URL;
@@ -92,157 +92,6 @@ export const audioPolicySchema = z
     echoCancellation: z.boolean().default(true),
     noiseSuppression: z.boolean().default(true),
     autoGainControl: z.boolean().default(true),
-  })
-  .prefault({});
-
-/** A label IT writes once per UI language; a missing language falls back to another one given. */
-export const localizedLabelSchema = z
-  .strictObject({ 'zh-CN': z.string().min(1).optional(), 'zh-TW': z.string().min(1).optional(), en: z.string().min(1).optional() })
-  .refine((label) => Object.values(label).some(Boolean), 'needs a label in at least one language');
-export type LocalizedLabel = z.infer<typeof localizedLabelSchema>;
-
-const codeSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1–40 letters, digits, dot, dash or underscore');
-const coded = z.strictObject({ code: codeSchema, label: localizedLabelSchema });
-const uniqueCodes = (items: { code: string }[]) => new Set(items.map((i) => i.code)).size === items.length;
-
-const defaultNotReadyReasons = [
-  { code: 'break', label: { 'zh-CN': '小休', 'zh-TW': '小休', en: 'Break' } },
-  { code: 'lunch', label: { 'zh-CN': '用餐', 'zh-TW': '用餐', en: 'Lunch' } },
-  { code: 'training', label: { 'zh-CN': '培训', 'zh-TW': '培訓', en: 'Training' } },
-  { code: 'meeting', label: { 'zh-CN': '会议', 'zh-TW': '會議', en: 'Meeting' } },
-  { code: 'coaching', label: { 'zh-CN': '辅导', 'zh-TW': '輔導', en: 'Coaching' } },
-];
-const defaultWrapUpCodes = [
-  { code: 'resolved', label: { 'zh-CN': '已解决', 'zh-TW': '已解決', en: 'Resolved' } },
-  { code: 'follow-up', label: { 'zh-CN': '需跟进', 'zh-TW': '需跟進', en: 'Follow-up needed' } },
-  { code: 'complaint', label: { 'zh-CN': '投诉', 'zh-TW': '投訴', en: 'Complaint' } },
-  { code: 'transferred', label: { 'zh-CN': '已转接', 'zh-TW': '已轉接', en: 'Transferred' } },
-];
-
-export const agentPolicySchema = z
-  .strictObject({
-    /** Reason codes offered with Not ready. */
-    notReadyReasons: z.array(coded).min(1).refine(uniqueCodes, 'codes must be unique').default(defaultNotReadyReasons),
-    wrapUp: z
-      .strictObject({
-        /** After-call work after every call. */
-        enabled: z.boolean().default(true),
-        /** Wrap-up ends by itself after this long; 0 = no limit. */
-        timeLimitSeconds: z.number().int().min(0).max(3600).default(60),
-        /** The agent must pick a code before finishing. */
-        codeRequired: z.boolean().default(false),
-        /** At the time limit: Ready (true) or stay in wrap-up until the agent finishes (false). */
-        autoReady: z.boolean().default(true),
-        codes: z.array(coded).refine(uniqueCodes, 'codes must be unique').default(defaultWrapUpCodes),
-      })
-      .prefault({}),
-  })
-  .prefault({});
-
-/** Keyboard shortcuts, Electron accelerator syntax (e.g. "Ctrl+Alt+A"). Global in Electron, in-window in a browser. */
-const accelerator = z
-  .string()
-  .regex(/^((CommandOrControl|CmdOrCtrl|Ctrl|Control|Alt|Option|Shift|Super|Meta|Cmd|Command)\+)*[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Ctrl|Control|Alt|Option|Shift|Super|Meta|Cmd|Command)\+)*F([1-9]|1[0-9]|2[0-4])$/, 'must be an accelerator such as Ctrl+Alt+A or F8');
-export const shortcutsPolicySchema = z
-  .strictObject({
-    /** Register them system-wide in Electron (work while the CRM has focus). */
-    global: z.boolean().default(true),
-    answer: accelerator.default('Ctrl+Alt+A'),
-    hangup: accelerator.default('Ctrl+Alt+H'),
-    hold: accelerator.default('Ctrl+Alt+P'),
-    mute: accelerator.default('Ctrl+Alt+M'),
-    transfer: accelerator.default('Ctrl+Alt+X'),
-    toggleReady: accelerator.default('Ctrl+Alt+R'),
-  })
-  .prefault({});
-export type ShortcutsPolicy = z.infer<typeof shortcutsPolicySchema>;
-export type ShortcutAction = Exclude<keyof ShortcutsPolicy, 'global'>;
-
-/** Call-quality warning thresholds (defaults: Twilio's published ones). */
-export const qualityPolicySchema = z
-  .strictObject({
-    sampleSeconds: z.number().min(1).max(30).default(2),
-    warnMosBelow: z.number().min(1).max(4.5).default(3.5),
-    warnLossPercentAbove: z.number().min(0).max(100).default(3),
-    warnJitterMsAbove: z.number().min(0).max(1000).default(30),
-    warnRttMsAbove: z.number().min(0).max(5000).default(400),
-  })
-  .prefault({});
-
-/** An https:// URL, or http:// for a loopback host (a service on the agent's own machine). */
-const serviceUrl = z.string().superRefine((value, ctx) => {
-  let url: URL;
-  try {
-    url = new URL(value.replace(/\{[A-Za-z]+\}/g, 'x'));
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be an https:// URL' });
-    return;
-  }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) return;
-  ctx.addIssue({ code: 'custom', message: 'must be an https:// URL (http:// is allowed only for loopback hosts)' });
-});
-
-const dotPath = z.string().max(200).regex(/^[A-Za-z0-9_$-]*(\.[A-Za-z0-9_$-]+|\[\d+\])*$/, 'must be a dot path such as customer.name or items[0].id');
-const listMapping = <T extends Record<string, z.ZodType>>(fields: T) => z.strictObject({ path: dotPath, ...fields });
-
-/**
- * Where each Lingxi profile field lives in the CRM's JSON (dot paths). The defaults are Lingxi's own
- * field names, so a CRM that answers in Lingxi's profile schema needs no mapping at all.
- */
-export const crmMappingSchema = z
-  .strictObject({
-    /** The customer object, or an array of them (several matches → a chooser); "" = the whole document. */
-    matches: dotPath.default(''),
-    id: dotPath.default('id'),
-    name: dotPath.default('name'),
-    idNumber: dotPath.default('idNumber'),
-    vipTier: dotPath.default('vipTier'),
-    language: dotPath.default('language'),
-    dialect: dotPath.default('dialect'),
-    tags: dotPath.default('tags'),
-    riskLevel: dotPath.default('riskLevel'),
-    birthDate: dotPath.default('birthDate'),
-    phones: dotPath.default('phones'),
-    products: listMapping({ type: dotPath.default('type'), name: dotPath.default('name'), number: dotPath.default('number') }).prefault({ path: 'products' }),
-    interactions: listMapping({ at: dotPath.default('at'), channel: dotPath.default('channel'), summary: dotPath.default('summary') }).prefault({ path: 'interactions' }),
-    complaints: listMapping({ id: dotPath.default('id'), title: dotPath.default('title'), status: dotPath.default('status'), openedAt: dotPath.default('openedAt') }).prefault({ path: 'complaints' }),
-  })
-  .prefault({});
-export type CrmMapping = z.infer<typeof crmMappingSchema>;
-
-/** The CRM that screen pop asks for the caller's profile. Without profileUrl screen pop shows CTI data only. */
-export const crmPolicySchema = z
-  .strictObject({
-    /** URL template with {customerId} and {phone} (URL-encoded when filled). */
-    profileUrl: serviceUrl.optional(),
-    /** Static request headers (no secrets here: the token lives in the host's secret storage). */
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name'), z.string()).default({}),
-    /** Header that carries the stored CRM token, and what precedes the token in it. */
-    tokenHeader: z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name').default('Authorization'),
-    tokenPrefix: z.string().default('Bearer '),
-    timeoutMs: z.number().int().min(100).max(30_000).default(1500),
-    /** How long a cached profile may be shown (always refreshed in the background); older ones are deleted. */
-    cacheTtlMinutes: z.number().min(0).max(60 * 24 * 30).default(1440),
-    /** From this age on the card shows the elderly-customer cue. */
-    elderlyAge: z.number().int().min(40).max(120).default(65),
-    mapping: crmMappingSchema,
-  })
-  .prefault({});
-
-/** A host name (no scheme, port or path), e.g. kb-images.bank.example. */
-const hostName = z.string().regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, 'must be a host name such as kb.bank.example');
-
-/** The knowledge base (features/knowledge). Without packagePath the sample knowledge base ships in. */
-export const knowledgePolicySchema = z
-  .strictObject({
-    /** A knowledge package file IT ships with the build; relative paths are relative to the policy file. */
-    packagePath: z.string().min(1).max(4096).optional(),
-    /** Delta sync server (GET ?since=<cursor>, ETag); none = no sync. */
-    syncUrl: serviceUrl.optional(),
-    /** Sync every this many minutes (and at start). */
-    syncMinutes: z.number().min(1).max(24 * 60).default(30),
-    /** Hosts whose https images may show in article bodies; none by default. */
-    remoteContentHosts: z.array(hostName).max(100).default([]),
   })
   .prefault({});
 
