@@ -1,16 +1,9 @@
 import { expect, test } from './fixtures/app';
 import { expectTone, expectTones, remoteAudio } from './support/audio-probe';
-import { AGENT_HZ, callsList, COLLEAGUE_HZ, CUSTOMER_HZ, lineAudio, submitTransfer } from './support/call-control';
-import { answerFrom } from './support/calls';
-import { appUi } from './support/ui';
+import { AGENT_HZ, agentWithCustomerAndColleague, callsList, COLLEAGUE_HZ, CUSTOMER_HZ, lineAudio, submitTransfer } from './support/call-control';
 
 test('Conference: each of the three hears the other two; dropping one leaves a normal two-way call', async ({ app, peer }) => {
-  const { page } = await app();
-  const ui = appUi(page);
-  await expect(ui.status).toHaveText('Registered');
-  const customer = await peer({ user: '1002', wav: 'tone440' });
-  const colleague = await peer({ user: '1003', wav: 'tone660', autoAnswer: true });
-  await answerFrom(page, customer);
+  const { page, ui, customer, colleague } = await agentWithCustomerAndColleague(app, peer);
   await submitTransfer(page, 'Consult', '1003');
   await colleague.waitForEvent('confirmed');
 
@@ -54,12 +47,7 @@ test('Conference: each of the three hears the other two; dropping one leaves a n
 });
 
 test('the agent can drop the customer instead; Hang up in a conference ends both legs', async ({ app, peer }) => {
-  const { page } = await app();
-  const ui = appUi(page);
-  await expect(ui.status).toHaveText('Registered');
-  const customer = await peer({ user: '1002', wav: 'tone440' });
-  const colleague = await peer({ user: '1003', wav: 'tone660', autoAnswer: true });
-  await answerFrom(page, customer);
+  const { page, ui, customer, colleague } = await agentWithCustomerAndColleague(app, peer);
   await submitTransfer(page, 'Consult', '1003');
   await colleague.waitForEvent('confirmed');
   await ui.button('Conference').click();

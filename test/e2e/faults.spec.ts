@@ -3,7 +3,7 @@ import type { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
 import { expect, test } from './fixtures/app';
 import { expectTone, remoteAudio } from './support/audio-probe';
-import { AGENT_HZ, COLLEAGUE_HZ, submitTransfer } from './support/call-control';
+import { AGENT_HZ, agentWithCustomerAndColleague, COLLEAGUE_HZ, submitTransfer } from './support/call-control';
 import { answerFrom, expectTwoWayAudio } from './support/calls';
 import { appUi } from './support/ui';
 
@@ -41,12 +41,7 @@ test('keep-alive OPTIONS go out every intervalSeconds and are answered: the regi
 });
 
 test('a frozen server is noticed within 10 s; the call survives, and hold and transfer work after the reconnect', async ({ app, peer, sip }) => {
-  const { page } = await app();
-  const ui = appUi(page);
-  await expect(ui.status).toHaveText('Registered');
-  const customer = await peer({ user: '1002', wav: 'tone440' });
-  const colleague = await peer({ user: '1003', wav: 'tone660', autoAnswer: true });
-  await answerFrom(page, customer);
+  const { page, ui, customer, colleague } = await agentWithCustomerAndColleague(app, peer);
   await expectTwoWayAudio(page, customer);
 
   // SIGSTOP keeps every TCP connection open: only the keep-alive watchdog can tell.

@@ -1,16 +1,10 @@
 import { expect, test } from './fixtures/app';
 import { expectSilence, expectTone, remoteAudio } from './support/audio-probe';
-import { AGENT_HZ, callsList, COLLEAGUE_HZ, CUSTOMER_HZ, lineAudio, submitTransfer } from './support/call-control';
-import { answerFrom, expectTwoWayAudio } from './support/calls';
-import { appUi } from './support/ui';
+import { AGENT_HZ, agentWithCustomerAndColleague, callsList, COLLEAGUE_HZ, CUSTOMER_HZ, lineAudio, submitTransfer } from './support/call-control';
+import { expectTwoWayAudio } from './support/calls';
 
 test('blind transfer: REFER to 1003, the customer talks to the colleague and the agent is free', async ({ app, peer }) => {
-  const { page } = await app();
-  const ui = appUi(page);
-  await expect(ui.status).toHaveText('Registered');
-  const customer = await peer({ user: '1002', wav: 'tone440' });
-  const colleague = await peer({ user: '1003', wav: 'tone660', autoAnswer: true });
-  await answerFrom(page, customer);
+  const { page, ui, customer, colleague } = await agentWithCustomerAndColleague(app, peer);
   await expectTwoWayAudio(page, customer);
 
   const mark = await customer.mark();
@@ -28,12 +22,7 @@ test('blind transfer: REFER to 1003, the customer talks to the colleague and the
 });
 
 test('a failed blind transfer keeps the call, resumes it and says why (486 Busy Here)', async ({ app, peer }) => {
-  const { page } = await app();
-  const ui = appUi(page);
-  await expect(ui.status).toHaveText('Registered');
-  const customer = await peer({ user: '1002', wav: 'tone440' });
-  const colleague = await peer({ user: '1003', wav: 'tone660' });
-  await answerFrom(page, customer);
+  const { page, ui, customer, colleague } = await agentWithCustomerAndColleague(app, peer, false);
 
   const customerMark = await customer.mark();
   const colleagueMark = await colleague.mark();
@@ -51,12 +40,7 @@ test('a failed blind transfer keeps the call, resumes it and says why (486 Busy 
 });
 
 test('attended transfer: Consult holds the customer, Complete transfer joins customer and colleague', async ({ app, peer }) => {
-  const { page } = await app();
-  const ui = appUi(page);
-  await expect(ui.status).toHaveText('Registered');
-  const customer = await peer({ user: '1002', wav: 'tone440' });
-  const colleague = await peer({ user: '1003', wav: 'tone660', autoAnswer: true });
-  await answerFrom(page, customer);
+  const { page, ui, customer, colleague } = await agentWithCustomerAndColleague(app, peer);
 
   const customerMark = await customer.mark();
   await submitTransfer(page, 'Consult', '1003');
@@ -84,12 +68,7 @@ test('attended transfer: Consult holds the customer, Complete transfer joins cus
 });
 
 test('Cancel transfer hangs up the colleague and gives the agent the customer back', async ({ app, peer }) => {
-  const { page } = await app();
-  const ui = appUi(page);
-  await expect(ui.status).toHaveText('Registered');
-  const customer = await peer({ user: '1002', wav: 'tone440' });
-  const colleague = await peer({ user: '1003', wav: 'tone660', autoAnswer: true });
-  await answerFrom(page, customer);
+  const { page, ui, customer, colleague } = await agentWithCustomerAndColleague(app, peer);
 
   const customerMark = await customer.mark();
   await submitTransfer(page, 'Consult', '1003');
