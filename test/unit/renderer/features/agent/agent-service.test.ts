@@ -2,12 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsePolicy, type PolicyInput } from '../../../../../preload/contract/policy';
 import { createAppStore } from '../../../../../renderer/app/store';
 import { getDb, resetDbForTests } from '../../../../../renderer/db/db';
-import type { CallHistoryEntry } from '../../../../../renderer/db/schema';
 import { AgentService, type AgentDeps } from '../../../../../renderer/features/agent/agent-service';
 import * as stateRepo from '../../../../../renderer/features/agent/agent-state-repo';
 import { saveCall, saveWrapUp } from '../../../../../renderer/features/agent/history-repo';
 import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
-import { callSnapshot } from '../../support/call-snapshot';
+import { callSnapshot, historyEntry } from '../../support/call-snapshot';
 
 function policy(agent: PolicyInput['agent'] = {}) {
   const result = parsePolicy({ sip: { servers: ['ws://127.0.0.1:8080'], uri: 'sip:1001@127.0.0.1', password: 'x' }, agent }, 'test');
@@ -17,18 +16,7 @@ function policy(agent: PolicyInput['agent'] = {}) {
 
 const call = (patch: Partial<CallSnapshot>): CallSnapshot => callSnapshot({ phase: 'connecting', ...patch });
 
-const historyEntry: CallHistoryEntry = {
-  id: 'c1',
-  direction: 'incoming',
-  number: '1002',
-  displayName: '',
-  startedAt: 0,
-  answeredAt: 1,
-  endedAt: 2,
-  durationMs: 1,
-  outcome: 'answered',
-  cause: 'Terminated',
-};
+const answered = historyEntry();
 
 let clock = 1_000;
 const now = () => clock;
@@ -80,8 +68,8 @@ describe('AgentService with Dexie', () => {
     });
     store.getState().upsertCall(call({ phase: 'active', answeredAt: 1_500 }));
     store.getState().removeCall('c1');
-    store.getState().addHistory(historyEntry);
-    await saveCall(historyEntry);
+    store.getState().addHistory(answered);
+    await saveCall(answered);
 
     service.finishWrapUp(); // refused: the code is required
     expect(store.getState().agent.state.kind).toBe('wrap-up');

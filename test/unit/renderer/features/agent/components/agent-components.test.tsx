@@ -6,8 +6,8 @@ import { startAgent, type AgentService } from '../../../../../../renderer/featur
 import { AgentStateSelect } from '../../../../../../renderer/features/agent/components/AgentStateSelect';
 import { CallHistory } from '../../../../../../renderer/features/agent/components/CallHistory';
 import { WrapUpPanel } from '../../../../../../renderer/features/agent/components/WrapUpPanel';
-import type { CallSnapshot } from '../../../../../../renderer/features/phone/sip/types';
 import { initI18n } from '../../../../../../renderer/i18n';
+import { callSnapshot, historyEntry } from '../../../support/call-snapshot';
 
 let service: AgentService;
 const save = vi.fn(async () => []);
@@ -26,36 +26,13 @@ function start(agent: PolicyInput['agent']) {
   service = startAgent(result.policy, useStore, { now: Date.now, repo, saveWrapUp: save, heartbeatMs: 60_000 });
 }
 
-const active: CallSnapshot = {
-  id: 'c1',
-  direction: 'incoming',
-  remoteNumber: '1002',
-  remoteName: '',
-  phase: 'active',
-  startedAt: 0,
-  answeredAt: 1,
-  heldLocally: false,
-  heldRemotely: false,
-  muted: false,
-  cti: {},
-};
+const active = callSnapshot({ answeredAt: 1 });
 
 const endCall = () =>
   act(() => {
     useStore.getState().upsertCall(active);
     useStore.getState().removeCall('c1');
-    useStore.getState().addHistory({
-      id: 'c1',
-      direction: 'incoming',
-      number: '1002',
-      displayName: '',
-      startedAt: 0,
-      answeredAt: 1,
-      endedAt: 2,
-      durationMs: 1,
-      outcome: 'answered',
-      cause: 'Terminated',
-    });
+    useStore.getState().addHistory(historyEntry());
   });
 
 beforeEach(() => save.mockClear());
