@@ -59,6 +59,8 @@ export const shortcutsPolicySchema = z
     mute: accelerator.default('Ctrl+Alt+M'),
     transfer: accelerator.default('Ctrl+Alt+X'),
     toggleReady: accelerator.default('Ctrl+Alt+R'),
+    /** Pause or resume the call's recording (a customer about to read out card details). */
+    toggleRecording: accelerator.default('Ctrl+Alt+S'),
   })
   .prefault({});
 export type ShortcutsPolicy = z.infer<typeof shortcutsPolicySchema>;

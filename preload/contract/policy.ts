@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { isLoopbackHost } from './policy-urls';
 import { agentPolicySchema, qualityPolicySchema, shortcutsPolicySchema } from './policy-agent';
 import { crmPolicySchema, knowledgePolicySchema } from './policy-services';
+import { recordingPolicySchema } from './policy-recording';
 
 export * from './policy-agent';
 export * from './policy-services';
+export * from './policy-recording';
 
 const sipServerUrl = z.string().superRefine((value, ctx) => {
   let url: URL;
@@ -110,6 +112,7 @@ export const policySchema = z.strictObject({
   quality: qualityPolicySchema,
   crm: crmPolicySchema,
   knowledge: knowledgePolicySchema,
+  recording: recordingPolicySchema,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),
 });

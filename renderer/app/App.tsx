@@ -12,6 +12,7 @@ import { selectCurrentCall, selectRingingCall } from '../features/phone/phone-sl
 import { KnowledgePanel } from '../features/knowledge/components/KnowledgePanel';
 import { CallQualityStatus } from '../features/quality/components/CallQualityStatus';
 import { useQualityMonitor } from '../features/quality/use-quality-monitor';
+import { RecordingsPanel } from '../features/recording/components/RecordingsPanel';
 import { CustomerProfile } from '../features/screenpop/components/CustomerProfile';
 import { ShortcutsHelp } from '../features/shortcuts/components/ShortcutsHelp';
 import { LanguageSelect } from './LanguageSelect';
@@ -46,6 +47,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
             {current?.phase === 'active' && <CallQualityStatus callId={current.id} />}
             <CustomerProfile timeoutMs={policy.policy.crm.timeoutMs} elderlyAge={policy.policy.crm.elderlyAge} />
             <CallHistory />
+            <RecordingsPanel />
             <KnowledgePanel />
           </>
         )}

@@ -9,6 +9,7 @@ import { recentCalls } from '../features/agent/history-repo';
 import { startDevices } from '../features/devices/devices-service';
 import { startKnowledge } from '../features/knowledge/knowledge-service';
 import { startPhone } from '../features/phone/phone-service';
+import { startRecording } from '../features/recording/recording-service';
 import { startScreenpop } from '../features/screenpop/screenpop-service';
 import { startShortcuts } from '../features/shortcuts/shortcut-service';
 import { initI18n } from '../i18n';
@@ -67,6 +68,8 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   const engine = startPhone(policy, store, host, devices);
   devices.attach(engine);
   stopPhone = () => engine.stop();
+  // Recording: open the encrypted cache, close what a crash left open, then capture calls as they connect.
+  void startRecording(policy, store, host, engine);
   startShortcuts(host, store);
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);

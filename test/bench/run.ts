@@ -16,6 +16,7 @@ import { measureQualityMos, type QualityMosFigure } from './quality';
 import { measureScreenpop } from './screenpop';
 import { measureKnowledge } from './knowledge';
 import { measureTransfer } from './transfer';
+import { measureRecording } from './recording';
 import { summarize, type Figure } from './stats';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '12' } } });
@@ -91,6 +92,7 @@ async function main(): Promise<Record<string, Figure | number | QualityMosFigure
     const screenpop = await measureScreenpop({ sip, peerUrl: peerServer.url, samples, log });
     const quality = await measureQualityMos({ sip, peerUrl: peerServer.url, log });
     const transfer = await measureTransfer({ sip, peerUrl: peerServer.url, samples, log });
+    const recording = await measureRecording({ sip, peerUrl: peerServer.url, log });
     log('knowledge: building, persisting and querying 10,000 generated articles');
     const knowledge = await measureKnowledge();
     return {
@@ -105,6 +107,7 @@ async function main(): Promise<Record<string, Figure | number | QualityMosFigure
       ...screenpop,
       ...quality,
       ...transfer,
+      ...recording,
       ...knowledge,
     };
   } finally {

@@ -32,6 +32,21 @@ export const knowledgeArticleSchema = z.strictObject({
   updatedAt: z.iso.datetime({ offset: true }),
   /** A tombstone: in a delta, removes the article. */
   deleted: z.boolean().default(false),
+  /**
+   * Compliance steps the agent must say while this article is in use (assist pane checklist); an item
+   * ticks when the agent says one of its phrases (matched fuzzily, in the article's language).
+   */
+  checklist: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[\w.:-]{1,64}$/, 'must be 1–64 letters, digits, _ . : or -'),
+        label: text(200),
+        phrases: z.array(text(200)).min(1, 'needs at least one phrase').max(50),
+      }),
+    )
+    .max(30)
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'checklist item ids must be unique')
+    .optional(),
 });
 
 /** Groups of interchangeable terms, e.g. ["挂失", "冻结卡片"] or ["atm", "cash machine"]. */

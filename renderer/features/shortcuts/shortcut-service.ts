@@ -9,6 +9,7 @@ import { assertNever } from '../../app/assert-never';
 import { createLogger } from '../../app/logger';
 import { toggleReady } from '../agent/agent-service';
 import { answer, hangup, setHold, setMute } from '../phone/phone-service';
+import { toggleRecordingPause } from '../recording/recording-service';
 import { selectCurrentCall, selectRingingCall, type PhoneSlice } from '../phone/phone-slice';
 
 const log = createLogger('shortcuts');
@@ -20,6 +21,8 @@ export interface ShortcutTargets {
   setHold(callId: string, hold: boolean): void;
   setMute(callId: string, mute: boolean): void;
   toggleReady(): void;
+  /** Pauses or resumes the call's recording; false when it is not being recorded. */
+  toggleRecording(callId: string): boolean;
   /** Opens the transfer form; false when there is none to open. */
   openTransfer(): boolean;
 }
@@ -66,6 +69,8 @@ export function runShortcut(action: ShortcutAction, phone: PhoneSlice, targets: 
     case 'toggleReady':
       targets.toggleReady();
       return true;
+    case 'toggleRecording':
+      return active !== undefined && targets.toggleRecording(active.id);
     default:
       return assertNever(action, 'shortcut action');
   }
@@ -84,6 +89,7 @@ export function startShortcuts(host: Pick<LingxiApi, 'shortcuts'>, store: { getS
     setHold,
     setMute,
     toggleReady,
+    toggleRecording: toggleRecordingPause,
     openTransfer: () => clickTransferButton(transferNames()),
   };
   return host.shortcuts.onAction((action) => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../../app/store';
+import { RecordingControls } from '../../recording/components/RecordingControls';
 import type { CallSnapshot } from '../sip/types';
 import { hangup, hangupConference, sendDtmf, setHold, setMute } from '../phone-service';
 import { CallControls } from './CallControls';
@@ -49,6 +50,7 @@ export function CurrentCall({ call }: { call: CallSnapshot }) {
         {call.muted && ` · ${t('call.muted')}`}
       </p>
       <CallTimer since={call.answeredAt} />
+      {active && <RecordingControls call={call} />}
       {/* One player per line: in a conference the agent hears both parties. */}
       {lines
         .filter((c) => c.phase !== 'ringing')

@@ -21,6 +21,12 @@ const MAX_CALLS = 2;
 export type DialResult = { ok: true; callId: string } | { ok: false; error: 'empty' | 'invalid' | 'busy' | 'not-registered' };
 export type { ConsultResult, TransferResult } from './call-control';
 
+/** A call's audio tracks, as PhoneEngine.callAudio returns them. */
+export interface CallAudio {
+  remote: MediaStreamTrack | null;
+  local: MediaStreamTrack | null;
+}
+
 export class PhoneEngine {
   private ua: UA | null = null;
   private readonly calls = new Map<string, CallSession>();
@@ -218,6 +224,16 @@ export class PhoneEngine {
   /** The remote party's audio, for the <audio> element (and later recording and transcription). */
   remoteStream(callId: string): MediaStream | null {
     return this.calls.get(callId)?.remoteStream ?? null;
+  }
+
+  /**
+   * A call's two audio legs, for taps (recording, transcription): what the agent receives (the remote
+   * party, or in a conference that party's leg) and what the call sends (the microphone, or the
+   * conference mix). Tracks change on hot-plug and conference start/end: taps re-read them.
+   */
+  callAudio(callId: string): CallAudio | null {
+    const call = this.calls.get(callId);
+    return call ? { remote: call.remoteTrack, local: call.outgoingTrack } : null;
   }
 
   /** Subscribes to remote stream changes; returns the unsubscribe function. */

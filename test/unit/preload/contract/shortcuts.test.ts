@@ -74,6 +74,7 @@ describe('planShortcuts', () => {
       ['mute', 'Ctrl+Alt+M', 'active'],
       ['transfer', 'Ctrl+Alt+X', 'active'],
       ['toggleReady', 'Ctrl+Alt+R', 'active'],
+      ['toggleRecording', 'Ctrl+Alt+S', 'active'],
     ]);
   });
   it('flags the later of two actions with the same keys, however they are spelled', () => {

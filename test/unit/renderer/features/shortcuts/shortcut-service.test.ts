@@ -15,6 +15,7 @@ function targets() {
     setMute: vi.fn<(callId: string, mute: boolean) => void>(),
     toggleReady: vi.fn<() => void>(),
     openTransfer: vi.fn<() => boolean>(() => true),
+    toggleRecording: vi.fn<(callId: string) => boolean>(() => true),
   } satisfies ShortcutTargets;
 }
 
@@ -36,6 +37,15 @@ describe('shortcut actions', () => {
     expect(t.hangup).toHaveBeenCalledWith('c1');
   });
 
+  it('the recording shortcut pauses or resumes the connected call only', () => {
+    const t = targets();
+    expect(runShortcut('toggleRecording', phoneWith(snapshot({})), t)).toBe(true);
+    expect(t.toggleRecording).toHaveBeenCalledWith('c1');
+    expect(runShortcut('toggleRecording', phoneWith(snapshot({ phase: 'ringing' })), t)).toBe(false);
+    t.toggleRecording.mockReturnValue(false);
+    expect(runShortcut('toggleRecording', phoneWith(snapshot({})), t), 'a call not being recorded').toBe(false);
+  });
+
   it('hold and mute toggle on the connected call', () => {
     const t = targets();
     runShortcut('hold', phoneWith(snapshot({})), t);
@@ -52,8 +62,9 @@ describe('shortcut actions', () => {
   it('nothing to act on: no call for answer, hold, mute or transfer; Ready toggle always works', () => {
     const t = targets();
     const idle = phoneWith();
-    const results = (['answer', 'hangup', 'hold', 'mute', 'transfer', 'toggleReady'] as ShortcutAction[]).map((a) => runShortcut(a, idle, t));
-    expect(results).toEqual([false, false, false, false, false, true]);
+    const results = (['answer', 'hangup', 'hold', 'mute', 'transfer', 'toggleReady', 'toggleRecording'] as ShortcutAction[]).map((a) => runShortcut(a, idle, t));
+    expect(results).toEqual([false, false, false, false, false, true, false]);
+    expect(t.toggleRecording).not.toHaveBeenCalled();
     expect(t.toggleReady).toHaveBeenCalledTimes(1);
     expect(t.openTransfer).not.toHaveBeenCalled();
   });

@@ -1,0 +1,70 @@
+/**
+ * The speech service's configuration: which engine serves which language, with which model files. Main
+ * (or the browser host) builds it from the policy and hands it to the service; `service-entry.ts` also
+ * reads it from a JSON file. Validated here so a mistake is reported with its path before any model loads.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { speechLanguageSchema } from '../../../preload/contract/speech-protocol';
+
+/** Debian's pocketsphinx-en-us package. */
+export const DEBIAN_EN_US = '/usr/share/pocketsphinx/model/en-us';
+
+const phrases = z.array(z.string().trim().min(1).max(100)).max(2000);
+
+/** pocketsphinx: English with Debian's US-English acoustic model and a domain model built at run time. */
+export const pocketsphinxConfigSchema = z.strictObject({
+  engine: z.literal('pocketsphinx'),
+  languages: z.array(speechLanguageSchema).min(1).default(['en-US']),
+  /** Acoustic model folder. */
+  acousticModel: z.string().min(1).default(`${DEBIAN_EN_US}/en-us`),
+  /** Full pronouncing dictionary the domain dictionary is cut from. */
+  dictionary: z.string().min(1).default(`${DEBIAN_EN_US}/cmudict-en-us.dict`),
+  /** Knowledge package files whose articles (in the stream's language) make up the domain corpus. */
+  knowledgePackages: z.array(z.string().min(1)).default([]),
+  /** The policy's keyword rules: always recognisable, and reported as keywords when a stream asks. */
+  keywords: phrases.default([]),
+  /** Silence that ends an utterance, ms: lower gives faster finals but splits slow speakers. */
+  endSilenceMs: z.number().int().min(100).max(2000).default(400),
+  /** Minimum audio between partials, ms. */
+  partialIntervalMs: z.number().int().min(50).max(5000).default(250),
+});
+export type PocketsphinxConfig = z.infer<typeof pocketsphinxConfigSchema>;
+
+/**
+ * sherpa-onnx (sherpa-onnx-node): Chinese and bilingual zh-en streaming models whose folder IT sets in the
+ * policy. Not built into this version (see README "sherpa-onnx"); configured, it reports why.
+ */
+export const sherpaOnnxConfigSchema = z.strictObject({
+  engine: z.literal('sherpa-onnx'),
+  languages: z.array(speechLanguageSchema).min(1),
+  /** Folder of a streaming transducer model (encoder, decoder, joiner .onnx and tokens.txt). */
+  modelDir: z.string().min(1),
+});
+export type SherpaOnnxConfig = z.infer<typeof sherpaOnnxConfigSchema>;
+
+export const engineConfigSchema = z.discriminatedUnion('engine', [pocketsphinxConfigSchema, sherpaOnnxConfigSchema]);
+export type EngineConfig = z.infer<typeof engineConfigSchema>;
+
+/** The whole service configuration. */
+export const speechServiceConfigSchema = z.strictObject({
+  /** Engines in order; the first whose languages include the stream's language serves it. */
+  engines: z.array(engineConfigSchema).default(() => [pocketsphinxConfigSchema.parse({ engine: 'pocketsphinx' })]),
+  /** Where built domain models are cached (content-addressed; safe to delete). */
+  cacheDir: z.string().min(1).default(join(tmpdir(), 'lingxi-speech')),
+  /** Audio waiting for the recogniser beyond this ends the stream with `overloaded`, ms. */
+  maxQueueMs: z.number().int().min(200).max(30000).default(2000),
+});
+export type SpeechServiceConfig = z.infer<typeof speechServiceConfigSchema>;
+
+/**
+ * Validates a configuration.
+ * @throws Error listing every problem with its path (e.g. "engines.0.acousticModel: …")
+ */
+export function parseSpeechServiceConfig(value: unknown): SpeechServiceConfig {
+  const result = speechServiceConfigSchema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`);
+  throw new Error(`invalid speech service configuration: ${problems.join('; ')}`);
+}

@@ -1,0 +1,180 @@
+/**
+ * One pocketsphinx decoder turned into a stream of partial and final results.
+ *
+ * Segmentation follows pocketsphinx's own voice activity detector: the decoder runs one long "utterance"
+ * per stretch of speech. When ps_get_in_speech turns false (vad_postspeech of silence after speech), the
+ * utterance ends, its best hypothesis is the final, and a new utterance starts. While in speech, the
+ * hypothesis so far is a partial (at most every partialIntervalMs of audio, and only when it changed).
+ *
+ * Times: pocketsphinx numbers word segments in 10 ms frames counted from the decoder's creation,
+ * silence dropped by the detector included (measured: a word spoken at 0.50 s of a stream is reported at
+ * frame 49–50). The decoder outlives streams, so each stream's times are offsets from the frame count at
+ * its start.
+ */
+import { SpeechEngineError, type RecognitionEvent, type RecognitionStream, type WordTiming } from '../engine';
+import type { PocketsphinxApi, Pointer } from './ffi';
+
+/** Decoder files. */
+export interface RecognizerModel {
+  /** Acoustic model folder (mdef, means, variances, …). */
+  acousticModel: string;
+  dictionary: string;
+  languageModel: string;
+}
+
+/** Knobs with defaults measured on the festival test speech (README "Figures"). */
+export interface RecognizerTuning {
+  /** Silence that ends an utterance, ms (pocketsphinx default 500). Lower = faster finals, more splits. */
+  endSilenceMs?: number;
+  /** Minimum audio between two partials, ms. */
+  partialIntervalMs?: number;
+  /** Further `-name value` decoder arguments (e.g. ['-beam', '1e-60']). */
+  extraArgs?: readonly string[];
+}
+
+const SAMPLES_PER_MS = 16;
+const FRAME_MS = 10;
+/** Dictionary entries that are not words: sentence markers, silence, noise models. */
+const FILLER = /^(<s>|<\/s>|<sil>|\[[A-Z_]+\]|\+\+.*\+\+)$/;
+
+/** Strips pocketsphinx's alternate-pronunciation suffix: "card(2)" → "card". */
+const baseWord = (word: string): string => word.replace(/\(\d+\)$/, '');
+
+/** The decoder arguments for a model and tuning. */
+export function decoderArgs(model: RecognizerModel, tuning: RecognizerTuning): string[] {
+  return [
+    '-hmm', model.acousticModel,
+    '-dict', model.dictionary,
+    '-lm', model.languageModel,
+    '-samprate', '16000',
+    '-vad_postspeech', String(Math.max(1, Math.round((tuning.endSilenceMs ?? 400) / FRAME_MS))),
+    ...(tuning.extraArgs ?? []),
+  ];
+}
+
+/** A running decoder. Create with PocketsphinxRecognizer.open. */
+export class PocketsphinxRecognizer implements RecognitionStream {
+  /** Samples fed since the decoder was created. */
+  private decoderSamples = 0;
+  /** decoderSamples when the current stream started. */
+  private streamBase = 0;
+  private inUtterance = false;
+  private lastPartialAt = 0;
+  private lastPartial = '';
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly api: PocketsphinxApi,
+    private readonly decoder: Pointer,
+    private readonly partialIntervalSamples: number,
+  ) {
+    this.api.startUtt(decoder);
+  }
+
+  /**
+   * Loads a decoder (off the event loop).
+   * @throws SpeechEngineError bad-config when pocketsphinx rejects the arguments or the model files
+   */
+  static async open(api: PocketsphinxApi, model: RecognizerModel, tuning: RecognizerTuning = {}): Promise<PocketsphinxRecognizer> {
+    const config = api.parseConfig(decoderArgs(model, tuning));
+    if (config === null) throw new SpeechEngineError('bad-config', `pocketsphinx rejected the decoder arguments: ${decoderArgs(model, tuning).join(' ')}`);
+    const decoder = await api.init(config);
+    // ps_init keeps its own reference to the config.
+    api.freeConfig(config);
+    if (decoder === null) {
+      throw new SpeechEngineError('bad-config', `pocketsphinx could not load the model (acoustic model ${model.acousticModel}, dictionary ${model.dictionary}, language model ${model.languageModel}); check that the files belong together and are not damaged`);
+    }
+    return new PocketsphinxRecognizer(api, decoder, (tuning.partialIntervalMs ?? 250) * SAMPLES_PER_MS);
+  }
+
+  accept(samples: Int16Array): Promise<RecognitionEvent[]> {
+    return this.serial(() => this.process(samples));
+  }
+
+  finish(): Promise<RecognitionEvent[]> {
+    return this.serial(async () => {
+      let events: RecognitionEvent[] = [];
+      if (this.inUtterance) {
+        events = await this.endUtterance();
+      } else {
+        // Discard whatever silence the decoder holds and start clean for the next stream.
+        await this.api.endUtt(this.decoder);
+        this.api.startUtt(this.decoder);
+      }
+      this.streamBase = this.decoderSamples;
+      return events;
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    // Free only after any call in flight has returned: the native thread may still be using the decoder.
+    void this.queue.finally(() => this.api.free(this.decoder));
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new SpeechEngineError('internal', 'the recogniser is closed'));
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stream position of the audio fed so far, ms. */
+  private get positionMs(): number {
+    return Math.round((this.decoderSamples - this.streamBase) / SAMPLES_PER_MS);
+  }
+
+  private async process(samples: Int16Array): Promise<RecognitionEvent[]> {
+    if (samples.length === 0) return [];
+    if ((await this.api.processRaw(this.decoder, samples)) < 0) throw new SpeechEngineError('internal', 'pocketsphinx failed to process audio');
+    this.decoderSamples += samples.length;
+    const speaking = this.api.inSpeech(this.decoder);
+    if (speaking && !this.inUtterance) {
+      this.inUtterance = true;
+      this.lastPartialAt = this.decoderSamples;
+      this.lastPartial = '';
+      return [];
+    }
+    if (!speaking && this.inUtterance) return this.endUtterance();
+    if (speaking && this.decoderSamples - this.lastPartialAt >= this.partialIntervalSamples) {
+      this.lastPartialAt = this.decoderSamples;
+      const text = this.words(this.api.hyp(this.decoder));
+      if (text !== '' && text !== this.lastPartial) {
+        this.lastPartial = text;
+        const words = this.timedWords();
+        return [{ kind: 'partial', text, startMs: words[0]?.startMs ?? this.positionMs, endMs: this.positionMs, words }];
+      }
+    }
+    return [];
+  }
+
+  private async endUtterance(): Promise<RecognitionEvent[]> {
+    await this.api.endUtt(this.decoder);
+    const text = this.words(this.api.hyp(this.decoder));
+    const words = this.timedWords();
+    this.api.startUtt(this.decoder);
+    this.inUtterance = false;
+    if (text === '') return [];
+    const end = this.positionMs;
+    return [{ kind: 'final', text, startMs: words[0]?.startMs ?? end, endMs: words[words.length - 1]?.endMs ?? end, words }];
+  }
+
+  /** The best hypothesis's words with stream times (fillers and silences left out). */
+  private timedWords(): WordTiming[] {
+    const baseMs = this.streamBase / SAMPLES_PER_MS;
+    return this.api
+      .segments(this.decoder)
+      .filter((s) => !FILLER.test(s.word))
+      .map((s) => ({
+        word: baseWord(s.word),
+        startMs: Math.max(0, Math.round(s.startFrame * FRAME_MS - baseMs)),
+        endMs: Math.max(0, Math.round((s.endFrame + 1) * FRAME_MS - baseMs)),
+      }));
+  }
+
+  private words(hyp: string | null): string {
+    return (hyp ?? '').split(/\s+/).filter((w) => w !== '' && !FILLER.test(w)).map(baseWord).join(' ');
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * One capture per recorded call: starts it, commits every slice to the store in order, keeps the
+ * paused intervals, and closes the recording with its end marker once the last slice is committed.
+ * No React and no store globals: the service wires it, and unit tests drive it with fakes.
+ */
+import type { PausedBy, PausedInterval } from '../types';
+
+/** What capture needs from the recording store. */
+export interface CaptureStore {
+  begin(meta: { callId: string; direction: 'incoming' | 'outgoing'; number: string; mimeType: string; startedAt: number }): Promise<string>;
+  append(id: string, data: Blob, atMs: number): Promise<{ seq: number; commitMs: number }>;
+  setPaused(id: string, intervals: PausedInterval[]): Promise<void>;
+  finish(id: string, endedAt: number): Promise<void>;
+}
+
+/** The capture device for one call (StereoRecorder in the app). */
+export interface Capture {
+  readonly mimeType: string;
+  readonly offsetMs: number;
+  start(): void;
+  setPaused(paused: boolean): void;
+  stop(): Promise<void>;
+}
+
+export interface CaptureCallbacks {
+  onSlice(data: Blob, atMs: number): void;
+  onError(error: Error): void;
+}
+
+export interface CallInfo {
+  id: string;
+  direction: 'incoming' | 'outgoing';
+  number: string;
+}
+
+export interface CallRecordingsDeps {
+  store: CaptureStore;
+  createCapture(call: CallInfo, callbacks: CaptureCallbacks): Capture;
+  /** A slice is committed (commitMs for the bench), or could not be (the agent must know). */
+  committed(commitMs: number): void;
+  failed(callId: string, error: unknown): void;
+  changed(callId: string, live: { recordingId: string; paused: boolean } | null): void;
+  now(): number;
+}
+
+interface Active {
+  recordingId: string;
+  capture: Capture;
+  paused: PausedInterval[];
+  /** Every append and manifest write of this call, in order. */
+  tail: Promise<unknown>;
+}
+
+export class CallRecordings {
+  private readonly active = new Map<string, Active>();
+  /** Calls whose begin() is in flight: a hang-up during it must still close the recording. */
+  private readonly starting = new Map<string, Promise<void>>();
+
+  constructor(private readonly deps: CallRecordingsDeps) {}
+
+  isRecording(callId: string): boolean {
+    return this.active.has(callId) || this.starting.has(callId);
+  }
+
+  /** Whether the call's capture is paused; undefined when it is not being recorded. */
+  isPaused(callId: string): boolean | undefined {
+    const entry = this.active.get(callId);
+    if (!entry) return undefined;
+    const open = entry.paused.at(-1);
+    return open !== undefined && open.endMs === undefined;
+  }
+
+  /** Starts capturing a call (once). */
+  start(call: CallInfo): Promise<void> {
+    if (this.isRecording(call.id)) return this.starting.get(call.id) ?? Promise.resolve();
+    const started = this.begin(call).finally(() => this.starting.delete(call.id));
+    this.starting.set(call.id, started);
+    return started;
+  }
+
+  /** Pauses or resumes one call's capture; `by` goes into the manifest. Returns false when not recording. */
+  setPaused(callId: string, paused: boolean, by: PausedBy, reason?: string): boolean {
+    const entry = this.active.get(callId);
+    if (!entry) return false;
+    const open = entry.paused.at(-1);
+    const isPaused = open !== undefined && open.endMs === undefined;
+    if (paused === isPaused) return true;
+    const at = entry.capture.offsetMs;
+    if (paused) entry.paused.push({ startMs: at, by, ...(reason ? { reason } : {}) });
+    else if (open) open.endMs = at;
+    entry.capture.setPaused(paused);
+    const snapshot = entry.paused.map((interval) => ({ ...interval }));
+    this.enqueue(callId, entry, () => this.deps.store.setPaused(entry.recordingId, snapshot));
+    this.deps.changed(callId, { recordingId: entry.recordingId, paused });
+    return true;
+  }
+
+  /** Stops a call's capture and closes its recording after the last slice is committed. */
+  async stop(callId: string): Promise<void> {
+    await this.starting.get(callId);
+    const entry = this.active.get(callId);
+    if (!entry) return;
+    this.active.delete(callId);
+    this.deps.changed(callId, null);
+    await entry.capture.stop();
+    const open = entry.paused.at(-1);
+    if (open && open.endMs === undefined) {
+      open.endMs = entry.capture.offsetMs;
+      const snapshot = entry.paused.map((interval) => ({ ...interval }));
+      this.enqueue(callId, entry, () => this.deps.store.setPaused(entry.recordingId, snapshot));
+    }
+    const endedAt = this.deps.now();
+    await this.enqueue(callId, entry, () => this.deps.store.finish(entry.recordingId, endedAt));
+  }
+
+  /** Stops every capture (the app is closing). */
+  async stopAll(): Promise<void> {
+    await Promise.all([...new Set([...this.active.keys(), ...this.starting.keys()])].map((id) => this.stop(id)));
+  }
+
+  private async begin(call: CallInfo): Promise<void> {
+    let entry: Active | undefined;
+    const capture = this.deps.createCapture(call, {
+      // Slices can arrive before begin() resolved only if start() ran first, which it does not.
+      onSlice: (data, atMs) => {
+        if (!entry) return;
+        const target = entry;
+        this.enqueue(call.id, target, async () => {
+          const { commitMs } = await this.deps.store.append(target.recordingId, data, atMs);
+          this.deps.committed(commitMs);
+        });
+      },
+      onError: (error) => this.deps.failed(call.id, error),
+    });
+    const recordingId = await this.deps.store.begin({
+      callId: call.id,
+      direction: call.direction,
+      number: call.number,
+      mimeType: capture.mimeType,
+      startedAt: this.deps.now(),
+    });
+    entry = { recordingId, capture, paused: [], tail: Promise.resolve() };
+    this.active.set(call.id, entry);
+    capture.start();
+    this.deps.changed(call.id, { recordingId, paused: false });
+  }
+
+  private enqueue(callId: string, entry: Active, step: () => Promise<unknown>): Promise<unknown> {
+    entry.tail = entry.tail.then(step).catch((error: unknown) => this.deps.failed(callId, error));
+    return entry.tail;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Captures one call as stereo Opus: the customer (received track) on the left channel, the agent
+ * (the track the call sends) on the right, through a WebAudio ChannelMerger into MediaRecorder with
+ * 1-second slices. Pausing silences both inputs (gain 0) rather than pausing MediaRecorder, so the
+ * audio timeline stays aligned with the call and the manifest's paused offsets point into the file.
+ *
+ * Pitfalls this follows (test bed README): a remote WebRTC track feeds WebAudio only while it plays in
+ * an element, so the received track also plays in a muted element of ours; tracks change on hot-plug
+ * and conference start/end, so every slice re-reads them and rewires a changed input.
+ */
+import type { CallAudio } from '../../phone/sip/phone-engine';
+
+export const SLICE_MS = 1000;
+export const PREFERRED_MIME = 'audio/webm;codecs=opus';
+
+/** One audio input of the merger: its track, and the nodes and element that carry it. */
+interface Input {
+  track: MediaStreamTrack;
+  source: MediaStreamAudioSourceNode;
+  element?: HTMLAudioElement;
+}
+
+export interface StereoRecorderOptions {
+  context: AudioContext;
+  /** Re-read at start and on every slice. */
+  tracks(): CallAudio | null;
+  /** One encoded slice; `atMs` is the slice's end, from the recording start. */
+  onSlice(data: Blob, atMs: number): void;
+  /** MediaRecorder failed mid-call (the capture is over; committed slices are safe). */
+  onError(error: Error): void;
+  bitrate: number;
+  sliceMs?: number;
+}
+
+export class StereoRecorder {
+  private readonly merger: ChannelMergerNode;
+  private readonly gains: [GainNode, GainNode];
+  private readonly destination: MediaStreamAudioDestinationNode;
+  private readonly recorder: MediaRecorder;
+  private readonly inputs: [Input | null, Input | null] = [null, null];
+  private startedAt = 0;
+  private paused = false;
+  private stopped: Promise<void> | null = null;
+
+  constructor(private readonly options: StereoRecorderOptions) {
+    const { context } = options;
+    this.merger = context.createChannelMerger(2);
+    this.gains = [context.createGain(), context.createGain()];
+    this.gains.forEach((gain, channel) => gain.connect(this.merger, 0, channel));
+    this.destination = context.createMediaStreamDestination();
+    this.destination.channelCount = 2;
+    this.merger.connect(this.destination);
+    const mimeType = MediaRecorder.isTypeSupported(PREFERRED_MIME) ? PREFERRED_MIME : '';
+    this.recorder = new MediaRecorder(this.destination.stream, {
+      ...(mimeType ? { mimeType } : {}),
+      audioBitsPerSecond: options.bitrate,
+    });
+    this.recorder.addEventListener('dataavailable', (event) => {
+      this.rewire();
+      if (event.data.size > 0) options.onSlice(event.data, Math.round(performance.now() - this.startedAt));
+    });
+    this.recorder.addEventListener('error', (event) => {
+      const error = (event as Event & { error?: unknown }).error;
+      options.onError(error instanceof Error ? error : new Error('MediaRecorder error'));
+    });
+  }
+
+  /** The container and codec actually used (MediaRecorder's choice when Opus-in-WebM is unavailable). */
+  get mimeType(): string {
+    return this.recorder.mimeType;
+  }
+
+  /** Milliseconds since start(): where in the audio a pause begins or ends. */
+  get offsetMs(): number {
+    return Math.round(performance.now() - this.startedAt);
+  }
+
+  start(): void {
+    this.rewire();
+    this.startedAt = performance.now();
+    this.recorder.start(this.options.sliceMs ?? SLICE_MS);
+  }
+
+  /** While paused nothing is captured: both inputs are cut to silence. */
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    const now = this.options.context.currentTime;
+    for (const gain of this.gains) gain.gain.setValueAtTime(paused ? 0 : 1, now);
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Stops capture; resolves after the last slice was handed to onSlice. */
+  stop(): Promise<void> {
+    this.stopped ??= new Promise<void>((resolve) => {
+      const done = () => {
+        for (let channel = 0; channel < 2; channel++) this.disconnect(channel as 0 | 1);
+        this.merger.disconnect();
+        resolve();
+      };
+      if (this.recorder.state === 'inactive') return done();
+      // 'stop' fires after the final 'dataavailable'.
+      this.recorder.addEventListener('stop', done, { once: true });
+      this.recorder.stop();
+    });
+    return this.stopped;
+  }
+
+  /** Connects the current tracks, replacing any input whose track changed or ended. */
+  private rewire(): void {
+    const audio = this.options.tracks();
+    this.connect(0, audio?.remote ?? null, true);
+    this.connect(1, audio?.local ?? null, false);
+  }
+
+  private connect(channel: 0 | 1, track: MediaStreamTrack | null, needsElement: boolean): void {
+    const current = this.inputs[channel];
+    if (current?.track === track && track?.readyState === 'live') return;
+    this.disconnect(channel);
+    if (!track || track.readyState !== 'live') return;
+    const stream = new MediaStream([track]);
+    let element: HTMLAudioElement | undefined;
+    if (needsElement) {
+      element = new Audio();
+      element.muted = true;
+      element.srcObject = stream;
+      void element.play().catch(() => undefined);
+    }
+    const source = this.options.context.createMediaStreamSource(stream);
+    source.connect(this.gains[channel]);
+    this.inputs[channel] = { track, source, ...(element ? { element } : {}) };
+  }
+
+  private disconnect(channel: 0 | 1): void {
+    const input = this.inputs[channel];
+    if (!input) return;
+    input.source.disconnect();
+    if (input.element) input.element.srcObject = null;
+    this.inputs[channel] = null;
+  }
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../../app/store';
+import type { CallSnapshot } from '../../phone/sip/types';
+import { selectLiveRecording } from '../recording-slice';
+import { pauseRecording, resumeRecording, startCallRecording } from '../recording-service';
+
+/**
+ * The live call's recording: a status (Recording / Paused / Off) and Pause or Resume recording; in
+ * on-demand mode, Start recording. data-shortcut: the Pause/Resume recording shortcut clicks the button.
+ */
+export function RecordingControls({ call }: { call: CallSnapshot }) {
+  const { t } = useTranslation();
+  const live = useStore(selectLiveRecording(call.id));
+  const mode = useStore((s) => (s.policy.status === 'ready' ? s.policy.policy.recording.mode : 'off'));
+  const state = live ? (live.paused ? 'paused' : 'recording') : 'off';
+  return (
+    <span className={`recording-controls recording-controls--${state}`}>
+      <span role="status" aria-label={t('recording.status')} className="recording-controls__status">
+        {t(`recording.live.${state}`)}
+      </span>
+      {live && !live.paused && (
+        <button type="button" data-shortcut="recording" onClick={() => pauseRecording(call.id, 'agent')}>
+          {t('recording.pause')}
+        </button>
+      )}
+      {live?.paused && (
+        <button type="button" data-shortcut="recording" onClick={() => resumeRecording(call.id, 'agent')}>
+          {t('recording.resume')}
+        </button>
+      )}
+      {!live && mode === 'on-demand' && (
+        <button type="button" onClick={() => startCallRecording(call)}>
+          {t('recording.start')}
+        </button>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../../app/store';
+
+/**
+ * What the agent and IT need to know about the cache: a recording problem (an alert), a cache nearing
+ * or over its limit, whether the browser granted persistent storage, and a weakly protected key.
+ */
+export function RecordingHealth() {
+  const { t } = useTranslation();
+  const problem = useStore((s) => s.recordingProblem);
+  const cache = useStore((s) => s.recordingCache);
+  const persistent = useStore((s) => s.storagePersistent);
+  const keyWeak = useStore((s) => s.recordingKeyWeak);
+  const mb = (bytes: number) => Math.round(bytes / 1e6);
+  return (
+    <>
+      {problem && (
+        <p role="alert" className="recordings__problem">
+          {t(`recording.problem.${problem.code}`)}
+        </p>
+      )}
+      {cache && cache.level !== 'ok' && (
+        <p role="alert" className="recordings__quota">
+          {t(`recording.cache.${cache.level}`, { used: mb(cache.usedBytes), limit: mb(cache.limitBytes), pending: mb(cache.pendingBytes) })}
+        </p>
+      )}
+      <p className="recordings__storage">
+        {persistent === null ? t('recording.storage.unknown') : persistent ? t('recording.storage.persistent') : t('recording.storage.bestEffort')}
+        {keyWeak && ` · ${t('recording.keyWeak')}`}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Wires recording into the app: opens the encrypted cache, closes what a crash left open, captures
+ * calls as the policy says, keeps the store's view of the recordings fresh, and runs the upload queue.
+ * Components and other features (the assist pane's PCI guard) use the exported actions only.
+ */
+import type { LingxiApi } from '../../../preload/contract/api';
+import type { Policy } from '../../../preload/contract/policy';
+import { createLogger } from '../../app/logger';
+import type { StoreState } from '../../app/store';
+import type { PhoneEngine } from '../phone/sip/phone-engine';
+import type { CallSnapshot } from '../phone/sip/types';
+import { CallRecordings, type CallInfo } from './capture/call-recordings';
+import { StereoRecorder } from './capture/stereo-recorder';
+import { recordingProblemOf } from './problems';
+import { openRecordingStore, type QuotaEvent, type RecordingStore } from './store';
+import { startUploads, type UploadControl } from './upload-wiring';
+import type { PausedBy } from './types';
+
+type Store = { getState(): StoreState; subscribe(listener: (state: StoreState, previous: StoreState) => void): () => void };
+
+const log = createLogger('recording');
+/** Name of the performance measure per committed slice (read by the bench). */
+export const COMMIT_MEASURE = 'lingxi:recording:commit';
+
+let running: { recordings: CallRecordings; store: RecordingStore; uploads: UploadControl | null; mode: Policy['recording']['mode'] } | null = null;
+
+/** Starts recording for a valid policy. Resolves once the cache is open and recovery ran. */
+export async function startRecording(policy: Policy, store: Store, host: LingxiApi, engine: PhoneEngine): Promise<void> {
+  const settings = policy.recording;
+  let cache: RecordingStore;
+  try {
+    cache = await openRecordingStore({ host, cacheLimitMb: settings.cacheLimitMb, warnAtPercent: settings.warnAtPercent });
+  } catch (error) {
+    log.error(`recording cache unavailable: ${String(error)}`);
+    store.getState().setRecordingProblem({ code: 'store-unavailable', detail: String(error) });
+    return;
+  }
+  // The store itself tells IT's log about a weak key and about recovered recordings.
+  store.getState().setRecordingKeyWeak(cache.keyWeak);
+  await cache.recover(Date.now());
+
+  const refresh = () => {
+    void cache.list().then((list) => store.getState().setRecordings(list));
+  };
+  cache.onChange(refresh);
+  const showQuota = ({ level, usage }: QuotaEvent) =>
+    store.getState().setRecordingCache({ level, usedBytes: usage.bytes, pendingBytes: usage.pendingBytes, limitBytes: usage.limitBytes });
+  cache.onQuota(showQuota);
+  showQuota(cache.quotaStatus());
+  refresh();
+
+  let context: AudioContext | null = null;
+  const recordings = new CallRecordings({
+    store: cache,
+    createCapture: (call, callbacks) =>
+      new StereoRecorder({
+        context: (context ??= new AudioContext()),
+        tracks: () => engine.callAudio(call.id),
+        bitrate: settings.bitrate,
+        ...callbacks,
+      }),
+    committed: (commitMs) => {
+      const end = performance.now();
+      performance.measure(COMMIT_MEASURE, { start: end - commitMs, end });
+    },
+    failed: (callId, error) => {
+      log.error(`recording of call ${callId} failed: ${String(error)}`);
+      store.getState().setRecordingProblem(recordingProblemOf(error));
+    },
+    changed: (callId, live) => store.getState().setLiveRecording(callId, live),
+    now: () => Date.now(),
+  });
+  const { uploadUrl } = settings;
+  const uploads = uploadUrl ? startUploads(cache, { ...settings, uploadUrl }, () => callIsUp(store.getState())) : null;
+  running = { recordings, store: cache, uploads, mode: settings.mode };
+
+  store.subscribe((next, previous) => {
+    if (next.calls === previous.calls) return;
+    for (const call of next.calls) {
+      if (settings.mode === 'always' && call.phase === 'active' && !recordings.isRecording(call.id)) {
+        void context?.resume();
+        void recordings.start(infoOf(call));
+      }
+    }
+    for (const call of previous.calls) {
+      if (!next.calls.some((c) => c.id === call.id)) void recordings.stop(call.id);
+    }
+    uploads?.callsChanged();
+  });
+  window.addEventListener('pagehide', () => void recordings.stopAll());
+  host.system.onEvent((event) => {
+    if (event === 'online' || event === 'resume') uploads?.online();
+  });
+}
+
+function callIsUp(state: StoreState): boolean {
+  return state.calls.some((call) => call.phase !== 'ended');
+}
+
+function infoOf(call: CallSnapshot): CallInfo {
+  return { id: call.id, direction: call.direction, number: call.remoteNumber };
+}
+
+/**
+ * Pauses one call's recording (the agent's button, or the assist pane's PCI guard through `by`).
+ * Returns false when the call is not being recorded.
+ */
+export function pauseRecording(callId: string, by: PausedBy = 'agent', reason?: string): boolean {
+  return running?.recordings.setPaused(callId, true, by, reason) ?? false;
+}
+
+/** Resumes one call's recording. */
+export function resumeRecording(callId: string, by: PausedBy = 'agent'): boolean {
+  return running?.recordings.setPaused(callId, false, by) ?? false;
+}
+
+/** The Pause/Resume recording shortcut: flips the call's capture. */
+export function toggleRecordingPause(callId: string): boolean {
+  const paused = running?.recordings.isPaused(callId);
+  if (paused === undefined) return false;
+  return paused ? resumeRecording(callId) : pauseRecording(callId);
+}
+
+/** On-demand mode: the agent starts recording the call (from the click, so WebAudio may start). */
+export function startCallRecording(call: CallSnapshot): void {
+  if (!running || running.mode === 'off') return;
+  void running.recordings.start(infoOf(call));
+}
+
+/** The recording as a playable file (decrypted, chain verified); throws DamagedRecordingError. */
+export async function recordingAudio(recordingId: string): Promise<Blob> {
+  if (!running) throw new Error('recording cache not open');
+  return (await running.store.export(recordingId)).audio;
+}

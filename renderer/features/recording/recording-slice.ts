@@ -1,0 +1,64 @@
+/** Recording in the store: the live capture per call, the cached recordings, and the cache's health. */
+import type { StateCreator } from 'zustand';
+import type { RecordingManifest } from './types';
+
+/** A call's capture as the agent sees it. */
+export interface LiveRecording {
+  recordingId: string;
+  paused: boolean;
+}
+
+/** How full the local cache is (policy recording.cacheLimitMb). */
+export interface CacheHealth {
+  level: 'ok' | 'warn' | 'full';
+  usedBytes: number;
+  pendingBytes: number;
+  limitBytes: number;
+}
+
+/** Something the agent must know about recording: a capture or cache failure, in a stable code the UI translates. */
+export interface RecordingProblem {
+  code: 'disk-full' | 'capture-failed' | 'store-unavailable' | 'save-failed';
+  detail?: string;
+}
+
+export interface RecordingSlice {
+  /** By call id, while the call is being captured (paused or not). */
+  liveRecordings: Record<string, LiveRecording>;
+  /** Newest first. */
+  recordings: RecordingManifest[];
+  recordingCache: CacheHealth | null;
+  recordingProblem: RecordingProblem | null;
+  /** The recording key's protection is weak (Linux basic_text keyring): reported to IT and shown in settings. */
+  recordingKeyWeak: boolean;
+  setLiveRecording(callId: string, live: LiveRecording | null): void;
+  setRecordings(recordings: RecordingManifest[]): void;
+  setRecordingCache(health: CacheHealth): void;
+  setRecordingProblem(problem: RecordingProblem | null): void;
+  setRecordingKeyWeak(weak: boolean): void;
+}
+
+export const createRecordingSlice: StateCreator<RecordingSlice, [], [], RecordingSlice> = (set) => ({
+  liveRecordings: {},
+  recordings: [],
+  recordingCache: null,
+  recordingProblem: null,
+  recordingKeyWeak: false,
+  setLiveRecording: (callId, live) =>
+    set((state) => {
+      const next = { ...state.liveRecordings };
+      if (live) next[callId] = live;
+      else delete next[callId];
+      return { liveRecordings: next };
+    }),
+  setRecordings: (recordings) => set({ recordings }),
+  setRecordingCache: (recordingCache) => set({ recordingCache }),
+  setRecordingProblem: (recordingProblem) => set({ recordingProblem }),
+  setRecordingKeyWeak: (recordingKeyWeak) => set({ recordingKeyWeak }),
+});
+
+/** The capture of one call, undefined when it is not recorded. */
+export const selectLiveRecording =
+  (callId: string) =>
+  (s: RecordingSlice): LiveRecording | undefined =>
+    s.liveRecordings[callId];

@@ -1,0 +1,62 @@
+/**
+ * One chunk from plaintext to committed row: encrypt, hash into the chain, then a single transaction
+ * that adds the chunk and advances the manifest (chunks, bytes, chainHead) together, so a crash can
+ * never leave a chunk the manifest does not count or a count without its chunk.
+ */
+import type { RecordingChunk, RecordingManifest } from '../types';
+import { encryptChunk } from './chunk-crypto';
+import { RecordingNotFoundError, RecordingStateError } from './errors';
+import { entryHash, sha256Hex } from './hash-chain';
+import type { RecordingsDb } from './recordings-db';
+
+/** Where the next chunk of a recording links in. */
+export interface ChainPosition {
+  seq: number;
+  prevHash: string;
+}
+
+/** Encrypts a slice and computes its hashes; nothing is written. Crypto runs outside the transaction
+ * because IndexedDB commits a transaction as soon as it waits on anything but its own requests. */
+export async function sealChunk(
+  key: CryptoKey,
+  recordingId: string,
+  at: ChainPosition,
+  plain: ArrayBuffer,
+  atMs: number,
+): Promise<RecordingChunk> {
+  const { iv, ciphertext } = await encryptChunk(key, recordingId, at.seq, plain);
+  const [cipherSha256, plainSha256] = await Promise.all([sha256Hex(ciphertext), sha256Hex(plain)]);
+  return {
+    recordingId,
+    seq: at.seq,
+    atMs,
+    iv,
+    ciphertext,
+    cipherSha256,
+    plainSha256,
+    plainBytes: plain.byteLength,
+    prevHash: at.prevHash,
+    entryHash: await entryHash(at.prevHash, at.seq, cipherSha256),
+  };
+}
+
+/**
+ * Writes the chunk and the advanced manifest in one transaction; resolves after it commits.
+ * Refuses when the recording is no longer recording or another writer moved its chain on.
+ */
+export function commitChunk(db: RecordingsDb, chunk: RecordingChunk): Promise<RecordingManifest> {
+  return db.transaction('rw', db.recordings, db.chunks, async () => {
+    const manifest = await db.recordings.get(chunk.recordingId);
+    if (!manifest) throw new RecordingNotFoundError(chunk.recordingId);
+    if (manifest.state !== 'recording') throw new RecordingStateError(manifest.id, manifest.state, 'append to');
+    if (manifest.chunks !== chunk.seq || manifest.chainHead !== chunk.prevHash) {
+      throw new RecordingStateError(manifest.id, manifest.state, 'append to', 'another window appended to it meanwhile');
+    }
+    await db.chunks.add(chunk);
+    manifest.chunks += 1;
+    manifest.bytes += chunk.plainBytes;
+    manifest.chainHead = chunk.entryHash;
+    await db.recordings.put(manifest);
+    return manifest;
+  });
+}

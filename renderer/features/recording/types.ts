@@ -1,0 +1,152 @@
+/**
+ * The recording feature's shared shapes: the manifest (one per recording), the encrypted chunk rows,
+ * and the seams between capture (recorder), storage (store/) and upload (upload/).
+ */
+
+/** What the agent and IT see for a recording. */
+export type RecordingState =
+  /** Capture is running; chunks are being committed. */
+  | 'recording'
+  /** Ended normally; every chunk committed; waiting for upload. */
+  | 'saved'
+  /** An upload is in progress (or waiting for its next retry). */
+  | 'uploading'
+  /** The store acknowledged it with a matching hash; local audio kept until `deleteAfter`. */
+  | 'uploaded'
+  /** Left open by a crash and closed at the next start with every committed chunk; waiting for upload. */
+  | 'recovered'
+  /** The hash chain is broken (a chunk missing, reordered or altered): never uploaded as if sound. */
+  | 'damaged';
+
+/** Who paused the recording: the agent's button, or a trigger through the recording API (the assist pane's PCI guard). */
+export type PausedBy = 'agent' | 'pci-guard' | 'api';
+
+/** A stretch with nothing captured. Offsets are ms from the recording's start (the audio timeline). */
+export interface PausedInterval {
+  startMs: number;
+  /** Undefined while still paused. */
+  endMs?: number;
+  by: PausedBy;
+  reason?: string;
+}
+
+/** One recording's manifest row. */
+export interface RecordingManifest {
+  id: string;
+  callId: string;
+  direction: 'incoming' | 'outgoing';
+  /** The other party's number (personal data: stays on this machine and goes only to the bank's store). */
+  number: string;
+  /** Epoch ms of the first captured audio. */
+  startedAt: number;
+  /** Epoch ms of the end marker; undefined while recording (or after a crash, until recovery). */
+  endedAt?: number;
+  state: RecordingState;
+  /** MediaRecorder's container and codec, e.g. `audio/webm;codecs=opus`. */
+  mimeType: string;
+  /** Committed chunks. */
+  chunks: number;
+  /** Committed plaintext audio bytes. */
+  bytes: number;
+  /** Entry hash of the last committed chunk (hex SHA-256); "" before the first one. */
+  chainHead: string;
+  paused: PausedInterval[];
+  /** Upload bookkeeping (features/recording/upload). */
+  upload?: UploadStatus;
+  /** Epoch ms after which the local audio of an uploaded recording is deleted (retention). */
+  deleteAfter?: number;
+  /** Set once the local audio is gone (after upload and retention): the row stays as the history's record. */
+  audioDeleted?: boolean;
+  /** Why a recording is damaged: the first broken chunk and what is wrong with it. */
+  damage?: { seq: number; reason: DamageReason };
+  /** Epoch ms when crash recovery closed it (it stays true to its origin after it moves on to uploading). */
+  recoveredAt?: number;
+}
+
+/** What is wrong with the first broken chunk of a damaged recording. */
+export type DamageReason =
+  /** A chunk the manifest counts is not in the cache. */
+  | 'missing'
+  /** A chunk sits at another position than the one it was committed at. */
+  | 'reordered'
+  /** A chunk's bytes or hashes were changed. */
+  | 'altered'
+  /** AES-GCM rejected the chunk: tampered ciphertext, or the install's key is gone. */
+  | 'decrypt-failed';
+
+/** The outcome of checking a recording's hash chain and ciphertext. */
+export type VerifyResult = { ok: true } | { ok: false; seq: number; reason: DamageReason };
+
+export interface UploadStatus {
+  attempts: number;
+  /** Epoch ms of the next retry (backoff), if one is scheduled. */
+  nextAttemptAt?: number;
+  lastError?: string;
+  /** Epoch ms when the store acknowledged every part with a matching SHA-256. */
+  uploadedAt?: number;
+  /** The store's URLs of the uploaded parts, for IT. */
+  urls?: string[];
+}
+
+/**
+ * One committed chunk: AES-GCM ciphertext of one MediaRecorder slice (≈1 s of stereo Opus), linked into
+ * a hash chain: `entryHash = SHA-256(prevHash ‖ seq ‖ cipherSha256)` (hex), so a missing, reordered or
+ * altered chunk breaks the chain.
+ */
+export interface RecordingChunk {
+  recordingId: string;
+  /** 0, 1, 2 … in capture order. */
+  seq: number;
+  /** Offset of the slice's end from the recording start (ms). */
+  atMs: number;
+  iv: Uint8Array<ArrayBuffer>;
+  ciphertext: ArrayBuffer;
+  /** Hex SHA-256 of the ciphertext. */
+  cipherSha256: string;
+  /** Hex SHA-256 of the plaintext slice (goes into the uploaded manifest, so the store can check its copy). */
+  plainSha256: string;
+  plainBytes: number;
+  /** Entry hash of the previous chunk ("" for seq 0). */
+  prevHash: string;
+  entryHash: string;
+}
+
+/** The recording as one playable file plus the manifest the store receives beside it. */
+export interface RecordingExport {
+  audio: Blob;
+  /** Hex SHA-256 of `audio`. */
+  audioSha256: string;
+  manifest: UploadManifest;
+}
+
+/** The JSON document uploaded beside the audio: enough for the bank to prove the copy is whole and unaltered. */
+export interface UploadManifest {
+  format: 'lingxi-recording/1';
+  recordingId: string;
+  callId: string;
+  direction: 'incoming' | 'outgoing';
+  number: string;
+  startedAt: string;
+  endedAt: string | null;
+  recovered: boolean;
+  mimeType: string;
+  /** Channel layout of the audio. */
+  channels: { left: 'customer'; right: 'agent' };
+  paused: PausedInterval[];
+  /** Per chunk, in order: plaintext byte length and SHA-256 (the audio file is their concatenation). */
+  chunks: { seq: number; atMs: number; bytes: number; sha256: string; entryHash: string }[];
+  audioSha256: string;
+  chainHead: string;
+}
+
+/** Thrown when audio is read from a recording whose chain or ciphertext does not verify. */
+export class DamagedRecordingError extends Error {
+  constructor(
+    readonly recordingId: string,
+    readonly seq: number,
+    readonly reason: string,
+  ) {
+    super(`recording ${recordingId} is damaged at chunk ${seq}: ${reason}`);
+    this.name = 'DamagedRecordingError';
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * recording.cpu_overhead: renderer CPU time (utime+stime of the app's Chromium renderer processes,
+ * from /proc) over the talk time of a recorded call, divided by the same for the same call unrecorded
+ * (two apps, identical but for recording.mode, calls alternating between them).
+ * recording.chunk_commit_p95_ms: per 1-second slice, encrypt + hash + the IndexedDB transaction up to
+ * its commit (the app's 'lingxi:recording:commit' measures, strict durability).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { launchApp, type AppInstance } from '../fixtures/app-host';
+import type { Kamailio } from '../fixtures/kamailio/kamailio';
+import { Peer } from '../fixtures/peer/peer';
+import { buildPolicy } from '../fixtures/policy';
+import { summarize, type Figure } from './stats';
+
+export interface RecordingBenchOptions {
+  sip: Kamailio;
+  peerUrl: string;
+  log(message: string): void;
+  /** Calls per app (default 5). */
+  calls?: number;
+  /** Talk time measured per call (default 8 s). */
+  talkMs?: number;
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU seconds so far of every renderer process of the Chromium running on `profileDir`. */
+function rendererCpuSeconds(profileDir: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer') || !cmdline.includes(`--user-data-dir=${profileDir}`)) continue;
+      // Fields after the ")" closing the command name: state is field 3, utime 14 and stime 15.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+/** One answered call of `talkMs`; returns renderer CPU seconds per talk second. */
+async function callOnce(app: AppInstance, customer: Peer, talkMs: number): Promise<number> {
+  const { page } = app;
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  await page.getByRole('status', { name: 'Registration status' }).filter({ hasText: /^Registered$/ }).waitFor();
+  const mark = await customer.mark();
+  await customer.call('1001');
+  await page.getByRole('region', { name: 'Incoming call' }).waitFor();
+  await button('Answer').click();
+  await customer.waitForEvent('confirmed', { after: mark });
+  // Measure steady talk time only: call set-up and tear-down cost the same with or without recording.
+  await page.waitForTimeout(1000);
+  const profile = app.profileDir ?? '';
+  const before = rendererCpuSeconds(profile);
+  const started = Date.now();
+  await page.waitForTimeout(talkMs);
+  const cpu = rendererCpuSeconds(profile) - before;
+  const elapsed = (Date.now() - started) / 1000;
+  await button('Hang up').click();
+  await customer.waitForEvent('ended', { after: mark });
+  await button('Hang up').waitFor({ state: 'detached' });
+  return cpu / elapsed;
+}
+
+/** Waits until the newest recording is closed, then returns its slices' commit times (ms). */
+async function commitTimes(app: AppInstance): Promise<number[]> {
+  const row = app.page.getByRole('region', { name: 'Recordings' }).getByRole('listitem').first();
+  await row.getByRole('status', { name: 'Upload state' }).filter({ hasText: /^Saved$/ }).waitFor();
+  return app.page.evaluate(() => performance.getEntriesByName('lingxi:recording:commit').map((entry) => entry.duration));
+}
+
+export async function measureRecording({ sip, peerUrl, log, calls = 5, talkMs = 8000 }: RecordingBenchOptions): Promise<Record<string, Figure>> {
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    const plain = await launchApp(buildPolicy({ recording: { mode: 'off' } }));
+    closers.push(() => plain.close());
+    const recorded = await launchApp(buildPolicy({ recording: { mode: 'always' } }));
+    closers.push(() => recorded.close());
+    const customer = await Peer.launch({ user: '1002', wav: 'tone440', pageUrl: peerUrl, wsUrl: sip.wsUrl });
+    closers.unshift(() => customer.close());
+    // Both apps are agent 1001: only the one taking the call has the app loaded (the other shows about:blank).
+    await plain.page.goto('about:blank');
+    await recorded.page.goto('about:blank');
+    const off: number[] = [];
+    const on: number[] = [];
+    const commits: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      for (const [app, out, name] of [[plain, off, 'unrecorded'], [recorded, on, 'recorded']] as const) {
+        await app.reload();
+        out.push(await callOnce(app, customer, talkMs));
+        log(`recording ${name} #${i + 1}: ${(out.at(-1) ?? 0).toFixed(3)} CPU s per talk s`);
+        if (app === recorded) commits.push(...(await commitTimes(app)));
+        await app.page.goto('about:blank');
+      }
+    }
+    const ratios = on.map((value, i) => value / (off[i] ?? Number.NaN));
+    return {
+      'recording.cpu_overhead': summarize(
+        ratios,
+        `renderer CPU time (utime+stime of the app's renderer processes, /proc) per second of steady talk time, recorded ÷ unrecorded, ${talkMs / 1000} s talk per call, calls alternating between two otherwise identical apps`,
+      ),
+      'recording.cpu_s_per_s_unrecorded': summarize(off, 'renderer CPU seconds per talk second, recording off'),
+      'recording.chunk_commit_p95_ms': summarize(
+        commits,
+        "per 1-second stereo Opus slice: AES-GCM encrypt + SHA-256 chain + IndexedDB transaction (strict durability) until commit; app measures 'lingxi:recording:commit'",
+      ),
+    };
+  } finally {
+    for (const close of closers) await close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Call recording, end to end: a real call through Kamailio, the customer's 440 Hz and the agent's
+ * 1000 Hz captured as stereo, kept encrypted in IndexedDB, played back and decoded in the page.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/app';
+import { answerFrom } from './support/calls';
+import { playAndDecode, recordingsUi, toneAbsent, tonePresent, windowsBetween, type AudioWindow } from './support/recording';
+import { appUi } from './support/ui';
+
+/** Windows farther than this from a pause edge are asserted (capture start and gain changes are not sample-exact). */
+const EDGE_MS = 300;
+
+function expectBothParties(windows: AudioWindow[], where: string): void {
+  expect(windows.length, `windows ${where}`).toBeGreaterThan(0);
+  for (const w of windows) {
+    const at = `${where} at ${w.startMs} ms`;
+    expect(w.left.tones[440], `customer's 440 Hz on the left ${at}`).toBeGreaterThan(tonePresent);
+    expect(w.right.tones[1000], `agent's 1000 Hz on the right ${at}`).toBeGreaterThan(tonePresent);
+    expect(w.left.tones[1000], `no agent on the left ${at}`).toBeLessThan(toneAbsent);
+    expect(w.right.tones[440], `no customer on the right ${at}`).toBeLessThan(toneAbsent);
+  }
+}
+
+async function waitForTalkTime(page: Page, text: string): Promise<void> {
+  await expect(appUi(page).duration).toHaveText(text, { timeout: 10_000 });
+}
+
+test('a recorded call holds the customer on the left, the agent on the right, and nothing while paused', async ({ app, peer }) => {
+  const { page } = await app();
+  const ui = appUi(page);
+  const recordings = recordingsUi(page);
+  const customer = await peer({ user: '1002', wav: 'tone440' });
+  await answerFrom(page, customer);
+  await expect(recordings.liveStatus).toHaveText('Recording');
+
+  await waitForTalkTime(page, '00:02');
+  await ui.button('Pause recording').click();
+  await expect(recordings.liveStatus).toHaveText('Paused');
+  await waitForTalkTime(page, '00:04');
+  await ui.button('Resume recording').click();
+  await expect(recordings.liveStatus).toHaveText('Recording');
+  await waitForTalkTime(page, '00:06');
+  await ui.button('Hang up').click();
+
+  const row = recordings.rows.first();
+  await expect(row).toContainText('1002');
+  await expect(recordings.state(row)).toHaveText('Saved');
+  const spans = JSON.parse((await row.locator('[data-paused]').getAttribute('data-paused')) ?? '[]') as [number, number][];
+  expect(spans).toHaveLength(1);
+  const [from, to] = spans[0]!;
+  expect(to - from, 'paused for about two seconds').toBeGreaterThan(1500);
+
+  const audio = await playAndDecode(page, row);
+  expect(audio.durationMs, 'about six seconds of audio').toBeGreaterThan(5000);
+  expectBothParties(windowsBetween(audio, 500, from - EDGE_MS), 'before the pause');
+  const paused = windowsBetween(audio, from + EDGE_MS, to - EDGE_MS);
+  expect(paused.length).toBeGreaterThan(3);
+  for (const w of paused) {
+    expect(w.left.rms, `left silent while paused at ${w.startMs} ms`).toBeLessThan(0.01);
+    expect(w.right.rms, `right silent while paused at ${w.startMs} ms`).toBeLessThan(0.01);
+  }
+  expectBothParties(windowsBetween(audio, to + EDGE_MS, audio.durationMs - 500), 'after the pause');
+});
+
+test('a chunk altered in IndexedDB makes the recording damaged, at playback and in its state', async ({ app, peer }) => {
+  const { page } = await app();
+  const recordings = recordingsUi(page);
+  const customer = await peer({ user: '1003', wav: 'tone440' });
+  await answerFrom(page, customer);
+  await waitForTalkTime(page, '00:03');
+  await appUi(page).button('Hang up').click();
+  const row = recordings.rows.first();
+  await expect(recordings.state(row)).toHaveText('Saved');
+
+  // Flip one byte of the second chunk's ciphertext, straight in IndexedDB, as tampering on disk would.
+  const altered = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('lingxi-recordings');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('chunks', 'readwrite').objectStore('chunks');
+    const rows = await new Promise<{ seq: number; ciphertext: ArrayBuffer }[]>((resolve) => {
+      const request = store.getAll();
+      request.onsuccess = () => resolve(request.result as { seq: number; ciphertext: ArrayBuffer }[]);
+    });
+    const chunk = rows.find((r) => r.seq === 1);
+    if (!chunk) return false;
+    const bytes = new Uint8Array(chunk.ciphertext);
+    bytes[8] = (bytes[8] ?? 0) ^ 0xff;
+    await new Promise((resolve) => {
+      store.put(chunk).onsuccess = resolve;
+    });
+    db.close();
+    return true;
+  });
+  expect(altered).toBe(true);
+
+  await recordings.play(row).click();
+  await expect(row.getByRole('alert')).toContainText('damaged: chunk 2');
+  await expect(recordings.state(row)).toHaveText('Damaged');
+  await expect(recordings.player(row)).toHaveCount(0);
+});

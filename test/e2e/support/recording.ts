@@ -1,0 +1,119 @@
+/**
+ * The Recordings region and what a recording really holds: what the app's player plays back is
+ * captured in the page and measured per channel in short windows (Goertzel amplitude at the parties'
+ * tones, and RMS).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '../fixtures/app';
+
+export function recordingsUi(page: Page) {
+  const region = page.getByRole('region', { name: 'Recordings' });
+  const rows = region.getByRole('listitem');
+  return {
+    region,
+    rows,
+    liveStatus: page.getByRole('status', { name: 'Recording', exact: true }),
+    /** The upload state of a row. */
+    state: (row: Locator) => row.getByRole('status', { name: 'Upload state' }),
+    play: (row: Locator) => row.getByRole('button', { name: 'Play recording', exact: true }),
+    player: (row: Locator) => row.locator('audio'),
+  };
+}
+
+/** One window of decoded audio, per channel: amplitude of each probed tone and the RMS level. */
+export interface ChannelWindow {
+  tones: Record<number, number>;
+  rms: number;
+}
+export interface AudioWindow {
+  startMs: number;
+  left: ChannelWindow;
+  right: ChannelWindow;
+}
+/** A mono file would play the same on both channels: the per-channel tone checks prove it is stereo. */
+export interface DecodedRecording {
+  durationMs: number;
+  windows: AudioWindow[];
+}
+
+/**
+ * Clicks Play recording on `row` and records what the app's player really plays, from its start to its
+ * end, through WebAudio (the app's CSP forbids fetching the blob, and what plays is what counts). Each
+ * captured block is placed on the file's timeline by the player's currentTime.
+ */
+export async function playAndDecode(page: Page, row: Locator, tones: number[] = [440, 1000], windowMs = 250): Promise<DecodedRecording> {
+  const ui = recordingsUi(page);
+  await ui.play(row).click();
+  await expect(ui.player(row)).toHaveAttribute('src', /^blob:/);
+  const handle = await ui.player(row).elementHandle();
+  return page.evaluate(
+    async ({ element, tones, windowMs }) => {
+      if (!(element instanceof HTMLAudioElement)) throw new Error('no player');
+      element.pause();
+      await new Promise<void>((resolve) => {
+        if (element.readyState >= 1) resolve();
+        else element.addEventListener('loadedmetadata', () => resolve(), { once: true });
+      });
+      const context = new AudioContext();
+      await context.resume();
+      const source = context.createMediaElementSource(element);
+      source.channelCountMode = 'explicit';
+      source.channelCount = 2;
+      const tap = context.createScriptProcessor(2048, 2, 2);
+      const rate = context.sampleRate;
+      const left: number[] = [];
+      const right: number[] = [];
+      let firstAt: number | null = null;
+      tap.onaudioprocess = (event) => {
+        if (element.paused && firstAt === null) return;
+        firstAt ??= element.currentTime;
+        left.push(...event.inputBuffer.getChannelData(0));
+        right.push(...event.inputBuffer.getChannelData(1));
+      };
+      source.connect(tap);
+      tap.connect(context.destination);
+      element.currentTime = 0;
+      const ended = new Promise<void>((resolve) => element.addEventListener('ended', () => resolve(), { once: true }));
+      await element.play();
+      await ended;
+      tap.disconnect();
+      source.disconnect();
+      await context.close();
+      const size = Math.round((rate * windowMs) / 1000);
+      const offsetMs = (firstAt ?? 0) * 1000;
+      const channel = (data: number[], from: number) => {
+        let squares = 0;
+        for (let i = from; i < from + size; i++) squares += (data[i] ?? 0) ** 2;
+        const measured: { tones: Record<number, number>; rms: number } = { tones: {}, rms: Math.sqrt(squares / size) };
+        for (const hz of tones) {
+          // Goertzel: amplitude of one frequency over the window (a 0.5 sine reads ~0.5).
+          const coefficient = 2 * Math.cos((2 * Math.PI * hz) / rate);
+          let s1 = 0;
+          let s2 = 0;
+          for (let i = from; i < from + size; i++) {
+            const s0 = (data[i] ?? 0) + coefficient * s1 - s2;
+            s2 = s1;
+            s1 = s0;
+          }
+          measured.tones[hz] = (2 * Math.sqrt(Math.max(0, s1 * s1 + s2 * s2 - coefficient * s1 * s2))) / size;
+        }
+        return measured;
+      };
+      const windows = [];
+      for (let from = 0; from + size <= left.length; from += size) {
+        windows.push({ startMs: Math.round(offsetMs + (from / rate) * 1000), left: channel(left, from), right: channel(right, from) });
+      }
+      return { durationMs: Math.round(offsetMs + (left.length / rate) * 1000), windows };
+    },
+    { element: handle, tones, windowMs },
+  );
+}
+
+/** A tone is present above this amplitude and absent below toneAbsent (the fake microphones play 0.5 sines). */
+export const tonePresent = 0.05;
+export const toneAbsent = 0.01;
+
+/** Windows that lie wholly inside [fromMs, toMs). */
+export function windowsBetween(recording: DecodedRecording, fromMs: number, toMs: number, windowMs = 250): AudioWindow[] {
+  return recording.windows.filter((w) => w.startMs >= fromMs && w.startMs + windowMs <= toMs);
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CallRecordings, type Capture, type CaptureCallbacks, type CaptureStore } from '../../../../../../renderer/features/recording/capture/call-recordings';
+import type { PausedInterval } from '../../../../../../renderer/features/recording/types';
+
+/** A capture whose slices and clock the test drives. */
+class FakeCapture implements Capture {
+  readonly mimeType = 'audio/webm;codecs=opus';
+  offsetMs = 0;
+  paused = false;
+  started = false;
+  constructor(readonly callbacks: CaptureCallbacks) {}
+  start(): void {
+    this.started = true;
+  }
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+  }
+  stop(): Promise<void> {
+    // The final slice arrives before stop resolves, as MediaRecorder's last dataavailable does.
+    this.callbacks.onSlice(new Blob(['last']), this.offsetMs);
+    return Promise.resolve();
+  }
+}
+
+function setUp(storeOverrides: Partial<CaptureStore> = {}) {
+  const log: string[] = [];
+  const paused: PausedInterval[][] = [];
+  let release: (() => void) | null = null;
+  const store: CaptureStore = {
+    begin: vi.fn(() => Promise.resolve('rec-1')),
+    append: vi.fn(async (_id: string, data: Blob) => {
+      const text = await data.text();
+      if (text === 'slow') await new Promise<void>((resolve) => (release = resolve));
+      log.push(`append ${text}`);
+      return { seq: log.length, commitMs: 3 };
+    }),
+    setPaused: vi.fn((_id: string, intervals: PausedInterval[]) => {
+      paused.push(intervals);
+      log.push('paused');
+      return Promise.resolve();
+    }),
+    finish: vi.fn(() => {
+      log.push('finish');
+      return Promise.resolve();
+    }),
+    ...storeOverrides,
+  };
+  const captures: FakeCapture[] = [];
+  const changes: unknown[] = [];
+  const failures: unknown[] = [];
+  const commits: number[] = [];
+  const recordings = new CallRecordings({
+    store,
+    createCapture: (_call, callbacks) => {
+      const capture = new FakeCapture(callbacks);
+      captures.push(capture);
+      return capture;
+    },
+    committed: (ms) => commits.push(ms),
+    failed: (_id, error) => failures.push(error),
+    changed: (_id, live) => changes.push(live),
+    now: () => 1_000,
+  });
+  return { recordings, store, captures, log, paused, changes, failures, commits, release: async () => {
+      await vi.waitFor(() => expect(release).not.toBeNull());
+      release?.();
+    } };
+}
+
+const call = { id: 'call-1', direction: 'incoming' as const, number: '1002' };
+
+describe('CallRecordings', () => {
+  it('commits slices in capture order and writes the end marker after the last one', async () => {
+    const t = setUp();
+    await t.recordings.start(call);
+    const capture = t.captures[0]!;
+    expect(capture.started).toBe(true);
+    capture.callbacks.onSlice(new Blob(['slow']), 1000);
+    capture.callbacks.onSlice(new Blob(['b']), 2000);
+    const stopped = t.recordings.stop(call.id);
+    await t.release();
+    await stopped;
+    expect(t.log).toEqual(['append slow', 'append b', 'append last', 'finish']);
+    expect(t.commits).toEqual([3, 3, 3]);
+    expect(t.changes).toEqual([{ recordingId: 'rec-1', paused: false }, null]);
+  });
+
+  it('keeps paused intervals with who paused, and closes an interval still open at hang-up', async () => {
+    const t = setUp();
+    await t.recordings.start(call);
+    const capture = t.captures[0]!;
+    capture.offsetMs = 1500;
+    expect(t.recordings.setPaused(call.id, true, 'pci-guard', 'card number')).toBe(true);
+    expect(capture.paused).toBe(true);
+    capture.offsetMs = 3000;
+    t.recordings.setPaused(call.id, false, 'pci-guard');
+    capture.offsetMs = 4000;
+    t.recordings.setPaused(call.id, true, 'agent');
+    capture.offsetMs = 5000;
+    await t.recordings.stop(call.id);
+    expect(t.paused.at(-1)).toEqual([
+      { startMs: 1500, endMs: 3000, by: 'pci-guard', reason: 'card number' },
+      { startMs: 4000, endMs: 5000, by: 'agent' },
+    ]);
+    expect(t.log.at(-1)).toBe('finish');
+  });
+
+  it('pausing twice records one interval; a call that is not recorded cannot be paused', async () => {
+    const t = setUp();
+    expect(t.recordings.setPaused('nope', true, 'agent')).toBe(false);
+    await t.recordings.start(call);
+    t.recordings.setPaused(call.id, true, 'agent');
+    t.recordings.setPaused(call.id, true, 'agent');
+    await t.recordings.stop(call.id);
+    expect(t.paused.at(-1)).toHaveLength(1);
+  });
+
+  it('a hang-up while the recording is being created still closes it', async () => {
+    let open: (id: string) => void = () => undefined;
+    const t = setUp({ begin: () => new Promise<string>((resolve) => (open = resolve)) });
+    void t.recordings.start(call);
+    expect(t.recordings.isRecording(call.id)).toBe(true);
+    const stopped = t.recordings.stop(call.id);
+    open('rec-9');
+    await stopped;
+    expect(t.log).toEqual(['append last', 'finish']);
+    expect(t.recordings.isRecording(call.id)).toBe(false);
+  });
+
+  it('reports a slice that could not be saved and goes on with the next', async () => {
+    const full = Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+    let calls = 0;
+    const t = setUp({
+      append: () => (++calls === 1 ? Promise.reject(full) : Promise.resolve({ seq: calls, commitMs: 1 })),
+    });
+    await t.recordings.start(call);
+    t.captures[0]!.callbacks.onSlice(new Blob(['a']), 1000);
+    t.captures[0]!.callbacks.onSlice(new Blob(['b']), 2000);
+    await t.recordings.stop(call.id);
+    expect(t.failures).toEqual([full]);
+    expect(calls).toBe(3);
+    expect(t.store.finish).toHaveBeenCalledOnce();
+  });
+});
