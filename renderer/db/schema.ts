@@ -92,12 +92,27 @@ export interface StoredKnowledgeArticle {
   lang: string;
   updatedAt: string;
   deleted: boolean;
+  /** Compliance steps the assist pane ticks as the agent says them (package-schema.ts). */
+  checklist?: { id: string; label: string; phrases: string[] }[] | undefined;
 }
 
 /** Knowledge-base metadata by key (features/knowledge/knowledge-repo.ts): the index snapshot and sync state. */
 export interface KnowledgeMetaEntry {
   key: string;
   value: unknown;
+}
+
+/** A call's transcript and assist summary (features/assist), kept with the call history. */
+export interface StoredTranscript {
+  callId: string;
+  /** Epoch ms when saved (at hang-up). */
+  savedAt: number;
+  /** Final utterances, card-like digits already masked. */
+  lines: { leg: 'customer' | 'agent'; text: string; startMs: number; endMs: number }[];
+  /** The summary as rendered for wrap-up. */
+  summary: string;
+  /** The wrap-up code the summary suggested. */
+  suggestedCode: string | null;
 }
 
 export type LingxiDb = Dexie & {
@@ -108,6 +123,7 @@ export type LingxiDb = Dexie & {
   secrets: EntityTable<StoredSecret, 'name'>;
   kbArticles: EntityTable<StoredKnowledgeArticle, 'id'>;
   kbMeta: EntityTable<KnowledgeMetaEntry, 'key'>;
+  transcripts: EntityTable<StoredTranscript, 'callId'>;
 };
 
 export const DB_NAME = 'lingxi';
@@ -128,5 +144,8 @@ export function declareSchema(db: Dexie): void {
   db.version(4).stores({
     kbArticles: 'id',
     kbMeta: 'key',
+  });
+  db.version(5).stores({
+    transcripts: 'callId, savedAt',
   });
 }

@@ -31,6 +31,8 @@ export interface KnowledgeState {
   /** knowledge.remoteContentHosts. */
   remoteHosts: string[];
   actions?: KnowledgeActions;
+  /** An article another feature asked to show (the assist pane's Open); `seq` makes a repeat request count. */
+  requested?: { id: string; seq: number };
 }
 
 /** The knowledge store (zustand). */
@@ -42,3 +44,10 @@ export const useKnowledge = create<KnowledgeState>()(() => ({
   skipped: [],
   remoteHosts: [],
 }));
+
+let requests = 0;
+
+/** Shows an article in the knowledge panel (from a suggestion card). */
+export function openArticle(id: string): void {
+  useKnowledge.setState({ requested: { id, seq: ++requests } });
+}

@@ -45,12 +45,11 @@ export const createRecordingSlice: StateCreator<RecordingSlice, [], [], Recordin
   recordingProblem: null,
   recordingKeyWeak: false,
   setLiveRecording: (callId, live) =>
-    set((state) => {
-      const next = { ...state.liveRecordings };
-      if (live) next[callId] = live;
-      else delete next[callId];
-      return { liveRecordings: next };
-    }),
+    set((state) => ({
+      liveRecordings: live
+        ? { ...state.liveRecordings, [callId]: live }
+        : Object.fromEntries(Object.entries(state.liveRecordings).filter(([id]) => id !== callId)),
+    })),
   setRecordings: (recordings) => set({ recordings }),
   setRecordingCache: (recordingCache) => set({ recordingCache }),
   setRecordingProblem: (recordingProblem) => set({ recordingProblem }),

@@ -4,6 +4,7 @@ import { useStore } from '../../../app/store';
 import { formatDuration } from '../../phone/components/CallTimer';
 import { finishBlocker, type WrapUpWork } from '../agent-machine';
 import { finishWrapUp, setWrapUpCode, setWrapUpNotes } from '../agent-service';
+import { CallSummaryPanel } from '../../assist/components/CallSummaryPanel';
 import { useAgentLabels } from './use-agent-labels';
 import { useNow } from './use-now';
 import './agent.css';
@@ -46,6 +47,7 @@ function WrapUpForm({ work }: { work: WrapUpWork }) {
           {t('wrapUp.overdue')}
         </p>
       )}
+      <CallSummaryPanel callIds={work.callIds} />
       <label>
         <span>{t('wrapUp.code')}</span>
         {/* The agent's hands are on the keyboard when the call ends: start where the work starts. */}

@@ -74,6 +74,11 @@ export function KnowledgePanel() {
   const open = (id: string) => {
     void actions?.article(id).then(setArticle);
   };
+  // Another feature (a suggestion card's Open) asked for an article.
+  const requested = useKnowledge((s) => s.requested);
+  useEffect(() => {
+    if (requested) void actions?.article(requested.id).then(setArticle);
+  }, [actions, requested]);
 
   return (
     <section className="kb" aria-labelledby="kb-heading">

@@ -85,6 +85,8 @@ export class CallRecordings {
     const open = entry.paused.at(-1);
     const isPaused = open !== undefined && open.endMs === undefined;
     if (paused === isPaused) return true;
+    // The PCI guard lifts only its own pause: a pause the agent chose stays until the agent resumes.
+    if (!paused && by === 'pci-guard' && open?.by !== 'pci-guard') return true;
     const at = entry.capture.offsetMs;
     if (paused) entry.paused.push({ startMs: at, by, ...(reason ? { reason } : {}) });
     else if (open) open.endMs = at;
@@ -119,12 +121,12 @@ export class CallRecordings {
   }
 
   private async begin(call: CallInfo): Promise<void> {
-    let entry: Active | undefined;
+    // Filled once the recording exists; capture starts only after that, so every slice finds it.
+    const holder: { entry?: Active } = {};
     const capture = this.deps.createCapture(call, {
-      // Slices can arrive before begin() resolved only if start() ran first, which it does not.
       onSlice: (data, atMs) => {
-        if (!entry) return;
-        const target = entry;
+        const target = holder.entry;
+        if (!target) return;
         this.enqueue(call.id, target, async () => {
           const { commitMs } = await this.deps.store.append(target.recordingId, data, atMs);
           this.deps.committed(commitMs);
@@ -139,7 +141,8 @@ export class CallRecordings {
       mimeType: capture.mimeType,
       startedAt: this.deps.now(),
     });
-    entry = { recordingId, capture, paused: [], tail: Promise.resolve() };
+    const entry: Active = { recordingId, capture, paused: [], tail: Promise.resolve() };
+    holder.entry = entry;
     this.active.set(call.id, entry);
     capture.start();
     this.deps.changed(call.id, { recordingId, paused: false });

@@ -115,6 +115,19 @@ describe('CallRecordings', () => {
     expect(t.paused.at(-1)).toHaveLength(1);
   });
 
+  it('the PCI guard lifts only its own pause, never one the agent chose', async () => {
+    const t = setUp();
+    await t.recordings.start(call);
+    t.recordings.setPaused(call.id, true, 'agent');
+    t.recordings.setPaused(call.id, false, 'pci-guard');
+    expect(t.recordings.isPaused(call.id)).toBe(true);
+    t.recordings.setPaused(call.id, false, 'agent');
+    t.recordings.setPaused(call.id, true, 'pci-guard');
+    t.recordings.setPaused(call.id, false, 'pci-guard');
+    expect(t.recordings.isPaused(call.id)).toBe(false);
+    await t.recordings.stop(call.id);
+  });
+
   it('a hang-up while the recording is being created still closes it', async () => {
     let open: (id: string) => void = () => undefined;
     const t = setUp({ begin: () => new Promise<string>((resolve) => (open = resolve)) });

@@ -1,0 +1,132 @@
+/**
+ * Wires agent assist: one AssistSession per answered call, fed by the transcription events of both
+ * legs; knowledge suggestions from the search worker; the PCI guard on the recording; the summary in
+ * wrap-up; the transcript saved with the call. Sessions outlive nothing: they end with their call.
+ */
+import type { Policy } from '../../../preload/contract/policy';
+import { createLogger } from '../../app/logger';
+import type { StoreState } from '../../app/store';
+import { getDb } from '../../db/db';
+import { useKnowledge } from '../knowledge/knowledge-state';
+import { pauseRecording, resumeRecording } from '../recording/recording-service';
+import { ageOn } from '../screenpop/profile-schema';
+import type { CallSnapshot } from '../phone/sip/types';
+import type { UiLanguage } from './analysis';
+import { AssistSession, type AssistEvent } from './assist-session';
+import { setHealth, setSummary, setView } from './assist-state';
+import type { BoardHit } from './suggestion-board';
+import { onTranscript, onTranscriptionStatus, transcriptionStatuses } from './transcription/transcript-events';
+
+type Store = { getState(): StoreState; subscribe(listener: (state: StoreState, previous: StoreState) => void): () => void };
+
+const log = createLogger('assist');
+const TICK_MS = 500;
+/** Worst first. */
+const SEVERITY = ['error', 'unavailable', 'connecting', 'ready'];
+/** The performance measure from a customer final reaching the page to its suggestions on screen (bench). */
+export const SUGGESTION_MEASURE = 'lingxi:assist:suggestion';
+
+const eventListeners = new Set<(event: AssistEvent) => void>();
+
+/** Supervision subscribes here: keyword alerts, frustration, PCI pauses. Returns the unsubscribe function. */
+export function onAssistEvent(listener: (event: AssistEvent) => void): () => void {
+  eventListeners.add(listener);
+  return () => void eventListeners.delete(listener);
+}
+
+export function startAssist(policy: Policy, store: Store): void {
+  const sessions = new Map<string, { session: AssistSession; answeredAt: number; call: CallSnapshot }>();
+  /** performance.now() of each customer final by call and end time, to measure suggestion latency. */
+  const finalsAt = new Map<string, number>();
+
+  const search = async (query: string): Promise<BoardHit[]> => {
+    const actions = useKnowledge.getState().actions;
+    if (!actions) return [];
+    const hits = await actions.search(query);
+    return hits.slice(0, 5).map((hit) => ({ id: hit.id, title: hit.title, score: hit.score, answer: (hit.excerpt ?? hit.match).text }));
+  };
+  const checklistOf = async (articleId: string) => (await useKnowledge.getState().actions?.article(articleId))?.checklist ?? null;
+  const elderlyOf = (callId: string): boolean => {
+    const pop = store.getState().pops.find((p) => p.callId === callId);
+    const profile = pop && pop.selected !== null ? pop.profiles[pop.selected] : undefined;
+    return profile?.birthDate ? ageOn(profile.birthDate, new Date()) >= policy.crm.elderlyAge : false;
+  };
+
+  const open = (call: CallSnapshot) => {
+    const answeredAt = call.answeredAt ?? Date.now();
+    const session = new AssistSession(
+      call.id,
+      {
+        policy: policy.assist,
+        search,
+        checklistOf,
+        pauseRecording: () => void pauseRecording(call.id, 'pci-guard', 'card number'),
+        resumeRecording: () => void resumeRecording(call.id, 'pci-guard'),
+        emit: (event) => {
+          if (event.type === 'keyword' && event.kind === 'alert') log.info(`call ${call.id}: alert ${event.ruleId}`);
+          for (const listener of eventListeners) listener(event);
+        },
+        update: (view) => setView(call.id, view),
+        suggested: (endMs) => {
+          const key = `${call.id}:${endMs}`;
+          const at = finalsAt.get(key);
+          finalsAt.delete(key);
+          // Measured once the cards are painted: the frame after the state update.
+          if (at !== undefined) requestAnimationFrame(() => performance.measure(SUGGESTION_MEASURE, { start: at, end: performance.now() }));
+        },
+        now: () => Date.now() - answeredAt,
+      },
+      { elderly: elderlyOf(call.id) },
+    );
+    sessions.set(call.id, { session, answeredAt, call });
+    const intent = call.cti['x-intent'];
+    if (intent) session.intent(intent);
+  };
+
+  const close = (callId: string, transferred: boolean) => {
+    const entry = sessions.get(callId);
+    if (!entry) return;
+    sessions.delete(callId);
+    const state = store.getState();
+    const { summary, text, lines } = entry.session.finish(policy.agent.wrapUp.codes, state.language as UiLanguage, transferred);
+    setView(callId, null);
+    setHealth(callId, null);
+    setSummary({ callId, summary, text });
+    if (lines.length === 0) return;
+    getDb()
+      .transcripts.put({
+        callId,
+        savedAt: Date.now(),
+        lines: lines.map(({ leg, text: said, startMs, endMs }) => ({ leg, text: said, startMs, endMs })),
+        summary: text,
+        suggestedCode: summary.wrapUp?.code ?? null,
+      })
+      .catch((error: unknown) => log.error(`transcript of call ${callId} not saved: ${String(error)}`));
+  };
+
+  store.subscribe((next, previous) => {
+    if (next.calls !== previous.calls) {
+      for (const call of next.calls) if (call.phase === 'active' && !sessions.has(call.id)) open(call);
+      for (const call of previous.calls) {
+        if (!next.calls.some((c) => c.id === call.id)) close(call.id, call.transfer?.state === 'transferring');
+      }
+    }
+    if (next.pops !== previous.pops) for (const [callId, { session }] of sessions) session.setElderly(elderlyOf(callId));
+  });
+
+  onTranscript((event) => {
+    const entry = sessions.get(event.callId);
+    if (!entry) return;
+    if (event.final && event.leg === 'customer') finalsAt.set(`${event.callId}:${event.endMs}`, event.receivedAt);
+    entry.session.feed({ leg: event.leg, text: event.text, startMs: event.startMs, endMs: event.endMs, final: event.final });
+  });
+  onTranscriptionStatus((status) => {
+    // The pane shows the worse of the call's two legs: one leg unavailable is worth telling the agent.
+    const legs = transcriptionStatuses().filter((s) => s.callId === status.callId);
+    const worst = legs.sort((a, b) => SEVERITY.indexOf(a.state) - SEVERITY.indexOf(b.state))[0] ?? status;
+    setHealth(status.callId, { state: worst.state, ...(worst.reason ? { reason: worst.reason } : {}) });
+  });
+  setInterval(() => {
+    for (const { session } of sessions.values()) session.tick();
+  }, TICK_MS);
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { pickLabel, type UiLanguage } from '../analysis';
+import { useAssist } from '../assist-state';
+import { AssistChecklist } from './AssistChecklist';
+import { Suggestions } from './Suggestions';
+import { TranscriptLines } from './TranscriptLines';
+import './assist.css';
+
+/**
+ * The live call's assist pane: transcription status, alerts (customer sensitive words: role alert;
+ * agent phrasing: a quiet status), the transcript, knowledge suggestions, the article's checklist, and
+ * the agent's pace and the customer's mood.
+ */
+export function AssistPane({ callId }: { callId: string }) {
+  const { t, i18n } = useTranslation();
+  const view = useAssist((s) => s.views[callId]);
+  const health = useAssist((s) => s.transcription[callId]) ?? { state: 'off' };
+  const language = i18n.language as UiLanguage;
+  const alerts = view?.alerts.filter((a) => a.kind === 'alert') ?? [];
+  const warnings = view?.alerts.filter((a) => a.kind === 'warning') ?? [];
+  const mood = view?.sentiment ? (view.sentiment.frustrated ? 'frustrated' : view.sentiment.trend < -0.1 ? 'tense' : 'calm') : null;
+  return (
+    <section className="assist" aria-label={t('assist.label')}>
+      <h2>{t('assist.label')}</h2>
+      {health.state === 'unavailable' || health.state === 'error' ? (
+        <p className="assist__unavailable">{t('assist.unavailable', { reason: health.reason ?? '' })}</p>
+      ) : health.state === 'connecting' ? (
+        <p className="assist__status">{t('assist.connecting')}</p>
+      ) : null}
+      {alerts.map((alert) => (
+        <p key={alert.id} role="alert" className="assist__alert">
+          {t('assist.alertHeard', { label: pickLabel(alert.label, language), text: alert.text })}
+        </p>
+      ))}
+      <div role="status" aria-label={t('assist.alerts')} className="assist__warnings">
+        {warnings.map((warning) => (
+          <p key={warning.id} className="assist__warning">
+            {t('assist.warningHeard', { label: pickLabel(warning.label, language), text: warning.text })}
+          </p>
+        ))}
+        {view?.guarding && <p className="assist__guard">{t('assist.guard')}</p>}
+        {view?.pace.slowDown && <p className="assist__slow-down">{t('assist.slowDown')}</p>}
+      </div>
+      <TranscriptLines lines={view?.lines ?? []} />
+      <Suggestions cards={view?.cards ?? []} />
+      {view?.checklist && <AssistChecklist checklist={view.checklist} />}
+      <p className="assist__meters">
+        {view && (view.pace.wpm !== null || view.pace.cpm !== null) && (
+          <span>
+            {t('assist.pace')}: {view.pace.cpm !== null && view.pace.cpm > 0 ? t('assist.cpm', { value: Math.round(view.pace.cpm) }) : t('assist.wpm', { value: Math.round(view.pace.wpm ?? 0) })}
+          </span>
+        )}{' '}
+        {mood && (
+          <span className={`assist__mood assist__mood--${mood}`}>
+            {t('assist.mood.label')}: {t(`assist.mood.${mood}`)}
+          </span>
+        )}
+      </p>
+    </section>
+  );
+}
