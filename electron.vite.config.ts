@@ -12,7 +12,10 @@ export default defineConfig({
       outDir: 'out/main',
       // Everything is bundled, so the packaged app ships no node_modules (all packages are devDependencies).
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // speech-service: the local speech service, forked by main as a utilityProcess (main/features/speech/launcher.ts).
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'main/index.ts'), 'speech-service': resolve(__dirname, 'main/features/speech/service-entry.ts') },
+      },
     },
   },
   preload: {

@@ -3,7 +3,7 @@
  * APIs injected, and is unit-tested there.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, globalShortcut, ipcMain, net, powerMonitor, powerSaveBlocker, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, net, powerMonitor, powerSaveBlocker, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '../preload/contract/ipc';
 import { applyCommandLineSwitches, claimSingleInstance, installQuitFlow } from './app/lifecycle';
 import { APP_ENTRY_URL, createOriginCheck } from './app/origin';
@@ -17,6 +17,8 @@ import { createCallPower } from './features/power/call-power';
 import { createSecretStore } from './features/secrets/secret-store';
 import { openExternalHttps } from './features/shell/open-external';
 import { createShortcutRegistrar } from './features/shortcuts/global-shortcuts';
+import { createSpeechLauncher } from './features/speech/launcher';
+import { localSpeechConfig } from './features/speech/policy-config';
 import { startSystemEvents } from './features/system/system-events';
 import { createIpcRegistry } from './ipc/register';
 
@@ -69,16 +71,39 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
     onProblem: (status, detail) =>
       log.warn(`shortcut ${status.action} (${status.accelerator}) not available: ${status.state}${detail ? ` (${detail})` : ''}`),
   });
+  // The local speech service (transcription) runs in a utilityProcess; the policy says whether and with which models.
+  const speech = createSpeechLauncher({
+    fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+    entryPath: join(app.getAppPath(), 'out', 'main', 'speech-service.js'),
+    log: (level, message) => log[level](message),
+  });
+  const configureSpeech = (policy: unknown, source: string): void => {
+    try {
+      const config = localSpeechConfig(policy, {
+        policySource: source,
+        defaultPackage: join(app.getAppPath(), 'assets', 'knowledge', 'sample-kb.json'),
+        cacheDir: join(app.getPath('userData'), 'speech-models'),
+      });
+      const origins = ['lingxi://app', ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
+      speech.configure(config ? { config, allowedOrigins: origins } : null);
+    } catch (error) {
+      log.warn(`speech service not started: ${(error as Error).message}`);
+      speech.configure(null);
+    }
+  };
   // The knowledge package is the one the last valid policy names: the renderer cannot ask for another file.
   let knowledgePackage: { path: string | undefined; policySource: string } | undefined;
   ipc.handle('policy:load', async () => {
     const result = await loadPolicy({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), platform: process.platform });
     shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
     knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
+    if (result.ok) configureSpeech(result.policy, result.source);
+    else speech.configure(null);
     return result;
   });
   ipc.handle('knowledge:read-package', () => (knowledgePackage ? readKnowledgePackage(knowledgePackage.path, knowledgePackage.policySource) : null));
   ipc.handle('shortcuts:status', () => shortcuts.status());
+  ipc.handle('speech:endpoint', () => speech.endpoint());
   ipc.handle('power:set-call-active', (active) => callPower.setCallActive(active));
   ipc.handle('shell:open-external', openExternal);
   ipc.handle('log:write', writeRendererLog);
@@ -95,6 +120,7 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => callPower.dispose());
   app.on('will-quit', () => shortcuts.dispose());
+  app.on('will-quit', () => speech.dispose());
 
   app
     .whenReady()

@@ -44,6 +44,7 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
       set: (name, value) => invoke('secrets:set', name, value),
     },
     knowledge: { readPackage: () => invoke('knowledge:read-package') },
+    speech: { endpoint: () => invoke('speech:endpoint') },
     system: {
       onEvent(listener) {
         // The IpcRendererEvent never crosses into the page: it carries `sender`, a handle to ipcRenderer.

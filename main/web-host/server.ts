@@ -7,9 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { readKnowledgePackage } from '../features/knowledge/read-package';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../preload/contract/csp';
 import { parsePolicy } from '../../preload/contract/policy';
+import { SPEECH_ENDPOINT_PATH } from '../../preload/contract/speech-endpoint';
 import { readStaticFile } from '../shared/static-files';
+import { createWebSpeech, isOwnLoopbackHost, type WebSpeech } from './speech-host';
 
 export interface WebHostOptions {
   /** The built renderer (out/renderer). */
@@ -22,6 +25,8 @@ export interface WebHostOptions {
   host?: string;
   /** Receives start-up warnings (policy problems); default stderr. */
   warn?: (message: string) => void;
+  /** Run the local speech service for transcription (served at /speech.json) when the policy asks for it. Default true. */
+  speech?: boolean;
 }
 
 export interface WebHost {
@@ -47,7 +52,7 @@ function send(res: ServerResponse, status: number, contentType: string, body: Bu
   res.end(head ? undefined : body);
 }
 
-function createHandler(rendererDir: string, policyPath: string) {
+function createHandler(rendererDir: string, policyPath: string, speech: () => { service: WebSpeech | null; port: number }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
@@ -75,6 +80,14 @@ function createHandler(rendererDir: string, policyPath: string) {
     }
     if (pathname === KNOWLEDGE_PACKAGE_PATH) {
       await serveKnowledgePackage(res, policyPath, head);
+      return;
+    }
+    if (pathname === SPEECH_ENDPOINT_PATH) {
+      const { service, port } = speech();
+      // The token is for this page only: not for a foreign name rebound to 127.0.0.1 (DNS rebinding).
+      if (!isOwnLoopbackHost(req.headers.host, port)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden', head);
+      const endpoint = service ? await service.endpoint() : { error: { code: 'off', message: 'the browser host runs without a speech service' } };
+      send(res, 200, 'application/json; charset=utf-8', JSON.stringify(endpoint), head, { 'Cache-Control': 'no-store' });
       return;
     }
     const file = await readStaticFile(rendererDir, pathname);
@@ -118,9 +131,12 @@ export async function startWebHost({
   port = 5173,
   host = '127.0.0.1',
   warn = (message) => void process.stderr.write(`${message}\n`),
+  speech: speechWanted = true,
 }: WebHostOptions): Promise<WebHost> {
   await warnAboutPolicy(policyPath, warn);
-  const handler = createHandler(rendererDir, policyPath);
+  let speech: WebSpeech | null = null;
+  let actualPort = 0;
+  const handler = createHandler(rendererDir, policyPath, () => ({ service: speech, port: actualPort }));
   const server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error', false);
@@ -134,16 +150,22 @@ export async function startWebHost({
       resolvePromise();
     });
   });
-  const actualPort = (server.address() as AddressInfo).port;
+  actualPort = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  if (speechWanted) {
+    const origins = [...new Set([`http://${urlHost}:${actualPort}`, `http://localhost:${actualPort}`])];
+    speech = createWebSpeech({ policyPath, origins, repoRoot: fileURLToPath(new URL('../../', import.meta.url)) });
+  }
   return {
     url: `http://${urlHost}:${actualPort}/`,
     port: actualPort,
-    close: () =>
-      new Promise<void>((resolvePromise, reject) => {
+    close: async () => {
+      await speech?.close();
+      await new Promise<void>((resolvePromise, reject) => {
         server.close((error) => (error ? reject(error) : resolvePromise()));
         // Playwright's browsers keep connections alive; do not wait for them to time out.
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

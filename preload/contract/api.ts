@@ -5,6 +5,7 @@
 import type { KnowledgePackageFile, LogEntry, SecretName, SecretStatus, SystemEvent } from './ipc';
 import type { PolicyLoadResult, ShortcutAction } from './policy';
 import type { ShortcutStatus } from './shortcuts';
+import type { SpeechEndpoint } from './speech-endpoint';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -53,5 +54,9 @@ export interface LingxiApi {
   knowledge: {
     /** The knowledge package the policy names (knowledge.packagePath), or null when it names none. */
     readPackage(): Promise<KnowledgePackageFile | null>;
+  };
+  speech: {
+    /** The local speech service's WebSocket URL and token, or why there is none (transcription plumbing). */
+    endpoint(): Promise<SpeechEndpoint>;
   };
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { PolicyLoadResult } from './policy';
 import type { ShortcutStatus } from './shortcuts';
+import type { SpeechEndpoint } from './speech-endpoint';
 
 export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -30,7 +31,7 @@ export const externalUrlSchema = z
   }, 'must be an https:// URL');
 
 /** The secrets the app keeps (never in the policy file, never in logs). */
-export const secretNames = ['crm.token'] as const;
+export const secretNames = ['crm.token', 'recording-key'] as const;
 export const secretNameSchema = z.enum(secretNames);
 export type SecretName = (typeof secretNames)[number];
 
@@ -60,6 +61,8 @@ export const invokeChannels = {
   'secrets:set': { args: z.tuple([secretNameSchema, z.string().min(1).max(8192).nullable()]) },
   /** Reads the knowledge package the loaded policy names (knowledge.packagePath); no arguments, so no other file can be asked for. */
   'knowledge:read-package': { args: z.tuple([]) },
+  /** Where the local speech service listens and its token (or why it does not); starts it on first use. */
+  'speech:endpoint': { args: z.tuple([]) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -76,6 +79,7 @@ export interface InvokeResults {
   'secrets:get': string | null;
   'secrets:set': SecretStatus;
   'knowledge:read-package': KnowledgePackageFile | null;
+  'speech:endpoint': SpeechEndpoint;
 }
 
 /** The policy's knowledge package as read by the host: its text, or why it could not be read. Null: the policy names none. */

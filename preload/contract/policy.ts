@@ -6,11 +6,15 @@ import { z } from 'zod';
 import { isLoopbackHost } from './policy-urls';
 import { agentPolicySchema, qualityPolicySchema, shortcutsPolicySchema } from './policy-agent';
 import { crmPolicySchema, knowledgePolicySchema } from './policy-services';
+import { assistPolicySchema } from './policy-assist';
+import { transcriptionPolicySchema } from './policy-transcription';
 import { recordingPolicySchema } from './policy-recording';
 
 export * from './policy-agent';
 export * from './policy-services';
 export * from './policy-recording';
+export * from './policy-assist';
+export * from './policy-transcription';
 
 const sipServerUrl = z.string().superRefine((value, ctx) => {
   let url: URL;
@@ -113,6 +117,8 @@ export const policySchema = z.strictObject({
   crm: crmPolicySchema,
   knowledge: knowledgePolicySchema,
   recording: recordingPolicySchema,
+  assist: assistPolicySchema,
+  transcription: transcriptionPolicySchema,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),
 });

@@ -12,6 +12,7 @@ import { selectCurrentCall, selectRingingCall } from '../features/phone/phone-sl
 import { KnowledgePanel } from '../features/knowledge/components/KnowledgePanel';
 import { CallQualityStatus } from '../features/quality/components/CallQualityStatus';
 import { useQualityMonitor } from '../features/quality/use-quality-monitor';
+import { AssistPane } from '../features/assist/components/AssistPane';
 import { RecordingsPanel } from '../features/recording/components/RecordingsPanel';
 import { CustomerProfile } from '../features/screenpop/components/CustomerProfile';
 import { ShortcutsHelp } from '../features/shortcuts/components/ShortcutsHelp';
@@ -45,6 +46,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
             {current ? <CurrentCall call={current} /> : <Dialer />}
             <WrapUpPanel />
             {current?.phase === 'active' && <CallQualityStatus callId={current.id} />}
+            {current?.phase === 'active' && <AssistPane callId={current.id} />}
             <CustomerProfile timeoutMs={policy.policy.crm.timeoutMs} elderlyAge={policy.policy.crm.elderlyAge} />
             <CallHistory />
             <RecordingsPanel />

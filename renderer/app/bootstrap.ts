@@ -9,6 +9,8 @@ import { recentCalls } from '../features/agent/history-repo';
 import { startDevices } from '../features/devices/devices-service';
 import { startKnowledge } from '../features/knowledge/knowledge-service';
 import { startPhone } from '../features/phone/phone-service';
+import { startAssist } from '../features/assist/assist-service';
+import { startTranscription } from '../features/assist/transcription/transcription-service';
 import { startRecording } from '../features/recording/recording-service';
 import { startScreenpop } from '../features/screenpop/screenpop-service';
 import { startShortcuts } from '../features/shortcuts/shortcut-service';
@@ -70,6 +72,10 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   stopPhone = () => engine.stop();
   // Recording: open the encrypted cache, close what a crash left open, then capture calls as they connect.
   void startRecording(policy, store, host, engine);
+  // Agent assist: a session per answered call, fed by transcription, searching the knowledge base.
+  startAssist(policy, store);
+  // Transcription of both legs (local speech service or the bank's ASR server) feeds assist through its events.
+  startTranscription(policy, store, host, engine);
   startShortcuts(host, store);
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);

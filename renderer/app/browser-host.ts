@@ -6,6 +6,7 @@ import type { LingxiApi } from '../../preload/contract/api';
 import type { SystemEvent } from '../../preload/contract/ipc';
 import { parsePolicy, type ShortcutsPolicy } from '../../preload/contract/policy';
 import { redact } from '../../preload/contract/redact';
+import { speechEndpointSchema } from '../../preload/contract/speech-endpoint';
 import { browserSecrets } from './browser-secrets';
 import { browserShortcuts } from '../features/shortcuts/in-window';
 
@@ -22,6 +23,18 @@ async function readKnowledgePackage(): ReturnType<LingxiApi['knowledge']['readPa
     return response.ok ? { ok: true, source, text } : { ok: false, source, error: text || `HTTP ${response.status}` };
   } catch (error) {
     return { ok: false, source, error: `could not be fetched: ${(error as Error).message}` };
+  }
+}
+
+/** The local speech service's endpoint from main/web-host (/speech.json, same origin: only this page reads the token). */
+async function speechEndpoint(): ReturnType<LingxiApi['speech']['endpoint']> {
+  try {
+    const response = await fetch('./speech.json', { cache: 'no-store' });
+    if (!response.ok) return { error: { code: 'failed', message: `speech endpoint: HTTP ${response.status}` } };
+    const parsed = speechEndpointSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data : { error: { code: 'failed', message: `speech endpoint: ${parsed.error.issues[0]?.message ?? 'invalid answer'}` } };
+  } catch (error) {
+    return { error: { code: 'failed', message: `speech endpoint could not be fetched: ${(error as Error).message}` } };
   }
 }
 
@@ -88,5 +101,6 @@ export function createBrowserHost(): LingxiApi {
     secrets: browserSecrets,
     shortcuts: browserShortcuts(() => shortcutKeys),
     knowledge: { readPackage: readKnowledgePackage },
+    speech: { endpoint: speechEndpoint },
   };
 }

@@ -12,14 +12,15 @@ import { knowledgeMessages } from '../features/knowledge/messages';
 import { phoneMessages } from '../features/phone/messages';
 import { qualityMessages } from '../features/quality/messages';
 import { screenpopMessages } from '../features/screenpop/messages';
+import { assistMessages } from '../features/assist/messages';
 import { recordingMessages } from '../features/recording/messages';
 import { shortcutsMessages } from '../features/shortcuts/messages';
 
 /** Every feature's bundle; add a feature's messages here. */
-const bundles = [appMessages, phoneMessages, agentMessages, devicesMessages, screenpopMessages, qualityMessages, shortcutsMessages, knowledgeMessages, recordingMessages] as const;
+const bundles = [appMessages, phoneMessages, agentMessages, devicesMessages, screenpopMessages, qualityMessages, shortcutsMessages, knowledgeMessages, recordingMessages, assistMessages] as const;
 
 /** English, the typed shape of every key (see i18next.d.ts). */
-export const en = { ...appMessages.en, ...phoneMessages.en, ...agentMessages.en, ...devicesMessages.en, ...screenpopMessages.en, ...qualityMessages.en, ...shortcutsMessages.en, ...knowledgeMessages.en, ...recordingMessages.en };
+export const en = { ...appMessages.en, ...phoneMessages.en, ...agentMessages.en, ...devicesMessages.en, ...screenpopMessages.en, ...qualityMessages.en, ...shortcutsMessages.en, ...knowledgeMessages.en, ...recordingMessages.en, ...assistMessages.en };
 
 function merged(language: Language): Record<string, unknown> {
   return Object.assign({}, ...bundles.map((bundle) => bundle[language])) as Record<string, unknown>;

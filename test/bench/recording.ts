@@ -43,12 +43,12 @@ function rendererCpuSeconds(profileDir: string): number {
 }
 
 /** One answered call of `talkMs`; returns renderer CPU seconds per talk second. */
-async function callOnce(app: AppInstance, customer: Peer, talkMs: number): Promise<number> {
+async function callOnce(app: AppInstance, agentUser: string, customer: Peer, talkMs: number): Promise<number> {
   const { page } = app;
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   await page.getByRole('status', { name: 'Registration status' }).filter({ hasText: /^Registered$/ }).waitFor();
   const mark = await customer.mark();
-  await customer.call('1001');
+  await customer.call(agentUser);
   await page.getByRole('region', { name: 'Incoming call' }).waitFor();
   await button('Answer').click();
   await customer.waitForEvent('confirmed', { after: mark });
@@ -68,35 +68,40 @@ async function callOnce(app: AppInstance, customer: Peer, talkMs: number): Promi
 
 /** Waits until the newest recording is closed, then returns its slices' commit times (ms). */
 async function commitTimes(app: AppInstance): Promise<number[]> {
-  const row = app.page.getByRole('region', { name: 'Recordings' }).getByRole('listitem').first();
-  await row.getByRole('status', { name: 'Upload state' }).filter({ hasText: /^Saved$/ }).waitFor();
+  const region = app.page.getByRole('region', { name: 'Recordings' });
+  const row = region.getByRole('listitem').first();
+  await row
+    .getByRole('status', { name: 'Upload state' })
+    .filter({ hasText: /^Saved$/ })
+    .waitFor({ timeout: 10_000 })
+    .catch(async (error: unknown) => {
+      throw new Error(`recording not saved; Recordings shows: ${await region.innerText()}`, { cause: error });
+    });
   return app.page.evaluate(() => performance.getEntriesByName('lingxi:recording:commit').map((entry) => entry.duration));
 }
 
 export async function measureRecording({ sip, peerUrl, log, calls = 5, talkMs = 8000 }: RecordingBenchOptions): Promise<Record<string, Figure>> {
   const closers: (() => Promise<void>)[] = [];
   try {
+    // Two agents, identical but for recording.mode: the same customer calls them in turn.
     const plain = await launchApp(buildPolicy({ recording: { mode: 'off' } }));
     closers.push(() => plain.close());
-    const recorded = await launchApp(buildPolicy({ recording: { mode: 'always' } }));
+    const recorded = await launchApp(
+      buildPolicy({ recording: { mode: 'always' }, sip: { uri: 'sip:1005@127.0.0.1', password: 'pass1005', displayName: 'Agent 1005' } }),
+    );
     closers.push(() => recorded.close());
     const customer = await Peer.launch({ user: '1002', wav: 'tone440', pageUrl: peerUrl, wsUrl: sip.wsUrl });
     closers.unshift(() => customer.close());
-    // Both apps are agent 1001: only the one taking the call has the app loaded (the other shows about:blank).
-    await plain.page.goto('about:blank');
-    await recorded.page.goto('about:blank');
     const off: number[] = [];
     const on: number[] = [];
     const commits: number[] = [];
     for (let i = 0; i < calls; i++) {
-      for (const [app, out, name] of [[plain, off, 'unrecorded'], [recorded, on, 'recorded']] as const) {
-        await app.reload();
-        out.push(await callOnce(app, customer, talkMs));
+      for (const [app, user, out, name] of [[plain, '1001', off, 'unrecorded'], [recorded, '1005', on, 'recorded']] as const) {
+        out.push(await callOnce(app, user, customer, talkMs));
         log(`recording ${name} #${i + 1}: ${(out.at(-1) ?? 0).toFixed(3)} CPU s per talk s`);
-        if (app === recorded) commits.push(...(await commitTimes(app)));
-        await app.page.goto('about:blank');
       }
     }
+    commits.push(...(await commitTimes(recorded)));
     const ratios = on.map((value, i) => value / (off[i] ?? Number.NaN));
     return {
       'recording.cpu_overhead': summarize(

@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (inside test/e2e/run.sh's loopback namespace): starts Kamailio, the browser host and a
  * customer peer with the same fixture modules as the e2e specs, then prints ONE JSON object on stdout.
- * Everything else goes to stderr. Options: --samples <n> (default 12, at least 10).
+ * Everything else goes to stderr. Options: --samples <n> (default 12, at least 10), --only <groups>
+ * (comma-separated: call, screenpop, quality, transfer, recording, knowledge; default all).
  */
 import { parseArgs } from 'node:util';
 import { launchApp, type AppInstance } from '../fixtures/app-host';
@@ -19,8 +20,13 @@ import { measureTransfer } from './transfer';
 import { measureRecording } from './recording';
 import { summarize, type Figure } from './stats';
 
-const { values } = parseArgs({ options: { samples: { type: 'string', default: '12' } } });
+const { values } = parseArgs({ options: { samples: { type: 'string', default: '12' }, only: { type: 'string' } } });
 const samples = Math.max(10, Number(values.samples));
+/** --only call,recording: run just these groups (call = register + answer). Default: all. */
+const groups = ['call', 'screenpop', 'quality', 'transfer', 'recording', 'knowledge'] as const;
+const only = new Set(values.only ? values.only.split(',') : groups);
+for (const group of only) if (!(groups as readonly string[]).includes(group)) throw new Error(`--only: unknown group ${group} (groups: ${groups.join(', ')})`);
+const runs = (group: (typeof groups)[number]): boolean => only.has(group);
 /** Runs fn once; later calls get the same promise (cleanup may run after an early close). */
 const once = (fn: () => Promise<void>): (() => Promise<void>) => {
   let done: Promise<void> | undefined;
@@ -79,37 +85,36 @@ async function main(): Promise<Record<string, Figure | number | QualityMosFigure
   const peerServer = await startStaticServer(peerDir);
   const cleanup: (() => Promise<void>)[] = [() => sip.stop(), () => peerServer.close()];
   try {
-    const app = await launchApp(buildPolicy());
-    const closeApp = once(() => app.close());
-    cleanup.unshift(closeApp);
-    const register = await measureRegister(app);
-    const customer = await Peer.launch({ user: '1002', wav: 'tone440', pageUrl: peerServer.url, wsUrl: sip.wsUrl });
-    const closeCustomer = once(() => customer.close());
-    cleanup.unshift(closeCustomer);
-    const answer = await measureAnswer(app, customer);
-    await closeCustomer();
-    await closeApp();
-    const screenpop = await measureScreenpop({ sip, peerUrl: peerServer.url, samples, log });
-    const quality = await measureQualityMos({ sip, peerUrl: peerServer.url, log });
-    const transfer = await measureTransfer({ sip, peerUrl: peerServer.url, samples, log });
-    const recording = await measureRecording({ sip, peerUrl: peerServer.url, log });
-    log('knowledge: building, persisting and querying 10,000 generated articles');
-    const knowledge = await measureKnowledge();
-    return {
-      'call.register_ms': summarize(
+    const figures: Record<string, Figure | number | QualityMosFigure> = {};
+    if (runs('call')) {
+      const app = await launchApp(buildPolicy());
+      const closeApp = once(() => app.close());
+      cleanup.unshift(closeApp);
+      const register = await measureRegister(app);
+      const customer = await Peer.launch({ user: '1002', wav: 'tone440', pageUrl: peerServer.url, wsUrl: sip.wsUrl });
+      const closeCustomer = once(() => customer.close());
+      cleanup.unshift(closeCustomer);
+      const answer = await measureAnswer(app, customer);
+      await closeCustomer();
+      await closeApp();
+      figures['call.register_ms'] = summarize(
         register,
         "renderer marks 'lingxi:registering' (UA start) → 'lingxi:registered', fresh page load per sample, Kamailio on loopback",
-      ),
-      'call.answer_to_audio_ms': summarize(
+      );
+      figures['call.answer_to_audio_ms'] = summarize(
         answer,
         'real click on Answer (capture-phase listener) → first 440 Hz energy on the remote-audio stream (AnalyserNode, 5 ms poll), loopback',
-      ),
-      ...screenpop,
-      ...quality,
-      ...transfer,
-      ...recording,
-      ...knowledge,
-    };
+      );
+    }
+    if (runs('screenpop')) Object.assign(figures, await measureScreenpop({ sip, peerUrl: peerServer.url, samples, log }));
+    if (runs('quality')) Object.assign(figures, await measureQualityMos({ sip, peerUrl: peerServer.url, log }));
+    if (runs('transfer')) Object.assign(figures, await measureTransfer({ sip, peerUrl: peerServer.url, samples, log }));
+    if (runs('recording')) Object.assign(figures, await measureRecording({ sip, peerUrl: peerServer.url, log }));
+    if (runs('knowledge')) {
+      log('knowledge: building, persisting and querying 10,000 generated articles');
+      Object.assign(figures, await measureKnowledge());
+    }
+    return figures;
   } finally {
     for (const step of cleanup) await step().catch((error: unknown) => log(`cleanup: ${String(error)}`));
   }

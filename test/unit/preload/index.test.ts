@@ -60,6 +60,7 @@ describe('preload', () => {
       'shell.openExternal',
       'shortcuts.onAction',
       'shortcuts.status',
+      'speech.endpoint',
       'system.onEvent',
     ]);
   });

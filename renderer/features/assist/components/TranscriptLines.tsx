@@ -7,7 +7,10 @@ import { formatDuration } from '../../phone/components/CallTimer';
 export function TranscriptLines({ lines }: { lines: TranscriptLine[] }) {
   const { t } = useTranslation();
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'nearest' }), [lines.length]);
+  // A block body: Chromium's scrollIntoView returns a Promise, which React would take for a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [lines.length]);
   return (
     <ol role="log" aria-label={t('assist.transcript')} className="assist__transcript">
       {lines.length === 0 && <li className="assist__listening">{t('assist.listening')}</li>}

@@ -22,6 +22,7 @@ function fakeHost(load: LingxiApi['policy']['load']) {
     shortcuts: { onAction: () => () => undefined, status: vi.fn(async () => []) },
     secrets: { get: vi.fn(async () => null), set: vi.fn(async () => ({ stored: true, protection: 'os' as const })) },
     knowledge: { readPackage: vi.fn(async () => null) },
+    speech: { endpoint: vi.fn(async () => ({ error: { code: 'off' as const, message: 'off' } })) },
   };
   return { host, emit: (event: SystemEvent) => listeners.forEach((l) => l(event)) };
 }

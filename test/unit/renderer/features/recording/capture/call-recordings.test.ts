@@ -67,13 +67,20 @@ function setUp(storeOverrides: Partial<CaptureStore> = {}) {
     } };
 }
 
+/** The capture of the first recorded call (fails the test when there is none). */
+function firstCapture(t: { captures: FakeCapture[] }): FakeCapture {
+  const capture = t.captures[0];
+  if (!capture) throw new Error('no capture started');
+  return capture;
+}
+
 const call = { id: 'call-1', direction: 'incoming' as const, number: '1002' };
 
 describe('CallRecordings', () => {
   it('commits slices in capture order and writes the end marker after the last one', async () => {
     const t = setUp();
     await t.recordings.start(call);
-    const capture = t.captures[0]!;
+    const capture = firstCapture(t);
     expect(capture.started).toBe(true);
     capture.callbacks.onSlice(new Blob(['slow']), 1000);
     capture.callbacks.onSlice(new Blob(['b']), 2000);
@@ -88,7 +95,7 @@ describe('CallRecordings', () => {
   it('keeps paused intervals with who paused, and closes an interval still open at hang-up', async () => {
     const t = setUp();
     await t.recordings.start(call);
-    const capture = t.captures[0]!;
+    const capture = firstCapture(t);
     capture.offsetMs = 1500;
     expect(t.recordings.setPaused(call.id, true, 'pci-guard', 'card number')).toBe(true);
     expect(capture.paused).toBe(true);
@@ -147,8 +154,8 @@ describe('CallRecordings', () => {
       append: () => (++calls === 1 ? Promise.reject(full) : Promise.resolve({ seq: calls, commitMs: 1 })),
     });
     await t.recordings.start(call);
-    t.captures[0]!.callbacks.onSlice(new Blob(['a']), 1000);
-    t.captures[0]!.callbacks.onSlice(new Blob(['b']), 2000);
+    firstCapture(t).callbacks.onSlice(new Blob(['a']), 1000);
+    firstCapture(t).callbacks.onSlice(new Blob(['b']), 2000);
     await t.recordings.stop(call.id);
     expect(t.failures).toEqual([full]);
     expect(calls).toBe(3);

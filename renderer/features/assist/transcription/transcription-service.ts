@@ -1,0 +1,145 @@
+/**
+ * Wires transcription into the app: picks the provider the policy names, starts a CallTranscription when a
+ * call becomes active and stops it at hang-up. Results reach subscribers through transcript-events.ts
+ * (onTranscript, onTranscriptionStatus); nothing is kept in the store.
+ */
+import type { LingxiApi } from '../../../../preload/contract/api';
+import type { Policy } from '../../../../preload/contract/policy';
+import type { TranscriptionPolicy } from '../../../../preload/contract/policy-transcription';
+import { createLogger } from '../../../app/logger';
+import type { StoreState } from '../../../app/store';
+import type { PhoneEngine } from '../../phone/sip/phone-engine';
+import type { CallSnapshot } from '../../phone/sip/types';
+import { selectActivePop } from '../../screenpop/screenpop-slice';
+import { loadTapWorklet, tapTrack } from './audio-tap';
+import { CallTranscription } from './call-transcription';
+import { callLanguage } from './language';
+import type { TranscriptionProvider } from './provider';
+import { BankAsrProvider, LocalSpeechProvider } from './providers';
+import { publish } from './transcript-events';
+import tapWorkletUrl from './worklet-url';
+
+type Store = { getState(): StoreState; subscribe(listener: (state: StoreState, previous: StoreState) => void): () => void };
+
+/** Frame length sent to the engine: the protocol's shortest, for the quickest finals. */
+const FRAME_MS = 20;
+/** How long to wait for a suspended AudioContext to start (autoplay policy) before giving up on a call. */
+const RESUME_TIMEOUT_MS = 3000;
+
+const log = createLogger('assist');
+
+export interface TranscriptionOptions {
+  /** Extra phrase hints for a call (e.g. knowledge titles the assist pane expects), when policy hints are on. */
+  hints?(call: CallSnapshot): readonly string[];
+  /** Phrases the engine should report as keyword events. */
+  keywords?(call: CallSnapshot): readonly string[];
+  /** Replaces the policy's provider (tests). */
+  provider?: TranscriptionProvider;
+}
+
+export interface TranscriptionHandle {
+  /** Stops every call's transcription. */
+  stop(): Promise<void>;
+}
+
+/** The provider the policy names; null when transcription is off. */
+export function providerFor(policy: TranscriptionPolicy, host: Pick<LingxiApi, 'speech'>): TranscriptionProvider | null {
+  switch (policy.provider) {
+    case 'local':
+      return new LocalSpeechProvider(host);
+    case 'bank-asr':
+      // The schema requires asrUrl for bank-asr; the guard keeps the type honest.
+      return policy.asrUrl ? new BankAsrProvider(policy.asrUrl) : null;
+    case 'off':
+      return null;
+  }
+}
+
+/** The IVR intent as a phrase ("lost-card" → "lost card"), the most specific hint a call comes with. */
+function intentHint(call: CallSnapshot): string[] {
+  const intent = call.cti['x-intent']?.trim().replace(/[-_]+/g, ' ');
+  return intent && intent.length <= 100 ? [intent] : [];
+}
+
+/** The policy's transcription settings; defaults when the section is absent. */
+export function transcriptionSettings(policy: Policy): TranscriptionPolicy {
+  return policy.transcription;
+}
+
+/**
+ * Starts transcribing calls as they become active.
+ * @param policy the app policy (its `transcription` section; absent = defaults)
+ */
+export function startTranscription(
+  policy: Policy,
+  store: Store,
+  host: Pick<LingxiApi, 'speech'>,
+  engine: Pick<PhoneEngine, 'callAudio'>,
+  options: TranscriptionOptions = {},
+): TranscriptionHandle {
+  const settings = transcriptionSettings(policy);
+  const provider = options.provider ?? providerFor(settings, host);
+  if (!provider) return { stop: async () => undefined };
+  const sessions = new Map<string, CallTranscription>();
+  let context: AudioContext | null = null;
+
+  const prepare = async (): Promise<void> => {
+    // 48 kHz is WebRTC's own rate: no resampling before the tap, and an exact 3:1 decimation in it.
+    context ??= new AudioContext({ sampleRate: 48000 });
+    if (context.state !== 'running') {
+      const running = context.resume();
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the browser keeps audio suspended until the agent clicks')), RESUME_TIMEOUT_MS));
+      await Promise.race([running, timeout]);
+    }
+    await loadTapWorklet(context, tapWorkletUrl);
+  };
+
+  const begin = (call: CallSnapshot): void => {
+    const state = store.getState();
+    const pop = selectActivePop(state);
+    const profile = pop?.callId === call.id && pop.selected !== null ? pop.profiles[pop.selected] : undefined;
+    const language = callLanguage(settings.languages, [call.cti['x-language'], profile?.language]);
+    const hints = settings.hints ? [...new Set([...intentHint(call), ...(options.hints?.(call) ?? [])])].slice(0, 500) : [];
+    const session = new CallTranscription({
+      callId: call.id,
+      // Transcript times count from the answer; answeredAt is epoch ms, the audio clock is the page's.
+      answeredAt: performance.now() - (Date.now() - (call.answeredAt ?? Date.now())),
+      tracks: () => engine.callAudio(call.id),
+      provider,
+      language,
+      hints,
+      keywords: options.keywords?.(call) ?? [],
+      prepare,
+      tap: (track, leg, onFrame) => tapTrack(context as AudioContext, track, { playInElement: leg === 'customer', frameMs: FRAME_MS, onFrame }),
+      publish,
+    });
+    sessions.set(call.id, session);
+    log.info(`transcribing call ${call.id} in ${language} with the ${provider.name} provider`);
+    void session.start();
+  };
+
+  const end = (callId: string): void => {
+    const session = sessions.get(callId);
+    if (!session) return;
+    sessions.delete(callId);
+    void session.stop().finally(() => publish.forget(callId));
+  };
+
+  const unsubscribe = store.subscribe((next, previous) => {
+    if (next.calls === previous.calls) return;
+    for (const call of next.calls) {
+      if (call.phase === 'active' && !sessions.has(call.id)) begin(call);
+      if (call.phase === 'ended') end(call.id);
+    }
+    for (const id of [...sessions.keys()]) if (!next.calls.some((c) => c.id === id)) end(id);
+  });
+
+  return {
+    async stop() {
+      unsubscribe();
+      const running = [...sessions.values()];
+      sessions.clear();
+      await Promise.all(running.map((session) => session.stop()));
+    },
+  };
+}
