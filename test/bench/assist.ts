@@ -14,7 +14,7 @@ import { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
 import { ensureSpeechFixtures } from '../fixtures/speech/generate';
 import { finalLatencies, watchTranscript } from '../e2e/support/transcript-probe';
-import { summarize, type Figure } from './stats';
+import { summarize, summarizePrecise, type Figure } from './stats';
 
 export interface AssistBenchOptions {
   sip: Kamailio;
@@ -46,10 +46,6 @@ function cpuSeconds(pid: number): number {
 }
 
 /** summarize() keeps one decimal, too coarse for a ratio around 0.05: this keeps three. */
-function precise(samples: number[], what: string): Figure {
-  const scaled = summarize(samples.map((v) => v * 1000), what);
-  return { ...scaled, median: Math.round(scaled.median) / 1000, p95: Math.round(scaled.p95) / 1000 };
-}
 
 export async function measureAssist({ sip, peerUrl, log, finals = 12 }: AssistBenchOptions): Promise<Record<string, Figure>> {
   await ensureSpeechFixtures();
@@ -84,13 +80,18 @@ export async function measureAssist({ sip, peerUrl, log, finals = 12 }: AssistBe
     }
     const latencies = await finalLatencies(page);
     for (const l of latencies) log(`assist: ${l.leg} final ${Math.round(l.domMs)} ms after end of speech (${Math.round(l.pageMs)} ms to the page)`);
+    const suggestions = await page.evaluate(() => performance.getEntriesByName('lingxi:assist:suggestion').map((m) => m.duration));
     await page.getByRole('button', { name: 'Hang up', exact: true }).click();
     return {
+      'assist.suggestion_ms': summarize(
+        suggestions,
+        "customer final text in the page → its knowledge suggestions painted (search in the worker, stable ordering, next animation frame); app measure 'lingxi:assist:suggestion'",
+      ),
       'assist.final_latency_ms': summarize(
         latencies.map((l) => l.domMs),
         'end of speech (end of the last > −40 dBFS 20 ms frame the tap posted) → final text in the Transcript log; festival speech looped on both legs through Kamailio, local pocketsphinx service (endSilenceMs 400)',
       ),
-      'assist.rtf': precise(rtf, 'speech service CPU seconds (/proc utime+stime, both legs) ÷ audio seconds streamed (2 legs × wall time), per interval of 3 finals, after the first final'),
+      'assist.rtf': summarizePrecise(rtf, 'speech service CPU seconds (/proc utime+stime, both legs) ÷ audio seconds streamed (2 legs × wall time), per interval of 3 finals, after the first final'),
     };
   } finally {
     for (const close of closers) await close().catch((error: unknown) => log(`assist cleanup: ${String(error)}`));

@@ -10,7 +10,7 @@ import { launchApp, type AppInstance } from '../fixtures/app-host';
 import type { Kamailio } from '../fixtures/kamailio/kamailio';
 import { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
-import { summarize, type Figure } from './stats';
+import { summarize, summarizePrecise, type Figure } from './stats';
 
 export interface RecordingBenchOptions {
   sip: Kamailio;
@@ -102,13 +102,14 @@ export async function measureRecording({ sip, peerUrl, log, calls = 5, talkMs = 
       }
     }
     commits.push(...(await commitTimes(recorded)));
+    log(`recording: slowest commits ${[...commits].sort((a, b) => b - a).slice(0, 8).map((ms) => ms.toFixed(0)).join(', ')} ms of ${commits.length}`);
     const ratios = on.map((value, i) => value / (off[i] ?? Number.NaN));
     return {
-      'recording.cpu_overhead': summarize(
+      'recording.cpu_overhead': summarizePrecise(
         ratios,
         `renderer CPU time (utime+stime of the app's renderer processes, /proc) per second of steady talk time, recorded ÷ unrecorded, ${talkMs / 1000} s talk per call, calls alternating between two otherwise identical apps`,
       ),
-      'recording.cpu_s_per_s_unrecorded': summarize(off, 'renderer CPU seconds per talk second, recording off'),
+      'recording.cpu_s_per_s_unrecorded': summarizePrecise(off, 'renderer CPU seconds per talk second, recording off'),
       'recording.chunk_commit_p95_ms': summarize(
         commits,
         "per 1-second stereo Opus slice: AES-GCM encrypt + SHA-256 chain + IndexedDB transaction (strict durability) until commit; app measures 'lingxi:recording:commit'",

@@ -2,7 +2,7 @@
  * `npm run bench` (inside test/e2e/run.sh's loopback namespace): starts Kamailio, the browser host and a
  * customer peer with the same fixture modules as the e2e specs, then prints ONE JSON object on stdout.
  * Everything else goes to stderr. Options: --samples <n> (default 12, at least 10), --only <groups>
- * (comma-separated: call, screenpop, quality, transfer, recording, knowledge; default all).
+ * (comma-separated: call, screenpop, quality, transfer, recording, assist, knowledge; default all).
  */
 import { parseArgs } from 'node:util';
 import { launchApp, type AppInstance } from '../fixtures/app-host';
@@ -18,12 +18,13 @@ import { measureScreenpop } from './screenpop';
 import { measureKnowledge } from './knowledge';
 import { measureTransfer } from './transfer';
 import { measureRecording } from './recording';
+import { measureAssist } from './assist';
 import { summarize, type Figure } from './stats';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '12' }, only: { type: 'string' } } });
 const samples = Math.max(10, Number(values.samples));
 /** --only call,recording: run just these groups (call = register + answer). Default: all. */
-const groups = ['call', 'screenpop', 'quality', 'transfer', 'recording', 'knowledge'] as const;
+const groups = ['call', 'screenpop', 'quality', 'transfer', 'recording', 'assist', 'knowledge'] as const;
 const only = new Set(values.only ? values.only.split(',') : groups);
 for (const group of only) if (!(groups as readonly string[]).includes(group)) throw new Error(`--only: unknown group ${group} (groups: ${groups.join(', ')})`);
 const runs = (group: (typeof groups)[number]): boolean => only.has(group);
@@ -110,6 +111,7 @@ async function main(): Promise<Record<string, Figure | number | QualityMosFigure
     if (runs('quality')) Object.assign(figures, await measureQualityMos({ sip, peerUrl: peerServer.url, log }));
     if (runs('transfer')) Object.assign(figures, await measureTransfer({ sip, peerUrl: peerServer.url, samples, log }));
     if (runs('recording')) Object.assign(figures, await measureRecording({ sip, peerUrl: peerServer.url, log }));
+    if (runs('assist')) Object.assign(figures, await measureAssist({ sip, peerUrl: peerServer.url, log }));
     if (runs('knowledge')) {
       log('knowledge: building, persisting and querying 10,000 generated articles');
       Object.assign(figures, await measureKnowledge());

@@ -21,3 +21,9 @@ export function summarize(samples: number[], what: string): Figure {
   const median = sorted.length % 2 ? (sorted[Math.floor(mid)] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
   return { median: round(median), p95: round(percentile(sorted, 95)), n: sorted.length, what };
 }
+
+/** summarize() to three decimals, for ratios (CPU overhead, real-time factor) that sit near 0 or 1. */
+export function summarizePrecise(samples: number[], what: string): Figure {
+  const scaled = summarize(samples.map((v) => v * 1000), what);
+  return { ...scaled, median: Math.round(scaled.median) / 1000, p95: Math.round(scaled.p95) / 1000 };
+}

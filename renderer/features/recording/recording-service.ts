@@ -14,11 +14,16 @@ import { StereoRecorder } from './capture/stereo-recorder';
 import { recordingProblemOf } from './problems';
 import { openRecordingStore, type QuotaEvent, type RecordingStore } from './store';
 import { startUploads, type UploadControl } from './upload-wiring';
-import type { PausedBy } from './types';
+import type { PausedBy, RecordingManifest } from './types';
 
 type Store = { getState(): StoreState; subscribe(listener: (state: StoreState, previous: StoreState) => void): () => void };
 
 const log = createLogger('recording');
+/**
+ * The recording graph runs at 48 kHz: WebRTC delivers call audio at 48 kHz and Chromium's MediaRecorder
+ * encodes Opus from 48 kHz, so any other rate adds two resamplers per channel (measured: no saving).
+ */
+const RECORDING_SAMPLE_RATE = 48_000;
 /** Name of the performance measure per committed slice (read by the bench). */
 export const COMMIT_MEASURE = 'lingxi:recording:commit';
 
@@ -42,7 +47,14 @@ export async function startRecording(policy: Policy, store: Store, host: LingxiA
   const refresh = () => {
     void cache.list().then((list) => store.getState().setRecordings(list));
   };
-  cache.onChange(refresh);
+  // Every committed chunk changes its manifest: only changes the Recordings list shows re-read it.
+  const shown = new Map<string, string>();
+  cache.onChange((manifest) => {
+    const seen = shownSignature(manifest);
+    if (shown.get(manifest.id) === seen) return;
+    shown.set(manifest.id, seen);
+    refresh();
+  });
   const showQuota = ({ level, usage }: QuotaEvent) =>
     store.getState().setRecordingCache({ level, usedBytes: usage.bytes, pendingBytes: usage.pendingBytes, limitBytes: usage.limitBytes });
   cache.onQuota(showQuota);
@@ -52,13 +64,16 @@ export async function startRecording(policy: Policy, store: Store, host: LingxiA
   let context: AudioContext | null = null;
   const recordings = new CallRecordings({
     store: cache,
-    createCapture: (call, callbacks) =>
-      new StereoRecorder({
-        context: (context ??= new AudioContext()),
+    createCapture: (call, callbacks) => {
+      context ??= new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE });
+      void context.resume();
+      return new StereoRecorder({
+        context,
         tracks: () => engine.callAudio(call.id),
         bitrate: settings.bitrate,
         ...callbacks,
-      }),
+      });
+    },
     committed: (commitMs) => {
       const end = performance.now();
       performance.measure(COMMIT_MEASURE, { start: end - commitMs, end });
@@ -67,7 +82,11 @@ export async function startRecording(policy: Policy, store: Store, host: LingxiA
       log.error(`recording of call ${callId} failed: ${String(error)}`);
       store.getState().setRecordingProblem(recordingProblemOf(error));
     },
-    changed: (callId, live) => store.getState().setLiveRecording(callId, live),
+    changed: (callId, live) => {
+      store.getState().setLiveRecording(callId, live);
+      // No capture running: let the audio thread sleep between calls.
+      if (context && Object.keys(store.getState().liveRecordings).length === 0) void context.suspend();
+    },
     now: () => Date.now(),
   });
   const { uploadUrl } = settings;
@@ -78,7 +97,6 @@ export async function startRecording(policy: Policy, store: Store, host: LingxiA
     if (next.calls === previous.calls) return;
     for (const call of next.calls) {
       if (settings.mode === 'always' && call.phase === 'active' && !recordings.isRecording(call.id)) {
-        void context?.resume();
         void recordings.start(infoOf(call));
       }
     }
@@ -91,6 +109,11 @@ export async function startRecording(policy: Policy, store: Store, host: LingxiA
   host.system.onEvent((event) => {
     if (event === 'online' || event === 'resume') uploads?.online();
   });
+}
+
+/** What the Recordings list shows of a manifest (not its chunk count, which changes every second). */
+function shownSignature(m: RecordingManifest): string {
+  return JSON.stringify([m.state, m.endedAt, m.paused, m.upload?.lastError, m.upload?.uploadedAt, m.audioDeleted, m.damage]);
 }
 
 function callIsUp(state: StoreState): boolean {

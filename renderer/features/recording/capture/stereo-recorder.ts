@@ -5,8 +5,9 @@
  * audio timeline stays aligned with the call and the manifest's paused offsets point into the file.
  *
  * Pitfalls this follows (test bed README): a remote WebRTC track feeds WebAudio only while it plays in
- * an element, so the received track also plays in a muted element of ours; tracks change on hot-plug
- * and conference start/end, so every slice re-reads them and rewires a changed input.
+ * an element — the call's RemoteAudio element plays it for as long as the call is up, so no second
+ * element is needed; tracks change on hot-plug and conference start/end, so every slice re-reads them
+ * and rewires a changed input.
  */
 import type { CallAudio } from '../../phone/sip/phone-engine';
 
@@ -17,7 +18,6 @@ export const PREFERRED_MIME = 'audio/webm;codecs=opus';
 interface Input {
   track: MediaStreamTrack;
   source: MediaStreamAudioSourceNode;
-  element?: HTMLAudioElement;
 }
 
 export interface StereoRecorderOptions {
@@ -96,8 +96,11 @@ export class StereoRecorder {
   stop(): Promise<void> {
     this.stopped ??= new Promise<void>((resolve) => {
       const done = () => {
+        // Tear the whole graph down: a destination node left connected keeps the audio thread busy.
         for (let channel = 0; channel < 2; channel++) this.disconnect(channel as 0 | 1);
+        for (const gain of this.gains) gain.disconnect();
         this.merger.disconnect();
+        for (const track of this.destination.stream.getTracks()) track.stop();
         resolve();
       };
       if (this.recorder.state === 'inactive') return done();
@@ -111,33 +114,24 @@ export class StereoRecorder {
   /** Connects the current tracks, replacing any input whose track changed or ended. */
   private rewire(): void {
     const audio = this.options.tracks();
-    this.connect(0, audio?.remote ?? null, true);
-    this.connect(1, audio?.local ?? null, false);
+    this.connect(0, audio?.remote ?? null);
+    this.connect(1, audio?.local ?? null);
   }
 
-  private connect(channel: 0 | 1, track: MediaStreamTrack | null, needsElement: boolean): void {
+  private connect(channel: 0 | 1, track: MediaStreamTrack | null): void {
     const current = this.inputs[channel];
     if (current?.track === track && track?.readyState === 'live') return;
     this.disconnect(channel);
     if (!track || track.readyState !== 'live') return;
-    const stream = new MediaStream([track]);
-    let element: HTMLAudioElement | undefined;
-    if (needsElement) {
-      element = new Audio();
-      element.muted = true;
-      element.srcObject = stream;
-      void element.play().catch(() => undefined);
-    }
-    const source = this.options.context.createMediaStreamSource(stream);
+    const source = this.options.context.createMediaStreamSource(new MediaStream([track]));
     source.connect(this.gains[channel]);
-    this.inputs[channel] = { track, source, ...(element ? { element } : {}) };
+    this.inputs[channel] = { track, source };
   }
 
   private disconnect(channel: 0 | 1): void {
     const input = this.inputs[channel];
     if (!input) return;
     input.source.disconnect();
-    if (input.element) input.element.srcObject = null;
     this.inputs[channel] = null;
   }
 }
