@@ -9,7 +9,7 @@ import { recentCalls } from '../features/agent/history-repo';
 import { startDevices } from '../features/devices/devices-service';
 import { startKnowledge } from '../features/knowledge/knowledge-service';
 import { startPhone } from '../features/phone/phone-service';
-import { startAssist } from '../features/assist/assist-service';
+import { assistVocabulary, startAssist } from '../features/assist/assist-service';
 import { startTranscription } from '../features/assist/transcription/transcription-service';
 import { startRecording } from '../features/recording/recording-service';
 import { startScreenpop } from '../features/screenpop/screenpop-service';
@@ -75,7 +75,9 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   // Agent assist: a session per answered call, fed by transcription, searching the knowledge base.
   startAssist(policy, store);
   // Transcription of both legs (local speech service or the bank's ASR server) feeds assist through its events.
-  startTranscription(policy, store, host, engine);
+  // The engine listens for the bank's own vocabulary: the assist rules' phrases and the PCI triggers.
+  const vocabulary = assistVocabulary(policy.assist);
+  startTranscription(policy, store, host, engine, { keywords: () => vocabulary });
   startShortcuts(host, store);
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);
