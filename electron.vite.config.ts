@@ -10,11 +10,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // Everything is bundled, so the packaged app ships no node_modules (all packages are devDependencies).
+      // Everything is bundled (devDependencies), except the native modules the speech service loads at run
+      // time: they cannot be bundled, so they are production dependencies that electron-builder ships
+      // (unpacked from the asar, see electron-builder.yml).
       externalizeDeps: false,
       // speech-service: the local speech service, forked by main as a utilityProcess (main/features/speech/launcher.ts).
       rollupOptions: {
         input: { index: resolve(__dirname, 'main/index.ts'), 'speech-service': resolve(__dirname, 'main/features/speech/service-entry.ts') },
+        external: ['koffi', 'sherpa-onnx-node'],
       },
     },
   },

@@ -38,7 +38,8 @@ test('a recorded call holds the customer on the left, the agent on the right, an
   await ui.button('Pause recording').click();
   await expect(recordings.liveStatus).toHaveText('Paused');
   await waitForTalkTime(page, '00:04');
-  await ui.button('Resume recording').click();
+  // Resume with the keyboard shortcut (Ctrl+Alt+S toggles the call's recording).
+  await page.keyboard.press('Control+Alt+S');
   await expect(recordings.liveStatus).toHaveText('Recording');
   await waitForTalkTime(page, '00:06');
   await ui.button('Hang up').click();

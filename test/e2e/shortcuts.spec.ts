@@ -97,6 +97,7 @@ test('the Keyboard shortcuts panel lists every action with its keys; F1, "?" and
     'Mute / UnmuteCtrl+Alt+M',
     'TransferCtrl+Alt+X',
     'Ready / Not readyCtrl+Alt+R',
+    'Pause / resume recordingCtrl+Alt+S',
     'Show this list? or F1',
   ]);
   await expect(dialog).toContainText('These keys work while this window has focus.');

@@ -1,15 +1,13 @@
 /**
  * Picks and creates the engine for a stream's language. Engines are created on first use and kept; a
  * failed creation is not kept, so fixing the model (IT copies it into place) works without a restart.
- *
- * sherpa-onnx: the registry checks the configured model folder and reports `model-missing` when it is
- * absent; with a model present it reports `engine-unavailable`, because this version does not bundle
- * sherpa-onnx-node. README.md ("Plugging in sherpa-onnx") says how an engine plugs in here.
+ * Engines: pocketsphinx (pocketsphinx/) and sherpa-onnx (sherpa/, loaded lazily: without the
+ * sherpa-onnx-node package the service still starts and reports `engine-unavailable` for its languages).
  */
-import { existsSync, statSync } from 'node:fs';
-import type { EngineConfig, SherpaOnnxConfig, SpeechServiceConfig } from './config';
+import type { EngineConfig, SpeechServiceConfig } from './config';
 import { SpeechEngineError, type SpeechEngine } from './engine';
 import { PocketsphinxEngine } from './pocketsphinx/engine';
+import { SherpaOnnxEngine } from './sherpa/engine';
 
 /** Creates one engine from its configuration. */
 export type EngineFactory = (config: EngineConfig, cacheDir: string) => Promise<SpeechEngine>;
@@ -25,27 +23,13 @@ export interface EngineRegistry {
   dispose(): void;
 }
 
-function sherpaOnnx(config: SherpaOnnxConfig): Promise<SpeechEngine> {
-  if (!existsSync(config.modelDir)) {
-    return Promise.reject(
-      new SpeechEngineError('model-missing', `sherpa-onnx model folder not found: ${config.modelDir} (for ${config.languages.join(', ')}); IT sets this path in the policy`),
-    );
-  }
-  if (!statSync(config.modelDir).isDirectory()) {
-    return Promise.reject(new SpeechEngineError('model-missing', `sherpa-onnx model must be a folder, got a file: ${config.modelDir}`));
-  }
-  return Promise.reject(
-    new SpeechEngineError('engine-unavailable', `the sherpa-onnx engine is not included in this version of Lingxi (model folder ${config.modelDir} is in place); use the bank ASR server for ${config.languages.join(', ')}`),
-  );
-}
-
 /** The built-in engines. */
 export const defaultEngineFactory: EngineFactory = (config, cacheDir) => {
   switch (config.engine) {
     case 'pocketsphinx':
       return PocketsphinxEngine.create(config, cacheDir);
     case 'sherpa-onnx':
-      return sherpaOnnx(config);
+      return SherpaOnnxEngine.create(config);
   }
 };
 

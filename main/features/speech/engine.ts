@@ -1,7 +1,7 @@
 /**
  * What every speech engine offers the service: open a recognition stream for one leg, feed it 16 kHz PCM,
- * get partial and final results with times. Engines: pocketsphinx (pocketsphinx/engine.ts); sherpa-onnx is
- * described in engine-registry.ts and README.md.
+ * get partial and final results with times. Engines: pocketsphinx (pocketsphinx/engine.ts) and sherpa-onnx
+ * (sherpa/engine.ts).
  */
 import type { SpeechErrorCode } from '../../../preload/contract/speech-protocol';
 

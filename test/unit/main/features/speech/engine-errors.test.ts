@@ -103,7 +103,7 @@ describe('engine registry', () => {
     expect((await registry.engineFor('en-GB')).name).toBe('pocketsphinx');
   });
 
-  it('sherpa-onnx: model-missing while its folder is absent, engine-unavailable once it exists (failures are not cached)', async () => {
+  it('sherpa-onnx: model-missing while its folder is absent, then naming the files an empty folder lacks (failures are not cached)', async () => {
     const modelDir = join(dir, 'sherpa-zh');
     const registry = createEngineRegistry(parseSpeechServiceConfig({ cacheDir: dir, engines: [{ engine: 'sherpa-onnx', languages: ['zh-CN', 'zh-TW'], modelDir }] }));
     expect(await failure(registry.engineFor('zh-CN'))).toEqual({
@@ -111,9 +111,10 @@ describe('engine registry', () => {
       message: `sherpa-onnx model folder not found: ${modelDir} (for zh-CN, zh-TW); IT sets this path in the policy`,
     });
     mkdirSync(modelDir);
-    const { code, message } = await failure(registry.engineFor('zh-CN'));
-    expect(code).toBe('engine-unavailable');
-    expect(message).toContain('not included in this version');
+    expect(await failure(registry.engineFor('zh-CN'))).toEqual({
+      code: 'model-missing',
+      message: expect.stringContaining(`sherpa-onnx model folder ${modelDir} has no encoder*.onnx, decoder*.onnx, tokens.txt`) as string,
+    });
   });
 
   it('rejects an invalid configuration with every problem and its path', () => {
