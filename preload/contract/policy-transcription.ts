@@ -45,8 +45,10 @@ export const pocketsphinxPolicySchema = z.strictObject({
 export const sherpaOnnxPolicySchema = z.strictObject({
   engine: z.literal('sherpa-onnx'),
   languages: languages.default(['zh-CN']),
-  /** Folder of the streaming model (encoder, decoder, joiner .onnx and tokens.txt). */
+  /** Folder of the streaming model: transducer (encoder, decoder, joiner .onnx + tokens.txt) or paraformer (encoder, decoder + tokens.txt). */
   modelPath: path,
+  /** Trailing silence that ends an utterance (sherpa's endpoint rule 2), ms. */
+  endSilenceMs: z.number().int().min(100).max(3000).default(800),
 });
 
 export const transcriptionEnginePolicySchema = z.discriminatedUnion('engine', [pocketsphinxPolicySchema, sherpaOnnxPolicySchema]);

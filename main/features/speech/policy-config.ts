@@ -46,7 +46,7 @@ export function speechServiceConfigFromPolicy(policy: TranscriptionPolicy, conte
           knowledgePackages: [...context.knowledgePackages],
           keywords: [...(context.keywords ?? [])],
         }
-      : { engine: 'sherpa-onnx' as const, languages: engine.languages, modelDir: engine.modelPath },
+      : { engine: 'sherpa-onnx' as const, languages: engine.languages, modelDir: engine.modelPath, endSilenceMs: engine.endSilenceMs },
   );
   return { engines, ...(context.cacheDir ? { cacheDir: context.cacheDir } : {}) };
 }
