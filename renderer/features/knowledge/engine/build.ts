@@ -10,7 +10,7 @@ import { terms as analyzeTerms } from './tokenize';
 import type { EngineArticle, EngineConfig } from './types';
 
 /** Index format version; bump when analysis or layout changes so persisted indexes are rebuilt. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** The persisted form of an index: plain arrays and typed arrays, structured-clone and JSON friendly. */
 export interface IndexData extends Ranking {
@@ -23,7 +23,7 @@ export interface IndexData extends Ranking {
   terms: string[];
   /** Synonym groups: each group a list of members, each member a list of term ids. */
   synonyms: number[][][];
-  /** The softmax classifier over articles; absent for knowledge bases too large to train it on. */
+  /** The learned models (classifier.ts); absent for knowledge bases too large to train them on. */
   classifier?: ClassifierData;
 }
 
@@ -66,8 +66,8 @@ export function buildIndexData(
     group.map((phrase) => analyzeTerms(phrase).map((t) => vocab.id(t))).filter((m) => m.length > 0),
   );
   const ranking = deriveRanking(segments, articles.length, vocab.list.length, config);
-  const examples = articles.flatMap((a, i) => [a.title, ...a.questions].map((text): [string, number] => [text, i]));
-  const classifier = config.mix.classifier > 0 ? trainClassifier(examples, articles.length, config.latinBigrams) : undefined;
+  const learn = config.mix.classifier > 0 || config.mix.facets > 0;
+  const classifier = learn ? trainClassifier(articles, config.latinBigrams) : undefined;
   return {
     format: 'lingxi-knowledge-index',
     version: INDEX_VERSION,

@@ -1,31 +1,43 @@
 /**
- * A softmax (multinomial logistic regression) classifier trained at index time on each article's
- * title and similar questions — the knowledge base is the training data. Features: the engine's
- * terms (stemmed words, word pairs, Han characters, bigrams and words) plus character 3–5-grams of
- * Latin words, which carry misspellings and morphology the stemmer misses. Trained with Adagrad,
- * deterministic (fixed-seed shuffle), and only when the model stays small: the weights are dense
- * over articles, so a knowledge base of thousands of articles ranks without it.
+ * Models trained at index time on each article's title and similar questions — the knowledge base is
+ * the training data:
+ * - a softmax classifier over articles (multinomial logistic regression);
+ * - a title-word ("facet") model: one sigmoid per word of the titles, trained on every article's
+ *   questions. Titles share words ("Card payment fee charged", "Transfer fee charged"), so "fee" learns
+ *   from the questions of every fee article together and carries over to phrasings that no single
+ *   article's ten questions cover; an article scores the mean log-probability of its title words.
+ * Features: the engine's terms (stemmed words, word pairs, Han characters, bigrams and words) plus
+ * character 3–5-grams of Latin words, which carry misspellings and morphology the stemmer misses.
+ * Both are trained only while the work fits a budget (see trainClassifier): their weights are dense
+ * over articles and title words, so a knowledge base of thousands of articles ranks without them.
  */
 import { fold } from './fold';
-import { terms as analyzeTerms } from './tokenize';
-import type { Postings } from './derive';
-import { toPostings } from './derive';
+import { linearScores, softmax, trainLinear, type Example, type LinearModel } from './linear';
+import { isHanChar, terms as analyzeTerms } from './tokenize';
 
-/** The persisted classifier: feature → (article, weight) postings and a bias per article. */
-export interface ClassifierData {
-  features: string[];
-  weights: Postings;
-  bias: Float32Array;
+/** The facet model: sigmoid weights over title words and each article's title words (CSR). */
+export interface FacetData {
+  model: LinearModel;
+  /** Title words of article a: ids[start[a] .. start[a + 1]). */
+  start: Uint32Array;
+  ids: Uint32Array;
 }
 
-/** Training limits: above them the build would take seconds, so the classifier is skipped. */
-const MAX_WEIGHTS = 6_000_000;
-const MAX_WORK = 400_000_000;
-const EPOCHS = 10;
-const RATE = 0.2;
-/** Weights smaller than this share of the largest are dropped from the persisted model. */
-const PRUNE = 0.01;
+/** The persisted models; `features` maps a feature id to its string (shared by all models). */
+export interface ClassifierData {
+  features: string[];
+  /** The softmax model over articles. */
+  softmax: LinearModel;
+  facets?: FacetData;
+}
+
+const EPOCHS = 6;
+const RATE = 0.3;
 const CHAR_GRAM_WEIGHT = 0.5;
+/** Build-work budget (feature × output × epoch products); above it a model is skipped (≈ 1–2 s). */
+const MAX_WORK = 400_000_000;
+/** Dense training matrices above this many weights are skipped (memory). */
+const MAX_WEIGHTS = 8_000_000;
 
 /** A text's features, L2-normalised: feature → value. */
 export function classifierFeatures(text: string, latinBigrams: boolean): Map<string, number> {
@@ -44,113 +56,126 @@ export function classifierFeatures(text: string, latinBigrams: boolean): Map<str
   return out;
 }
 
-/** mulberry32, so the same knowledge base always trains the same model. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** An article's title words as facets: words and pairs, Han bigrams and words, not single Han characters. */
+function facetTerms(title: string, tags: readonly string[]): string[] {
+  return [...new Set(analyzeTerms([title, ...tags].join(' ')))].filter((t) => !isHanChar(t));
 }
 
 /**
- * Trains on (text, article) examples.
- * @returns the model, or undefined when there are fewer than two articles or it would be too big
+ * Trains on each article's title, tags and similar questions.
+ * @param articles title, tags and questions of each article, in index order
+ * @returns the models, or undefined when there are fewer than two articles or they would cost too much
  */
-export function trainClassifier(examples: readonly [string, number][], nClasses: number, latinBigrams: boolean): ClassifierData | undefined {
-  if (nClasses < 2 || examples.length === 0) return undefined;
-  // Every example adds tens of features: a quick bound skips the feature pass on a large KB.
-  if (examples.length * nClasses * EPOCHS * 20 > MAX_WORK) return undefined;
+export function trainClassifier(
+  articles: readonly { title: string; questions: readonly string[]; tags?: readonly string[] }[],
+  latinBigrams: boolean,
+): ClassifierData | undefined {
+  const C = articles.length;
+  const nExamples = articles.reduce((n, a) => n + 1 + a.questions.length, 0);
+  // Every example has tens of features: a quick bound skips the feature pass on a large KB.
+  if (C < 2 || nExamples * 20 * C * EPOCHS > MAX_WORK) return undefined;
   const vocab = new Map<string, number>();
-  let work = 0;
-  const rows = examples.map(([text, y]) => {
-    const f = classifierFeatures(text, latinBigrams);
-    const ids = new Uint32Array(f.size);
-    const values = new Float32Array(f.size);
-    let i = 0;
-    for (const [k, v] of f) {
-      let id = vocab.get(k);
-      if (id === undefined) vocab.set(k, (id = vocab.size));
-      ids[i] = id;
-      values[i++] = v;
-    }
-    work += f.size * nClasses * EPOCHS;
-    return { ids, values, y };
-  });
-  const C = nClasses;
-  if (vocab.size * C > MAX_WEIGHTS || work > MAX_WORK) return undefined;
-  const W = new Float32Array(vocab.size * C);
-  const G = new Float32Array(vocab.size * C).fill(1e-6);
-  const bias = new Float32Array(C);
-  const Gb = new Float32Array(C).fill(1e-6);
-  const p = new Float64Array(C);
-  const next = random(77);
-  const order = rows.map((_, i) => i);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-    for (const k of order) {
-      const { ids, values, y } = rows[k] as (typeof rows)[number];
-      p.set(bias);
-      for (let j = 0; j < ids.length; j++) {
-        const base = (ids[j] as number) * C;
-        const v = values[j] as number;
-        for (let c = 0; c < C; c++) p[c] = (p[c] as number) + (W[base + c] as number) * v;
+  let featureCount = 0;
+  const rows = articles.flatMap((a, article) =>
+    [a.title, ...a.questions].map((text) => {
+      const f = classifierFeatures(text, latinBigrams);
+      const ids = new Uint32Array(f.size);
+      const values = new Float32Array(f.size);
+      let i = 0;
+      for (const [k, v] of f) {
+        let id = vocab.get(k);
+        if (id === undefined) vocab.set(k, (id = vocab.size));
+        ids[i] = id;
+        values[i++] = v;
       }
-      softmax(p);
-      for (let c = 0; c < C; c++) {
-        const g = (p[c] as number) - (c === y ? 1 : 0);
-        Gb[c] = (Gb[c] as number) + g * g;
-        bias[c] = (bias[c] as number) - (RATE * g) / Math.sqrt(Gb[c] as number);
-        for (let j = 0; j < ids.length; j++) {
-          const at = (ids[j] as number) * C + c;
-          const gw = g * (values[j] as number);
-          G[at] = (G[at] as number) + gw * gw;
-          W[at] = (W[at] as number) - (RATE * gw) / Math.sqrt(G[at] as number);
-        }
-      }
-    }
-  }
-  let largest = 0;
-  for (const w of W) largest = Math.max(largest, Math.abs(w));
-  const byFeature = Array.from({ length: vocab.size }, (_, f) => {
-    const row = new Map<number, number>();
-    for (let c = 0; c < C; c++) {
-      const w = W[f * C + c] as number;
-      if (Math.abs(w) >= PRUNE * largest) row.set(c, w);
-    }
-    return row;
-  });
-  // Postings are feature → rows; here the "rows" are articles and the "terms" features, so transpose.
-  const perClass = Array.from({ length: C }, () => new Map<number, number>());
-  byFeature.forEach((row, f) => row.forEach((w, c) => (perClass[c] as Map<number, number>).set(f, w)));
-  return { features: [...vocab.keys()], weights: toPostings(vocab.size, perClass), bias };
+      featureCount += f.size;
+      return { ids, values, article };
+    }),
+  );
+  const affordable = (outputs: number): boolean => vocab.size * outputs <= MAX_WEIGHTS && featureCount * outputs * EPOCHS <= MAX_WORK;
+  if (!affordable(C)) return undefined;
+  const examples: Example[] = rows.map((r) => ({ ids: r.ids, values: r.values, labels: [r.article] }));
+  const softmax = trainLinear(examples, vocab.size, C, { loss: 'softmax', epochs: EPOCHS, rate: RATE, seed: 77 });
+  // The facet model gets what is left of the budget after the softmax.
+  const facets = trainFacets(articles, rows, vocab.size, (n) => affordable(n + C));
+  return { features: [...vocab.keys()], softmax, ...(facets ? { facets } : {}) };
 }
 
-/** In-place softmax. */
-export function softmax(x: Float64Array): void {
-  let max = -Infinity;
-  for (const v of x) max = Math.max(max, v);
-  let sum = 0;
-  for (let c = 0; c < x.length; c++) sum += x[c] = Math.exp((x[c] as number) - max);
-  for (let c = 0; c < x.length; c++) x[c] = (x[c] as number) / sum;
+function trainFacets(
+  articles: readonly { title: string; tags?: readonly string[] }[],
+  rows: readonly { ids: Uint32Array; values: Float32Array; article: number }[],
+  nFeatures: number,
+  affordable: (outputs: number) => boolean,
+): FacetData | undefined {
+  const terms = articles.map((a) => facetTerms(a.title, a.tags ?? []));
+  const df = new Map<string, number>();
+  for (const list of terms) for (const t of list) df.set(t, (df.get(t) ?? 0) + 1);
+  // A title word no other article has only says "this article": those of one article share one
+  // output, so the model grows with the shared vocabulary, not with every title's words.
+  const facetIds = new Map<string, number>();
+  const id = (key: string): number => {
+    let f = facetIds.get(key);
+    if (f === undefined) facetIds.set(key, (f = facetIds.size));
+    return f;
+  };
+  const perArticle = terms.map((list, a) => {
+    const shared = list.filter((t) => (df.get(t) as number) > 1).map(id);
+    return shared.length < list.length ? [...shared, id(`\u0000${a}`)] : shared;
+  });
+  if (facetIds.size === 0 || !affordable(facetIds.size)) return undefined;
+  const examples: Example[] = rows.map((r) => ({ ids: r.ids, values: r.values, labels: perArticle[r.article] as number[] }));
+  const model = trainLinear(examples, nFeatures, facetIds.size, { loss: 'sigmoid', epochs: EPOCHS, rate: RATE, seed: 77 });
+  const start = new Uint32Array(articles.length + 1);
+  perArticle.forEach((ids, a) => (start[a + 1] = (start[a] as number) + ids.length));
+  return { model, start, ids: Uint32Array.from(perArticle.flat()) };
 }
 
-/** Class probabilities for a query; `ids` maps feature strings to ids (built once per engine). */
-export function classify(model: ClassifierData, ids: ReadonlyMap<string, number>, query: string, latinBigrams: boolean, out: Float64Array): void {
-  out.set(model.bias);
-  const { start, row, value } = model.weights;
+/** A query's known features as (id, value) pairs. */
+function queryFeatures(ids: ReadonlyMap<string, number>, query: string, latinBigrams: boolean): [number, number][] {
+  const out: [number, number][] = [];
   for (const [feature, v] of classifierFeatures(query, latinBigrams)) {
     const f = ids.get(feature);
-    if (f === undefined) continue;
-    for (let i = start[f] as number; i < (start[f + 1] as number); i++) {
-      const c = row[i] as number;
-      out[c] = (out[c] as number) + (value[i] as number) * v;
-    }
+    if (f !== undefined) out.push([f, v]);
   }
-  softmax(out);
+  return out;
+}
+
+/**
+ * Per-article evidences for a query: `classes` gets the softmax probabilities; `facets`
+ * (when the facet model exists) gets exp(mean log-probability of the article's title words − the
+ * best article's), so the best article scores 1. `scratch` must hold one number per facet.
+ * @returns whether facet scores were written
+ */
+export function classify(
+  model: ClassifierData,
+  ids: ReadonlyMap<string, number>,
+  query: string,
+  latinBigrams: boolean,
+  classes: Float64Array,
+  facets?: Float64Array,
+  scratch: Float64Array = new Float64Array(model.facets?.model.bias.length ?? 0),
+): boolean {
+  const features = queryFeatures(ids, query, latinBigrams);
+  linearScores(model.softmax, features, classes);
+  softmax(classes);
+  const f = model.facets;
+  if (!f || !facets) return false;
+  const logP = scratch.subarray(0, f.model.bias.length);
+  linearScores(f.model, features, logP);
+  // log σ(z), computed stably.
+  for (let k = 0; k < logP.length; k++) {
+    const z = logP[k] as number;
+    logP[k] = z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+  }
+  let best = -Infinity;
+  for (let a = 0; a < facets.length; a++) {
+    const from = f.start[a] as number;
+    const to = f.start[a + 1] as number;
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += logP[f.ids[i] as number] as number;
+    facets[a] = to > from ? sum / (to - from) : -Infinity;
+    best = Math.max(best, facets[a] as number);
+  }
+  for (let a = 0; a < facets.length; a++) facets[a] = Math.exp((facets[a] as number) - best);
+  return true;
 }

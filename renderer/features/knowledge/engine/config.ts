@@ -8,17 +8,17 @@ import type { EngineConfig } from './types';
 export const DEFAULT_CONFIG: EngineConfig = {
   k1: 2.4,
   fields: {
-    title: { weight: 4, b: 0.1 },
-    questions: { weight: 1, b: 0.4 },
+    title: { weight: 5.32, b: 0.1 },
+    questions: { weight: 1, b: 0.532 },
     tags: { weight: 1, b: 0 },
     body: { weight: 0.3, b: 0.75 },
   },
-  questionB: 0.75,
-  mix: { article: 1.415, nearest: 0.472, centroid: 0.2, classifier: 0.5 },
+  questionB: 0.375,
+  mix: { article: 1.061, nearest: 0.472, centroid: 0.2, classifier: 0.5, facets: 0.665 },
   secondNearest: 0.075,
   hanCharWeight: 0.3,
-  fuzzyWeight: 0.6,
+  fuzzyWeight: 0.9,
   synonymWeight: 0.7,
   latinBigrams: true,
-  bigramWeight: 0.075,
+  bigramWeight: 0.037,
 };

@@ -4,7 +4,8 @@
  * 2. nearest — BM25 of the best (plus a share of the second-best) single similar question,
  *    because one question phrased like the query is stronger evidence than scattered words;
  * 3. centroid — cosine with the article's mean question vector (the learned article profile);
- * 4. classifier — the softmax classifier's probability (small knowledge bases only, see classifier.ts).
+ * 4. classifier — the softmax classifier's probability (small knowledge bases only, see classifier.ts);
+ * 5. facets — how well the query predicts the article's title words (same models, same limit).
  */
 import { classify } from './classifier';
 import type { SearchModel } from './model';
@@ -16,7 +17,7 @@ import type { QueryTerm } from './query';
  * tens of thousands of rows is most of a query's time. The article and centroid steps still count it.
  */
 const QUESTION_POSTINGS_CAP = 4000;
-/** Articles the classifier alone proposes must reach this share of its best probability. */
+/** Articles the learned models alone propose must reach this share of their best score. */
 const CLASSIFIER_FLOOR = 0.05;
 
 /** Scratch buffers reused across queries: the engine answers one query at a time. */
@@ -28,6 +29,8 @@ export class Ranker {
   private readonly bestRow: Int32Array;
   private readonly questionScore: Float64Array;
   private readonly probability: Float64Array;
+  private readonly facetScore: Float64Array;
+  private readonly scratch: Float64Array;
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
 
@@ -41,7 +44,10 @@ export class Ranker {
     this.seen = new Uint8Array(n);
     this.touched = new Int32Array(n);
     this.questionScore = new Float64Array(model.data.questionNorm.length);
-    this.probability = new Float64Array(model.data.classifier ? n : 0);
+    const { classifier } = model.data;
+    this.probability = new Float64Array(classifier ? n : 0);
+    this.facetScore = new Float64Array(classifier?.facets ? n : 0);
+    this.scratch = new Float64Array(classifier?.facets?.model.bias.length ?? 0);
   }
 
   /**
@@ -102,14 +108,18 @@ export class Ranker {
       }
     }
 
-    const { probability } = this;
+    const { probability, facetScore } = this;
     const { classifier } = data;
     const useClassifier = classifier !== undefined && mix.classifier > 0;
+    let useFacets = false;
     let maxP = 0;
-    if (useClassifier && nTouched > 0) {
-      classify(classifier, this.model.featureIds, query, latinBigrams, probability);
+    if (classifier && nTouched > 0 && (mix.classifier > 0 || mix.facets > 0)) {
+      useFacets = classify(classifier, this.model.featureIds, query, latinBigrams, probability, facetScore, this.scratch) && mix.facets > 0;
       for (const p of probability) maxP = Math.max(maxP, p);
-      for (let art = 0; art < probability.length; art++) if ((probability[art] as number) >= CLASSIFIER_FLOOR * maxP) touch(art);
+      for (let art = 0; art < probability.length; art++) {
+        const proposed = (useClassifier && (probability[art] as number) >= CLASSIFIER_FLOOR * maxP) || (useFacets && (facetScore[art] as number) >= CLASSIFIER_FLOOR);
+        if (proposed) touch(art);
+      }
     }
 
     let maxA = 0;
@@ -122,7 +132,7 @@ export class Ranker {
       maxC = Math.max(maxC, centroidScore[art] as number);
     }
     const out = { article: [] as number[], score: [] as number[], row: [] as number[] };
-    const total = mix.article + mix.nearest + mix.centroid + (useClassifier ? mix.classifier : 0) || 1;
+    const total = mix.article + mix.nearest + mix.centroid + (useClassifier ? mix.classifier : 0) + (useFacets ? mix.facets : 0) || 1;
     for (let i = 0; i < nTouched; i++) {
       const art = touched[i] as number;
       seen[art] = 0;
@@ -132,6 +142,8 @@ export class Ranker {
         (mix.nearest * nearest) / (maxN || 1) +
         (mix.centroid * (centroidScore[art] as number)) / (maxC || 1);
       if (useClassifier) score += (mix.classifier * (probability[art] as number)) / (maxP || 1);
+      // Facet scores are already relative to the best article (1).
+      if (useFacets) score += mix.facets * (facetScore[art] as number);
       if (accept(art)) {
         out.article.push(art);
         out.score.push(score / total);

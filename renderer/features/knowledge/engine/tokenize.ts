@@ -4,7 +4,7 @@
  * so a phrasing the segmenter splits differently still meets the document on its bigrams.
  */
 import { foldWithOrigin } from './fold';
-import { porterStem } from './stem';
+import { splitWord, stemWord } from './lexicon';
 import { STOP_WORDS } from './stopwords';
 
 /** One analysed term and where it came from in the original (unfolded) text. */
@@ -39,7 +39,7 @@ export function isHanChar(term: string): boolean {
 
 function latinWord(word: string): string[] {
   if (BARE_NEGATIONS.has(word)) return ['not'];
-  if (!word.includes("'")) return [word];
+  if (!word.includes("'")) return splitWord(word);
   const expanded = CONTRACTIONS[word] ?? word.replace(/n't$/, CONTRACTIONS["n't"] as string).replace(/'[a-z]*$/, '');
   return expanded.split(' ').filter(Boolean);
 }
@@ -87,7 +87,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
     const end = (origin[at + run.length - 1] as number) + 1;
     for (const word of latinWord(run)) {
       if (!options.keepStopWords && STOP_WORDS.has(word)) continue;
-      const token = { term: porterStem(word), start, end };
+      const token = { term: stemWord(word), start, end };
       if (options.latinBigrams && previous) {
         out.push({ term: `${previous.term} ${token.term}`, start: previous.start, end });
       }
