@@ -7,24 +7,11 @@
  * here and nowhere else.
  */
 import { z } from 'zod';
-import { isLoopbackHost } from './policy-urls';
+import { webSocketUrl } from './policy-urls';
 import { speechLanguageSchema } from './speech-protocol';
 
 /** A streaming ASR server speaking Lingxi speech protocol v1: wss://, or ws:// for a loopback host. */
-const asrUrl = z.string().superRefine((value, ctx) => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be a wss:// URL' });
-    return;
-  }
-  if (url.protocol === 'wss:' || (url.protocol === 'ws:' && isLoopbackHost(url.hostname))) return;
-  ctx.addIssue({
-    code: 'custom',
-    message: url.protocol === 'ws:' ? 'must be a wss:// URL (ws:// is allowed only for loopback hosts)' : 'must be a wss:// URL',
-  });
-});
+const asrUrl = webSocketUrl;
 
 const languages = z.array(speechLanguageSchema).min(1, 'must list at least one language');
 const path = z.string().trim().min(1, 'must not be empty');

@@ -19,3 +19,19 @@ export const serviceUrl = z.string().superRefine((value, ctx) => {
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) return;
   ctx.addIssue({ code: 'custom', message: 'must be an https:// URL (http:// is allowed only for loopback hosts)' });
 });
+
+/** A WebSocket server URL: wss://, or ws:// for a loopback host (a server on the agent's own machine). */
+export const webSocketUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a wss:// URL' });
+    return;
+  }
+  if (url.protocol === 'wss:' || (url.protocol === 'ws:' && isLoopbackHost(url.hostname))) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: url.protocol === 'ws:' ? 'must be a wss:// URL (ws:// is allowed only for loopback hosts)' : 'must be a wss:// URL',
+  });
+});

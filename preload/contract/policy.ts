@@ -3,7 +3,7 @@
  * Pure zod + TypeScript (no electron import): main, preload, the browser host and the renderer all use it.
  */
 import { z } from 'zod';
-import { isLoopbackHost } from './policy-urls';
+import { webSocketUrl } from './policy-urls';
 import { agentPolicySchema, qualityPolicySchema, shortcutsPolicySchema } from './policy-agent';
 import { crmPolicySchema, knowledgePolicySchema } from './policy-services';
 import { assistPolicySchema } from './policy-assist';
@@ -16,21 +16,7 @@ export * from './policy-recording';
 export * from './policy-assist';
 export * from './policy-transcription';
 
-const sipServerUrl = z.string().superRefine((value, ctx) => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be a wss:// URL' });
-    return;
-  }
-  if (url.protocol === 'wss:') return;
-  if (url.protocol === 'ws:' && isLoopbackHost(url.hostname)) return;
-  ctx.addIssue({
-    code: 'custom',
-    message: url.protocol === 'ws:' ? 'must be a wss:// URL (ws:// is allowed only for loopback hosts)' : 'must be a wss:// URL',
-  });
-});
+const sipServerUrl = webSocketUrl;
 
 const sipUri = z
   .string()

@@ -6,8 +6,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { engineFailure } from './engine-failure';
 import { DEBIAN_EN_US, parseSpeechServiceConfig } from '../../../../../main/features/speech/config';
-import { SpeechEngineError } from '../../../../../main/features/speech/engine';
 import { createEngineRegistry } from '../../../../../main/features/speech/engine-registry';
 import { PocketsphinxEngine } from '../../../../../main/features/speech/pocketsphinx/engine';
 import { loadPocketsphinx } from '../../../../../main/features/speech/pocketsphinx/ffi';
@@ -17,15 +17,7 @@ import { testEngineConfig } from '../../../../fixtures/speech/engine-config';
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-speech-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpeechEngineError);
-    return { code: (error as SpeechEngineError).code, message: (error as Error).message };
-  }
-  throw new Error('expected a failure');
-}
+const failure = engineFailure;
 
 /** A copy of Debian's acoustic model with one file replaced. */
 function modelWith(file: string, content: string | null): string {

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { engineFailure } from './engine-failure';
 import { transcriptionPolicySchema } from '../../../../../preload/contract/policy-transcription';
 import { parseSpeechServiceConfig, type SherpaOnnxConfig } from '../../../../../main/features/speech/config';
-import { SpeechEngineError } from '../../../../../main/features/speech/engine';
 import { createEngineRegistry } from '../../../../../main/features/speech/engine-registry';
 import { speechServiceConfigFromPolicy } from '../../../../../main/features/speech/policy-config';
 import { loadSherpaOnnx } from '../../../../../main/features/speech/sherpa/binding';
@@ -26,15 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const config = (modelDir: string): SherpaOnnxConfig => parseSpeechServiceConfig({ engines: [{ engine: 'sherpa-onnx', languages: ['zh-CN'], modelDir }] }).engines[0] as SherpaOnnxConfig;
 
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpeechEngineError);
-    return { code: (error as SpeechEngineError).code, message: (error as Error).message };
-  }
-  throw new Error('expected a failure');
-}
+const failure = engineFailure;
 
 describe('sherpa-onnx package', () => {
   it('reports an absent package as engine-unavailable naming the package, before looking at the model', async () => {
