@@ -65,7 +65,9 @@ export async function startRecording(policy: Policy, store: Store, host: LingxiA
   const recordings = new CallRecordings({
     store: cache,
     createCapture: (call, callbacks) => {
-      context ??= new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE });
+      // latencyHint playback: the graph only feeds MediaRecorder, nobody listens to it live, so large
+      // render buffers are fine and wake the audio thread far less often.
+      context ??= new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE, latencyHint: 'playback' });
       void context.resume();
       return new StereoRecorder({
         context,
