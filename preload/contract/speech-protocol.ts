@@ -99,27 +99,12 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
  * - Message-level (reported, the message is ignored, the stream goes on): bad-message (not JSON or not a
  *   valid message), bad-state (e.g. audio or stop with no stream, start during a stream), bad-frame.
  */
-export const speechErrorCodeSchema = z.enum([
-  'model-missing',
-  'engine-unavailable',
-  'bad-config',
-  'unsupported-language',
-  'overloaded',
-  'internal',
-  'bad-message',
-  'bad-state',
-  'bad-frame',
-]);
+/** Codes that end the stream (listed first) and codes that only reject one message. */
+const streamEndingCodeList = ['model-missing', 'engine-unavailable', 'bad-config', 'unsupported-language', 'overloaded', 'internal'] as const;
+export const speechErrorCodeSchema = z.enum([...streamEndingCodeList, 'bad-message', 'bad-state', 'bad-frame']);
 export type SpeechErrorCode = z.infer<typeof speechErrorCodeSchema>;
 
-const streamEndingCodes: ReadonlySet<SpeechErrorCode> = new Set([
-  'model-missing',
-  'engine-unavailable',
-  'bad-config',
-  'unsupported-language',
-  'overloaded',
-  'internal',
-]);
+const streamEndingCodes: ReadonlySet<SpeechErrorCode> = new Set(streamEndingCodeList);
 
 /** Whether an error ends the stream (true) or only rejects one message (false). */
 export function speechErrorEndsStream(code: SpeechErrorCode): boolean {

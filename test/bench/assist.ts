@@ -7,13 +7,13 @@
  * assist.rtf: CPU time of the speech service process (/proc, both legs' decoders) over the audio time it was
  * given (2 legs × wall time), sampled between finals once the first final was shown (model loading excluded).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { launchApp } from '../fixtures/app-host';
 import type { Kamailio } from '../fixtures/kamailio/kamailio';
 import { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
 import { ensureSpeechFixtures } from '../fixtures/speech/generate';
 import { finalLatencies, watchTranscript } from '../e2e/support/transcript-probe';
+import { cpuSeconds, findPids } from './proc';
 import { summarize, summarizePrecise, type Figure } from './stats';
 
 export interface AssistBenchOptions {
@@ -24,28 +24,12 @@ export interface AssistBenchOptions {
   finals?: number;
 }
 
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
 /** The browser host's speech service for the host on `port` (found by its --origin argument). */
 function speechServicePid(port: string): number {
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (args.some((a) => a.endsWith('service-entry.ts')) && args.includes(`http://127.0.0.1:${port}`)) return Number(pid);
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  throw new Error(`no speech service process for the browser host on port ${port}`);
+  const [pid] = findPids((line) => line.includes('service-entry.ts ') && line.includes(` http://127.0.0.1:${port} `));
+  if (pid === undefined) throw new Error(`no speech service process for the browser host on port ${port}`);
+  return pid;
 }
-
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-}
-
-/** summarize() keeps one decimal, too coarse for a ratio around 0.05: this keeps three. */
 
 export async function measureAssist({ sip, peerUrl, log, finals = 12 }: AssistBenchOptions): Promise<Record<string, Figure>> {
   await ensureSpeechFixtures();
@@ -66,12 +50,12 @@ export async function measureAssist({ sip, peerUrl, log, finals = 12 }: AssistBe
     await finalsShown(1);
     const pid = speechServicePid(new URL(page.url()).port);
     const rtf: number[] = [];
-    let cpu = cpuSeconds(pid);
+    let cpu = cpuSeconds([pid]);
     let at = Date.now();
     for (let shown = 1; shown < finals + 1; ) {
       shown = Math.min(shown + 3, finals + 1);
       await finalsShown(shown);
-      const nextCpu = cpuSeconds(pid);
+      const nextCpu = cpuSeconds([pid]);
       const now = Date.now();
       rtf.push((nextCpu - cpu) / (((now - at) / 1000) * 2));
       cpu = nextCpu;

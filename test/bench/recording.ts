@@ -5,11 +5,11 @@
  * recording.chunk_commit_p95_ms: per 1-second slice, encrypt + hash + the IndexedDB transaction up to
  * its commit (the app's 'lingxi:recording:commit' measures, strict durability).
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { launchApp, type AppInstance } from '../fixtures/app-host';
 import type { Kamailio } from '../fixtures/kamailio/kamailio';
 import { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
+import { cpuSeconds, findPids } from './proc';
 import { summarize, summarizePrecise, type Figure } from './stats';
 
 export interface RecordingBenchOptions {
@@ -22,24 +22,9 @@ export interface RecordingBenchOptions {
   talkMs?: number;
 }
 
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
 /** CPU seconds so far of every renderer process of the Chromium running on `profileDir`. */
 function rendererCpuSeconds(profileDir: string): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('--type=renderer') || !cmdline.includes(`--user-data-dir=${profileDir}`)) continue;
-      // Fields after the ")" closing the command name: state is field 3, utime 14 and stime 15.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return ticks / TICKS_PER_SECOND;
+  return cpuSeconds(findPids((line) => line.includes(' --type=renderer ') && line.includes(` --user-data-dir=${profileDir} `)));
 }
 
 /** One answered call of `talkMs`; returns renderer CPU seconds per talk second. */

@@ -12,7 +12,7 @@ import type { CallSnapshot } from '../phone/sip/types';
 import { CallRecordings, type CallInfo } from './capture/call-recordings';
 import { StereoRecorder } from './capture/stereo-recorder';
 import { recordingProblemOf } from './problems';
-import { openRecordingStore, type QuotaEvent, type RecordingStore } from './store';
+import { openRecordingStore, type RecordingStore } from './store';
 import { startUploads, type UploadControl } from './upload-wiring';
 import type { PausedBy, RecordingManifest } from './types';
 
@@ -55,10 +55,8 @@ export async function startRecording(policy: Policy, store: Store, host: LingxiA
     shown.set(manifest.id, seen);
     refresh();
   });
-  const showQuota = ({ level, usage }: QuotaEvent) =>
-    store.getState().setRecordingCache({ level, usedBytes: usage.bytes, pendingBytes: usage.pendingBytes, limitBytes: usage.limitBytes });
-  cache.onQuota(showQuota);
-  showQuota(cache.quotaStatus());
+  cache.onQuota((event) => store.getState().setRecordingCache(event));
+  store.getState().setRecordingCache(cache.quotaStatus());
   refresh();
 
   let context: AudioContext | null = null;

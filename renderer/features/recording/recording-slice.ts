@@ -1,19 +1,12 @@
 /** Recording in the store: the live capture per call, the cached recordings, and the cache's health. */
 import type { StateCreator } from 'zustand';
+import type { QuotaEvent } from './store';
 import type { RecordingManifest } from './types';
 
 /** A call's capture as the agent sees it. */
 export interface LiveRecording {
   recordingId: string;
   paused: boolean;
-}
-
-/** How full the local cache is (policy recording.cacheLimitMb). */
-export interface CacheHealth {
-  level: 'ok' | 'warn' | 'full';
-  usedBytes: number;
-  pendingBytes: number;
-  limitBytes: number;
 }
 
 /** Something the agent must know about recording: a capture or cache failure, in a stable code the UI translates. */
@@ -27,13 +20,14 @@ export interface RecordingSlice {
   liveRecordings: Record<string, LiveRecording>;
   /** Newest first. */
   recordings: RecordingManifest[];
-  recordingCache: CacheHealth | null;
+  /** How full the local cache is (policy recording.cacheLimitMb), as the store last reported it. */
+  recordingCache: QuotaEvent | null;
   recordingProblem: RecordingProblem | null;
   /** The recording key's protection is weak (Linux basic_text keyring): reported to IT and shown in settings. */
   recordingKeyWeak: boolean;
   setLiveRecording(callId: string, live: LiveRecording | null): void;
   setRecordings(recordings: RecordingManifest[]): void;
-  setRecordingCache(health: CacheHealth): void;
+  setRecordingCache(event: QuotaEvent): void;
   setRecordingProblem(problem: RecordingProblem | null): void;
   setRecordingKeyWeak(weak: boolean): void;
 }

@@ -2,7 +2,7 @@
  * Transcription plumbing (issue 7): call audio → AudioWorklet tap (16 kHz PCM) → a TranscriptionProvider
  * (local speech service or bank ASR, protocol v1) → transcript events. See README.md.
  */
-export { startTranscription, transcriptionSettings, providerFor, type TranscriptionHandle, type TranscriptionOptions } from './transcription-service';
+export { startTranscription, providerFor, type TranscriptionHandle, type TranscriptionOptions } from './transcription-service';
 export {
   onTranscript,
   onTranscriptKeyword,

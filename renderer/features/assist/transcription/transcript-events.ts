@@ -2,17 +2,15 @@
  * What transcription tells the rest of the app, and the subscriptions to it. State stays out of the store:
  * the assist pane (and the bench) subscribe here and keep what they show.
  */
+import type { TranscriptEvent as AnalysisEvent } from '../analysis/types';
 import type { Leg, StreamState } from './provider';
 
-/** A partial (replaced by later partials and the final) or final utterance of one leg. */
-export interface TranscriptEvent {
+/**
+ * A partial (replaced by later partials and the final) or final utterance of one leg: the analysis's
+ * event (times in ms since the call was answered) plus which call it belongs to and when it arrived.
+ */
+export interface TranscriptEvent extends AnalysisEvent {
   callId: string;
-  leg: Leg;
-  text: string;
-  /** Milliseconds since the call was answered. */
-  startMs: number;
-  endMs: number;
-  final: boolean;
   /** performance.now() when the result reached the page (for latency figures). */
   receivedAt: number;
   /** performance.now() at the end of the leg's last audible frame before a final arrived (finals only). */

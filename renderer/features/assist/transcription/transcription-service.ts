@@ -61,14 +61,9 @@ function intentHint(call: CallSnapshot): string[] {
   return intent && intent.length <= 100 ? [intent] : [];
 }
 
-/** The policy's transcription settings; defaults when the section is absent. */
-export function transcriptionSettings(policy: Policy): TranscriptionPolicy {
-  return policy.transcription;
-}
-
 /**
  * Starts transcribing calls as they become active.
- * @param policy the app policy (its `transcription` section; absent = defaults)
+ * @param policy the app policy (its `transcription` section picks the provider, languages and hints)
  */
 export function startTranscription(
   policy: Policy,
@@ -77,7 +72,7 @@ export function startTranscription(
   engine: Pick<PhoneEngine, 'callAudio'>,
   options: TranscriptionOptions = {},
 ): TranscriptionHandle {
-  const settings = transcriptionSettings(policy);
+  const settings = policy.transcription;
   const provider = options.provider ?? providerFor(settings, host);
   if (!provider) return { stop: async () => undefined };
   const sessions = new Map<string, CallTranscription>();

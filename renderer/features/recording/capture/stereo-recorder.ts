@@ -39,7 +39,6 @@ export class StereoRecorder {
   private readonly recorder: MediaRecorder;
   private readonly inputs: [Input | null, Input | null] = [null, null];
   private startedAt = 0;
-  private paused = false;
   private stopped: Promise<void> | null = null;
 
   constructor(private readonly options: StereoRecorderOptions) {
@@ -83,13 +82,8 @@ export class StereoRecorder {
 
   /** While paused nothing is captured: both inputs are cut to silence. */
   setPaused(paused: boolean): void {
-    this.paused = paused;
     const now = this.options.context.currentTime;
     for (const gain of this.gains) gain.gain.setValueAtTime(paused ? 0 : 1, now);
-  }
-
-  get isPaused(): boolean {
-    return this.paused;
   }
 
   /** Stops capture; resolves after the last slice was handed to onSlice. */

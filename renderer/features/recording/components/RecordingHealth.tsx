@@ -21,7 +21,7 @@ export function RecordingHealth() {
       )}
       {cache && cache.level !== 'ok' && (
         <p role="alert" className="recordings__quota">
-          {t(`recording.cache.${cache.level}`, { used: mb(cache.usedBytes), limit: mb(cache.limitBytes), pending: mb(cache.pendingBytes) })}
+          {t(`recording.cache.${cache.level}`, { used: mb(cache.usage.bytes), limit: mb(cache.usage.limitBytes), pending: mb(cache.usage.pendingBytes) })}
         </p>
       )}
       <p className="recordings__storage">
