@@ -15,6 +15,7 @@ import {
   type ChecklistItemState,
   type KeywordMatch,
   type OfferedCode,
+  type PaceEvent,
   type PaceSnapshot,
   type SuggestionSnapshot,
   type TranscriptEvent,
@@ -55,7 +56,11 @@ export interface SessionView {
 export type AssistEvent =
   | { type: 'keyword'; callId: string; kind: 'alert' | 'warning'; ruleId: string; text: string; atMs: number }
   | { type: 'frustration'; callId: string; atMs: number }
-  | { type: 'pci-pause' | 'pci-resume'; callId: string; atMs: number };
+  | { type: 'pci-pause' | 'pci-resume'; callId: string; atMs: number }
+  /** Both talked at once for overlapMs; `by` started second. */
+  | { type: 'talk-over'; callId: string; by: TranscriptEvent['leg']; overlapMs: number; atMs: number }
+  /** Dead air began (reported once, when it reaches the policy's silenceMs). */
+  | { type: 'long-silence'; callId: string; atMs: number };
 
 export interface SessionDeps {
   policy: AssistPolicy;
@@ -82,6 +87,8 @@ export class AssistSession {
   private checklist: SessionView['checklist'] = null;
   private sentiment: SessionView['sentiment'] = null;
   private alertCount = 0;
+  /** Start of the last long silence told to supervision. */
+  private silenceReported: number | null = null;
 
   constructor(
     readonly callId: string,
@@ -95,6 +102,7 @@ export class AssistSession {
   feed(event: TranscriptEvent): void {
     const update = this.analyzer.feed(event);
     this.applyPci(update.pci);
+    this.reportPace(update.pace);
     const change = this.stream.feed({ ...event, text: update.text });
     if (change?.kind === 'dropped') this.lines.delete(change.id);
     else if (change) this.lines.set(change.utterance.id, { ...change.utterance, highlights: update.highlights.map(({ start, end, kind }) => ({ start, end, kind })) });
@@ -116,8 +124,9 @@ export class AssistSession {
 
   /** Every ~500 ms: resumes a PCI pause when the digits stopped, refreshes pace and fading suggestions. */
   tick(): void {
-    const { pci } = this.analyzer.tick(this.deps.now());
+    const { pci, pace } = this.analyzer.tick(this.deps.now());
     this.applyPci(pci);
+    this.reportPace(pace);
     this.publish();
   }
 
@@ -144,6 +153,18 @@ export class AssistSession {
     if (decision.resume) {
       this.deps.resumeRecording();
       this.deps.emit({ type: 'pci-resume', callId: this.callId, atMs });
+    }
+  }
+
+  /** Talk-over and the start of dead air go to supervision (the pane shows their counts from the view). */
+  private reportPace(events: readonly PaceEvent[]): void {
+    for (const event of events) {
+      if (event.kind === 'talk-over') this.deps.emit({ type: 'talk-over', callId: this.callId, by: event.by, overlapMs: event.overlapMs, atMs: event.startMs });
+      // A silence is reported at its start by tick, or only at its end when no tick saw it: once either way.
+      else if (event.kind === 'silence' && event.startMs !== this.silenceReported) {
+        this.silenceReported = event.startMs;
+        this.deps.emit({ type: 'long-silence', callId: this.callId, atMs: event.startMs });
+      }
     }
   }
 

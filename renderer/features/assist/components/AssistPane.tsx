@@ -4,12 +4,14 @@ import { useAssist } from '../assist-state';
 import { AssistChecklist } from './AssistChecklist';
 import { Suggestions } from './Suggestions';
 import { TranscriptLines } from './TranscriptLines';
+import { TranscriptionStatus } from './TranscriptionStatus';
 import './assist.css';
 
 /**
  * The live call's assist pane: transcription status, alerts (customer sensitive words: role alert;
  * agent phrasing: a quiet status), the transcript, knowledge suggestions, the article's checklist, and
- * the agent's pace and the customer's mood.
+ * the agent's pace (with how often the two talked over each other and how many long silences there were)
+ * and the customer's mood.
  */
 export function AssistPane({ callId }: { callId: string }) {
   const { t, i18n } = useTranslation();
@@ -22,11 +24,7 @@ export function AssistPane({ callId }: { callId: string }) {
   return (
     <section className="assist" aria-label={t('assist.label')}>
       <h2>{t('assist.label')}</h2>
-      {health.state === 'unavailable' || health.state === 'error' ? (
-        <p className="assist__unavailable">{t('assist.unavailable', { reason: health.reason ?? '' })}</p>
-      ) : health.state === 'connecting' ? (
-        <p className="assist__status">{t('assist.connecting')}</p>
-      ) : null}
+      <TranscriptionStatus health={health} />
       {alerts.map((alert) => (
         <p key={alert.id} role="alert" className="assist__alert">
           {t('assist.alertHeard', { label: pickLabel(alert.label, language), text: alert.text })}
@@ -41,7 +39,7 @@ export function AssistPane({ callId }: { callId: string }) {
         {view?.guarding && <p className="assist__guard">{t('assist.guard')}</p>}
         {view?.pace.slowDown && <p className="assist__slow-down">{t('assist.slowDown')}</p>}
       </div>
-      <TranscriptLines lines={view?.lines ?? []} />
+      <TranscriptLines lines={view?.lines ?? []} placeholder={health.state === 'unavailable' ? t('assist.noTranscript') : t('assist.listening')} />
       <Suggestions cards={view?.cards ?? []} />
       {view?.checklist && <AssistChecklist checklist={view.checklist} />}
       <p className="assist__meters">
@@ -50,6 +48,8 @@ export function AssistPane({ callId }: { callId: string }) {
             {t('assist.pace')}: {view.pace.cpm !== null && view.pace.cpm > 0 ? t('assist.cpm', { value: Math.round(view.pace.cpm) }) : t('assist.wpm', { value: Math.round(view.pace.wpm ?? 0) })}
           </span>
         )}{' '}
+        {view && view.pace.talkOvers > 0 && <span className="assist__talk-over">{t('assist.talkOvers', { count: view.pace.talkOvers })}</span>}{' '}
+        {view && view.pace.longSilences > 0 && <span className="assist__silences">{t('assist.longSilences', { count: view.pace.longSilences })}</span>}{' '}
         {mood && (
           <span className={`assist__mood assist__mood--${mood}`}>
             {t('assist.mood.label')}: {t(`assist.mood.${mood}`)}

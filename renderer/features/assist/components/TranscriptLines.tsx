@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { TranscriptLine } from '../assist-session';
 import { formatDuration } from '../../phone/components/CallTimer';
 
-/** Both legs as they speak: a log (new lines announced politely), partial lines in grey until final. */
-export function TranscriptLines({ lines }: { lines: TranscriptLine[] }) {
+/**
+ * Both legs as they speak: a log (new lines announced politely), partial lines in grey until final.
+ * @param placeholder what the empty log says ("Listening…", or that there will be no transcript)
+ */
+export function TranscriptLines({ lines, placeholder }: { lines: TranscriptLine[]; placeholder: string }) {
   const { t } = useTranslation();
   const end = useRef<HTMLLIElement>(null);
   // A block body: Chromium's scrollIntoView returns a Promise, which React would take for a cleanup.
@@ -13,7 +16,7 @@ export function TranscriptLines({ lines }: { lines: TranscriptLine[] }) {
   }, [lines.length]);
   return (
     <ol role="log" aria-label={t('assist.transcript')} className="assist__transcript">
-      {lines.length === 0 && <li className="assist__listening">{t('assist.listening')}</li>}
+      {lines.length === 0 && <li className="assist__listening">{placeholder}</li>}
       {lines.map((line) => (
         <li key={line.id} className={`assist__line assist__line--${line.leg}${line.final ? '' : ' assist__line--partial'}`} data-leg={line.leg} data-final={line.final}>
           <time className="assist__time">{formatDuration(line.startMs)}</time>{' '}
