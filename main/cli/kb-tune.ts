@@ -32,6 +32,7 @@ const KNOBS: Knob[] = [
   knob('mix.nearest', ['mix', 'nearest']),
   knob('mix.centroid', ['mix', 'centroid']),
   knob('mix.classifier', ['mix', 'classifier']),
+  knob('mix.classifierLog', ['mix', 'classifierLog']),
   knob('mix.facets', ['mix', 'facets']),
   knob('secondNearest', ['secondNearest']),
   knob('fuzzyWeight', ['fuzzyWeight']),
@@ -46,7 +47,7 @@ const learned = new WeakMap<Banking77Split, IndexData['classifier']>();
 
 function engineFor(split: Banking77Split, config: EngineConfig): KnowledgeEngine {
   if (!learned.has(split)) learned.set(split, KnowledgeEngine.build(split.pkg.articles, [], DEFAULT_CONFIG).data.classifier);
-  const lexical = KnowledgeEngine.build(split.pkg.articles, [], { ...config, mix: { ...config.mix, classifier: 0, facets: 0 } });
+  const lexical = KnowledgeEngine.build(split.pkg.articles, [], { ...config, mix: { ...config.mix, classifier: 0, classifierLog: 0, facets: 0 } });
   const classifier = learned.get(split);
   return KnowledgeEngine.load({ ...lexical.data, config, ...(classifier ? { classifier } : {}) });
 }

@@ -10,7 +10,7 @@ import { terms as analyzeTerms } from './tokenize';
 import type { EngineArticle, EngineConfig } from './types';
 
 /** Index format version; bump when analysis or layout changes so persisted indexes are rebuilt. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** The persisted form of an index: plain arrays and typed arrays, structured-clone and JSON friendly. */
 export interface IndexData extends Ranking {
@@ -66,7 +66,7 @@ export function buildIndexData(
     group.map((phrase) => analyzeTerms(phrase).map((t) => vocab.id(t))).filter((m) => m.length > 0),
   );
   const ranking = deriveRanking(segments, articles.length, vocab.list.length, config);
-  const learn = config.mix.classifier > 0 || config.mix.facets > 0;
+  const learn = config.mix.classifier + config.mix.classifierLog > 0 || config.mix.facets > 0;
   const classifier = learn ? trainClassifier(articles, config.latinBigrams) : undefined;
   return {
     format: 'lingxi-knowledge-index',

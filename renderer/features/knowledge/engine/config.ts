@@ -14,7 +14,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
     body: { weight: 0.3, b: 0.75 },
   },
   questionB: 0.375,
-  mix: { article: 1.061, nearest: 0.472, centroid: 0.2, classifier: 0.5, facets: 0.665 },
+  mix: { article: 1.061, nearest: 0.472, centroid: 0.2, classifier: 0.3, classifierLog: 0.46, facets: 0.665 },
   secondNearest: 0.075,
   hanCharWeight: 0.3,
   fuzzyWeight: 0.9,

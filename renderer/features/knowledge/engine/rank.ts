@@ -4,7 +4,8 @@
  * 2. nearest — BM25 of the best (plus a share of the second-best) single similar question,
  *    because one question phrased like the query is stronger evidence than scattered words;
  * 3. centroid — cosine with the article's mean question vector (the learned article profile);
- * 4. classifier — the softmax classifier's probability (small knowledge bases only, see classifier.ts);
+ * 4. classifier — the softmax classifier's probability, linear and log-scaled (small knowledge bases
+ *    only, see classifier.ts);
  * 5. facets — how well the query predicts the article's title words (same models, same limit).
  */
 import { classify } from './classifier';
@@ -19,6 +20,14 @@ import type { QueryTerm } from './query';
 const QUESTION_POSTINGS_CAP = 4000;
 /** Articles the learned models alone propose must reach this share of their best score. */
 const CLASSIFIER_FLOOR = 0.05;
+
+/**
+ * The classifier's probability also enters on a log scale, mapped to [0, 1]: log((p + ε) / ε) /
+ * log((1 + ε) / ε) of p relative to the best article. The linear share separates the top articles,
+ * the log share tells "unlikely" from "ruled out" further down, which helps Recall@3 (held-back rows).
+ */
+const LOG_EPSILON = 0.01;
+const LOG_RANGE = Math.log((1 + LOG_EPSILON) / LOG_EPSILON);
 
 /** Scratch buffers reused across queries: the engine answers one query at a time. */
 export class Ranker {
@@ -110,10 +119,10 @@ export class Ranker {
 
     const { probability, facetScore } = this;
     const { classifier } = data;
-    const useClassifier = classifier !== undefined && mix.classifier > 0;
+    const useClassifier = classifier !== undefined && mix.classifier + mix.classifierLog > 0;
     let useFacets = false;
     let maxP = 0;
-    if (classifier && nTouched > 0 && (mix.classifier > 0 || mix.facets > 0)) {
+    if (classifier && nTouched > 0 && (mix.classifier + mix.classifierLog > 0 || mix.facets > 0)) {
       useFacets = classify(classifier, this.model.featureIds, query, latinBigrams, probability, facetScore, this.scratch) && mix.facets > 0;
       for (const p of probability) maxP = Math.max(maxP, p);
       for (let art = 0; art < probability.length; art++) {
@@ -132,7 +141,7 @@ export class Ranker {
       maxC = Math.max(maxC, centroidScore[art] as number);
     }
     const out = { article: [] as number[], score: [] as number[], row: [] as number[] };
-    const total = mix.article + mix.nearest + mix.centroid + (useClassifier ? mix.classifier : 0) + (useFacets ? mix.facets : 0) || 1;
+    const total = mix.article + mix.nearest + mix.centroid + (useClassifier ? mix.classifier + mix.classifierLog : 0) + (useFacets ? mix.facets : 0) || 1;
     for (let i = 0; i < nTouched; i++) {
       const art = touched[i] as number;
       seen[art] = 0;
@@ -141,7 +150,10 @@ export class Ranker {
         (mix.article * (articleScore[art] as number)) / (maxA || 1) +
         (mix.nearest * nearest) / (maxN || 1) +
         (mix.centroid * (centroidScore[art] as number)) / (maxC || 1);
-      if (useClassifier) score += (mix.classifier * (probability[art] as number)) / (maxP || 1);
+      if (useClassifier) {
+        const p = (probability[art] as number) / (maxP || 1);
+        score += mix.classifier * p + mix.classifierLog * (Math.log((p + LOG_EPSILON) / LOG_EPSILON) / LOG_RANGE);
+      }
       // Facet scores are already relative to the best article (1).
       if (useFacets) score += mix.facets * (facetScore[art] as number);
       if (accept(art)) {

@@ -21,8 +21,11 @@ export interface EngineConfig {
   fields: Record<FieldName, { weight: number; b: number }>;
   /** BM25 length normalisation for single similar questions (nearest-question evidence). */
   questionB: number;
-  /** Weights of the evidences combined into the final score (classifier and facets 0 = do not train them). */
-  mix: { article: number; nearest: number; centroid: number; classifier: number; facets: number };
+  /**
+   * Weights of the evidences combined into the final score; classifierLog weighs the classifier's
+   * log-scaled probability (classifier, classifierLog and facets all 0 = do not train the models).
+   */
+  mix: { article: number; nearest: number; centroid: number; classifier: number; classifierLog: number; facets: number };
   /** How much the second-best similar question of an article adds to its best one. */
   secondNearest: number;
   /** Query weight of a single Han character (bigrams and words carry most Chinese evidence). */

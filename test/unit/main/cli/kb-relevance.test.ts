@@ -14,7 +14,7 @@ import { evaluate } from '../../../../main/cli/kb-metrics';
 const DATA = resolve(process.env.BANKING77_DIR ?? '../shared/data/banking77');
 
 describe('knowledge relevance on BANKING77', () => {
-  it('keeps Recall@1 ≥ 79 % and Recall@3 ≥ 92 % averaged over seeds 1–3', () => {
+  it('keeps Recall@1 ≥ 80 % and Recall@3 ≥ 92.5 % averaged over seeds 1–3', () => {
     expect(existsSync(resolve(DATA, 'test.csv')), `BANKING77 not found at ${DATA} (set BANKING77_DIR)`).toBe(true);
     const reports = [1, 2, 3].map((seed) => {
       const { pkg, test } = convertBanking77(DATA, seed);
@@ -22,7 +22,7 @@ describe('knowledge relevance on BANKING77', () => {
     });
     const mean = (key: 'recall_at_1' | 'recall_at_3') => reports.reduce((sum, r) => sum + r[key], 0) / reports.length;
     expect(reports.every((r) => r.n === 3080)).toBe(true);
-    expect(mean('recall_at_1')).toBeGreaterThanOrEqual(0.79);
-    expect(mean('recall_at_3')).toBeGreaterThanOrEqual(0.92);
+    expect(mean('recall_at_1')).toBeGreaterThanOrEqual(0.8);
+    expect(mean('recall_at_3')).toBeGreaterThanOrEqual(0.925);
   }, 60_000);
 });
