@@ -36,3 +36,31 @@ export function cpuSeconds(pids: readonly number[]): number {
   }
   return ticks / TICKS_PER_SECOND;
 }
+
+/**
+ * CPU seconds so far per thread name (Linux truncates names to 15 characters) over these processes'
+ * threads: where a process's time goes, for the bench's diagnostics.
+ */
+export function threadCpuSeconds(pids: readonly number[]): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const pid of pids) {
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+        byName.set(name, (byName.get(name) ?? 0) + seconds);
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+  }
+  return byName;
+}

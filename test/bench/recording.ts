@@ -9,7 +9,7 @@ import { launchApp, type AppInstance } from '../fixtures/app-host';
 import type { Kamailio } from '../fixtures/kamailio/kamailio';
 import { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
-import { cpuSeconds, findPids } from './proc';
+import { cpuSeconds, findPids, threadCpuSeconds } from './proc';
 import { summarize, summarizePrecise, type Figure } from './stats';
 
 export interface RecordingBenchOptions {
@@ -22,13 +22,35 @@ export interface RecordingBenchOptions {
   talkMs?: number;
 }
 
+function rendererPids(profileDir: string): number[] {
+  return findPids((line) => line.includes(' --type=renderer ') && line.includes(` --user-data-dir=${profileDir} `));
+}
+
 /** CPU seconds so far of every renderer process of the Chromium running on `profileDir`. */
 function rendererCpuSeconds(profileDir: string): number {
-  return cpuSeconds(findPids((line) => line.includes(' --type=renderer ') && line.includes(` --user-data-dir=${profileDir} `)));
+  return cpuSeconds(rendererPids(profileDir));
+}
+
+/** Per renderer thread name, CPU seconds spent during the talk time of the calls (diagnostics). */
+type ThreadTimes = Map<string, number>;
+
+function addThreadDelta(into: ThreadTimes, before: ThreadTimes, after: ThreadTimes): void {
+  for (const [name, seconds] of after) into.set(name, (into.get(name) ?? 0) + seconds - (before.get(name) ?? 0));
+}
+
+/** The threads where recording costs the most more than not recording, for the log. */
+function threadReport(on: ThreadTimes, off: ThreadTimes): string {
+  const names = new Set([...on.keys(), ...off.keys()]);
+  return [...names]
+    .map((name) => ({ name, extra: (on.get(name) ?? 0) - (off.get(name) ?? 0), on: on.get(name) ?? 0 }))
+    .sort((a, b) => Math.abs(b.extra) - Math.abs(a.extra))
+    .slice(0, 8)
+    .map((t) => `${t.name} ${t.extra >= 0 ? '+' : ''}${t.extra.toFixed(2)} s (${t.on.toFixed(2)} s recorded)`)
+    .join('; ');
 }
 
 /** One answered call of `talkMs`; returns renderer CPU seconds per talk second. */
-async function callOnce(app: AppInstance, agentUser: string, customer: Peer, talkMs: number): Promise<number> {
+async function callOnce(app: AppInstance, agentUser: string, customer: Peer, talkMs: number, threads: ThreadTimes): Promise<number> {
   const { page } = app;
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   await page.getByRole('status', { name: 'Registration status' }).filter({ hasText: /^Registered$/ }).waitFor();
@@ -40,10 +62,12 @@ async function callOnce(app: AppInstance, agentUser: string, customer: Peer, tal
   // Measure steady talk time only: call set-up and tear-down cost the same with or without recording.
   await page.waitForTimeout(1000);
   const profile = app.profileDir ?? '';
+  const threadsBefore = threadCpuSeconds(rendererPids(profile));
   const before = rendererCpuSeconds(profile);
   const started = Date.now();
   await page.waitForTimeout(talkMs);
   const cpu = rendererCpuSeconds(profile) - before;
+  addThreadDelta(threads, threadsBefore, threadCpuSeconds(rendererPids(profile)));
   const elapsed = (Date.now() - started) / 1000;
   await button('Hang up').click();
   await customer.waitForEvent('ended', { after: mark });
@@ -80,12 +104,18 @@ export async function measureRecording({ sip, peerUrl, log, calls = 5, talkMs = 
     const off: number[] = [];
     const on: number[] = [];
     const commits: number[] = [];
+    const threadsOff: ThreadTimes = new Map();
+    const threadsOn: ThreadTimes = new Map();
     for (let i = 0; i < calls; i++) {
-      for (const [app, user, out, name] of [[plain, '1001', off, 'unrecorded'], [recorded, '1005', on, 'recorded']] as const) {
-        out.push(await callOnce(app, user, customer, talkMs));
+      for (const [app, user, out, name, threads] of [
+        [plain, '1001', off, 'unrecorded', threadsOff],
+        [recorded, '1005', on, 'recorded', threadsOn],
+      ] as const) {
+        out.push(await callOnce(app, user, customer, talkMs, threads));
         log(`recording ${name} #${i + 1}: ${(out.at(-1) ?? 0).toFixed(3)} CPU s per talk s`);
       }
     }
+    log(`recording: renderer threads, recorded − unrecorded over all calls: ${threadReport(threadsOn, threadsOff)}`);
     commits.push(...(await commitTimes(recorded)));
     log(`recording: slowest commits ${[...commits].sort((a, b) => b - a).slice(0, 8).map((ms) => ms.toFixed(0)).join(', ')} ms of ${commits.length}`);
     const ratios = on.map((value, i) => value / (off[i] ?? Number.NaN));

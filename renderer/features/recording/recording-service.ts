@@ -10,6 +10,8 @@ import type { StoreState } from '../../app/store';
 import type { PhoneEngine } from '../phone/sip/phone-engine';
 import type { CallSnapshot } from '../phone/sip/types';
 import { CallRecordings, type CallInfo } from './capture/call-recordings';
+import { EncodedRecorder } from './capture/encoded/encoded-recorder';
+import { EncodedTaps } from './capture/encoded/encoded-taps';
 import { StereoRecorder } from './capture/stereo-recorder';
 import { recordingProblemOf } from './problems';
 import { openRecordingStore, type RecordingStore } from './store';
@@ -32,6 +34,8 @@ let running: { recordings: CallRecordings; store: RecordingStore; uploads: Uploa
 /** Starts recording for a valid policy. Resolves once the cache is open and recovery ran. */
 export async function startRecording(policy: Policy, store: Store, host: LingxiApi, engine: PhoneEngine): Promise<void> {
   const settings = policy.recording;
+  // The taps must be on each call's transceiver before its media flows, so they start with the app.
+  const taps = settings.mode === 'off' ? Promise.resolve(null) : startTaps(engine);
   let cache: RecordingStore;
   try {
     cache = await openRecordingStore({ host, cacheLimitMb: settings.cacheLimitMb, warnAtPercent: settings.warnAtPercent });
@@ -59,10 +63,12 @@ export async function startRecording(policy: Policy, store: Store, host: LingxiA
   store.getState().setRecordingCache(cache.quotaStatus());
   refresh();
 
+  const encoded = await taps;
   let context: AudioContext | null = null;
   const recordings = new CallRecordings({
     store: cache,
     createCapture: (call, callbacks) => {
+      if (encoded?.canRecord(call.id)) return new EncodedRecorder(encoded, call.id, callbacks, (message) => log.warn(message));
       // latencyHint playback: the graph only feeds MediaRecorder, nobody listens to it live, so large
       // render buffers are fine and wake the audio thread far less often.
       context ??= new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE, latencyHint: 'playback' });
@@ -101,7 +107,7 @@ export async function startRecording(policy: Policy, store: Store, host: LingxiA
       }
     }
     for (const call of previous.calls) {
-      if (!next.calls.some((c) => c.id === call.id)) void recordings.stop(call.id);
+      if (!next.calls.some((c) => c.id === call.id)) void recordings.stop(call.id).finally(() => encoded?.release(call.id));
     }
     uploads?.callsChanged();
   });
@@ -109,6 +115,17 @@ export async function startRecording(policy: Policy, store: Store, host: LingxiA
   host.system.onEvent((event) => {
     if (event === 'online' || event === 'resume') uploads?.online();
   });
+}
+
+/** The encoded-frame taps, set on every call's audio as it is created; null where unavailable. */
+async function startTaps(engine: PhoneEngine): Promise<EncodedTaps | null> {
+  const taps = await EncodedTaps.start();
+  if (!taps) {
+    log.warn('encoded audio taps unavailable: calls are recorded through WebAudio and a second encoder');
+    return null;
+  }
+  engine.onAudioTransceiver((callId, transceiver) => taps.tap(callId, transceiver));
+  return taps;
 }
 
 /** What the Recordings list shows of a manifest (not its chunk count, which changes every second). */

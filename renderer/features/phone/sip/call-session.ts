@@ -20,6 +20,8 @@ export interface CallSessionHooks {
   updated(call: CallSnapshot): void;
   ended(end: CallEnd): void;
   remoteStream(stream: MediaStream | null): void;
+  /** The call's audio transceiver was just created (inside addTrack): the one moment encoded taps can be set. */
+  audioTransceiver?(transceiver: RTCRtpTransceiver): void;
   /** ICE failed on this call's media path (network change): the engine restarts ICE once it can signal. */
   iceFailed?(): void;
 }
@@ -240,6 +242,7 @@ export class CallSession {
   }
 
   private watchPeerConnection(pc: RTCPeerConnection): void {
+    this.reportAudioTransceiver(pc);
     pc.addEventListener('iceconnectionstatechange', () => {
       if (pc.iceConnectionState === 'failed') this.hooks.iceFailed?.();
     });
@@ -248,6 +251,23 @@ export class CallSession {
       this.remote = stream;
       this.hooks.remoteStream(stream);
     });
+  }
+
+  /**
+   * Chromium applies an encoded transform only when it is set as the transceiver is created (later, even
+   * before any media flows, it is silently ignored). JsSIP creates the call's audio transceiver with
+   * addTrack, so that one call is where the transceiver is reported, synchronously.
+   */
+  private reportAudioTransceiver(pc: RTCPeerConnection): void {
+    const report = this.hooks.audioTransceiver;
+    if (!report) return;
+    const addTrack = pc.addTrack.bind(pc);
+    pc.addTrack = (track, ...streams) => {
+      const sender = addTrack(track, ...streams);
+      const transceiver = pc.getTransceivers().find((t) => t.sender === sender);
+      if (transceiver && track.kind === 'audio') report(transceiver);
+      return sender;
+    };
   }
 
   private finish(originator: string, cause: string, statusCode: number | undefined, reasonPhrase?: string): void {

@@ -31,6 +31,7 @@ export class PhoneEngine {
   private ua: UA | null = null;
   private readonly calls = new Map<string, CallSession>();
   private readonly streamListeners = new Set<(callId: string, stream: MediaStream | null) => void>();
+  private readonly transceiverListeners = new Set<(callId: string, transceiver: RTCRtpTransceiver) => void>();
   private registration: RegistrationSnapshot = { state: 'unregistered' };
   private readonly connection: Connection;
   private readonly control: CallControl;
@@ -242,6 +243,15 @@ export class PhoneEngine {
     return () => this.streamListeners.delete(listener);
   }
 
+  /**
+   * Subscribes to each call's audio transceiver as it is created, before media flows (the recording's
+   * encoded taps must be set then); returns the unsubscribe function.
+   */
+  onAudioTransceiver(listener: (callId: string, transceiver: RTCRtpTransceiver) => void): () => void {
+    this.transceiverListeners.add(listener);
+    return () => this.transceiverListeners.delete(listener);
+  }
+
   private acquireMicrophone(): Promise<MediaStream> {
     if (this.config.media) return this.config.media.acquireMicrophone();
     return navigator.mediaDevices.getUserMedia({ audio: this.config.audio, video: false });
@@ -286,6 +296,9 @@ export class PhoneEngine {
         },
         remoteStream: (stream) => {
           for (const listener of this.streamListeners) listener(call.id, stream);
+        },
+        audioTransceiver: (transceiver) => {
+          for (const listener of this.transceiverListeners) listener(call.id, transceiver);
         },
         // ICE failed: restart now if we can signal, else once the transport is back.
         iceFailed: () => {

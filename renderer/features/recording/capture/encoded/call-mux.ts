@@ -1,0 +1,107 @@
+/**
+ * One call's recording from the two legs' encoded packets: every 20 ms slot becomes one two-stream
+ * Opus packet (customer, agent), silence where a leg sent nothing or the recording is paused, written
+ * as Ogg pages. Nothing is decoded or re-encoded: the call's own encoders did the work once.
+ */
+import { LegSlots, type PlaceResult } from './leg-slots';
+import { OggStream } from './ogg-pages';
+import { SILENCE_PACKET, SLOT_SAMPLES, selfDelimit } from './opus-packet';
+import { redPrimary } from './red';
+
+export const SLOT_MS = 20;
+/** Slots kept open behind the wall clock for packets that arrive late or out of order. */
+export const REORDER_SLOTS = 10;
+export const RECORDING_MIME = 'audio/ogg;codecs=opus';
+/**
+ * The streams start mid-call, so the decoders start cold: the customary 6.5 ms of Opus look-ahead is
+ * discarded by players (RFC 7845 §4.2) instead of playing the warm-up.
+ */
+const PRE_SKIP = 312;
+
+export type Leg = 'customer' | 'agent';
+
+/** Frames seen per leg and what became of them (logged at the end of the recording). */
+export interface MuxStats {
+  placed: Record<Leg, number>;
+  late: number;
+  /** Frames that could not be placed (not Opus, or framing that does not fit 20 ms slots). */
+  unsupported: number;
+}
+
+export class CallMux {
+  private readonly legs: Record<Leg, LegSlots> = { customer: new LegSlots(), agent: new LegSlots() };
+  private readonly ogg: OggStream;
+  private readonly pauses: { startMs: number; endMs?: number }[] = [];
+  private nextSlot = 0;
+  private headerWritten = false;
+  readonly stats: MuxStats = { placed: { customer: 0, agent: 0 }, late: 0, unsupported: 0 };
+
+  constructor(serial: number) {
+    this.ogg = new OggStream(serial);
+  }
+
+  /** An encoded frame of one leg, `atMs` after the recording started. */
+  frame(leg: Leg, mimeType: string, data: Uint8Array, rtpTimestamp: number, atMs: number): void {
+    const payload = mimeType === 'audio/opus' ? data : mimeType === 'audio/red' ? redPrimary(data) : null;
+    const result: PlaceResult = payload
+      ? this.legs[leg].place(payload, rtpTimestamp, Math.floor(atMs / SLOT_MS), this.nextSlot)
+      : 'unsupported';
+    if (result === 'placed') this.stats.placed[leg]++;
+    else if (result === 'late') this.stats.late++;
+    else this.stats.unsupported++;
+  }
+
+  /** Pauses or resumes from `atMs` on (the same offsets the manifest keeps). */
+  setPaused(paused: boolean, atMs: number): void {
+    const open = this.pauses.at(-1);
+    if (paused && (!open || open.endMs !== undefined)) this.pauses.push({ startMs: atMs });
+    else if (!paused && open && open.endMs === undefined) open.endMs = atMs;
+  }
+
+  /**
+   * The file's next bytes: every slot that can no longer change (`REORDER_SLOTS` behind `nowMs`), or,
+   * when `final`, every slot up to `nowMs` with the end-of-stream mark. Null when there is nothing new.
+   */
+  flush(nowMs: number, final: boolean): { bytes: Uint8Array; endMs: number } | null {
+    const wallSlot = Math.floor(nowMs / SLOT_MS);
+    const until = Math.max(final ? wallSlot : wallSlot - REORDER_SLOTS, final ? this.nextSlot + 1 : 0);
+    if (until <= this.nextSlot) return null;
+    const packets: Uint8Array[] = [];
+    for (let slot = this.nextSlot; slot < until; slot++) {
+      const paused = this.isPaused(slot * SLOT_MS);
+      const customer = this.legs.customer.take(slot);
+      const agent = this.legs.agent.take(slot);
+      packets.push(joinStreams(paused ? undefined : customer, paused ? undefined : agent));
+    }
+    this.nextSlot = until;
+    for (const leg of Object.values(this.legs)) leg.dropBefore(until);
+    const pages = this.headerWritten ? [] : this.ogg.headers('Lingxi', ['LINGXI_CHANNELS=left:customer,right:agent'], PRE_SKIP);
+    this.headerWritten = true;
+    pages.push(...this.ogg.audio(packets, BigInt(until * SLOT_SAMPLES + PRE_SKIP), SLOT_SAMPLES, final));
+    return { bytes: concat(pages), endMs: until * SLOT_MS };
+  }
+
+  private isPaused(ms: number): boolean {
+    return this.pauses.some((p) => p.startMs <= ms && (p.endMs === undefined || ms < p.endMs));
+  }
+}
+
+/** One two-stream packet: the customer's in self-delimiting framing, then the agent's. */
+function joinStreams(customer: Uint8Array | undefined, agent: Uint8Array | undefined): Uint8Array {
+  const first = selfDelimit(customer ?? SILENCE_PACKET);
+  const second = agent ?? SILENCE_PACKET;
+  const packet = new Uint8Array(first.length + second.length);
+  packet.set(first, 0);
+  packet.set(second, first.length);
+  return packet;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * Records one call from the encoded Opus frames its two legs already carry (see encoded-taps.ts):
+ * customer left, agent right, in an Ogg Opus file the worker writes a slice at a time. Compared with
+ * mixing decoded audio into a second encoder (stereo-recorder.ts) this costs no decoding, no audio
+ * graph and no encoding: the recording is the bits that went over the wire.
+ */
+import type { Capture, CaptureCallbacks } from '../call-recordings';
+import { RECORDING_MIME, type MuxStats } from './call-mux';
+import type { EncodedTaps } from './encoded-taps';
+
+export class EncodedRecorder implements Capture {
+  readonly mimeType = RECORDING_MIME;
+  private startedAt = 0;
+  private stopped: Promise<MuxStats> | null = null;
+  private resolveStopped: ((stats: MuxStats) => void) | null = null;
+
+  constructor(
+    private readonly taps: EncodedTaps,
+    private readonly callId: string,
+    private readonly callbacks: CaptureCallbacks,
+    /** IT's log: frames the file could not hold. */
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  get offsetMs(): number {
+    return Math.round(performance.now() - this.startedAt);
+  }
+
+  start(): void {
+    this.taps.listen(this.callId, (message) => {
+      if (message.type === 'slice') this.callbacks.onSlice(new Blob([message.bytes], { type: RECORDING_MIME }), message.endMs);
+      else if (message.type === 'stopped') this.resolveStopped?.(message.stats);
+    });
+    this.startedAt = performance.now();
+    this.taps.send({ type: 'start', callId: this.callId });
+  }
+
+  setPaused(paused: boolean): void {
+    this.taps.send({ type: 'pause', callId: this.callId, paused, atMs: this.offsetMs });
+  }
+
+  /** Resolves after the last slice was handed on, with what the worker saw of each leg. */
+  stop(): Promise<void> {
+    this.stopped ??= new Promise<MuxStats>((resolve) => {
+      this.resolveStopped = resolve;
+      this.taps.send({ type: 'stop', callId: this.callId });
+    });
+    return this.stopped.then((stats) => this.report(stats));
+  }
+
+  /** Frames the file could not hold are silence there: say so, so IT can see a codec or framing issue. */
+  private report(stats: MuxStats): void {
+    if (stats.unsupported > 0) {
+      this.warn(`call ${this.callId}: ${stats.unsupported} audio frames were not 20 ms Opus and are silence in the recording`);
+    }
+  }
+}
