@@ -2,12 +2,20 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'electron-vite';
 
-const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
+/** The path aliases of tsconfig.json, for every bundle (and vitest.config.ts). */
+export const alias = {
+  '@common': resolve(import.meta.dirname, 'common'),
+  '@main': resolve(import.meta.dirname, 'main'),
+  '@renderer': resolve(import.meta.dirname, 'renderer'),
+};
+
+const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
 
 // One config, three bundles: out/main (Node, ESM), out/preload (CommonJS, as sandboxed preloads must be),
 // out/renderer (the web app, also served as-is by the browser host).
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       // Everything is bundled (devDependencies), except the native modules the speech service loads at run
@@ -16,29 +24,31 @@ export default defineConfig({
       externalizeDeps: false,
       // speech-service: the local speech service, forked by main as a utilityProcess (main/features/speech/launcher.ts).
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/index.ts'), 'speech-service': resolve(__dirname, 'main/features/speech/service-entry.ts') },
+        input: { index: resolve(import.meta.dirname, 'main/index.ts'), 'speech-service': resolve(import.meta.dirname, 'main/features/speech/service-entry.ts') },
         external: ['koffi', 'sherpa-onnx-node'],
       },
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       outDir: 'out/preload',
       // Sandboxed preloads cannot require node_modules: bundle everything.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
     root: 'renderer',
+    resolve: { alias },
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: 'out/renderer',
       minify: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
 });

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, globalShortcut, ipcMain, net, powerMonitor, powerSaveBlocker, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
-import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '../preload/contract/ipc';
+import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '@common/contract/ipc';
 import { applyCommandLineSwitches, claimSingleInstance, installQuitFlow } from './app/lifecycle';
 import { APP_ENTRY_URL, createOriginCheck } from './app/origin';
 import { registerAppScheme, serveAppProtocol } from './app/protocol';

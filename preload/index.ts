@@ -5,11 +5,11 @@
  * Runs sandboxed, bundled to CommonJS: only 'electron' and bundled code may be imported.
  */
 import { contextBridge, ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron';
-import type { LingxiApi } from './contract/api';
-import type { InvokeArgs, InvokeChannel, InvokeResults } from './contract/ipc';
+import type { LingxiApi } from '@common/contract/api';
+import type { InvokeArgs, InvokeChannel, InvokeResults } from '@common/contract/ipc';
 // Not from ipc.ts: that module builds zod schemas at load time, which the preload never needs.
-import { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from './contract/system-events';
-import { isShortcutAction, SHORTCUT_ACTION_CHANNEL } from './contract/shortcuts';
+import { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from '@common/contract/system-events';
+import { isShortcutAction, SHORTCUT_ACTION_CHANNEL } from '@common/contract/shortcuts';
 
 type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { bootstrap, changeLanguage, systemLanguage } from './app/bootstrap';
-import { getHost } from './app/host';
+import { getHost } from './platform/host';
 import { useStore } from './app/store';
 import { initI18n } from './i18n';
 import './ui/styles.css';

@@ -4,7 +4,7 @@
  * and no file:// privileges to abuse.
  */
 import type { Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../preload/contract/csp';
+import { CONTENT_SECURITY_POLICY } from '@common/contract/csp';
 import { readStaticFile } from '../shared/static-files';
 import { APP_HOST, APP_SCHEME } from './origin';
 

@@ -4,8 +4,8 @@
  * arguments must parse with the channel's zod tuple (GitHub Desktop's trusted sender, Mattermost's ipcValidate).
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { formatPath } from '../../preload/contract/policy';
-import { invokeChannels, type InvokeArgs, type InvokeChannel, type InvokeResults } from '../../preload/contract/ipc';
+import { formatPath } from '@common/contract/policy';
+import { invokeChannels, type InvokeArgs, type InvokeChannel, type InvokeResults } from '@common/contract/ipc';
 import type { OriginCheck } from '../app/origin';
 
 type MaybePromise<T> = T | Promise<T>;

@@ -63,7 +63,7 @@ export function runRendererBuild(root: string): Promise<void> {
 export async function ensureRendererBuilt(root: string): Promise<boolean> {
   const stale = await isBuildStale(join(root, 'out', 'renderer', 'index.html'), [
     join(root, 'renderer'),
-    join(root, 'preload', 'contract'),
+    join(root, 'common'),
   ]);
   if (stale) await runRendererBuild(root);
   return stale;

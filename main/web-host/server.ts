@@ -8,9 +8,9 @@ import { readKnowledgePackage } from '../features/knowledge/read-package';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../../preload/contract/csp';
-import { parsePolicy } from '../../preload/contract/policy';
-import { SPEECH_ENDPOINT_PATH } from '../../preload/contract/speech-endpoint';
+import { CONTENT_SECURITY_POLICY } from '@common/contract/csp';
+import { parsePolicy } from '@common/contract/policy';
+import { SPEECH_ENDPOINT_PATH } from '@common/contract/speech-endpoint';
 import { readStaticFile } from '../shared/static-files';
 import { createWebSpeech, isOwnLoopbackHost, type WebSpeech } from './speech-host';
 

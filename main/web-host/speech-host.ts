@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { SpeechEndpoint } from '../../preload/contract/speech-endpoint';
+import type { SpeechEndpoint } from '@common/contract/speech-endpoint';
 import { newSpeechToken } from '../features/speech/auth';
 import { localSpeechConfig } from '../features/speech/policy-config';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../preload/contract/policy';
+import type { Language } from '@common/contract/policy';
 import { AgentStateSelect } from '../features/agent/components/AgentStateSelect';
 import { CallHistory } from '../features/agent/components/CallHistory';
 import { AudioSettings } from '../features/devices/components/AudioSettings';

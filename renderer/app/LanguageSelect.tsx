@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../../preload/contract/policy';
+import { languages, type Language } from '@common/contract/policy';
 import { languageNames } from '../i18n';
 import { useStore } from './store';
 

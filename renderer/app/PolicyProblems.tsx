@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PolicyProblem } from '../../preload/contract/policy';
+import type { PolicyProblem } from '@common/contract/policy';
 
 /** Every problem in an unusable policy, with its path, so IT can fix it in one go. */
 export function PolicyProblems({ source, problems }: { source: string; problems: PolicyProblem[] }) {

@@ -1,6 +1,6 @@
 /** App-level state: the policy in force (or why there is none) and the UI language. */
 import type { StateCreator } from 'zustand';
-import type { Language, Policy, PolicyProblem } from '../../preload/contract/policy';
+import type { Language, Policy, PolicyProblem } from '@common/contract/policy';
 
 export type PolicyState =
   | { status: 'loading' }

@@ -2,8 +2,8 @@
  * Start-up: load and validate the policy, pick the language, restore history, then start the phone.
  * An invalid policy stops here: the problems show and nothing registers.
  */
-import type { LingxiApi } from '../../preload/contract/api';
-import type { Language } from '../../preload/contract/policy';
+import type { LingxiApi } from '@common/contract/api';
+import type { Language } from '@common/contract/policy';
 import { startAgent } from '../features/agent/agent-service';
 import { recentCalls } from '../features/agent/history-repo';
 import { startDevices } from '../features/devices/devices-service';
@@ -15,9 +15,9 @@ import { startRecording } from '../features/recording/recording-service';
 import { startScreenpop } from '../features/screenpop/screenpop-service';
 import { startShortcuts } from '../features/shortcuts/shortcut-service';
 import { initI18n } from '../i18n';
-import { createLogger } from './logger';
+import { createLogger } from '../platform/logger';
 import { resolveSetting } from './resolve-setting';
-import { readSetting, writeSetting } from './settings-repo';
+import { readSetting, writeSetting } from '../db/settings-repo';
 import type { useStore } from './store';
 
 type Store = typeof useStore;

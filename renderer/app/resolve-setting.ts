@@ -1,4 +1,4 @@
-import type { LockableKey, Policy } from '../../preload/contract/policy';
+import type { LockableKey, Policy } from '@common/contract/policy';
 
 /**
  * Precedence (DESIGN.md §4): locked policy > user settings > policy value (its default included).

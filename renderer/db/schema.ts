@@ -81,7 +81,7 @@ export interface SettingEntry {
   value: unknown;
 }
 
-/** A knowledge article as imported (renderer/features/knowledge/package-schema.ts KnowledgeArticle). */
+/** A knowledge article as imported (common/knowledge/package-schema.ts KnowledgeArticle). */
 export interface StoredKnowledgeArticle {
   id: string;
   title: string;

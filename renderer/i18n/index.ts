@@ -4,7 +4,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../preload/contract/policy';
+import type { Language } from '@common/contract/policy';
 import { appMessages } from '../app/messages';
 import { agentMessages } from '../features/agent/messages';
 import { devicesMessages } from '../features/devices/messages';

@@ -1,4 +1,4 @@
-import type { Language } from '../../preload/contract/policy';
+import type { Language } from '@common/contract/policy';
 
 /** Same keys as T, any strings: what a translation must provide. */
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

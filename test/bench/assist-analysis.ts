@@ -6,8 +6,8 @@
  * measureAssistAnalysis() to fold the figure into `npm run bench`.
  */
 import { pathToFileURL } from 'node:url';
-import { assistPolicySchema } from '../../preload/contract/policy-assist';
-import { AssistAnalyzer, type TranscriptEvent } from '../../renderer/features/assist/analysis';
+import { assistPolicySchema } from '@common/contract/policy-assist';
+import { AssistAnalyzer, type TranscriptEvent } from '@renderer/features/assist/analysis';
 import { summarize, type Figure } from './stats';
 
 const CALL: [TranscriptEvent['leg'], string][] = [

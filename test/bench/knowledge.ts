@@ -3,8 +3,8 @@
  * similar questions and a body of a few hundred characters) → search p95 over mixed queries, cold
  * start from a persisted (encoded) index, and the index size. Part of `npm run bench` (test/bench/run.ts).
  */
-import { decodeIndex, encodeIndex, KnowledgeEngine, type EngineArticle } from '../../renderer/features/knowledge/engine';
-import { seededRandom } from '../../main/cli/banking77';
+import { decodeIndex, encodeIndex, KnowledgeEngine, type EngineArticle } from '@common/knowledge/engine';
+import { seededRandom } from '../../tools/banking77';
 import { summarize, type Figure } from './stats';
 
 const ZH = '信用卡 借记卡 挂失 补办 余额 查询 转账 汇款 手续费 年费 减免 分期 额度 提额 还款 外币 购汇 争议 交易 退款 投诉 冻结 解冻 密码 重置 老年人 优先 诈骗 提醒 网点 预约 开户 销户 利率 理财 存款 贷款 逾期 积分 兑换 账单 明细 短信 通知 验证码 手机银行 柜台 客服'.split(' ');

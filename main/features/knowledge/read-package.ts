@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { KnowledgePackageFile } from '../../../preload/contract/ipc';
+import type { KnowledgePackageFile } from '@common/contract/ipc';
 
 /** Packages larger than this are refused before reading (100,000 long articles fit well below it). */
 export const MAX_PACKAGE_BYTES = 256 * 1024 * 1024;

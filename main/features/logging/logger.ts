@@ -4,8 +4,8 @@
  */
 import { createWriteStream, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
-import { logLevels, type LogEntry } from '../../../preload/contract/ipc';
-import { redact } from '../../../preload/contract/redact';
+import { logLevels, type LogEntry } from '@common/contract/ipc';
+import { redact } from '@common/contract/redact';
 
 export type LogLevel = (typeof logLevels)[number];
 

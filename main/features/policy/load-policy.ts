@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parsePolicy, type PolicyLoadResult } from '../../../preload/contract/policy';
+import { parsePolicy, type PolicyLoadResult } from '@common/contract/policy';
 
 /** Where the system-wide policy lives on Linux (IT drops it there with their config management). */
 export const LINUX_SYSTEM_POLICY = '/etc/lingxi/policy.json';

@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SecretName, SecretStatus } from '../../../preload/contract/ipc';
+import type { SecretName, SecretStatus } from '@common/contract/ipc';
 
 /** The part of Electron's safeStorage this module uses (injected for tests). */
 export interface SafeStorageLike {

@@ -5,8 +5,8 @@
  * Electron cannot parse, is reported and skipped: never fatal.
  */
 import type { GlobalShortcut } from 'electron';
-import type { ShortcutAction, ShortcutsPolicy } from '../../../preload/contract/policy';
-import { planShortcuts, typesText, type ShortcutScope, type ShortcutStatus } from '../../../preload/contract/shortcuts';
+import type { ShortcutAction, ShortcutsPolicy } from '@common/contract/policy';
+import { planShortcuts, typesText, type ShortcutScope, type ShortcutStatus } from '@common/contract/shortcuts';
 
 export interface ShortcutRegistrarDeps {
   /** Electron's globalShortcut, injected so tests can drive it. Only usable after app 'ready'. */

@@ -14,7 +14,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { SPEECH_PROTOCOL, SPEECH_TOKEN_PREFIX } from '../../../preload/contract/speech-protocol';
+import { SPEECH_PROTOCOL, SPEECH_TOKEN_PREFIX } from '@common/contract/speech-protocol';
 
 /** Who is let in. */
 export interface AccessPolicy {

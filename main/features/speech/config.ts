@@ -6,7 +6,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { speechLanguageSchema } from '../../../preload/contract/speech-protocol';
+import { speechLanguageSchema } from '@common/contract/speech-protocol';
 
 /** Debian's pocketsphinx-en-us package. */
 export const DEBIAN_EN_US = '/usr/share/pocketsphinx/model/en-us';

@@ -3,7 +3,7 @@
  * get partial and final results with times. Engines: pocketsphinx (pocketsphinx/engine.ts) and sherpa-onnx
  * (sherpa/engine.ts).
  */
-import type { SpeechErrorCode } from '../../../preload/contract/speech-protocol';
+import type { SpeechErrorCode } from '@common/contract/speech-protocol';
 
 /** One recognised word with its place in the stream. */
 export interface WordTiming {

@@ -4,7 +4,7 @@
  * and allowed origins, restarts it with backoff when it dies, and kills it on quit. The renderer asks for the
  * endpoint over `speech:endpoint`. Electron's utilityProcess.fork is injected (unit-tested without Electron).
  */
-import type { SpeechEndpoint } from '../../../preload/contract/speech-endpoint';
+import type { SpeechEndpoint } from '@common/contract/speech-endpoint';
 import { newSpeechToken } from './auth';
 import type { LaunchReply, LaunchRequest } from './service';
 

@@ -1,11 +1,11 @@
 /**
- * From the policy's `transcription` section (preload/contract/policy-transcription.ts) to the speech service's
+ * From the policy's `transcription` section (common/contract/policy-transcription.ts) to the speech service's
  * own configuration (config.ts). Shared by both launchers: Electron main (launcher.ts) and the browser host
  * (main/web-host/speech-host.ts), so a model path IT writes means the same thing in both.
  */
 import { existsSync } from 'node:fs';
-import { assistPolicySchema } from '../../../preload/contract/policy-assist';
-import { transcriptionPolicySchema, type TranscriptionPolicy } from '../../../preload/contract/policy-transcription';
+import { assistPolicySchema } from '@common/contract/policy-assist';
+import { transcriptionPolicySchema, type TranscriptionPolicy } from '@common/contract/policy-transcription';
 import { packageLocation } from '../knowledge/read-package';
 import type { z } from 'zod';
 import type { speechServiceConfigSchema } from './config';

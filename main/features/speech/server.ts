@@ -1,5 +1,5 @@
 /**
- * The loopback speech service: Lingxi speech protocol v1 (preload/contract/speech-protocol.ts) over
+ * The loopback speech service: Lingxi speech protocol v1 (common/contract/speech-protocol.ts) over
  * WebSocket (ws) on 127.0.0.1, each connection driven by a SpeechSession, engines from the registry.
  * Access: token + Origin + Host checks at the HTTP upgrade (auth.ts), so a refused client never gets a socket.
  *
@@ -11,7 +11,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { SPEECH_BYTES_PER_MS, SPEECH_FRAME_MAX_MS, SPEECH_PROTOCOL, type ServerMessage } from '../../../preload/contract/speech-protocol';
+import { SPEECH_BYTES_PER_MS, SPEECH_FRAME_MAX_MS, SPEECH_PROTOCOL, type ServerMessage } from '@common/contract/speech-protocol';
 import { checkAccess, newSpeechToken, type AccessPolicy } from './auth';
 import type { EngineRegistry } from './engine-registry';
 import { SpeechSession } from './session';

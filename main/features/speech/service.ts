@@ -4,7 +4,7 @@
  * whose parent sends the request, or a Node process launched with command-line arguments.
  */
 import { z } from 'zod';
-import { speechTokenSchema } from '../../../preload/contract/speech-protocol';
+import { speechTokenSchema } from '@common/contract/speech-protocol';
 import { parseSpeechServiceConfig, type SpeechServiceConfig } from './config';
 import { SpeechEngineError } from './engine';
 import { createEngineRegistry, type EngineRegistry } from './engine-registry';

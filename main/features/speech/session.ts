@@ -1,5 +1,5 @@
 /**
- * One connection's side of the speech protocol (preload/contract/speech-protocol.ts), independent of the
+ * One connection's side of the speech protocol (common/contract/speech-protocol.ts), independent of the
  * socket: text and binary frames in, server messages out. One stream at a time; audio is queued while the
  * model loads and while the recogniser is busy, bounded by maxQueueMs (back-pressure: `overloaded`).
  * Never logs what was said (card numbers are spoken on these calls): only codes and sizes.
@@ -12,7 +12,7 @@ import {
   type SpeechErrorCode,
   type SpeechLeg,
   type StartMessage,
-} from '../../../preload/contract/speech-protocol';
+} from '@common/contract/speech-protocol';
 import { SpeechEngineError, type RecognitionEvent, type RecognitionStream } from './engine';
 import type { EngineRegistry } from './engine-registry';
 import { keywordMatcher, type KeywordMatcher } from './keywords';

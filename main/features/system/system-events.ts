@@ -3,7 +3,7 @@
  * within 5 s, DESIGN.md §7), suspend and network lost (stop pretending to be reachable).
  */
 import type { Net, PowerMonitor } from 'electron';
-import type { SystemEvent } from '../../../preload/contract/ipc';
+import type { SystemEvent } from '@common/contract/ipc';
 
 export interface SystemEventsDeps {
   powerMonitor: Pick<PowerMonitor, 'on' | 'off'>;

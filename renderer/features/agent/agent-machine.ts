@@ -9,8 +9,8 @@
  *   call or in wrap-up changes only where the agent goes back to, so a required wrap-up code cannot be
  *   skipped by picking Ready.
  */
-import type { Policy } from '../../../preload/contract/policy';
-import { assertNever } from '../../app/assert-never';
+import type { Policy } from '@common/contract/policy';
+import { assertNever } from '../../platform/assert-never';
 
 /** What the agent chose: taking calls or not, and why not. */
 export type Availability = { kind: 'ready' } | { kind: 'not-ready'; reason: string };

@@ -4,8 +4,8 @@
  * exported here, never the slice's dispatch directly.
  */
 import type { StoreApi } from 'zustand';
-import type { Policy } from '../../../preload/contract/policy';
-import { createLogger } from '../../app/logger';
+import type { Policy } from '@common/contract/policy';
+import { createLogger } from '../../platform/logger';
 import type { PhoneSlice } from '../phone/phone-slice';
 import { agentConfigFrom, type AgentEvent, type AgentState, type Availability, type WrapUpResult } from './agent-machine';
 import type { AgentSlice } from './agent-slice';

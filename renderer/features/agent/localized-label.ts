@@ -1,5 +1,5 @@
 /** Policy labels (reason and wrap-up codes) in the UI language, falling back to the closest one IT wrote. */
-import type { Language, LocalizedLabel } from '../../../preload/contract/policy';
+import type { Language, LocalizedLabel } from '@common/contract/policy';
 
 /** Simplified and Traditional Chinese read each other far better than English: try the other first. */
 const FALLBACKS: Record<Language, readonly Language[]> = {

@@ -3,8 +3,8 @@
  * legs; knowledge suggestions from the search worker; the PCI guard on the recording; the summary in
  * wrap-up; the transcript saved with the call. Sessions outlive nothing: they end with their call.
  */
-import type { Policy } from '../../../preload/contract/policy';
-import { createLogger } from '../../app/logger';
+import type { Policy } from '@common/contract/policy';
+import { createLogger } from '../../platform/logger';
 import type { StoreState } from '../../app/store';
 import { getDb } from '../../db/db';
 import { useKnowledge } from '../knowledge/knowledge-state';

@@ -4,7 +4,7 @@
  * the recording, alerts go to the agent and to supervision, and at hang-up the summary is built.
  * No React and no globals: the service injects search, recording and the view sink.
  */
-import type { AssistPolicy } from '../../../preload/contract/policy-assist';
+import type { AssistPolicy } from '@common/contract/policy-assist';
 import {
   AssistAnalyzer,
   renderSummary,

@@ -1,5 +1,5 @@
 /** The agent's device choices in the settings table (one row per role: `devices.<role>`). */
-import { readSetting, writeSetting } from '../../app/settings-repo';
+import { readSetting, writeSetting } from '../../db/settings-repo';
 import { deviceRoles, parseChoice, type DeviceChoice, type DeviceRole } from './device-matching';
 import type { RoleRecord } from './devices-slice';
 

@@ -2,8 +2,8 @@
  * Wires the device manager to the app: the store, the policy's capture processing, Dexie, and the
  * phone's calls. Components reach the manager through getDeviceManager(), never navigator.mediaDevices.
  */
-import type { Policy } from '../../../preload/contract/policy';
-import { createLogger } from '../../app/logger';
+import type { Policy } from '@common/contract/policy';
+import { createLogger } from '../../platform/logger';
 import type { StoreState } from '../../app/store';
 import { DeviceManager } from './device-manager';
 import { dexieChoiceStore } from './devices-repo';

@@ -2,7 +2,7 @@
  * A minimal knowledge package used only when neither the policy nor the build provides one
  * (assets/knowledge/sample-kb.json is the real default). Enough to show that search works.
  */
-import { KNOWLEDGE_FORMAT, KNOWLEDGE_VERSION } from './package-schema';
+import { KNOWLEDGE_FORMAT, KNOWLEDGE_VERSION } from '@common/knowledge/package-schema';
 
 const updatedAt = '2025-01-01T00:00:00Z';
 

@@ -5,10 +5,10 @@
  * No DOM, no React: runs in the worker and in unit tests.
  */
 import type { StoredKnowledgeArticle } from '../../db/schema';
-import type { ParsedDelta } from './delta-schema';
-import { KnowledgeEngine, type SearchHit, type SearchOptions } from './engine';
+import type { ParsedDelta } from '@common/knowledge/delta-schema';
+import { KnowledgeEngine, type SearchHit, type SearchOptions } from '@common/knowledge/engine';
 import { commitDelta, readArticle, readArticles, readSnapshot, replaceKnowledgeBase, writeState, type KnowledgeState } from './knowledge-repo';
-import { parseKnowledgePackage } from './package-schema';
+import { parseKnowledgePackage } from '@common/knowledge/package-schema';
 
 /** The outcome of importing a package file. */
 export type ImportResult =

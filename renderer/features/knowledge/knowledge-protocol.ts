@@ -3,7 +3,7 @@
  * Plain data only: it crosses postMessage by structured clone.
  */
 import type { StoredKnowledgeArticle } from '../../db/schema';
-import type { SearchHit } from './engine';
+import type { SearchHit } from '@common/knowledge/engine';
 import type { DeltaResult, ImportResult, KnowledgeStatus } from './knowledge-base';
 import type { SyncOutcome } from './knowledge-sync';
 

@@ -5,7 +5,7 @@
  */
 import { getDb } from '../../db/db';
 import type { StoredKnowledgeArticle } from '../../db/schema';
-import type { IndexData } from './engine';
+import type { IndexData } from '@common/knowledge/engine';
 
 /** Sync and import bookkeeping kept next to the index. */
 export interface KnowledgeState {

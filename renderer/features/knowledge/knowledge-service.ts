@@ -3,9 +3,9 @@
  * in the background the policy's package is imported if it changed and delta sync runs on start and
  * every knowledge.syncMinutes. Nothing here waits on the network: search works offline from the start.
  */
-import type { LingxiApi } from '../../../preload/contract/api';
-import type { Policy } from '../../../preload/contract/policy';
-import { createLogger } from '../../app/logger';
+import type { LingxiApi } from '@common/contract/api';
+import type { Policy } from '@common/contract/policy';
+import { createLogger } from '../../platform/logger';
 import { defaultPackageText, DEFAULT_PACKAGE_SOURCE } from './default-kb';
 import { createKnowledgeClient, startKnowledgeWorker, type KnowledgeClient } from './knowledge-client';
 import type { KnowledgeStatus } from './knowledge-base';

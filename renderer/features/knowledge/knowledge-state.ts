@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { StoredKnowledgeArticle } from '../../db/schema';
-import type { SearchHit } from './engine';
+import type { SearchHit } from '@common/knowledge/engine';
 
 /** What the knowledge UI asks of the service. */
 export interface KnowledgeActions {

@@ -5,7 +5,7 @@
  * Each delta is committed together with its cursor before the next is asked for (`hasMore`), so a sync
  * cut off by a crash or the network resumes from the last committed delta, never skips one.
  */
-import { parseKnowledgeDelta } from './delta-schema';
+import { parseKnowledgeDelta } from '@common/knowledge/delta-schema';
 import type { KnowledgeBase } from './knowledge-base';
 
 /** What one sync run did. */

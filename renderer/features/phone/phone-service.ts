@@ -2,10 +2,10 @@
  * Wires the SIP engine to the rest of the app: store snapshots, ringing, auto-answer, call history,
  * power management. Components call the actions exported here, never JsSIP.
  */
-import type { LingxiApi } from '../../../preload/contract/api';
-import type { Policy } from '../../../preload/contract/policy';
+import type { LingxiApi } from '@common/contract/api';
+import type { Policy } from '@common/contract/policy';
 import type { StoreState } from '../../app/store';
-import { createLogger } from '../../app/logger';
+import { createLogger } from '../../platform/logger';
 import { selectAcceptsCalls } from '../agent/agent-slice';
 import { historyEntryFor, saveCall } from '../agent/history-repo';
 import { selectRingerSinkId } from '../devices/devices-slice';

@@ -2,7 +2,7 @@
  * From network figures to what the agent sees: a MOS estimate per sample, which thresholds it crosses
  * (policy quality.*), a Good / Fair / Poor level, and the per-call summary kept in the call history.
  */
-import type { Policy } from '../../../preload/contract/policy';
+import type { Policy } from '@common/contract/policy';
 import type { CallQualitySummary } from '../../db/schema';
 import { estimateMos, OPUS_CODEC_DELAY_MS } from './e-model';
 import type { NetworkFigures } from './stats-reader';

@@ -1,6 +1,6 @@
 /** Runs the call-quality monitor while a valid policy is in force (mounted once, by App). */
 import { useEffect } from 'react';
-import { createLogger } from '../../app/logger';
+import { createLogger } from '../../platform/logger';
 import { useStore } from '../../app/store';
 import { getEngine } from '../phone/phone-service';
 import { startQualityMonitor } from './quality-monitor';

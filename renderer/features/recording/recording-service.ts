@@ -3,9 +3,9 @@
  * calls as the policy says, keeps the store's view of the recordings fresh, and runs the upload queue.
  * Components and other features (the assist pane's PCI guard) use the exported actions only.
  */
-import type { LingxiApi } from '../../../preload/contract/api';
-import type { Policy } from '../../../preload/contract/policy';
-import { createLogger } from '../../app/logger';
+import type { LingxiApi } from '@common/contract/api';
+import type { Policy } from '@common/contract/policy';
+import { createLogger } from '../../platform/logger';
 import type { StoreState } from '../../app/store';
 import type { PhoneEngine } from '../phone/sip/phone-engine';
 import type { CallSnapshot } from '../phone/sip/types';

@@ -1,6 +1,6 @@
 /** Runs the upload queue for the policy's recording store, holding it during calls unless the policy allows them. */
-import type { RecordingPolicy } from '../../../preload/contract/policy';
-import { createLogger } from '../../app/logger';
+import type { RecordingPolicy } from '@common/contract/policy';
+import { createLogger } from '../../platform/logger';
 import { getRecordingsDb, type RecordingStore } from './store';
 import { dexieUrlStorage, RecordingUploader } from './upload';
 

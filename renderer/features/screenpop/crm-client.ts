@@ -2,7 +2,7 @@
  * One CRM lookup: fills the policy's URL template, sends the static headers and the stored token,
  * gives up after crm.timeoutMs, and classifies every way it can go wrong. Never throws.
  */
-import type { Policy } from '../../../preload/contract/policy';
+import type { Policy } from '@common/contract/policy';
 import { mapCrmDocument } from './crm-mapping';
 import type { CustomerProfile } from './profile-schema';
 

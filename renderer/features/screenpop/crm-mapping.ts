@@ -2,7 +2,7 @@
  * Turns a CRM's JSON answer into Lingxi profiles using the policy's dot-path mapping, masking
  * identifiers on the way. Every failure says which mapping key or field is wrong.
  */
-import type { CrmMapping } from '../../../preload/contract/policy';
+import type { CrmMapping } from '@common/contract/policy';
 import { readPath } from './dot-path';
 import { customerProfileSchema, maskIdentifier, type CustomerProfile } from './profile-schema';
 

@@ -2,9 +2,9 @@
  * Screen pop: the moment an incoming call appears, show its CTI data, then the cached profile, then
  * the CRM's answer — never waiting on the CRM and never delaying the call.
  */
-import type { LingxiApi } from '../../../preload/contract/api';
-import type { Policy } from '../../../preload/contract/policy';
-import { createLogger } from '../../app/logger';
+import type { LingxiApi } from '@common/contract/api';
+import type { Policy } from '@common/contract/policy';
+import { createLogger } from '../../platform/logger';
 import type { StoreState } from '../../app/store';
 import { fetchProfiles, type CrmResult } from './crm-client';
 import { readCti } from './cti';

@@ -2,9 +2,9 @@
  * In-window keyboard shortcuts: the browser host's way of delivering shortcut actions (a web page cannot
  * register system-wide keys). Same accelerators and matching as Electron's global shortcuts.
  */
-import type { LingxiApi } from '../../../preload/contract/api';
-import type { ShortcutAction, ShortcutsPolicy } from '../../../preload/contract/policy';
-import { matchesKey, planShortcuts, typesText, type KeyPlatform, type PlannedShortcut } from '../../../preload/contract/shortcuts';
+import type { LingxiApi } from '@common/contract/api';
+import type { ShortcutAction, ShortcutsPolicy } from '@common/contract/policy';
+import { matchesKey, planShortcuts, typesText, type KeyPlatform, type PlannedShortcut } from '@common/contract/shortcuts';
 
 /** macOS reads CommandOrControl as ⌘; everything else as Ctrl. */
 export function keyPlatform(nav: Pick<Navigator, 'platform' | 'userAgent'> = navigator): KeyPlatform {

@@ -3,10 +3,10 @@
  * LingxiApi.shortcuts.onAction) into phone and agent actions on the current call.
  */
 import i18next from 'i18next';
-import type { LingxiApi } from '../../../preload/contract/api';
-import type { ShortcutAction } from '../../../preload/contract/policy';
-import { assertNever } from '../../app/assert-never';
-import { createLogger } from '../../app/logger';
+import type { LingxiApi } from '@common/contract/api';
+import type { ShortcutAction } from '@common/contract/policy';
+import { assertNever } from '../../platform/assert-never';
+import { createLogger } from '../../platform/logger';
 import { toggleReady } from '../agent/agent-service';
 import { answer, hangup, setHold, setMute } from '../phone/phone-service';
 import { toggleRecordingPause } from '../recording/recording-service';

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { invokeChannels, SYSTEM_EVENT_CHANNEL } from '../../../preload/contract/ipc';
+import { invokeChannels, SYSTEM_EVENT_CHANNEL } from '@common/contract/ipc';
 
 const fake = vi.hoisted(() => ({
   userData: '',
@@ -99,7 +99,7 @@ vi.mock('electron', async () => {
   };
 });
 
-await import('../../../main/index');
+await import('@main/index');
 // Let whenReady().then(...) run.
 await new Promise((resolve) => setImmediate(resolve));
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
-import { initI18n } from '../../../renderer/i18n';
+import { initI18n } from '@renderer/i18n';
 
 await initI18n('en');
 afterEach(() => cleanup());

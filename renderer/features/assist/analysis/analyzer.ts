@@ -6,7 +6,7 @@
  * - keyword rules see the unmasked text (a rule may name a number, such as the regulator's 12378), while
  *   highlights are computed again on the masked text the agent sees.
  */
-import type { AssistPolicy } from '../../../../preload/contract/policy-assist';
+import type { AssistPolicy } from '@common/contract/policy-assist';
 import { ChecklistTracker, type ChecklistItem, type ChecklistItemState, type ChecklistTick } from './checklist';
 import { KeywordRules, KeywordWatcher, type KeywordMatch } from './keyword-rules';
 import { PaceMeter, type PaceEvent, type PaceSnapshot } from './pace';

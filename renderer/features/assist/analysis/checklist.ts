@@ -12,7 +12,7 @@
  * Only the agent's final utterances tick items: a tick is a compliance record and partials get revised.
  * Negation is not considered ("I can't freeze the card" ticks): agents rarely say a step to deny it.
  */
-import type { KnowledgeArticle } from '../../knowledge/package-schema';
+import type { KnowledgeArticle } from '@common/knowledge/package-schema';
 import { contentTokens, foldText, type ContentTokens } from './text';
 import { checkEvent, type TranscriptEvent } from './types';
 

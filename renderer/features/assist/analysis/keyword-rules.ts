@@ -8,7 +8,7 @@
  * call the regulator" still fires on "regulator". Negation is a cheap look-back, not parsing: "I can't
  * believe I have to complain" is read as negated; the README lists this limit.
  */
-import type { KeywordRule } from '../../../../preload/contract/policy-assist';
+import type { KeywordRule } from '@common/contract/policy-assist';
 import { PhraseMatcher, isNegated } from './phrase-match';
 import { foldText, originalSpan } from './text';
 import { checkEvent, type AnalysisLabel, type Leg, type TranscriptEvent } from './types';

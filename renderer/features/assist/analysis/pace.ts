@@ -14,7 +14,7 @@
  * - Talk-over: a customer and an agent utterance overlapping ≥ talkOverMs (1 s), once per pair, as soon as
  *   the partials show it; `by` is the leg that started second (the one who talked over).
  */
-import type { PacePolicy } from '../../../../preload/contract/policy-assist';
+import type { PacePolicy } from '@common/contract/policy-assist';
 import { checkEvent, type Leg, type TranscriptEvent } from './types';
 import { UtteranceCounter } from './utterances';
 

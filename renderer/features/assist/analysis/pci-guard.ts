@@ -13,7 +13,7 @@
  * display keep the last four digits, but a transcript is stored and searched, and "ending 1234" is seldom
  * needed in it. A run's length is not shown either. While paused, even single digits are masked.
  */
-import type { PciPolicy } from '../../../../preload/contract/policy-assist';
+import type { PciPolicy } from '@common/contract/policy-assist';
 import { findDigitRuns, isCardLike, maskDigits } from './digits';
 import { PhraseMatcher } from './phrase-match';
 import { checkEvent, type TranscriptEvent } from './types';

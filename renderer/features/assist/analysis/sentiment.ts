@@ -9,7 +9,7 @@
  * when the average has fallen to `frustratedBelow` and fell again with this utterance (rising
  * frustration), and cleared once it recovers above `recoveredAbove`; the gap stops the flag flickering.
  */
-import type { SentimentPolicy } from '../../../../preload/contract/policy-assist';
+import type { SentimentPolicy } from '@common/contract/policy-assist';
 import { PhraseMatcher, isNegated } from './phrase-match';
 import { SENTIMENT_INTENSIFIERS, SENTIMENT_WORDS } from './sentiment-lexicon';
 import { foldText, HAN, originalSpan } from './text';

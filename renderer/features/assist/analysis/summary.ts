@@ -16,7 +16,7 @@
  *   offers (agent.wrapUp.codes); an entry for "transferred" also matches when the call was transferred;
  *   otherwise summary.defaultWrapUpCode; null when the policy offers neither.
  */
-import type { AssistPolicy } from '../../../../preload/contract/policy-assist';
+import type { AssistPolicy } from '@common/contract/policy-assist';
 import type { ChecklistItemState } from './checklist';
 import { maskDigits } from './digits';
 import { PhraseMatcher, isNegated } from './phrase-match';

@@ -3,9 +3,9 @@
  * half-width, lower case, Traditional → Simplified), so a rule written as 投诉 matches 投訴 and ＣＯＭＰＬＡＩＮＴ
  * exactly as search does; this file only adds what matching spoken text needs on top of it.
  */
-import { foldWithOrigin, type Folded } from '../../knowledge/engine/fold';
-import { porterStem } from '../../knowledge/engine/stem';
-import { STOP_WORDS } from '../../knowledge/engine/stopwords';
+import { foldWithOrigin, type Folded } from '@common/knowledge/engine/fold';
+import { porterStem } from '@common/knowledge/engine/stem';
+import { STOP_WORDS } from '@common/knowledge/engine/stopwords';
 
 export type { Folded };
 

@@ -2,9 +2,9 @@
  * The TranscriptionProvider interface (issue 7): open one stream per call leg with a language and phrase
  * hints, feed it 16 kHz PCM frames, get partial, final and keyword results with times, and a status.
  * Providers: LocalSpeechProvider (the local speech service) and BankAsrProvider (the bank's ASR server); both
- * speak Lingxi speech protocol v1 (preload/contract/speech-protocol.ts) through SpeechStream.
+ * speak Lingxi speech protocol v1 (common/contract/speech-protocol.ts) through SpeechStream.
  */
-import type { SpeechLeg } from '../../../../preload/contract/speech-protocol';
+import type { SpeechLeg } from '@common/contract/speech-protocol';
 
 export type Leg = SpeechLeg;
 

@@ -6,8 +6,8 @@
  *   service listens on a new port.
  * - BankAsrProvider: the bank's ASR server at the policy's `transcription.asrUrl`.
  */
-import type { LingxiApi } from '../../../../preload/contract/api';
-import { SPEECH_PROTOCOL, speechSubprotocols } from '../../../../preload/contract/speech-protocol';
+import type { LingxiApi } from '@common/contract/api';
+import { SPEECH_PROTOCOL, speechSubprotocols } from '@common/contract/speech-protocol';
 import type { StreamListener, StreamOptions, TranscriptionProvider, TranscriptionStream } from './provider';
 import { SpeechStream, type SpeechStreamOptions, type SpeechTarget } from './speech-stream';
 

@@ -1,5 +1,5 @@
 /**
- * One leg's stream over Lingxi speech protocol v1 (preload/contract/speech-protocol.ts), the client both
+ * One leg's stream over Lingxi speech protocol v1 (common/contract/speech-protocol.ts), the client both
  * providers share: connects, sends `start`, PCM frames and `stop`, turns server messages into results on the
  * caller's clock, reconnects with backoff, and keeps latency bounded under back-pressure.
  *
@@ -19,7 +19,7 @@ import {
   SPEECH_SAMPLE_RATE,
   speechErrorEndsStream,
   type SpeechErrorCode,
-} from '../../../../preload/contract/speech-protocol';
+} from '@common/contract/speech-protocol';
 import type { StreamListener, StreamOptions, StreamStatus, TranscriptionStream } from './provider';
 import { StreamClock } from './stream-clock';
 

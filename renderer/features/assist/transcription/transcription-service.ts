@@ -3,10 +3,10 @@
  * call becomes active and stops it at hang-up. Results reach subscribers through transcript-events.ts
  * (onTranscript, onTranscriptionStatus); nothing is kept in the store.
  */
-import type { LingxiApi } from '../../../../preload/contract/api';
-import type { Policy } from '../../../../preload/contract/policy';
-import type { TranscriptionPolicy } from '../../../../preload/contract/policy-transcription';
-import { createLogger } from '../../../app/logger';
+import type { LingxiApi } from '@common/contract/api';
+import type { Policy } from '@common/contract/policy';
+import type { TranscriptionPolicy } from '@common/contract/policy-transcription';
+import { createLogger } from '../../../platform/logger';
 import type { StoreState } from '../../../app/store';
 import type { PhoneEngine } from '../../phone/sip/phone-engine';
 import type { CallSnapshot } from '../../phone/sip/types';

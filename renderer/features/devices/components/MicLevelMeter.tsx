@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createLogger } from '../../../app/logger';
+import { createLogger } from '../../../platform/logger';
 import { useStore } from '../../../app/store';
 import { targetId } from '../device-matching';
 import { getDeviceManager } from '../devices-service';

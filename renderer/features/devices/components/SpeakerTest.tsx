@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createLogger } from '../../../app/logger';
+import { createLogger } from '../../../platform/logger';
 import { useStore } from '../../../app/store';
 import { selectSpeakerSinkId } from '../devices-slice';
 import { playTestTone } from '../speaker-test';

@@ -1,4 +1,4 @@
-import type { Snippet } from '../engine';
+import type { Snippet } from '@common/knowledge/engine';
 
 /**
  * Snippet text with its matched ranges in <mark>. Ranges come from the engine as UTF-16 offsets; they

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredKnowledgeArticle } from '../../../db/schema';
-import type { SearchHit } from '../engine';
+import type { SearchHit } from '@common/knowledge/engine';
 import { useKnowledge } from '../knowledge-state';
 import { Highlighted } from './Highlighted';
 import { KnowledgeStatusLine } from './KnowledgeStatusLine';

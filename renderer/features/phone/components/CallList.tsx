@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { assertNever } from '../../../app/assert-never';
+import { assertNever } from '../../../platform/assert-never';
 import { hangup } from '../phone-service';
 import type { CallSnapshot } from '../sip/types';
 

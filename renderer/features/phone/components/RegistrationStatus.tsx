@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { assertNever } from '../../../app/assert-never';
+import { assertNever } from '../../../platform/assert-never';
 import { useStore } from '../../../app/store';
 
 /** The SIP registration state, announced politely to screen readers when it changes. */

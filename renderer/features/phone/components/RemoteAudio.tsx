@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { createLogger } from '../../../app/logger';
+import { createLogger } from '../../../platform/logger';
 import { useStore } from '../../../app/store';
 import { selectSpeakerSinkId } from '../../devices/devices-slice';
 import { applySinkId } from '../../devices/sinks';

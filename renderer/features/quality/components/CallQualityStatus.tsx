@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { assertNever } from '../../../app/assert-never';
+import { assertNever } from '../../../platform/assert-never';
 import { useStore } from '../../../app/store';
 import type { QualityMetric, QualitySample, QualityThresholds } from '../assessment';
 import { selectCallQuality } from '../quality-slice';

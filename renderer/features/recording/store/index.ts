@@ -2,8 +2,8 @@
  * The recording cache's public entry: what capture (recorder), upload and the Recordings UI use.
  * Everything else in store/ is internal.
  */
-import { getHost } from '../../../app/host';
-import { createLogger } from '../../../app/logger';
+import { getHost } from '../../../platform/host';
+import { createLogger } from '../../../platform/logger';
 import { pageLocks } from './live-locks';
 import { pageStorage } from './persistence';
 import type { QuotaLimits } from './quota';

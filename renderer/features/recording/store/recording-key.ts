@@ -8,9 +8,9 @@
  *   the recordings database (the same protection as browser-secrets.ts, reported as `os`).
  * Key material is never logged; only the key's random id is.
  */
-import type { LingxiApi } from '../../../../preload/contract/api';
-import type { SecretStatus } from '../../../../preload/contract/ipc';
-import type { Logger } from '../../../app/logger';
+import type { LingxiApi } from '@common/contract/api';
+import type { SecretStatus } from '@common/contract/ipc';
+import type { Logger } from '../../../platform/logger';
 import type { RecordingKeyRow, RecordingsDb } from './recordings-db';
 
 export const RECORDING_KEY_NAME = 'recording-key';

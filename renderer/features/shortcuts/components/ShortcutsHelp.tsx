@@ -1,7 +1,7 @@
 import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAccelerator, parseAccelerator, type ShortcutStatus } from '../../../../preload/contract/shortcuts';
-import { getHost } from '../../../app/host';
+import { formatAccelerator, parseAccelerator, type ShortcutStatus } from '@common/contract/shortcuts';
+import { getHost } from '../../../platform/host';
 import { isTextEntry, keyPlatform } from '../in-window';
 import './shortcuts.css';
 

@@ -6,7 +6,7 @@ import {
   claimSingleInstance,
   installQuitFlow,
   QUIT_TIMEOUT_MS,
-} from '../../../../main/app/lifecycle';
+} from '@main/app/lifecycle';
 
 /**
  * Electron's quit semantics in miniature: quit() emits before-quit, and the app only exits when no

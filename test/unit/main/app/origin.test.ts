@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, createOriginCheck } from '../../../../main/app/origin';
+import { APP_ENTRY_URL, createOriginCheck } from '@main/app/origin';
 
 describe('createOriginCheck', () => {
   const prod = createOriginCheck();

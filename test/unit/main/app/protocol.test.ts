@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAppProtocolHandler, registerAppScheme, serveAppProtocol } from '../../../../main/app/protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../../preload/contract/csp';
+import { createAppProtocolHandler, registerAppScheme, serveAppProtocol } from '@main/app/protocol';
+import { CONTENT_SECURITY_POLICY } from '@common/contract/csp';
 
 const base = mkdtempSync(join(tmpdir(), 'lingxi-protocol-'));
 const root = join(base, 'renderer');

@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { App, Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { createOriginCheck } from '../../../../main/app/origin';
+import { createOriginCheck } from '@main/app/origin';
 import {
   hardenWebContents,
   installAppHardening,
   installPermissionHandlers,
   type PermissionName,
-} from '../../../../main/app/security';
+} from '@main/app/security';
 
 const isTrusted = createOriginCheck();
 const OURS = 'lingxi://app/index.html';

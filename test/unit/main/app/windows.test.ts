@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { createMainWindow, focusWindow } from '../../../../main/app/windows';
+import { createMainWindow, focusWindow } from '@main/app/windows';
 
 /** A window that records what it was asked to do, with real event dispatch. */
 class FakeWindow extends EventEmitter {

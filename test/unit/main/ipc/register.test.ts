@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { createOriginCheck } from '../../../../main/app/origin';
-import { createIpcRegistry, IpcRejectedError } from '../../../../main/ipc/register';
+import { createOriginCheck } from '@main/app/origin';
+import { createIpcRegistry, IpcRejectedError } from '@main/ipc/register';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mimeTypeFor, readStaticFile, resolveInside } from '../../../../main/shared/static-files';
+import { mimeTypeFor, readStaticFile, resolveInside } from '@main/shared/static-files';
 
 const base = mkdtempSync(join(tmpdir(), 'lingxi-static-'));
 const root = join(base, 'renderer');

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isBuildStale, newestMtime } from '../../../../main/web-host/build';
+import { isBuildStale, newestMtime } from '@main/web-host/build';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-build-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,8 +19,8 @@ function file(path: string, secondsAgo: number): string {
 describe('isBuildStale', () => {
   const index = file('out/renderer/index.html', 100);
   file('renderer/app/App.tsx', 200);
-  file('preload/contract/ipc.ts', 300);
-  const sources = [join(dir, 'renderer'), join(dir, 'preload', 'contract')];
+  file('common/contract/ipc.ts', 300);
+  const sources = [join(dir, 'renderer'), join(dir, 'common')];
 
   it('is fresh when the build is newer than every source', async () => {
     expect(await isBuildStale(index, sources)).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CliError, parseCliArgs } from '../../../../main/web-host/cli';
+import { CliError, parseCliArgs } from '@main/web-host/cli';
 
 describe('parseCliArgs', () => {
   it('reads --policy and --port in both spellings, resolving the policy against cwd', () => {

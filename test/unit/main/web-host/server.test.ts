@@ -3,8 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../../../main/web-host/server';
-import { CONTENT_SECURITY_POLICY } from '../../../../preload/contract/csp';
+import { startWebHost, type WebHost } from '@main/web-host/server';
+import { CONTENT_SECURITY_POLICY } from '@common/contract/csp';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-web-host-'));
 const rendererDir = join(dir, 'out', 'renderer');

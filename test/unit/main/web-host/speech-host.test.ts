@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../../../main/web-host/server';
+import { startWebHost, type WebHost } from '@main/web-host/server';
 import { SpeechTestClient } from '../../../fixtures/speech/speech-client';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-web-speech-test-'));

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LingxiApi } from '../../../../preload/contract/api';
-import type { SystemEvent } from '../../../../preload/contract/ipc';
-import { bootstrap } from '../../../../renderer/app/bootstrap';
-import { useStore } from '../../../../renderer/app/store';
+import type { LingxiApi } from '@common/contract/api';
+import type { SystemEvent } from '@common/contract/ipc';
+import { bootstrap } from '@renderer/app/bootstrap';
+import { useStore } from '@renderer/app/store';
 
 function fakeHost(load: LingxiApi['policy']['load']) {
   const listeners: Array<(event: SystemEvent) => void> = [];

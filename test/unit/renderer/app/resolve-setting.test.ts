@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSetting } from '../../../../renderer/app/resolve-setting';
-import { parsePolicy, type Policy } from '../../../../preload/contract/policy';
-import { systemLanguage } from '../../../../renderer/app/bootstrap';
+import { resolveSetting } from '@renderer/app/resolve-setting';
+import { parsePolicy, type Policy } from '@common/contract/policy';
+import { systemLanguage } from '@renderer/app/bootstrap';
 
 function policy(locked: string[]): Policy {
   const result = parsePolicy(

@@ -1,6 +1,6 @@
 /** Call fixtures for unit tests: a snapshot and a history entry of a call from 1002. */
-import type { CallHistoryEntry } from '../../../../renderer/db/schema';
-import type { CallSnapshot } from '../../../../renderer/features/phone/sip/types';
+import type { CallHistoryEntry } from '@renderer/db/schema';
+import type { CallSnapshot } from '@renderer/features/phone/sip/types';
 
 /** An incoming, connected call from 1002 unless the patch says otherwise. */
 

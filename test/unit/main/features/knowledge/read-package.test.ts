@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageLocation, readKnowledgePackage } from '../../../../../main/features/knowledge/read-package';
-import { KNOWLEDGE_PACKAGE_PATH, startWebHost, type WebHost } from '../../../../../main/web-host/server';
-import { invokeChannels } from '../../../../../preload/contract/ipc';
-import { parsePolicy } from '../../../../../preload/contract/policy';
+import { packageLocation, readKnowledgePackage } from '@main/features/knowledge/read-package';
+import { KNOWLEDGE_PACKAGE_PATH, startWebHost, type WebHost } from '@main/web-host/server';
+import { invokeChannels } from '@common/contract/ipc';
+import { parsePolicy } from '@common/contract/policy';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-kb-'));
 const policyPath = join(dir, 'policy.json');

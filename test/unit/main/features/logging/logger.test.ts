@@ -8,7 +8,7 @@ import {
   openLogFile,
   setLogSink,
   writeRendererLog,
-} from '../../../../../main/features/logging/logger';
+} from '@main/features/logging/logger';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-logs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import {
   loadPolicy,
   policyArgument,
   policyCandidates,
-} from '../../../../../main/features/policy/load-policy';
+} from '@main/features/policy/load-policy';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-policy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import type { PowerSaveBlocker } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { createCallPower } from '../../../../../main/features/power/call-power';
+import { createCallPower } from '@main/features/power/call-power';
 
 /** powerSaveBlocker's bookkeeping: ids handed out and which are still held. */
 function fakeBlocker() {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createSecretStore, type SafeStorageLike } from '../../../../../main/features/secrets/secret-store';
+import { createSecretStore, type SafeStorageLike } from '@main/features/secrets/secret-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-secrets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExternalUrlAllowed, openExternalHttps } from '../../../../../main/features/shell/open-external';
+import { isExternalUrlAllowed, openExternalHttps } from '@main/features/shell/open-external';
 
 function fakeShell() {
   const opened: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createShortcutRegistrar, type ShortcutRegistrarDeps } from '../../../../../main/features/shortcuts/global-shortcuts';
-import { shortcutsPolicySchema, type ShortcutsPolicy } from '../../../../../preload/contract/policy';
-import type { ShortcutStatus } from '../../../../../preload/contract/shortcuts';
+import { createShortcutRegistrar, type ShortcutRegistrarDeps } from '@main/features/shortcuts/global-shortcuts';
+import { shortcutsPolicySchema, type ShortcutsPolicy } from '@common/contract/policy';
+import type { ShortcutStatus } from '@common/contract/shortcuts';
 
 /** globalShortcut in miniature: `taken` are held by "another app", `broken` make Electron throw. */
 function fakeGlobalShortcut({ taken = [] as string[], broken = [] as string[] } = {}) {

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { engineFailure } from './engine-failure';
-import { DEBIAN_EN_US, parseSpeechServiceConfig } from '../../../../../main/features/speech/config';
-import { createEngineRegistry } from '../../../../../main/features/speech/engine-registry';
-import { PocketsphinxEngine } from '../../../../../main/features/speech/pocketsphinx/engine';
-import { loadPocketsphinx } from '../../../../../main/features/speech/pocketsphinx/ffi';
-import { PocketsphinxRecognizer } from '../../../../../main/features/speech/pocketsphinx/recognizer';
+import { DEBIAN_EN_US, parseSpeechServiceConfig } from '@main/features/speech/config';
+import { createEngineRegistry } from '@main/features/speech/engine-registry';
+import { PocketsphinxEngine } from '@main/features/speech/pocketsphinx/engine';
+import { loadPocketsphinx } from '@main/features/speech/pocketsphinx/ffi';
+import { PocketsphinxRecognizer } from '@main/features/speech/pocketsphinx/recognizer';
 import { testEngineConfig } from '../../../../fixtures/speech/engine-config';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-speech-errors-'));

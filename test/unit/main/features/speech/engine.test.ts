@@ -4,10 +4,10 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runClip, type ClipRun } from '../../../../../main/features/speech/evaluate';
-import { PocketsphinxEngine, type PocketsphinxStream } from '../../../../../main/features/speech/pocketsphinx/engine';
-import { readWav } from '../../../../../main/features/speech/wav';
-import { poolScores, scoreWords } from '../../../../../main/features/speech/word-accuracy';
+import { runClip, type ClipRun } from '@main/features/speech/evaluate';
+import { PocketsphinxEngine, type PocketsphinxStream } from '@main/features/speech/pocketsphinx/engine';
+import { readWav } from '@main/features/speech/wav';
+import { poolScores, scoreWords } from '@main/features/speech/word-accuracy';
 import { freshModelCache, testEngineConfig } from '../../../../fixtures/speech/engine-config';
 import { ensureSpeechFixtures, type SpeechClip, type SpeechFixtures } from '../../../../fixtures/speech/generate';
 

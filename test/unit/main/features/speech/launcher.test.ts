@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { createSpeechLauncher, type ChildProcessLike, type SpeechLaunch } from '../../../../../main/features/speech/launcher';
+import { createSpeechLauncher, type ChildProcessLike, type SpeechLaunch } from '@main/features/speech/launcher';
 
 class FakeChild extends EventEmitter implements ChildProcessLike {
   readonly posted: unknown[] = [];

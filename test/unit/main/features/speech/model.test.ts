@@ -3,11 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildArpa } from '../../../../../main/features/speech/model/arpa';
-import { buildCorpus } from '../../../../../main/features/speech/model/corpus';
-import { ensureDomainModel, MAX_CACHED_MODELS } from '../../../../../main/features/speech/model/domain-model';
-import { toWords } from '../../../../../main/features/speech/model/normalise';
-import { integerToWords } from '../../../../../main/features/speech/model/numbers';
+import { buildArpa } from '@main/features/speech/model/arpa';
+import { buildCorpus } from '@main/features/speech/model/corpus';
+import { ensureDomainModel, MAX_CACHED_MODELS } from '@main/features/speech/model/domain-model';
+import { toWords } from '@main/features/speech/model/normalise';
+import { integerToWords } from '@main/features/speech/model/numbers';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-speech-model-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
-/** The protocol contract (preload/contract/speech-protocol.ts) and the service's access decisions. */
+/** The protocol contract (common/contract/speech-protocol.ts) and the service's access decisions. */
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { parseClientMessage, parseServerMessage, speechErrorEndsStream, speechSubprotocols, speechTokenSchema } from '../../../../../preload/contract/speech-protocol';
-import { checkAccess, newSpeechToken, type AccessPolicy } from '../../../../../main/features/speech/auth';
+import { parseClientMessage, parseServerMessage, speechErrorEndsStream, speechSubprotocols, speechTokenSchema } from '@common/contract/speech-protocol';
+import { checkAccess, newSpeechToken, type AccessPolicy } from '@main/features/speech/auth';
 
 const token = newSpeechToken();
 const policy: AccessPolicy = { token, allowedOrigins: ['lingxi://app'], allowMissingOrigin: true, port: 4100 };

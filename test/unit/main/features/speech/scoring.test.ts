@@ -1,8 +1,8 @@
 /** Word accuracy, keyword spotting and WAV input: the measuring tools the figures and the CLI rest on. */
 import { describe, expect, it } from 'vitest';
-import { keywordMatcher } from '../../../../../main/features/speech/keywords';
-import { parseWav } from '../../../../../main/features/speech/wav';
-import { poolScores, scoreWords } from '../../../../../main/features/speech/word-accuracy';
+import { keywordMatcher } from '@main/features/speech/keywords';
+import { parseWav } from '@main/features/speech/wav';
+import { poolScores, scoreWords } from '@main/features/speech/word-accuracy';
 
 function wav(rate: number, channels: number, bits: number, samples: number[]): Uint8Array {
   const data = Buffer.alloc(samples.length * 2);

@@ -6,12 +6,12 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPEECH_PROTOCOL } from '../../../../../preload/contract/speech-protocol';
-import { parseSpeechServiceConfig } from '../../../../../main/features/speech/config';
-import type { RecognitionStream } from '../../../../../main/features/speech/engine';
-import { createEngineRegistry, type EngineRegistry } from '../../../../../main/features/speech/engine-registry';
-import { startSpeechServer, type SpeechServer } from '../../../../../main/features/speech/server';
-import { readWav } from '../../../../../main/features/speech/wav';
+import { SPEECH_PROTOCOL } from '@common/contract/speech-protocol';
+import { parseSpeechServiceConfig } from '@main/features/speech/config';
+import type { RecognitionStream } from '@main/features/speech/engine';
+import { createEngineRegistry, type EngineRegistry } from '@main/features/speech/engine-registry';
+import { startSpeechServer, type SpeechServer } from '@main/features/speech/server';
+import { readWav } from '@main/features/speech/wav';
 import { freshModelCache, testEngineConfig } from '../../../../fixtures/speech/engine-config';
 import { ensureSpeechFixtures, type SpeechClip, type SpeechFixtures } from '../../../../fixtures/speech/generate';
 import { SpeechTestClient, UpgradeRefused } from '../../../../fixtures/speech/speech-client';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
-import { requestFromArgs } from '../../../../../main/features/speech/service-entry';
+import { requestFromArgs } from '@main/features/speech/service-entry';
 import { repoRoot } from '../../../../fixtures/paths';
 import { sampleKbPath } from '../../../../fixtures/speech/engine-config';
 import { SpeechTestClient } from '../../../../fixtures/speech/speech-client';

@@ -4,8 +4,8 @@
  * below are the script's, and whether a real model produces them is untested (no model is available here).
  */
 import { describe, expect, it } from 'vitest';
-import type { SherpaRecognizer, SherpaStream } from '../../../../../main/features/speech/sherpa/binding';
-import { SherpaRecognitionStream, toFloatSamples } from '../../../../../main/features/speech/sherpa/stream';
+import type { SherpaRecognizer, SherpaStream } from '@main/features/speech/sherpa/binding';
+import { SherpaRecognitionStream, toFloatSamples } from '@main/features/speech/sherpa/stream';
 
 /** After each 100 ms chunk the script says what the hypothesis is and whether an endpoint was detected. */
 interface Step {

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { PowerMonitor } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ONLINE_POLL_MS, startSystemEvents } from '../../../../../main/features/system/system-events';
-import type { SystemEvent } from '../../../../../preload/contract/ipc';
+import { ONLINE_POLL_MS, startSystemEvents } from '@main/features/system/system-events';
+import type { SystemEvent } from '@common/contract/ipc';
 
 describe('startSystemEvents', () => {
   beforeEach(() => void vi.useFakeTimers());

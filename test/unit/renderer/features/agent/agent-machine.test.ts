@@ -8,7 +8,7 @@ import {
   type AgentEvent,
   type AgentMachine,
   type Transition,
-} from '../../../../../renderer/features/agent/agent-machine';
+} from '@renderer/features/agent/agent-machine';
 
 const codes = [
   { code: 'resolved', label: { en: 'Resolved' } },

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parsePolicy, type PolicyInput } from '../../../../../preload/contract/policy';
-import { createAppStore } from '../../../../../renderer/app/store';
-import { getDb, resetDbForTests } from '../../../../../renderer/db/db';
-import { AgentService, type AgentDeps } from '../../../../../renderer/features/agent/agent-service';
-import * as stateRepo from '../../../../../renderer/features/agent/agent-state-repo';
-import { saveCall, saveWrapUp } from '../../../../../renderer/features/agent/history-repo';
-import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
+import { parsePolicy, type PolicyInput } from '@common/contract/policy';
+import { createAppStore } from '@renderer/app/store';
+import { getDb, resetDbForTests } from '@renderer/db/db';
+import { AgentService, type AgentDeps } from '@renderer/features/agent/agent-service';
+import * as stateRepo from '@renderer/features/agent/agent-state-repo';
+import { saveCall, saveWrapUp } from '@renderer/features/agent/history-repo';
+import type { CallSnapshot } from '@renderer/features/phone/sip/types';
 import { callSnapshot, historyEntry } from '../../support/call-snapshot';
 
 function policy(agent: PolicyInput['agent'] = {}) {

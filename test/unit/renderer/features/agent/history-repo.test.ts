@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDbForTests } from '../../../../../renderer/db/db';
-import { historyEntryFor, recentCalls, saveCall } from '../../../../../renderer/features/agent/history-repo';
-import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
+import { resetDbForTests } from '@renderer/db/db';
+import { historyEntryFor, recentCalls, saveCall } from '@renderer/features/agent/history-repo';
+import type { CallSnapshot } from '@renderer/features/phone/sip/types';
 
 const base: CallSnapshot = {
   id: 'c1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelOf, localize } from '../../../../../renderer/features/agent/localized-label';
+import { labelOf, localize } from '@renderer/features/agent/localized-label';
 
 describe('policy labels', () => {
   it('uses the UI language, else the other Chinese, else English (or Chinese for English)', () => {

@@ -4,14 +4,14 @@
  * pauses); (3) at hang-up the transcript saved with the call, digits masked, with its summary.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { policySchema } from '../../../../../preload/contract/policy';
-import type { StoreState } from '../../../../../renderer/app/store';
-import { getDb } from '../../../../../renderer/db/db';
-import { onAssistEvent, startAssist } from '../../../../../renderer/features/assist/assist-service';
-import type { AssistEvent } from '../../../../../renderer/features/assist/assist-session';
-import { useAssist } from '../../../../../renderer/features/assist/assist-state';
-import { publish } from '../../../../../renderer/features/assist/transcription/transcript-events';
-import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
+import { policySchema } from '@common/contract/policy';
+import type { StoreState } from '@renderer/app/store';
+import { getDb } from '@renderer/db/db';
+import { onAssistEvent, startAssist } from '@renderer/features/assist/assist-service';
+import type { AssistEvent } from '@renderer/features/assist/assist-session';
+import { useAssist } from '@renderer/features/assist/assist-state';
+import { publish } from '@renderer/features/assist/transcription/transcript-events';
+import type { CallSnapshot } from '@renderer/features/phone/sip/types';
 
 const policy = policySchema.parse({ sip: { servers: ['ws://127.0.0.1:8080'], uri: 'sip:1001@127.0.0.1', password: 'x' } });
 

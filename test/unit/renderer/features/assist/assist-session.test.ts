@@ -3,9 +3,9 @@
  * reach supervision as events (once each) and the pane as counts, on the call clock the service injects.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { assistPolicySchema } from '../../../../../preload/contract/policy-assist';
-import { AssistSession, type AssistEvent, type SessionView } from '../../../../../renderer/features/assist/assist-session';
-import type { BoardHit } from '../../../../../renderer/features/assist/suggestion-board';
+import { assistPolicySchema } from '@common/contract/policy-assist';
+import { AssistSession, type AssistEvent, type SessionView } from '@renderer/features/assist/assist-session';
+import type { BoardHit } from '@renderer/features/assist/suggestion-board';
 
 function harness(search: (query: string) => Promise<BoardHit[]> = () => Promise.resolve([])) {
   const events: AssistEvent[] = [];

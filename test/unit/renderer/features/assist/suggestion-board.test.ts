@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SuggestionBoard, type BoardHit } from '../../../../../renderer/features/assist/suggestion-board';
+import { SuggestionBoard, type BoardHit } from '@renderer/features/assist/suggestion-board';
 
 const hit = (id: string, score: number): BoardHit => ({ id, title: `Title ${id}`, answer: `Answer ${id}`, score });
 const ids = (board: SuggestionBoard, at: number) => board.cards(at).map((c) => c.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeCause, endpointMoved, stillConnected } from '../../../../../renderer/features/devices/device-changes';
-import type { AudioDevice } from '../../../../../renderer/features/devices/device-matching';
+import { changeCause, endpointMoved, stillConnected } from '@renderer/features/devices/device-changes';
+import type { AudioDevice } from '@renderer/features/devices/device-matching';
 
 const laptop: AudioDevice = { deviceId: 'id-laptop', label: 'Laptop Microphone', groupId: 'g-laptop' };
 const jabra: AudioDevice = { deviceId: 'id-jabra', label: 'Jabra Evolve 65', groupId: 'g-jabra' };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DeviceManager } from '../../../../../renderer/features/devices/device-manager';
-import { selectRingerSinkId, selectSpeakerSinkId } from '../../../../../renderer/features/devices/devices-slice';
+import { DeviceManager } from '@renderer/features/devices/device-manager';
+import { selectRingerSinkId, selectSpeakerSinkId } from '@renderer/features/devices/devices-slice';
 import {
   choiceOf,
   devicesStore,

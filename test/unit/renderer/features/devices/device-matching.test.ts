@@ -9,7 +9,7 @@ import {
   sameEndpoint,
   targetId,
   type AudioDevice,
-} from '../../../../../renderer/features/devices/device-matching';
+} from '@renderer/features/devices/device-matching';
 
 const dflt: AudioDevice = { deviceId: 'default', label: 'Default - Laptop Microphone', groupId: 'g-laptop' };
 const laptop: AudioDevice = { deviceId: 'id-laptop', label: 'Laptop Microphone', groupId: 'g-laptop' };

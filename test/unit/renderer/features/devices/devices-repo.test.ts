@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readSetting, writeSetting } from '../../../../../renderer/app/settings-repo';
-import { resetDbForTests } from '../../../../../renderer/db/db';
-import { dexieChoiceStore, settingKey } from '../../../../../renderer/features/devices/devices-repo';
+import { readSetting, writeSetting } from '@renderer/db/settings-repo';
+import { resetDbForTests } from '@renderer/db/db';
+import { dexieChoiceStore, settingKey } from '@renderer/features/devices/devices-repo';
 
 const jabra = { deviceId: 'id-jabra', label: 'Jabra Evolve 65', groupId: 'g-jabra' };
 

@@ -4,9 +4,9 @@
  */
 import { vi } from 'vitest';
 import { create } from 'zustand';
-import type { AudioDevice, DeviceChoice, DeviceRole } from '../../../../../renderer/features/devices/device-matching';
-import type { DeviceChoiceStore } from '../../../../../renderer/features/devices/devices-repo';
-import { createDevicesSlice, type DevicesSlice, type RoleRecord } from '../../../../../renderer/features/devices/devices-slice';
+import type { AudioDevice, DeviceChoice, DeviceRole } from '@renderer/features/devices/device-matching';
+import type { DeviceChoiceStore } from '@renderer/features/devices/devices-repo';
+import { createDevicesSlice, type DevicesSlice, type RoleRecord } from '@renderer/features/devices/devices-slice';
 
 export interface FakeDevice extends AudioDevice {
   kind: 'audioinput' | 'audiooutput';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LevelMeter, levelFromRms, rmsOf } from '../../../../../renderer/features/devices/mic-level';
+import { LevelMeter, levelFromRms, rmsOf } from '@renderer/features/devices/mic-level';
 import { fakeStream, FakeTrack } from './fakes';
 
 describe('levelFromRms', () => {

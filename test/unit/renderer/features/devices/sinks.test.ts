@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyContextSinkId, applySinkId } from '../../../../../renderer/features/devices/sinks';
-import { Ringer } from '../../../../../renderer/features/phone/ringer';
+import { applyContextSinkId, applySinkId } from '@renderer/features/devices/sinks';
+import { Ringer } from '@renderer/features/phone/ringer';
 
 function fakeElement(fail: Set<string> = new Set()) {
   const element = {

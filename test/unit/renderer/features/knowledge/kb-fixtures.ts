@@ -1,5 +1,5 @@
 /** Small knowledge packages and deltas for the knowledge unit tests. */
-import type { KnowledgeArticle } from '../../../../../renderer/features/knowledge/package-schema';
+import type { KnowledgeArticle } from '@common/knowledge/package-schema';
 
 /** A valid article; override what the test is about. */
 export function article(id: string, title: string, questions: string[] = [], extra: Partial<KnowledgeArticle> = {}): KnowledgeArticle {

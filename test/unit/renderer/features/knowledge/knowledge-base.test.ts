@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetDbForTests } from '../../../../../renderer/db/db';
-import { parseKnowledgeDelta } from '../../../../../renderer/features/knowledge/delta-schema';
-import { KnowledgeEngine } from '../../../../../renderer/features/knowledge/engine';
-import { KnowledgeBase } from '../../../../../renderer/features/knowledge/knowledge-base';
-import { readArticles, readSnapshot } from '../../../../../renderer/features/knowledge/knowledge-repo';
+import { resetDbForTests } from '@renderer/db/db';
+import { parseKnowledgeDelta } from '@common/knowledge/delta-schema';
+import { KnowledgeEngine } from '@common/knowledge/engine';
+import { KnowledgeBase } from '@renderer/features/knowledge/knowledge-base';
+import { readArticles, readSnapshot } from '@renderer/features/knowledge/knowledge-repo';
 import { annualFee, article, balance, lostCard, packageText } from './kb-fixtures';
 
 const ids = async () => (await readArticles()).map((a) => a.id).sort();

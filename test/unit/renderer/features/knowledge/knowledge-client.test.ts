@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createKnowledgeClient, type WorkerLike } from '../../../../../renderer/features/knowledge/knowledge-client';
-import type { KnowledgeRequest } from '../../../../../renderer/features/knowledge/knowledge-protocol';
+import { createKnowledgeClient, type WorkerLike } from '@renderer/features/knowledge/knowledge-client';
+import type { KnowledgeRequest } from '@renderer/features/knowledge/knowledge-protocol';
 
 /** A worker double: records requests; the test answers them in any order. */
 function fakeWorker() {

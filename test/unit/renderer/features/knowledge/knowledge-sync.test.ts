@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDbForTests } from '../../../../../renderer/db/db';
-import { KnowledgeBase } from '../../../../../renderer/features/knowledge/knowledge-base';
-import { readSnapshot } from '../../../../../renderer/features/knowledge/knowledge-repo';
-import { deltaUrl, syncOnce, SyncError } from '../../../../../renderer/features/knowledge/knowledge-sync';
+import { resetDbForTests } from '@renderer/db/db';
+import { KnowledgeBase } from '@renderer/features/knowledge/knowledge-base';
+import { readSnapshot } from '@renderer/features/knowledge/knowledge-repo';
+import { deltaUrl, syncOnce, SyncError } from '@renderer/features/knowledge/knowledge-sync';
 import { annualFee, balance, lostCard, packageText } from './kb-fixtures';
 
 const URL_ = 'https://kb.bank.example/delta';

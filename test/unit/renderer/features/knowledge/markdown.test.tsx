@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { MarkdownBody } from '../../../../../renderer/features/knowledge/components/MarkdownBody';
-import { imageAllowed, parseMarkdown, safeLinkUrl } from '../../../../../renderer/features/knowledge/markdown';
+import { MarkdownBody } from '@renderer/features/knowledge/components/MarkdownBody';
+import { imageAllowed, parseMarkdown, safeLinkUrl } from '@renderer/features/knowledge/markdown';
 
 describe('article body sanitizing', () => {
   it('shows raw HTML as text: no script, no element with an event handler', () => {

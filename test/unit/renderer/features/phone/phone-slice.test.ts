@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from '../../../../../renderer/app/store';
-import { selectConsultCall, selectCurrentCall, selectRingingCall } from '../../../../../renderer/features/phone/phone-slice';
-import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
+import { createAppStore } from '@renderer/app/store';
+import { selectConsultCall, selectCurrentCall, selectRingingCall } from '@renderer/features/phone/phone-slice';
+import type { CallSnapshot } from '@renderer/features/phone/sip/types';
 import { callSnapshot } from '../../support/call-snapshot';
 
 const call = (patch: Partial<CallSnapshot>): CallSnapshot => callSnapshot({ id: 'a', phase: 'ringing', ...patch });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Ringer, RING_PATTERNS } from '../../../../../renderer/features/phone/ringer';
+import { Ringer, RING_PATTERNS } from '@renderer/features/phone/ringer';
 
 function fakeContext() {
   const gains: { value: number; setValueAtTime: ReturnType<typeof vi.fn> }[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { qualityPolicySchema } from '../../../../../preload/contract/policy';
-import { addToSummary, assess, oneWayDelayMs, warningsFor } from '../../../../../renderer/features/quality/assessment';
-import type { NetworkFigures } from '../../../../../renderer/features/quality/stats-reader';
+import { qualityPolicySchema } from '@common/contract/policy';
+import { addToSummary, assess, oneWayDelayMs, warningsFor } from '@renderer/features/quality/assessment';
+import type { NetworkFigures } from '@renderer/features/quality/stats-reader';
 
 const thresholds = qualityPolicySchema.parse({});
 const clean: NetworkFigures = { rttMs: 2, jitterMs: 1, lossPercent: 0, jitterBufferMs: 30, packetsReceived: 100 };

@@ -7,7 +7,7 @@ import {
   mosFromR,
   rFactor,
   talkerEchoImpairment,
-} from '../../../../../renderer/features/quality/e-model';
+} from '@renderer/features/quality/e-model';
 
 /** Total delay impairment Id = Idte + Idle + Idd for one-way delay d (T = Ta = d, Tr = 2d). */
 const id = (d: number): number => talkerEchoImpairment(d) + listenerEchoImpairment(2 * d) + delayImpairment(d);

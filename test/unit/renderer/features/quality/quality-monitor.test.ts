@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { create } from 'zustand';
-import { qualityPolicySchema } from '../../../../../preload/contract/policy';
-import type { CallHistoryEntry, CallQualitySummary } from '../../../../../renderer/db/schema';
-import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
-import { startQualityMonitor, type MonitorState } from '../../../../../renderer/features/quality/quality-monitor';
-import { createQualitySlice, type QualitySlice } from '../../../../../renderer/features/quality/quality-slice';
+import { qualityPolicySchema } from '@common/contract/policy';
+import type { CallHistoryEntry, CallQualitySummary } from '@renderer/db/schema';
+import type { CallSnapshot } from '@renderer/features/phone/sip/types';
+import { startQualityMonitor, type MonitorState } from '@renderer/features/quality/quality-monitor';
+import { createQualitySlice, type QualitySlice } from '@renderer/features/quality/quality-slice';
 
 const call: CallSnapshot = {
   id: 'call-1',

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests } from '../../../../../renderer/db/db';
-import type { CallHistoryEntry, CallQualitySummary } from '../../../../../renderer/db/schema';
-import { attachQuality } from '../../../../../renderer/features/quality/quality-repo';
+import { getDb, resetDbForTests } from '@renderer/db/db';
+import type { CallHistoryEntry, CallQualitySummary } from '@renderer/db/schema';
+import { attachQuality } from '@renderer/features/quality/quality-repo';
 
 const entry: CallHistoryEntry = {
   id: 'call-1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lossPercent, readStats } from '../../../../../renderer/features/quality/stats-reader';
+import { lossPercent, readStats } from '@renderer/features/quality/stats-reader';
 
 type Stat = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useStore } from '../../../../../renderer/app/store';
-import { CustomerProfile } from '../../../../../renderer/features/screenpop/components/CustomerProfile';
+import { useStore } from '@renderer/app/store';
+import { CustomerProfile } from '@renderer/features/screenpop/components/CustomerProfile';
 
 describe('CustomerProfile', () => {
   it('renders CRM data as text, never as HTML', () => {

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { ShortcutStatus } from '../../../../../preload/contract/shortcuts';
-import { ShortcutsHelp } from '../../../../../renderer/features/shortcuts/components/ShortcutsHelp';
-import { initI18n } from '../../../../../renderer/i18n';
+import type { ShortcutStatus } from '@common/contract/shortcuts';
+import { ShortcutsHelp } from '@renderer/features/shortcuts/components/ShortcutsHelp';
+import { initI18n } from '@renderer/i18n';
 
 const status: ShortcutStatus[] = [
   { action: 'answer', accelerator: 'Ctrl+Alt+A', scope: 'global', state: 'active' },

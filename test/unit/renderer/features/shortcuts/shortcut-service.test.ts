@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ShortcutAction } from '../../../../../preload/contract/policy';
-import { createAppStore } from '../../../../../renderer/app/store';
-import type { CallSnapshot } from '../../../../../renderer/features/phone/sip/types';
-import { clickTransferButton, runShortcut, type ShortcutTargets } from '../../../../../renderer/features/shortcuts/shortcut-service';
+import type { ShortcutAction } from '@common/contract/policy';
+import { createAppStore } from '@renderer/app/store';
+import type { CallSnapshot } from '@renderer/features/phone/sip/types';
+import { clickTransferButton, runShortcut, type ShortcutTargets } from '@renderer/features/shortcuts/shortcut-service';
 import { callSnapshot } from '../../support/call-snapshot';
 
 const snapshot = (patch: Partial<CallSnapshot>): CallSnapshot => callSnapshot(patch);

@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parsePolicy, type PolicyInput } from '../../../../../../preload/contract/policy';
-import { useStore } from '../../../../../../renderer/app/store';
-import { startAgent, type AgentService } from '../../../../../../renderer/features/agent/agent-service';
-import { AgentStateSelect } from '../../../../../../renderer/features/agent/components/AgentStateSelect';
-import { CallHistory } from '../../../../../../renderer/features/agent/components/CallHistory';
-import { WrapUpPanel } from '../../../../../../renderer/features/agent/components/WrapUpPanel';
-import { initI18n } from '../../../../../../renderer/i18n';
+import { parsePolicy, type PolicyInput } from '@common/contract/policy';
+import { useStore } from '@renderer/app/store';
+import { startAgent, type AgentService } from '@renderer/features/agent/agent-service';
+import { AgentStateSelect } from '@renderer/features/agent/components/AgentStateSelect';
+import { CallHistory } from '@renderer/features/agent/components/CallHistory';
+import { WrapUpPanel } from '@renderer/features/agent/components/WrapUpPanel';
+import { initI18n } from '@renderer/i18n';
 import { callSnapshot, historyEntry } from '../../../support/call-snapshot';
 
 let service: AgentService;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AssistAnalyzer } from '../../../../../../renderer/features/assist/analysis/analyzer';
-import type { TranscriptEvent } from '../../../../../../renderer/features/assist/analysis/types';
+import { AssistAnalyzer } from '@renderer/features/assist/analysis/analyzer';
+import type { TranscriptEvent } from '@renderer/features/assist/analysis/types';
 import { defaultPolicy, final, partial } from './fixtures';
 
 const lostCardChecklist = [

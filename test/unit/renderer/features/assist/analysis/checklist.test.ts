@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ChecklistTracker, phraseScore, type ChecklistItem } from '../../../../../../renderer/features/assist/analysis/checklist';
-import { parseKnowledgePackage } from '../../../../../../renderer/features/knowledge/package-schema';
+import { ChecklistTracker, phraseScore, type ChecklistItem } from '@renderer/features/assist/analysis/checklist';
+import { parseKnowledgePackage } from '@common/knowledge/package-schema';
 import { final, partial } from './fixtures';
 
 const items: ChecklistItem[] = [

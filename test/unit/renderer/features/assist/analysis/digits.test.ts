@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDigitRuns, maskDigits } from '../../../../../../renderer/features/assist/analysis/digits';
-import { PhraseMatcher } from '../../../../../../renderer/features/assist/analysis/phrase-match';
+import { findDigitRuns, maskDigits } from '@renderer/features/assist/analysis/digits';
+import { PhraseMatcher } from '@renderer/features/assist/analysis/phrase-match';
 
 const triggers = new PhraseMatcher(['card number', '卡号']);
 const digits = (text: string) => findDigitRuns(text, triggers).map((r) => r.digits);

@@ -1,6 +1,6 @@
 /** Shared helpers for the analysis tests: the default policy and terse event builders. */
-import { assistPolicySchema, type AssistPolicy } from '../../../../../../preload/contract/policy-assist';
-import type { Leg, TranscriptEvent } from '../../../../../../renderer/features/assist/analysis/types';
+import { assistPolicySchema, type AssistPolicy } from '@common/contract/policy-assist';
+import type { Leg, TranscriptEvent } from '@renderer/features/assist/analysis/types';
 
 /** The assist section as the defaults make it. */
 export function defaultPolicy(overrides: unknown = {}): AssistPolicy {

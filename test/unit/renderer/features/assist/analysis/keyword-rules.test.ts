@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeywordRules, KeywordWatcher } from '../../../../../../renderer/features/assist/analysis/keyword-rules';
+import { KeywordRules, KeywordWatcher } from '@renderer/features/assist/analysis/keyword-rules';
 import { defaultPolicy, final, partial } from './fixtures';
 
 const rules = new KeywordRules(defaultPolicy().keywords.rules);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PaceMeter, countSpeech } from '../../../../../../renderer/features/assist/analysis/pace';
+import { PaceMeter, countSpeech } from '@renderer/features/assist/analysis/pace';
 import { defaultPolicy, final, partial } from './fixtures';
 
 const options = defaultPolicy().pace;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PciGuard } from '../../../../../../renderer/features/assist/analysis/pci-guard';
+import { PciGuard } from '@renderer/features/assist/analysis/pci-guard';
 import { defaultPolicy, final, partial } from './fixtures';
 
 const NONE = { pause: false, resume: false };

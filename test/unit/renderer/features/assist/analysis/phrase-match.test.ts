@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, isNegated } from '../../../../../../renderer/features/assist/analysis/phrase-match';
-import { foldText, originalSpan } from '../../../../../../renderer/features/assist/analysis/text';
+import { PhraseMatcher, isNegated } from '@renderer/features/assist/analysis/phrase-match';
+import { foldText, originalSpan } from '@renderer/features/assist/analysis/text';
 
 function found(phrases: string[], text: string): string[] {
   const folded = foldText(text);

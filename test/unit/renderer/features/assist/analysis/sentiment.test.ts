@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SentimentTracker, scoreSentiment } from '../../../../../../renderer/features/assist/analysis/sentiment';
+import { SentimentTracker, scoreSentiment } from '@renderer/features/assist/analysis/sentiment';
 import { defaultPolicy, final, partial } from './fixtures';
 
 const score = (text: string) => scoreSentiment(text).score;

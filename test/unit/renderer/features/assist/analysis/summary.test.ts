@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { agentPolicySchema } from '../../../../../../preload/contract/policy-agent';
-import { summarizeCall, type OfferedCode, type SummaryInput } from '../../../../../../renderer/features/assist/analysis/summary';
-import { renderSummary } from '../../../../../../renderer/features/assist/analysis/summary-text';
+import { agentPolicySchema } from '@common/contract/policy-agent';
+import { summarizeCall, type OfferedCode, type SummaryInput } from '@renderer/features/assist/analysis/summary';
+import { renderSummary } from '@renderer/features/assist/analysis/summary-text';
 import { defaultPolicy, final, partial } from './fixtures';
 
 const codes: OfferedCode[] = [

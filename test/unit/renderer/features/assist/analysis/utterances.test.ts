@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UtteranceStream } from '../../../../../../renderer/features/assist/analysis/utterances';
+import { UtteranceStream } from '@renderer/features/assist/analysis/utterances';
 import { final, partial } from './fixtures';
 
 describe('UtteranceStream', () => {

@@ -5,10 +5,10 @@
  */
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SessionView } from '../../../../../../renderer/features/assist/assist-session';
-import { setHealth, setView } from '../../../../../../renderer/features/assist/assist-state';
-import { AssistPane } from '../../../../../../renderer/features/assist/components/AssistPane';
-import { initI18n } from '../../../../../../renderer/i18n';
+import type { SessionView } from '@renderer/features/assist/assist-session';
+import { setHealth, setView } from '@renderer/features/assist/assist-state';
+import { AssistPane } from '@renderer/features/assist/components/AssistPane';
+import { initI18n } from '@renderer/i18n';
 
 const status = (name = 'Transcription status') => screen.getByRole('status', { name });
 const transcript = () => screen.getByRole('log', { name: 'Transcript' });

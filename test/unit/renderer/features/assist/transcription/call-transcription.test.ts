@@ -4,10 +4,10 @@
  * answer, and an audio failure becomes "unavailable" instead of an exception.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TappedFrame } from '../../../../../../renderer/features/assist/transcription/audio-tap';
-import { CallTranscription, FINAL_MEASURE, type CallTranscriptionDeps } from '../../../../../../renderer/features/assist/transcription/call-transcription';
-import type { Leg, StreamListener, StreamOptions, TranscriptionProvider } from '../../../../../../renderer/features/assist/transcription/provider';
-import type { TranscriptEvent, TranscriptionStatus } from '../../../../../../renderer/features/assist/transcription/transcript-events';
+import type { TappedFrame } from '@renderer/features/assist/transcription/audio-tap';
+import { CallTranscription, FINAL_MEASURE, type CallTranscriptionDeps } from '@renderer/features/assist/transcription/call-transcription';
+import type { Leg, StreamListener, StreamOptions, TranscriptionProvider } from '@renderer/features/assist/transcription/provider';
+import type { TranscriptEvent, TranscriptionStatus } from '@renderer/features/assist/transcription/transcript-events';
 
 class FakeTrack {
   readyState: 'live' | 'ended' = 'live';

@@ -1,7 +1,7 @@
 /** Frames the tap sends: fixed length inside protocol v1's 20–100 ms, no sample lost or duplicated. */
 import { describe, expect, it } from 'vitest';
-import { Framer } from '../../../../../../renderer/features/assist/transcription/framer';
-import { Downsampler } from '../../../../../../renderer/features/assist/transcription/resampler';
+import { Framer } from '@renderer/features/assist/transcription/framer';
+import { Downsampler } from '@renderer/features/assist/transcription/resampler';
 
 describe('Framer', () => {
   it('turns render quanta (128 samples at 48 kHz → ~42.7 at 16 kHz) into exact 20 ms frames of 640 bytes, each its own buffer', () => {

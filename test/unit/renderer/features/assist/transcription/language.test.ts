@@ -1,6 +1,6 @@
 /** The call's transcription language from the IVR header or the profile, within what the policy allows. */
 import { describe, expect, it } from 'vitest';
-import { callLanguage } from '../../../../../../renderer/features/assist/transcription/language';
+import { callLanguage } from '@renderer/features/assist/transcription/language';
 
 describe('callLanguage', () => {
   const allowed = ['en-US', 'zh-CN'];

@@ -4,7 +4,7 @@
  * and that content above 8 kHz does not fold back into the speech band as a phantom tone.
  */
 import { describe, expect, it } from 'vitest';
-import { Downsampler, TARGET_RATE, toInt16 } from '../../../../../../renderer/features/assist/transcription/resampler';
+import { Downsampler, TARGET_RATE, toInt16 } from '@renderer/features/assist/transcription/resampler';
 
 const RENDER_QUANTUM = 128;
 

@@ -4,8 +4,8 @@
  * after `overloaded`, and no hang when the server never answers.
  */
 import { describe, expect, it } from 'vitest';
-import type { StreamResult, StreamStatus } from '../../../../../../renderer/features/assist/transcription/provider';
-import { SpeechStream, type SpeechStreamOptions, type WebSocketConstructor } from '../../../../../../renderer/features/assist/transcription/speech-stream';
+import type { StreamResult, StreamStatus } from '@renderer/features/assist/transcription/provider';
+import { SpeechStream, type SpeechStreamOptions, type WebSocketConstructor } from '@renderer/features/assist/transcription/speech-stream';
 
 class FakeSocket {
   static all: FakeSocket[] = [];

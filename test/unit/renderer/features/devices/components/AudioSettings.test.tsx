@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Policy } from '../../../../../../preload/contract/policy';
-import { readSetting, writeSetting } from '../../../../../../renderer/app/settings-repo';
-import { useStore } from '../../../../../../renderer/app/store';
-import { resetDbForTests } from '../../../../../../renderer/db/db';
-import { AudioSettings } from '../../../../../../renderer/features/devices/components/AudioSettings';
-import { startDevices } from '../../../../../../renderer/features/devices/devices-service';
-import { initI18n } from '../../../../../../renderer/i18n';
+import type { Policy } from '@common/contract/policy';
+import { readSetting, writeSetting } from '@renderer/db/settings-repo';
+import { useStore } from '@renderer/app/store';
+import { resetDbForTests } from '@renderer/db/db';
+import { AudioSettings } from '@renderer/features/devices/components/AudioSettings';
+import { startDevices } from '@renderer/features/devices/devices-service';
+import { initI18n } from '@renderer/i18n';
 import { FakeMediaDevices, headsetMic, headsetSpeaker, laptopMic, laptopSpeaker } from '../fakes';
 
 class FakeAudioContext {

@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CallList } from '../../../../../../renderer/features/phone/components/CallList';
-import { TransferStatus } from '../../../../../../renderer/features/phone/components/TransferStatus';
-import type { CallSnapshot } from '../../../../../../renderer/features/phone/sip/types';
+import { CallList } from '@renderer/features/phone/components/CallList';
+import { TransferStatus } from '@renderer/features/phone/components/TransferStatus';
+import type { CallSnapshot } from '@renderer/features/phone/sip/types';
 import { callSnapshot } from '../../../support/call-snapshot';
 
 const call = (id: string, number: string, patch: Partial<CallSnapshot> = {}): CallSnapshot =>

@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useStore } from '../../../../../../renderer/app/store';
-import { RegistrationStatus } from '../../../../../../renderer/features/phone/components/RegistrationStatus';
-import { initI18n } from '../../../../../../renderer/i18n';
+import { useStore } from '@renderer/app/store';
+import { RegistrationStatus } from '@renderer/features/phone/components/RegistrationStatus';
+import { initI18n } from '@renderer/i18n';
 
 describe('RegistrationStatus', () => {
   it('names the status and says why registration failed', () => {

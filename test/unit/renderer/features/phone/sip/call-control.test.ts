@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CallControl, type CallRegistry } from '../../../../../../renderer/features/phone/sip/call-control';
-import type { CallSession } from '../../../../../../renderer/features/phone/sip/call-session';
-import type { CallEnd, CallSnapshot } from '../../../../../../renderer/features/phone/sip/types';
+import { CallControl, type CallRegistry } from '@renderer/features/phone/sip/call-control';
+import type { CallSession } from '@renderer/features/phone/sip/call-session';
+import type { CallEnd, CallSnapshot } from '@renderer/features/phone/sip/types';
 import { callSnapshot } from '../../../support/call-snapshot';
 
 /** Stands in for CallSession: a snapshot, hold/mute that take effect at once, a REFER emitter. */

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { RTCSession } from 'jssip/lib/RTCSession';
-import { CallSession, needsIceRestart, type CallSessionHooks } from '../../../../../../renderer/features/phone/sip/call-session';
+import { CallSession, needsIceRestart, type CallSessionHooks } from '@renderer/features/phone/sip/call-session';
 
 describe('needsIceRestart', () => {
   it('restarts ICE only when the media path is down', () => {

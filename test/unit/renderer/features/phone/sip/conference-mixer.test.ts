@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConferenceMixer, INPUT_GAIN, type MixerLeg } from '../../../../../../renderer/features/phone/sip/conference-mixer';
+import { ConferenceMixer, INPUT_GAIN, type MixerLeg } from '@renderer/features/phone/sip/conference-mixer';
 
 /** A fake WebAudio graph that records who feeds whom, so the mix's wiring can be checked. */
 class Node {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createIceGatheringTimeout } from '../../../../../../renderer/features/phone/sip/ice-timeout';
+import { createIceGatheringTimeout } from '@renderer/features/phone/sip/ice-timeout';
 
 describe('createIceGatheringTimeout', () => {
   it('sends the offer after the timeout even if gathering never completes', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KILLED_CLOSE_CODE, LivenessSocket } from '../../../../../../renderer/features/phone/sip/liveness-socket';
+import { KILLED_CLOSE_CODE, LivenessSocket } from '@renderer/features/phone/sip/liveness-socket';
 
 /** A WebSocket that opens only when told to, as a frozen or slow server would. */
 class FakeWebSocket {

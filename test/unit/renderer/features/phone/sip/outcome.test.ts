@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOutcome } from '../../../../../../renderer/features/phone/sip/outcome';
+import { classifyOutcome } from '@renderer/features/phone/sip/outcome';
 
 describe('classifyOutcome', () => {
   it('an answered call is answered whoever hung up', () => {

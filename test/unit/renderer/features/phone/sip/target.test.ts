@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDialTarget, userPart } from '../../../../../../renderer/features/phone/sip/target';
+import { toDialTarget, userPart } from '@renderer/features/phone/sip/target';
 
 const own = 'sip:1001@pbx.bank.example';
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RTCSession } from 'jssip/lib/RTCSession';
-import { referFailure, sendRefer } from '../../../../../../renderer/features/phone/sip/transfer';
+import { referFailure, sendRefer } from '@renderer/features/phone/sip/transfer';
 
 /** A session whose refer() returns an emitter standing in for JsSIP's ReferSubscriber. */
 function fakeSession(result: 'subscriber' | false = 'subscriber') {

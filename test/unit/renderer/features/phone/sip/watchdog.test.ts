@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Watchdog } from '../../../../../../renderer/features/phone/sip/watchdog';
+import { Watchdog } from '@renderer/features/phone/sip/watchdog';
 
 describe('Watchdog', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -1,12 +1,12 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { policySchema } from '../../../../../../preload/contract/policy';
-import { useStore } from '../../../../../../renderer/app/store';
-import { assess } from '../../../../../../renderer/features/quality/assessment';
-import { CallQualityStatus } from '../../../../../../renderer/features/quality/components/CallQualityStatus';
-import { CallQualitySummary } from '../../../../../../renderer/features/quality/components/CallQualitySummary';
-import type { NetworkFigures } from '../../../../../../renderer/features/quality/stats-reader';
-import { initI18n } from '../../../../../../renderer/i18n';
+import { policySchema } from '@common/contract/policy';
+import { useStore } from '@renderer/app/store';
+import { assess } from '@renderer/features/quality/assessment';
+import { CallQualityStatus } from '@renderer/features/quality/components/CallQualityStatus';
+import { CallQualitySummary } from '@renderer/features/quality/components/CallQualitySummary';
+import type { NetworkFigures } from '@renderer/features/quality/stats-reader';
+import { initI18n } from '@renderer/i18n';
 
 const policy = policySchema.parse({ sip: { servers: ['ws://127.0.0.1:8080'], uri: 'sip:1001@127.0.0.1', password: 'x' } });
 const clean: NetworkFigures = { rttMs: 2, jitterMs: 1, lossPercent: 0, jitterBufferMs: 30, packetsReceived: 100 };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CallRecordings, type Capture, type CaptureCallbacks, type CaptureStore } from '../../../../../../renderer/features/recording/capture/call-recordings';
-import type { PausedInterval } from '../../../../../../renderer/features/recording/types';
+import { CallRecordings, type Capture, type CaptureCallbacks, type CaptureStore } from '@renderer/features/recording/capture/call-recordings';
+import type { PausedInterval } from '@renderer/features/recording/types';
 
 /** A capture whose slices and clock the test drives. */
 class FakeCapture implements Capture {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decryptChunk, encryptChunk } from '../../../../../../renderer/features/recording/store/chunk-crypto';
+import { decryptChunk, encryptChunk } from '@renderer/features/recording/store/chunk-crypto';
 import { slice } from './store-fixtures';
 
 const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { entryHash, sha256Hex, verifyChain, type ChainLink } from '../../../../../../renderer/features/recording/store/hash-chain';
+import { entryHash, sha256Hex, verifyChain, type ChainLink } from '@renderer/features/recording/store/hash-chain';
 import { slice, must } from './store-fixtures';
 
 /** The documented encoding, written independently with Node's crypto. */

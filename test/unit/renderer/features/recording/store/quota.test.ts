@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { RecordingStorageFullError, type QuotaEvent } from '../../../../../../renderer/features/recording/store';
+import { RecordingStorageFullError, type QuotaEvent } from '@renderer/features/recording/store';
 import { call, makeStore, slice } from './store-fixtures';
 
 // 1 KiB cache, warning at half: 200-byte slices cross the warning at the 3rd and the limit at the 6th.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DamagedRecordingError } from '../../../../../../renderer/features/recording/store';
-import { entryHash, sha256Hex } from '../../../../../../renderer/features/recording/store/hash-chain';
+import { DamagedRecordingError } from '@renderer/features/recording/store';
+import { entryHash, sha256Hex } from '@renderer/features/recording/store/hash-chain';
 import { makeStore, recordSlices, type TestStore, must } from './store-fixtures';
 
 async function recorded(count = 5): Promise<TestStore & { id: string }> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingKeyError } from '../../../../../../renderer/features/recording/store';
-import { loadRecordingKey, RECORDING_KEY_NAME } from '../../../../../../renderer/features/recording/store/recording-key';
+import { RecordingKeyError } from '@renderer/features/recording/store';
+import { loadRecordingKey, RECORDING_KEY_NAME } from '@renderer/features/recording/store/recording-key';
 import { concat, electronHost, fakeDisk, makeStore, memoryLog, recordSlices, must } from './store-fixtures';
 
 describe('recording key', () => {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { RecordingManifest } from '../../../../../../renderer/features/recording/types';
-import { RecordingStateError } from '../../../../../../renderer/features/recording/store';
+import type { RecordingManifest } from '@renderer/features/recording/types';
+import { RecordingStateError } from '@renderer/features/recording/store';
 import { call, concat, fakeDisk, makeStore, recordSlices, slice, must } from './store-fixtures';
 
 describe('recording store: capture to export', () => {

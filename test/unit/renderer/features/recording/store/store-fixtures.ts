@@ -3,12 +3,12 @@
  * the same one), hosts with in-memory secret stores, and a logger that keeps its lines.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { Logger } from '../../../../../../renderer/app/logger';
-import type { LingxiApi } from '../../../../../../preload/contract/api';
-import type { SecretStatus } from '../../../../../../preload/contract/ipc';
-import { RecordingStore, type RecordingStoreDeps } from '../../../../../../renderer/features/recording/store';
-import { createRecordingsDb, type RecordingsDb } from '../../../../../../renderer/features/recording/store/recordings-db';
-import type { KeyHost } from '../../../../../../renderer/features/recording/store/recording-key';
+import type { Logger } from '@renderer/platform/logger';
+import type { LingxiApi } from '@common/contract/api';
+import type { SecretStatus } from '@common/contract/ipc';
+import { RecordingStore, type RecordingStoreDeps } from '@renderer/features/recording/store';
+import { createRecordingsDb, type RecordingsDb } from '@renderer/features/recording/store/recordings-db';
+import type { KeyHost } from '@renderer/features/recording/store/recording-key';
 
 export interface LogLine {
   level: keyof Logger;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingStateError } from '../../../../../../renderer/features/recording/store';
+import { RecordingStateError } from '@renderer/features/recording/store';
 import { call, makeStore, recordSlices } from './store-fixtures';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffCeiling, backoffDelay } from '../../../../../../renderer/features/recording/upload/backoff';
+import { backoffCeiling, backoffDelay } from '@renderer/features/recording/upload/backoff';
 
 const policy = { baseMs: 2000, maxMs: 600_000 };
 

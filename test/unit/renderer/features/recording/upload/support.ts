@@ -5,8 +5,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { UploadOptions } from 'tus-js-client';
-import type { UploadQueueStore } from '../../../../../../renderer/features/recording/upload/uploader';
-import { DamagedRecordingError, type RecordingExport, type RecordingManifest } from '../../../../../../renderer/features/recording/types';
+import type { UploadQueueStore } from '@renderer/features/recording/upload/uploader';
+import { DamagedRecordingError, type RecordingExport, type RecordingManifest } from '@renderer/features/recording/types';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

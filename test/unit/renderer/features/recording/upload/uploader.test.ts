@@ -4,10 +4,10 @@
 // blobFileReader; the browser build (XHR) runs in the e2e specs.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import type { RecordingStore } from '../../../../../../renderer/features/recording/store/recording-store';
-import { createRecordingsDb, type RecordingsDb } from '../../../../../../renderer/features/recording/store/recordings-db';
-import { RecordingUploader, type UploaderConfig, type UploaderDeps, type UploadProgress, type UploadQueueStore } from '../../../../../../renderer/features/recording/upload/uploader';
-import { dexieUrlStorage, type TusUploadTable } from '../../../../../../renderer/features/recording/upload/url-storage';
+import type { RecordingStore } from '@renderer/features/recording/store/recording-store';
+import { createRecordingsDb, type RecordingsDb } from '@renderer/features/recording/store/recordings-db';
+import { RecordingUploader, type UploaderConfig, type UploaderDeps, type UploadProgress, type UploadQueueStore } from '@renderer/features/recording/upload/uploader';
+import { dexieUrlStorage, type TusUploadTable } from '@renderer/features/recording/upload/url-storage';
 import { RemoteRecordingStore } from '../../../../../fixtures/recording-store/remote';
 import type { StoreRequest } from '../../../../../fixtures/recording-store/server';
 import { blobFileReader, FakeRecordingStore, makeRecording } from './support';

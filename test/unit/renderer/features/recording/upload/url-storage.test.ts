@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRecordingsDb, type RecordingsDb } from '../../../../../../renderer/features/recording/store/recordings-db';
-import { dexieUrlStorage, uploadFingerprint } from '../../../../../../renderer/features/recording/upload/url-storage';
+import { createRecordingsDb, type RecordingsDb } from '@renderer/features/recording/store/recordings-db';
+import { dexieUrlStorage, uploadFingerprint } from '@renderer/features/recording/upload/url-storage';
 
 const dbs: RecordingsDb[] = [];
 afterEach(() => dbs.splice(0).forEach((db) => db.close()));

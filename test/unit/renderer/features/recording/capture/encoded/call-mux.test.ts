@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallMux, type Leg } from '../../../../../../../renderer/features/recording/capture/encoded/call-mux';
+import { CallMux, type Leg } from '@renderer/features/recording/capture/encoded/call-mux';
 import { bytesOf, readPages, splitStreams, type OggPage } from './ogg-reader';
 
 const BOS = 0x02;

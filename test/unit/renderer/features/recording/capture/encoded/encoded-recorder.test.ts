@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaptureCallbacks } from '../../../../../../../renderer/features/recording/capture/call-recordings';
-import type { MuxStats } from '../../../../../../../renderer/features/recording/capture/encoded/call-mux';
-import { EncodedRecorder } from '../../../../../../../renderer/features/recording/capture/encoded/encoded-recorder';
+import type { CaptureCallbacks } from '@renderer/features/recording/capture/call-recordings';
+import type { MuxStats } from '@renderer/features/recording/capture/encoded/call-mux';
+import { EncodedRecorder } from '@renderer/features/recording/capture/encoded/encoded-recorder';
 import { FakeTransform, startedTaps } from './fake-tap-worker';
 
 const stats = (unsupported: number): MuxStats => ({ placed: { customer: 50, agent: 49 }, late: 1, unsupported });

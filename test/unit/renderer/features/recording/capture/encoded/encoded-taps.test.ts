@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EncodedTaps } from '../../../../../../../renderer/features/recording/capture/encoded/encoded-taps';
-import type { TapResponse } from '../../../../../../../renderer/features/recording/capture/encoded/tap-protocol';
+import { EncodedTaps } from '@renderer/features/recording/capture/encoded/encoded-taps';
+import type { TapResponse } from '@renderer/features/recording/capture/encoded/tap-protocol';
 import { FakeTransform, FakeWorker, startedTaps } from './fake-tap-worker';
 
 type Codec = Pick<RTCRtpCodecParameters, 'mimeType'>;

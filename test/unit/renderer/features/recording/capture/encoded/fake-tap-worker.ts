@@ -2,8 +2,8 @@
  * Fakes for the page side of the recording tap: a worker the test answers for, and a stand-in for
  * RTCRtpScriptTransform (stub it with vi.stubGlobal before starting taps).
  */
-import { EncodedTaps, type TapWorker } from '../../../../../../../renderer/features/recording/capture/encoded/encoded-taps';
-import type { TapOptions, TapRequest, TapResponse } from '../../../../../../../renderer/features/recording/capture/encoded/tap-protocol';
+import { EncodedTaps, type TapWorker } from '@renderer/features/recording/capture/encoded/encoded-taps';
+import type { TapOptions, TapRequest, TapResponse } from '@renderer/features/recording/capture/encoded/tap-protocol';
 
 /** A worker the test answers for. */
 export class FakeWorker implements TapWorker {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LegSlots } from '../../../../../../../renderer/features/recording/capture/encoded/leg-slots';
+import { LegSlots } from '@renderer/features/recording/capture/encoded/leg-slots';
 import { bytesOf } from './ogg-reader';
 
 const FB20 = 0xf8; // CELT fullband 20 ms, code 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OggStream, oggCrc } from '../../../../../../../renderer/features/recording/capture/encoded/ogg-pages';
+import { OggStream, oggCrc } from '@renderer/features/recording/capture/encoded/ogg-pages';
 import { bitwiseCrc, bytesOf, readPages } from './ogg-reader';
 
 const BOS = 0x02;

@@ -8,7 +8,7 @@ import {
   parsePacket,
   selfDelimit,
   toSlotPackets,
-} from '../../../../../../../renderer/features/recording/capture/encoded/opus-packet';
+} from '@renderer/features/recording/capture/encoded/opus-packet';
 import { bytesOf, readPacket, readSelfDelimited } from './ogg-reader';
 
 /** RFC 6716 Table 2: frame size (ms) of each TOC configuration 0–31. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redPrimary } from '../../../../../../../renderer/features/recording/capture/encoded/red';
+import { redPrimary } from '@renderer/features/recording/capture/encoded/red';
 import { bytesOf } from './ogg-reader';
 
 const OPUS_PT = 111;

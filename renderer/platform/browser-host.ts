@@ -1,0 +1,106 @@
+/**
+ * The browser host: the LingxiApi contract implemented with web APIs, for plain Chromium
+ * (tests here, thin clients and VDI). The Node side (main/web-host) serves the policy at /policy.json.
+ */
+import type { LingxiApi } from '@common/contract/api';
+import type { SystemEvent } from '@common/contract/ipc';
+import { parsePolicy, type ShortcutsPolicy } from '@common/contract/policy';
+import { redact } from '@common/contract/redact';
+import { speechEndpointSchema } from '@common/contract/speech-endpoint';
+import { browserSecrets } from './browser-secrets';
+import { browserShortcuts } from '../features/shortcuts/in-window';
+
+const POLICY_URL = './policy.json';
+const KNOWLEDGE_PACKAGE_URL = './knowledge-package.json';
+
+/** The knowledge package the policy names, served by main/web-host (204: none named). */
+async function readKnowledgePackage(): ReturnType<LingxiApi['knowledge']['readPackage']> {
+  const source = new URL(KNOWLEDGE_PACKAGE_URL, location.href).pathname;
+  try {
+    const response = await fetch(KNOWLEDGE_PACKAGE_URL, { cache: 'no-store' });
+    if (response.status === 204) return null;
+    const text = await response.text();
+    return response.ok ? { ok: true, source, text } : { ok: false, source, error: text || `HTTP ${response.status}` };
+  } catch (error) {
+    return { ok: false, source, error: `could not be fetched: ${(error as Error).message}` };
+  }
+}
+
+/** The local speech service's endpoint from main/web-host (/speech.json, same origin: only this page reads the token). */
+async function speechEndpoint(): ReturnType<LingxiApi['speech']['endpoint']> {
+  try {
+    const response = await fetch('./speech.json', { cache: 'no-store' });
+    if (!response.ok) return { error: { code: 'failed', message: `speech endpoint: HTTP ${response.status}` } };
+    const parsed = speechEndpointSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data : { error: { code: 'failed', message: `speech endpoint: ${parsed.error.issues[0]?.message ?? 'invalid answer'}` } };
+  } catch (error) {
+    return { error: { code: 'failed', message: `speech endpoint could not be fetched: ${(error as Error).message}` } };
+  }
+}
+
+async function loadPolicy(): ReturnType<LingxiApi['policy']['load']> {
+  const source = new URL(POLICY_URL, location.href).pathname;
+  let response: Response;
+  try {
+    response = await fetch(POLICY_URL, { cache: 'no-store' });
+  } catch (error) {
+    return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${(error as Error).message}` }] };
+  }
+  if (!response.ok) {
+    return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: HTTP ${response.status}` }] };
+  }
+  return parsePolicy(await response.text(), source);
+}
+
+function onSystemEvent(listener: (event: SystemEvent) => void): () => void {
+  const online = () => listener('online');
+  const offline = () => listener('offline');
+  // Page Lifecycle: a frozen tab (or a suspended VDI session) resumes like a laptop waking up.
+  const resume = () => listener('resume');
+  const freeze = () => listener('suspend');
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  document.addEventListener('resume', resume);
+  document.addEventListener('freeze', freeze);
+  return () => {
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
+    document.removeEventListener('resume', resume);
+    document.removeEventListener('freeze', freeze);
+  };
+}
+
+export function createBrowserHost(): LingxiApi {
+  // In-window shortcuts use the keys of the last policy loaded (a page can only listen, not register).
+  let shortcutKeys: ShortcutsPolicy | undefined;
+  return {
+    host: 'browser',
+    policy: {
+      load: async () => {
+        const result = await loadPolicy();
+        shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
+        return result;
+      },
+    },
+    // No OS power API in a browser; a playing call keeps most systems awake anyway.
+    power: { setCallActive: async () => undefined },
+    shell: {
+      openExternal: async (url) => {
+        if (new URL(url).protocol !== 'https:') throw new Error('only https:// links can be opened');
+        window.open(url, '_blank', 'noopener,noreferrer');
+      },
+    },
+    log: {
+      write: async ({ level, scope, message }) => {
+        console[level === 'debug' ? 'debug' : level](`[${scope}] ${redact(message)}`);
+      },
+    },
+    system: { onEvent: onSystemEvent },
+    // A browser tab unregisters on pagehide; nobody waits for it.
+    app: { quitReady: async () => undefined },
+    secrets: browserSecrets,
+    shortcuts: browserShortcuts(() => shortcutKeys),
+    knowledge: { readPackage: readKnowledgePackage },
+    speech: { endpoint: speechEndpoint },
+  };
+}

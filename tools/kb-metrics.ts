@@ -1,0 +1,69 @@
+/** Relevance and latency of the knowledge engine over labelled queries (shared by kb:eval and kb:tune). */
+import type { KnowledgeEngine } from '@common/knowledge/engine';
+import type { LabelledQuery } from './banking77';
+
+/** What kb:eval prints. Recalls and MRR are fractions (0–1), rounded to 4 places. */
+export interface RelevanceReport {
+  n: number;
+  recall_at_1: number;
+  recall_at_3: number;
+  /** Mean reciprocal rank over the top 10 (0 when the expected article is not among them). */
+  mrr: number;
+  p50_ms: number;
+  p95_ms: number;
+}
+
+const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** Runs every query through the engine and measures it. */
+export function evaluate(engine: KnowledgeEngine, queries: readonly LabelledQuery[]): RelevanceReport {
+  let hit1 = 0;
+  let hit3 = 0;
+  let rr = 0;
+  const times: number[] = [];
+  for (const { query, expected } of queries) {
+    const started = performance.now();
+    const hits = engine.search(query, { limit: 10 });
+    times.push(performance.now() - started);
+    const rank = hits.findIndex((h) => h.id === expected);
+    if (rank === 0) hit1++;
+    if (rank >= 0 && rank < 3) hit3++;
+    if (rank >= 0) rr += 1 / (rank + 1);
+  }
+  const n = queries.length;
+  times.sort((a, b) => a - b);
+  return {
+    n,
+    recall_at_1: round(hit1 / (n || 1), 4),
+    recall_at_3: round(hit3 / (n || 1), 4),
+    mrr: round(rr / (n || 1), 4),
+    p50_ms: round(percentile(times, 50), 3),
+    p95_ms: round(percentile(times, 95), 3),
+  };
+}
+
+/** Parses a queries file: one `{"query": "...", "expected": "<article id>"}` per line. */
+export function parseQueries(text: string, source = 'queries'): LabelledQuery[] {
+  return text
+    .split('\n')
+    .map((line, i) => [line.trim(), i + 1] as const)
+    .filter(([line]) => line !== '')
+    .map(([line, number]) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new Error(`${source}:${number}: not valid JSON`);
+      }
+      const { query, expected } = (value ?? {}) as Record<string, unknown>;
+      if (typeof query !== 'string' || typeof expected !== 'string') {
+        throw new Error(`${source}:${number}: expected {"query": string, "expected": string}`);
+      }
+      return { query, expected };
+    });
+}
