@@ -1,31 +1,34 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@common/contract/policy';
-import { AgentStateSelect } from '../features/agent/components/AgentStateSelect';
-import { CallHistory } from '../features/agent/components/CallHistory';
-import { AudioSettings } from '../features/devices/components/AudioSettings';
-import { WrapUpPanel } from '../features/agent/components/WrapUpPanel';
-import { CurrentCall } from '../features/phone/components/CurrentCall';
-import { Dialer } from '../features/phone/components/Dialer';
-import { IncomingCall } from '../features/phone/components/IncomingCall';
-import { RegistrationStatus } from '../features/phone/components/RegistrationStatus';
-import { selectCurrentCall, selectRingingCall } from '../features/phone/phone-slice';
-import { KnowledgePanel } from '../features/knowledge/components/KnowledgePanel';
-import { CallQualityStatus } from '../features/quality/components/CallQualityStatus';
-import { useQualityMonitor } from '../features/quality/use-quality-monitor';
-import { AssistPane } from '../features/assist/components/AssistPane';
-import { RecordingsPanel } from '../features/recording/components/RecordingsPanel';
-import { CustomerProfile } from '../features/screenpop/components/CustomerProfile';
-import { ShortcutsHelp } from '../features/shortcuts/components/ShortcutsHelp';
+import { AgentStateSelect } from '../features/agent';
+import { CallHistory } from '../features/agent';
+import { AudioSettings } from '../features/devices';
+import { WrapUpPanel } from '../features/agent';
+import { CurrentCall } from '../features/phone';
+import { Dialer } from '../features/phone';
+import { IncomingCall } from '../features/phone';
+import { RegistrationStatus } from '../features/phone';
+import { selectCurrentCall, selectRingingCall } from '../features/phone';
+import { KnowledgePanel } from '../features/knowledge';
+import { CallQualityStatus } from '../features/quality';
+import { CallQualitySummary } from '../features/quality';
+import { selectSpeakerSinkId } from '../features/devices';
+import { RecordingControls } from '../features/recording';
+import { CallSummaryPanel } from '../features/assist';
+import { AssistPane } from '../features/assist';
+import { RecordingsPanel } from '../features/recording';
+import { CustomerProfile } from '../features/screenpop';
+import { ShortcutsHelp } from '../features/shortcuts';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
-import { useStore } from './store';
+import { useAppStore } from '../platform/store';
 
 export function App({ onLanguageChange }: { onLanguageChange(language: Language): void }) {
   const { t } = useTranslation();
-  const policy = useStore((s) => s.policy);
-  const ringing = useStore(selectRingingCall);
-  const current = useStore(selectCurrentCall);
-  useQualityMonitor();
+  const policy = useAppStore((s) => s.policy);
+  const ringing = useAppStore(selectRingingCall);
+  const current = useAppStore(selectCurrentCall);
+  const speakerSinkId = useAppStore(selectSpeakerSinkId);
 
   return (
     <div className="app">
@@ -43,12 +46,16 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
         {policy.status === 'ready' && (
           <>
             {ringing && <IncomingCall call={ringing} />}
-            {current ? <CurrentCall call={current} /> : <Dialer />}
-            <WrapUpPanel />
+            {current ? (
+              <CurrentCall call={current} speakerSinkId={speakerSinkId} activeExtras={<RecordingControls call={current} />} />
+            ) : (
+              <Dialer />
+            )}
+            <WrapUpPanel renderSummary={(callIds) => <CallSummaryPanel callIds={callIds} />} />
             {current?.phase === 'active' && <CallQualityStatus callId={current.id} />}
             {current?.phase === 'active' && <AssistPane callId={current.id} />}
             <CustomerProfile timeoutMs={policy.policy.crm.timeoutMs} elderlyAge={policy.policy.crm.elderlyAge} />
-            <CallHistory />
+            <CallHistory renderExtra={(entry) => entry.quality && <> <CallQualitySummary summary={entry.quality} /></>} />
             <RecordingsPanel />
             <KnowledgePanel />
           </>

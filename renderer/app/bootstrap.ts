@@ -4,23 +4,24 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Language } from '@common/contract/policy';
-import { startAgent } from '../features/agent/agent-service';
-import { recentCalls } from '../features/agent/history-repo';
-import { startDevices } from '../features/devices/devices-service';
-import { startKnowledge } from '../features/knowledge/knowledge-service';
-import { startPhone } from '../features/phone/phone-service';
-import { assistVocabulary, startAssist } from '../features/assist/assist-service';
-import { startTranscription } from '../features/assist/transcription/transcription-service';
-import { startRecording } from '../features/recording/recording-service';
-import { startScreenpop } from '../features/screenpop/screenpop-service';
-import { startShortcuts } from '../features/shortcuts/shortcut-service';
+import { startAgent } from '../features/agent';
+import { recentCalls } from '../features/agent';
+import { startDevices } from '../features/devices';
+import { startKnowledge } from '../features/knowledge';
+import { startPhone } from '../features/phone';
+import { assistVocabulary, startAssist } from '../features/assist';
+import { startTranscription } from '../features/assist';
+import { startRecording } from '../features/recording';
+import { startScreenpop } from '../features/screenpop';
+import { startQuality } from '../features/quality';
+import { startShortcuts } from '../features/shortcuts';
 import { initI18n } from '../i18n';
+import { messageBundles } from './bundles';
 import { createLogger } from '../platform/logger';
 import { resolveSetting } from './resolve-setting';
 import { readSetting, writeSetting } from '../db/settings-repo';
-import type { useStore } from './store';
+import type { AppStore } from '../platform/store';
 
-type Store = typeof useStore;
 const log = createLogger('app');
 const LANGUAGE_KEY = 'ui.language';
 
@@ -34,7 +35,7 @@ export function systemLanguage(tags: readonly string[] = navigator.languages): L
   return 'zh-CN';
 }
 
-export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
+export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void> {
   // Answer the quit handshake whatever happens below, so Electron never waits on a renderer without a phone.
   let stopPhone: () => void = () => undefined;
   host.system.onEvent((event) => {
@@ -46,7 +47,7 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   const state = store.getState();
   if (!result.ok) {
     const language = result.language ?? systemLanguage();
-    await initI18n(language);
+    await initI18n(language, messageBundles);
     state.setLanguage(language, false);
     state.setPolicy({ status: 'invalid', problems: result.problems, source: result.source });
     log.warn(`policy ${result.source} rejected: ${result.problems.length} problem(s)`);
@@ -55,7 +56,7 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   const { policy } = result;
   const userLanguage = await readSetting<Language>(LANGUAGE_KEY).catch(() => undefined);
   const language = resolveSetting(policy, LANGUAGE_KEY, policy.ui.language, userLanguage);
-  await initI18n(language.value);
+  await initI18n(language.value, messageBundles);
   state.setLanguage(language.value, language.locked);
   // Agent state (Ready, reasons, wrap-up rules) is set up before the UI shows it and before any call rings.
   startAgent(policy, store);
@@ -70,6 +71,8 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   const engine = startPhone(policy, store, host, devices);
   devices.attach(engine);
   stopPhone = () => engine.stop();
+  // Call quality: getStats() of every active call, a sample every quality.sampleSeconds.
+  startQuality(policy, store, (callId) => engine.peerConnection(callId));
   // Recording: open the encrypted cache, close what a crash left open, then capture calls as they connect.
   void startRecording(policy, store, host, engine);
   // Agent assist: a session per answered call, fed by transcription, searching the knowledge base.
@@ -89,14 +92,14 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
 }
 
 /** Applies the agent's language choice unless IT locked it. */
-export async function changeLanguage(store: Store, language: Language): Promise<void> {
+export async function changeLanguage(store: AppStore, language: Language): Promise<void> {
   if (store.getState().languageLocked) return;
-  await initI18n(language);
+  await initI18n(language, messageBundles);
   store.getState().setLanguage(language, false);
   await writeSetting(LANGUAGE_KEY, language);
 }
 
-async function requestPersistentStorage(store: Store): Promise<void> {
+async function requestPersistentStorage(store: AppStore): Promise<void> {
   const persisted = await navigator.storage?.persist?.().catch(() => false);
   store.getState().setStoragePersistent(Boolean(persisted));
 }

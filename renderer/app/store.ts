@@ -1,18 +1,18 @@
-/** The one Zustand store, built from feature slices (Zustand's slices pattern). */
+/** The one Zustand store, built from the feature slices (Zustand's slices pattern). */
 import { create } from 'zustand';
-import { createAgentSlice, type AgentSlice } from '../features/agent/agent-slice';
-import { createDevicesSlice, type DevicesSlice } from '../features/devices/devices-slice';
-import { createPhoneSlice, type PhoneSlice } from '../features/phone/phone-slice';
-import { createQualitySlice, type QualitySlice } from '../features/quality/quality-slice';
-import { createRecordingSlice, type RecordingSlice } from '../features/recording/recording-slice';
-import { createScreenpopSlice, type ScreenpopSlice } from '../features/screenpop/screenpop-slice';
-import { createAppSlice, type AppSlice } from './app-slice';
+import { createAgentSlice } from '../features/agent';
+import { createDevicesSlice } from '../features/devices';
+import { createPhoneSlice } from '../features/phone';
+import { createQualitySlice } from '../features/quality';
+import { createRecordingSlice } from '../features/recording';
+import { createScreenpopSlice } from '../features/screenpop';
+import { createSessionSlice } from '../platform/session-slice';
+import type { AppState } from '../platform/store';
 
-export type StoreState = AppSlice & PhoneSlice & AgentSlice & DevicesSlice & ScreenpopSlice & QualitySlice & RecordingSlice;
-
+/** A fresh store; the compiler checks it has every slice the features merged into AppState. */
 export function createAppStore() {
-  return create<StoreState>()((...a) => ({
-    ...createAppSlice(...a),
+  return create<AppState>()((...a) => ({
+    ...createSessionSlice(...a),
     ...createPhoneSlice(...a),
     ...createAgentSlice(...a),
     ...createDevicesSlice(...a),
@@ -21,5 +21,3 @@ export function createAppStore() {
     ...createRecordingSlice(...a),
   }));
 }
-
-export const useStore = createAppStore();

@@ -2,7 +2,7 @@
  * The one Dexie database. Every version is appended here, never edited (Dexie's upgrade rule).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { CallDirection, CallOutcome } from '../features/phone/sip/types';
+import type { CallDirection, CallOutcome } from '@common/contract/call';
 
 /** One finished call in the agent's history. Numbers are personal data: they stay on this machine. */
 export interface CallHistoryEntry {

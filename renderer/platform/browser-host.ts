@@ -8,7 +8,7 @@ import { parsePolicy, type ShortcutsPolicy } from '@common/contract/policy';
 import { redact } from '@common/contract/redact';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { browserSecrets } from './browser-secrets';
-import { browserShortcuts } from '../features/shortcuts/in-window';
+import { browserShortcuts } from './in-window-shortcuts';
 
 const POLICY_URL = './policy.json';
 const KNOWLEDGE_PACKAGE_URL = './knowledge-package.json';

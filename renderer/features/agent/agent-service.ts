@@ -3,16 +3,13 @@
  * stretch of time in Dexie, writes finished wrap-ups into the call history. Components call the actions
  * exported here, never the slice's dispatch directly.
  */
-import type { StoreApi } from 'zustand';
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
-import type { PhoneSlice } from '../phone/phone-slice';
+import type { ServiceStore } from '../../platform/store';
+import type { PhoneSlice } from '../phone';
 import { agentConfigFrom, type AgentEvent, type AgentState, type Availability, type WrapUpResult } from './agent-machine';
-import type { AgentSlice } from './agent-slice';
 import * as stateRepo from './agent-state-repo';
 import { saveWrapUp } from './history-repo';
-
-type Store = Pick<StoreApi<AgentSlice & PhoneSlice>, 'getState' | 'subscribe'>;
 
 /** Persistence the service needs; injected in tests. */
 export interface AgentDeps {
@@ -40,7 +37,7 @@ export class AgentService {
 
   constructor(
     policy: Policy,
-    private readonly store: Store,
+    private readonly store: ServiceStore,
     private readonly deps: AgentDeps = defaultDeps,
   ) {
     store.getState().configureAgent(agentConfigFrom(policy), deps.now());
@@ -139,7 +136,7 @@ export class AgentService {
 let running: AgentService | null = null;
 
 /** Starts the agent feature for a valid policy (bootstrap). */
-export function startAgent(policy: Policy, store: Store, deps?: AgentDeps): AgentService {
+export function startAgent(policy: Policy, store: ServiceStore, deps?: AgentDeps): AgentService {
   running?.stop();
   const service = new AgentService(policy, store, deps);
   running = service;

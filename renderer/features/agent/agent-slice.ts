@@ -74,3 +74,8 @@ export const selectAcceptsCalls = (state: Pick<AgentSlice, 'agent'>): boolean =>
 
 /** The agent's current state (Ready, Not ready + reason, On call, Wrap-up). */
 export const selectAgentState = (state: Pick<AgentSlice, 'agent'>) => state.agent.state;
+
+declare module '../../platform/store' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this slice into the app state
+  interface AppState extends AgentSlice {}
+}

@@ -1,7 +1,7 @@
 /** Call history persistence (Dexie). */
 import { getDb } from '../../db/db';
 import type { CallHistoryEntry } from '../../db/schema';
-import type { CallEnd } from '../phone/sip/types';
+import type { CallEnd } from '../phone';
 
 /** Builds the history entry for a call that just ended. */
 export function historyEntryFor(end: CallEnd): CallHistoryEntry {

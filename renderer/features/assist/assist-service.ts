@@ -5,19 +5,18 @@
  */
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
-import type { StoreState } from '../../app/store';
+import type { ServiceStore } from '../../platform/store';
 import { getDb } from '../../db/db';
-import { useKnowledge } from '../knowledge/knowledge-state';
-import { pauseRecording, resumeRecording } from '../recording/recording-service';
-import { ageOn } from '../screenpop/profile-schema';
-import type { CallSnapshot } from '../phone/sip/types';
+import { useKnowledge } from '../knowledge';
+import { pauseRecording, resumeRecording } from '../recording';
+import { ageOn } from '../screenpop';
+import type { CallSnapshot } from '../phone';
 import type { UiLanguage } from './analysis';
 import { AssistSession, type AssistEvent } from './assist-session';
 import { setHealth, setSummary, setView } from './assist-state';
 import type { BoardHit } from './suggestion-board';
 import { onTranscript, onTranscriptionStatus, transcriptionStatuses } from './transcription/transcript-events';
 
-type Store = { getState(): StoreState; subscribe(listener: (state: StoreState, previous: StoreState) => void): () => void };
 
 const log = createLogger('assist');
 const TICK_MS = 500;
@@ -48,7 +47,7 @@ export function assistVocabulary(assist: Policy['assist']): string[] {
   return [...new Set(phrases.map((phrase) => phrase.trim()).filter((p) => p !== '' && p.length <= 100))].slice(0, 500);
 }
 
-export function startAssist(policy: Policy, store: Store): void {
+export function startAssist(policy: Policy, store: ServiceStore): void {
   const sessions = new Map<string, { session: AssistSession; answeredAt: number; call: CallSnapshot }>();
   /** performance.now() of each customer final by call and end time, to measure suggestion latency. */
   const finalsAt = new Map<string, number>();

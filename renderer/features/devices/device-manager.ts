@@ -6,7 +6,7 @@
  * Every job runs in one queue, so a burst of devicechange events never swaps the microphone twice at once.
  */
 import type { Logger } from '../../platform/logger';
-import type { MediaProvider } from '../phone/sip/types';
+import type { MediaProvider } from '../phone';
 import { changeCause, endpointMoved, withoutLabel } from './device-changes';
 import { deviceOfTrack, isDeviceMissing, stopStream } from './streams';
 import {

@@ -4,11 +4,10 @@
  */
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
-import type { StoreState } from '../../app/store';
+import type { ServiceStore } from '../../platform/store';
 import { DeviceManager } from './device-manager';
 import { dexieChoiceStore } from './devices-repo';
 
-type Store = { getState(): StoreState };
 
 let manager: DeviceManager | null = null;
 
@@ -16,7 +15,7 @@ let manager: DeviceManager | null = null;
 const SENDING_PHASES = new Set(['dialing', 'early', 'connecting', 'active']);
 
 /** Creates the manager for a valid policy and starts listing devices; give it to startPhone as `media`. */
-export function startDevices(policy: Policy, store: Store): DeviceManager {
+export function startDevices(policy: Policy, store: ServiceStore): DeviceManager {
   manager?.stop();
   const log = createLogger('devices');
   const created = new DeviceManager({

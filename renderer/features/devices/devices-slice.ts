@@ -64,3 +64,8 @@ export const selectSpeakerSinkId = (s: DevicesSlice): string => targetId(s.devic
 
 /** setSinkId() argument for the ring. */
 export const selectRingerSinkId = (s: DevicesSlice): string => targetId(s.deviceMatches.ringer);
+
+declare module '../../platform/store' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this slice into the app state
+  interface AppState extends DevicesSlice {}
+}

@@ -2,7 +2,7 @@
  * The "Test speaker" tone: a short 660 Hz beep on the chosen speaker. It goes through an <audio> element
  * (setSinkId on media elements works in every Chromium) fed by WebAudio, so no sound file is shipped.
  */
-import { applySinkId } from './sinks';
+import { applySinkId } from '../../platform/audio-sinks';
 
 export const TEST_TONE_HZ = 660;
 export const TEST_TONE_MS = 2000;

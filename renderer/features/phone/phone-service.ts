@@ -4,16 +4,15 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
-import type { StoreState } from '../../app/store';
+import type { ServiceStore } from '../../platform/store';
 import { createLogger } from '../../platform/logger';
-import { selectAcceptsCalls } from '../agent/agent-slice';
-import { historyEntryFor, saveCall } from '../agent/history-repo';
-import { selectRingerSinkId } from '../devices/devices-slice';
+import { selectAcceptsCalls } from '../agent';
+import { historyEntryFor, saveCall } from '../agent';
+import { selectRingerSinkId } from '../devices';
 import { Ringer } from './ringer';
 import { PhoneEngine, type ConsultResult, type DialResult, type TransferResult } from './sip/phone-engine';
 import type { EngineConfig, MediaProvider } from './sip/types';
 
-type Store = { getState(): StoreState };
 
 const log = createLogger('phone');
 let engine: PhoneEngine | null = null;
@@ -41,7 +40,7 @@ export function engineConfigFrom(policy: Policy, userAgent: string): EngineConfi
 }
 
 /** Creates and starts the engine for a valid policy. */
-export function startPhone(policy: Policy, store: Store, host: LingxiApi, media?: MediaProvider): PhoneEngine {
+export function startPhone(policy: Policy, store: ServiceStore, host: LingxiApi, media?: MediaProvider): PhoneEngine {
   const ringer = new Ringer(() => selectRingerSinkId(store.getState()));
   ringer.armOnFirstGesture();
   const autoAnswer = policy.sip.autoAnswer;

@@ -47,3 +47,8 @@ export const selectCurrentCall = (s: PhoneSlice): CallSnapshot | undefined =>
 
 /** The consultation call of an attended transfer in progress, if any. */
 export const selectConsultCall = (s: PhoneSlice): CallSnapshot | undefined => s.calls.find((c) => c.consultOf && isWorked(c));
+
+declare module '../../platform/store' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this slice into the app state
+  interface AppState extends PhoneSlice {}
+}

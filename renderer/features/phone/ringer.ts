@@ -5,7 +5,7 @@
  * A waiting call (call waiting) rings softly: a quiet, short double beep instead of the full ring, so
  * the customer on the line is not drowned out. It plays on the ringer device the agent chose (setSinkId).
  */
-import { applyContextSinkId } from '../devices/sinks';
+import { applyContextSinkId } from '../../platform/audio-sinks';
 
 export type RingMode = 'normal' | 'waiting';
 

@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../../platform/logger';
 import type { CallHistoryEntry, CallQualitySummary } from '../../db/schema';
-import type { CallSnapshot } from '../phone/sip/types';
+import type { CallSnapshot } from '../phone';
 import { assess, type QualitySample, type QualityThresholds } from './assessment';
 import { readStats, type StatsCounters } from './stats-reader';
 

@@ -37,3 +37,8 @@ export const selectCallQuality =
   (callId: string) =>
   (s: QualitySlice): CallQuality | undefined =>
     s.quality[callId];
+
+declare module '../../platform/store' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this slice into the app state
+  interface AppState extends QualitySlice {}
+}

@@ -6,9 +6,9 @@
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
-import type { StoreState } from '../../app/store';
-import type { PhoneEngine } from '../phone/sip/phone-engine';
-import type { CallSnapshot } from '../phone/sip/types';
+import type { AppState, ServiceStore } from '../../platform/store';
+import type { PhoneEngine } from '../phone';
+import type { CallSnapshot } from '../phone';
 import { CallRecordings, type CallInfo } from './capture/call-recordings';
 import { EncodedRecorder } from './capture/encoded/encoded-recorder';
 import { EncodedTaps } from './capture/encoded/encoded-taps';
@@ -18,7 +18,6 @@ import { openRecordingStore, type RecordingStore } from './store';
 import { startUploads, type UploadControl } from './upload-wiring';
 import type { PausedBy, RecordingManifest } from './types';
 
-type Store = { getState(): StoreState; subscribe(listener: (state: StoreState, previous: StoreState) => void): () => void };
 
 const log = createLogger('recording');
 /**
@@ -32,7 +31,7 @@ export const COMMIT_MEASURE = 'lingxi:recording:commit';
 let running: { recordings: CallRecordings; store: RecordingStore; uploads: UploadControl | null; mode: Policy['recording']['mode'] } | null = null;
 
 /** Starts recording for a valid policy. Resolves once the cache is open and recovery ran. */
-export async function startRecording(policy: Policy, store: Store, host: LingxiApi, engine: PhoneEngine): Promise<void> {
+export async function startRecording(policy: Policy, store: ServiceStore, host: LingxiApi, engine: PhoneEngine): Promise<void> {
   const settings = policy.recording;
   // The taps must be on each call's transceiver before its media flows, so they start with the app.
   const taps = settings.mode === 'off' ? Promise.resolve(null) : startTaps(engine);
@@ -133,7 +132,7 @@ function shownSignature(m: RecordingManifest): string {
   return JSON.stringify([m.state, m.endedAt, m.paused, m.upload?.lastError, m.upload?.uploadedAt, m.audioDeleted, m.damage]);
 }
 
-function callIsUp(state: StoreState): boolean {
+function callIsUp(state: AppState): boolean {
   return state.calls.some((call) => call.phase !== 'ended');
 }
 

@@ -55,3 +55,8 @@ export const selectLiveRecording =
   (callId: string) =>
   (s: RecordingSlice): LiveRecording | undefined =>
     s.liveRecordings[callId];
+
+declare module '../../platform/store' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this slice into the app state
+  interface AppState extends RecordingSlice {}
+}

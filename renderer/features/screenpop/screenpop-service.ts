@@ -5,13 +5,12 @@
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
-import type { StoreState } from '../../app/store';
+import type { AppState, ServiceStore } from '../../platform/store';
 import { fetchProfiles, type CrmResult } from './crm-client';
 import { readCti } from './cti';
 import { cacheKey, purgeExpiredProfiles, readCachedProfiles, writeCachedProfiles } from './profile-repo';
 import { selectionFor } from './screenpop-slice';
 
-type Store = { getState(): StoreState; subscribe(listener: (state: StoreState, previous: StoreState) => void): () => void };
 
 const log = createLogger('screenpop');
 
@@ -30,7 +29,7 @@ export function getScreenpop(): Screenpop | null {
   return active;
 }
 
-export function startScreenpop(policy: Policy, store: Store, host: LingxiApi): Screenpop {
+export function startScreenpop(policy: Policy, store: ServiceStore, host: LingxiApi): Screenpop {
   const { crm } = policy;
   const ttlMs = crm.cacheTtlMinutes * 60_000;
   const seen = new Set<string>();
@@ -70,7 +69,7 @@ export function startScreenpop(policy: Policy, store: Store, host: LingxiApi): S
     store.getState().updatePop(callId, { source: 'cache', fetchedAt: cached.fetchedAt, profiles: cached.profiles, selected: selectionFor(cached.profiles, pop) });
   }
 
-  function onIncoming(call: StoreState['calls'][number]): void {
+  function onIncoming(call: AppState['calls'][number]): void {
     performance.mark('lingxi:screenpop:invite');
     const cti = readCti(call.cti);
     store.getState().addPop({

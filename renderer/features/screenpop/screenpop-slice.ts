@@ -55,3 +55,8 @@ export function selectActivePop(state: ScreenpopSlice & { calls: { id: string; p
   const byCall = (id: string | undefined) => (id ? state.pops.find((p) => p.callId === id) : undefined);
   return byCall(ringing?.id) ?? byCall(current?.id) ?? state.pops[0];
 }
+
+declare module '../../platform/store' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this slice into the app state
+  interface AppState extends ScreenpopSlice {}
+}

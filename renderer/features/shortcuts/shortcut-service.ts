@@ -7,10 +7,10 @@ import type { LingxiApi } from '@common/contract/api';
 import type { ShortcutAction } from '@common/contract/policy';
 import { assertNever } from '../../platform/assert-never';
 import { createLogger } from '../../platform/logger';
-import { toggleReady } from '../agent/agent-service';
-import { answer, hangup, setHold, setMute } from '../phone/phone-service';
-import { toggleRecordingPause } from '../recording/recording-service';
-import { selectCurrentCall, selectRingingCall, type PhoneSlice } from '../phone/phone-slice';
+import { toggleReady } from '../agent';
+import { answer, hangup, setHold, setMute } from '../phone';
+import { toggleRecordingPause } from '../recording';
+import { selectCurrentCall, selectRingingCall, type PhoneSlice } from '../phone';
 
 const log = createLogger('shortcuts');
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
-import { formatDuration } from '../../phone/components/CallTimer';
+import { useAppStore } from '../../../platform/store';
+import { formatDuration } from '../../../ui/format';
 import type { Availability } from '../agent-machine';
 import { chooseAvailability } from '../agent-service';
 import { useAgentLabels } from './use-agent-labels';
@@ -13,8 +13,8 @@ import './agent.css';
  */
 export function AgentStateSelect() {
   const { t } = useTranslation();
-  const agent = useStore((s) => s.agent);
-  const reasons = useStore((s) => s.agentConfig.reasons);
+  const agent = useAppStore((s) => s.agent);
+  const reasons = useAppStore((s) => s.agentConfig.reasons);
   const { reasonLabel, availabilityLabel } = useAgentLabels();
   const now = useNow();
   const { state, back } = agent;

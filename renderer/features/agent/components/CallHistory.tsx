@@ -1,14 +1,17 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import type { CallHistoryEntry } from '../../../db/schema';
-import { formatDuration } from '../../phone/components/CallTimer';
-import { CallQualitySummary } from '../../quality/components/CallQualitySummary';
+import { formatDuration } from '../../../ui/format';
 import { useAgentLabels } from './use-agent-labels';
 
-/** The agent's recent calls, newest first. */
-export function CallHistory() {
+/**
+ * The agent's recent calls, newest first. `renderExtra` adds to a row what other features know of the call
+ * (the app passes the call-quality summary).
+ */
+export function CallHistory({ renderExtra }: { renderExtra?: (entry: CallHistoryEntry) => ReactNode }) {
   const { t, i18n } = useTranslation();
-  const history = useStore((s) => s.history);
+  const history = useAppStore((s) => s.history);
   const { codeLabel } = useAgentLabels();
   const wrapUpText = ({ code, endedBy }: NonNullable<CallHistoryEntry['wrapUp']>) => {
     if (code !== null) return codeLabel(code);
@@ -38,7 +41,7 @@ export function CallHistory() {
                   </span>
                 </>
               )}
-              {entry.quality && <> <CallQualitySummary summary={entry.quality} /></>}
+              {renderExtra?.(entry)}
             </li>
           ))}
         </ul>

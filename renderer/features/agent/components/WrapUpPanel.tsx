@@ -1,27 +1,29 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
-import { formatDuration } from '../../phone/components/CallTimer';
+import { useAppStore } from '../../../platform/store';
+import { formatDuration } from '../../../ui/format';
 import { finishBlocker, type WrapUpWork } from '../agent-machine';
 import { finishWrapUp, setWrapUpCode, setWrapUpNotes } from '../agent-service';
-import { CallSummaryPanel } from '../../assist/components/CallSummaryPanel';
 import { useAgentLabels } from './use-agent-labels';
 import { useNow } from './use-now';
 import './agent.css';
+
+/** What the wrap-up form shows above the code: the app puts the assist pane's call summary there. */
+export type WrapUpSummarySlot = (callIds: readonly string[]) => ReactNode;
 
 /**
  * After-call work: the wrap-up code (policy list), notes and Finish wrap-up, with the time left when the
  * policy sets a limit. Renders nothing outside Wrap-up.
  */
-export function WrapUpPanel() {
-  const state = useStore((s) => s.agent.state);
-  return state.kind === 'wrap-up' ? <WrapUpForm work={state.work} /> : null;
+export function WrapUpPanel({ renderSummary }: { renderSummary?: WrapUpSummarySlot }) {
+  const state = useAppStore((s) => s.agent.state);
+  return state.kind === 'wrap-up' ? <WrapUpForm work={state.work} renderSummary={renderSummary} /> : null;
 }
 
-function WrapUpForm({ work }: { work: WrapUpWork }) {
+function WrapUpForm({ work, renderSummary }: { work: WrapUpWork; renderSummary: WrapUpSummarySlot | undefined }) {
   const { t } = useTranslation();
-  const config = useStore((s) => s.agentConfig);
-  const history = useStore((s) => s.history);
+  const config = useAppStore((s) => s.agentConfig);
+  const history = useAppStore((s) => s.history);
   const { codeLabel } = useAgentLabels();
   const now = useNow(250);
   const hintId = useId();
@@ -47,7 +49,7 @@ function WrapUpForm({ work }: { work: WrapUpWork }) {
           {t('wrapUp.overdue')}
         </p>
       )}
-      <CallSummaryPanel callIds={work.callIds} />
+      {renderSummary?.(work.callIds)}
       <label>
         <span>{t('wrapUp.code')}</span>
         {/* The agent's hands are on the keyboard when the call ends: start where the work starts. */}

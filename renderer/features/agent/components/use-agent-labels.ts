@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import type { Availability } from '../agent-machine';
 import { labelOf } from '../localized-label';
 
 /** Policy labels for reasons and wrap-up codes in the UI language, and a state's display name. */
 export function useAgentLabels() {
   const { t } = useTranslation();
-  const policy = useStore((s) => s.policy);
-  const language = useStore((s) => s.language);
+  const policy = useAppStore((s) => s.policy);
+  const language = useAppStore((s) => s.language);
   const agentPolicy = policy.status === 'ready' ? policy.policy.agent : undefined;
   const reasonLabel = (code: string) => labelOf(agentPolicy?.notReadyReasons ?? [], code, language);
   const codeLabel = (code: string) => labelOf(agentPolicy?.wrapUp.codes ?? [], code, language);

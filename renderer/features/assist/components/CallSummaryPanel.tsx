@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { codeLabel, type UiLanguage } from '../analysis';
 import { useAssist } from '../assist-state';
-import { setWrapUpCode, setWrapUpNotes } from '../../agent/agent-service';
+import { setWrapUpCode, setWrapUpNotes } from '../../agent';
 
 /**
  * In wrap-up: the call's extractive summary (intent, key facts, promised actions, checklist) and the

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { openArticle } from '../../knowledge/knowledge-state';
+import { openArticle } from '../../knowledge';
 import type { SuggestionCard } from '../suggestion-board';
 
 /** Knowledge cards for what the customer is asking: title, the key answer, and Open (in the knowledge panel). */

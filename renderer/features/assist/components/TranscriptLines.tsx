@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranscriptLine } from '../assist-session';
-import { formatDuration } from '../../phone/components/CallTimer';
+import { formatDuration } from '../../../ui/format';
 
 /**
  * Both legs as they speak: a log (new lines announced politely), partial lines in grey until final.

@@ -4,7 +4,7 @@
  * clock (ms since answer). Tracks change on hot-plug and conference start/end, so they are re-read every
  * second and re-tapped; the stream goes on across the change (the gap is mapped out by the stream's clock).
  */
-import type { CallAudio } from '../../phone/sip/phone-engine';
+import type { CallAudio } from '../../phone';
 import type { AudioTap, TappedFrame } from './audio-tap';
 import type { Leg, StreamResult, TranscriptionProvider, TranscriptionStream } from './provider';
 import type { TranscriptEvent, TranscriptionStatus, TranscriptKeyword } from './transcript-events';

@@ -7,10 +7,10 @@ import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
 import type { TranscriptionPolicy } from '@common/contract/policy-transcription';
 import { createLogger } from '../../../platform/logger';
-import type { StoreState } from '../../../app/store';
-import type { PhoneEngine } from '../../phone/sip/phone-engine';
-import type { CallSnapshot } from '../../phone/sip/types';
-import { selectActivePop } from '../../screenpop/screenpop-slice';
+import type { ServiceStore } from '../../../platform/store';
+import type { PhoneEngine } from '../../phone';
+import type { CallSnapshot } from '../../phone';
+import { selectActivePop } from '../../screenpop';
 import { loadTapWorklet, tapTrack } from './audio-tap';
 import { CallTranscription } from './call-transcription';
 import { callLanguage } from './language';
@@ -19,7 +19,6 @@ import { BankAsrProvider, LocalSpeechProvider } from './providers';
 import { publish } from './transcript-events';
 import tapWorkletUrl from './worklet-url';
 
-type Store = { getState(): StoreState; subscribe(listener: (state: StoreState, previous: StoreState) => void): () => void };
 
 /** Frame length sent to the engine: the protocol's shortest, for the quickest finals. */
 const FRAME_MS = 20;
@@ -67,7 +66,7 @@ function intentHint(call: CallSnapshot): string[] {
  */
 export function startTranscription(
   policy: Policy,
-  store: Store,
+  store: ServiceStore,
   host: Pick<LingxiApi, 'speech'>,
   engine: Pick<PhoneEngine, 'callAudio'>,
   options: TranscriptionOptions = {},

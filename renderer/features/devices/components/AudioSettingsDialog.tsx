@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import { getDeviceManager } from '../devices-service';
 import { DeviceSelect } from './DeviceSelect';
 import { MicLevelMeter } from './MicLevelMeter';
@@ -16,7 +16,7 @@ export function AudioSettingsDialog({ onClose, returnFocus }: { onClose(): void;
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const permission = useStore((s) => s.devicePermission);
+  const permission = useAppStore((s) => s.devicePermission);
 
   useEffect(() => {
     const dialog = ref.current;

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import type { AudioDevice } from '../device-matching';
 import type { DeviceNotice } from '../devices-slice';
 
@@ -22,7 +22,7 @@ export function noticeText(t: TFunction, notice: DeviceNotice): string {
 /** The status region that tells the agent audio moved (always present so additions are announced). */
 export function DeviceNotices() {
   const { t } = useTranslation();
-  const notices = useStore((s) => s.deviceNotices);
+  const notices = useAppStore((s) => s.deviceNotices);
   return (
     <div role="status" aria-label={t('devices.notices')} className="device-notices">
       {notices.map((notice) => (
@@ -33,7 +33,7 @@ export function DeviceNotices() {
 }
 
 function NoticeLine({ notice, text }: { notice: DeviceNotice; text: string }) {
-  const dismiss = useStore((s) => s.dismissDeviceNotice);
+  const dismiss = useAppStore((s) => s.dismissDeviceNotice);
   useEffect(() => {
     const timer = setTimeout(() => dismiss(notice.id), NOTICE_MS);
     return () => clearTimeout(timer);

@@ -1,18 +1,18 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import { defaultDevice, isPseudoDevice, isSpecific, type DeviceRole } from '../device-matching';
 import { getDeviceManager } from '../devices-service';
-import { canChooseOutput } from '../sinks';
+import { canChooseOutput } from '../../../platform/audio-sinks';
 
 /** One role's device picker ("Microphone", "Speaker", "Ringer"), saying when the saved device is missing. */
 export function DeviceSelect({ role }: { role: DeviceRole }) {
   const { t } = useTranslation();
   const id = useId();
   const hintId = useId();
-  const devices = useStore((s) => (role === 'microphone' ? s.audioInputs : s.audioOutputs));
-  const choice = useStore((s) => s.deviceChoices[role]);
-  const match = useStore((s) => s.deviceMatches[role]);
+  const devices = useAppStore((s) => (role === 'microphone' ? s.audioInputs : s.audioOutputs));
+  const choice = useAppStore((s) => s.deviceChoices[role]);
+  const match = useAppStore((s) => s.deviceMatches[role]);
   const real = devices.filter((d) => d.deviceId !== '' && !isPseudoDevice(d.deviceId));
   const fallbackLabel = defaultDevice(devices)?.label ?? '';
   const value = isSpecific(match) && match.device ? match.device.deviceId : '';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createLogger } from '../../../platform/logger';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import { targetId } from '../device-matching';
 import { getDeviceManager } from '../devices-service';
 import { LevelMeter } from '../mic-level';
@@ -15,7 +15,7 @@ const log = createLogger('devices');
 export function MicLevelMeter() {
   const { t } = useTranslation();
   const [level, setLevel] = useState(0);
-  const microphone = useStore((s) => targetId(s.deviceMatches.microphone));
+  const microphone = useAppStore((s) => targetId(s.deviceMatches.microphone));
 
   useEffect(() => {
     const manager = getDeviceManager();

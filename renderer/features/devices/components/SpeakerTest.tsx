@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createLogger } from '../../../platform/logger';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import { selectSpeakerSinkId } from '../devices-slice';
 import { playTestTone } from '../speaker-test';
 
@@ -10,7 +10,7 @@ const log = createLogger('devices');
 /** "Test speaker": a short tone on the chosen speaker, so the agent hears where call audio will go. */
 export function SpeakerTest() {
   const { t } = useTranslation();
-  const sinkId = useStore(selectSpeakerSinkId);
+  const sinkId = useAppStore(selectSpeakerSinkId);
   const element = useRef<HTMLAudioElement>(null);
   const [playing, setPlaying] = useState(false);
 

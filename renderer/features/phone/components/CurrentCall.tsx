@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
-import { RecordingControls } from '../../recording/components/RecordingControls';
+import { useAppStore } from '../../../platform/store';
 import type { CallSnapshot } from '../sip/types';
 import { hangup, hangupConference, sendDtmf, setHold, setMute } from '../phone-service';
 import { CallControls } from './CallControls';
@@ -12,10 +11,18 @@ import { RemoteAudio } from './RemoteAudio';
 import { TransferForm, type TransferMode } from './TransferForm';
 import { TransferStatus } from './TransferStatus';
 
+export interface CurrentCallProps {
+  call: CallSnapshot;
+  /** The output device the remote parties play on ('' = system default). */
+  speakerSinkId: string;
+  /** Slot under the timer while the call is active (the app puts the recording controls there). */
+  activeExtras?: ReactNode;
+}
+
 /** The call being worked: who, state, timer and the in-call controls; with two lines, the Calls list. */
-export function CurrentCall({ call }: { call: CallSnapshot }) {
+export function CurrentCall({ call, speakerSinkId, activeExtras }: CurrentCallProps) {
   const { t } = useTranslation();
-  const calls = useStore((s) => s.calls);
+  const calls = useAppStore((s) => s.calls);
   const [keypadOpen, setKeypadOpen] = useState(false);
   const [form, setForm] = useState<TransferMode | null>(null);
   const active = call.phase === 'active';
@@ -50,13 +57,13 @@ export function CurrentCall({ call }: { call: CallSnapshot }) {
         {call.muted && ` · ${t('call.muted')}`}
       </p>
       <CallTimer since={call.answeredAt} />
-      {active && <RecordingControls call={call} />}
+      {active && activeExtras}
       {/* One player per line: in a conference the agent hears both parties. */}
       {lines
         .filter((c) => c.phase !== 'ringing')
         .map((c) => (
           <div key={c.id} className="remote-audio" data-call-number={c.remoteNumber}>
-            <RemoteAudio callId={c.id} />
+            <RemoteAudio callId={c.id} sinkId={speakerSinkId} />
           </div>
         ))}
       <div className="actions">

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import { dial } from '../phone-service';
 
 /** Number box and Call button; Enter dials. */
 export function Dialer() {
   const { t } = useTranslation();
   const [number, setNumber] = useState('');
-  const dialError = useStore((s) => s.dialError);
-  const setDialError = useStore((s) => s.setDialError);
+  const dialError = useAppStore((s) => s.dialError);
+  const setDialError = useAppStore((s) => s.setDialError);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

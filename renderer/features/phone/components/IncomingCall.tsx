@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import type { CallSnapshot } from '../sip/types';
 import { answer, hangup } from '../phone-service';
 
@@ -7,7 +7,7 @@ import { answer, hangup } from '../phone-service';
 export function IncomingCall({ call }: { call: CallSnapshot }) {
   const { t } = useTranslation();
   // Another line is up: this call rings softly and answering holds the other one.
-  const waiting = useStore((s) => s.calls.some((c) => c.id !== call.id && c.phase !== 'ended'));
+  const waiting = useAppStore((s) => s.calls.some((c) => c.id !== call.id && c.phase !== 'ended'));
   const caller = call.remoteName ? `${call.remoteName} ${call.remoteNumber}` : call.remoteNumber || t('incoming.unknownCaller');
   return (
     <section className="incoming" aria-label={t('incoming.label')}>

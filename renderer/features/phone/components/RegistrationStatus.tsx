@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../platform/assert-never';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 
 /** The SIP registration state, announced politely to screen readers when it changes. */
 export function RegistrationStatus() {
   const { t } = useTranslation();
-  const registration = useStore((s) => s.registration);
+  const registration = useAppStore((s) => s.registration);
   let text: string;
   switch (registration.state) {
     case 'connecting':

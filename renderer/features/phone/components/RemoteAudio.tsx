@@ -1,8 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { createLogger } from '../../../platform/logger';
-import { useStore } from '../../../app/store';
-import { selectSpeakerSinkId } from '../../devices/devices-slice';
-import { applySinkId } from '../../devices/sinks';
+import { applySinkId } from '../../../platform/audio-sinks';
 import { getEngine } from '../phone-service';
 
 const log = createLogger('phone');
@@ -10,11 +8,10 @@ const log = createLogger('phone');
 /**
  * Plays the remote party. Never muted: a muted element makes getStats report no audio level, and
  * WebAudio taps (recording, transcription) get audio only while the stream plays in an element.
+ * `sinkId` is the agent's chosen speaker (headset); hot-plug changes it mid-call too.
  */
-export function RemoteAudio({ callId }: { callId: string }) {
+export function RemoteAudio({ callId, sinkId }: { callId: string; sinkId: string }) {
   const ref = useRef<HTMLAudioElement>(null);
-  // The agent's chosen speaker (headset); hot-plug changes it through the store, mid-call too.
-  const sinkId = useStore(selectSpeakerSinkId);
   useEffect(() => {
     if (ref.current) void applySinkId(ref.current, sinkId, (error) => log.warn(`speaker not available: ${String(error)}`));
   }, [sinkId]);

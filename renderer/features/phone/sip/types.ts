@@ -1,4 +1,5 @@
 /** Serializable shapes the SIP engine pushes to the store. No JsSIP or MediaStream objects here. */
+import type { CallDirection, CallOutcome } from '@common/contract/call';
 
 export type RegistrationState = 'connecting' | 'registered' | 'unregistered' | 'failed';
 
@@ -12,12 +13,11 @@ export interface RegistrationSnapshot {
 
 export type RegistrationFailure = 'auth' | 'network' | 'timeout' | 'rejected' | 'config';
 
-export type CallDirection = 'incoming' | 'outgoing';
+/** Direction and outcome are shared vocabulary (stored history, supervision): see common/contract/call.ts. */
+export type { CallDirection, CallOutcome };
 
 /** Where a call is in its life; exhaustive switches use assertNever. */
 export type CallPhase = 'ringing' | 'dialing' | 'early' | 'connecting' | 'active' | 'ended';
-
-export type CallOutcome = 'answered' | 'declined' | 'missed' | 'busy' | 'cancelled' | 'no-answer' | 'failed';
 
 export interface CallSnapshot {
   id: string;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../platform/assert-never';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import type { QualityMetric, QualitySample, QualityThresholds } from '../assessment';
 import { selectCallQuality } from '../quality-slice';
 import './quality.css';
@@ -29,8 +29,8 @@ function limitOf(metric: QualityMetric, thresholds: QualityThresholds): number {
  */
 export function CallQualityStatus({ callId }: { callId: string }) {
   const { t, i18n } = useTranslation();
-  const quality = useStore(selectCallQuality(callId));
-  const policy = useStore((s) => s.policy);
+  const quality = useAppStore(selectCallQuality(callId));
+  const policy = useAppStore((s) => s.policy);
   if (policy.status !== 'ready') return null;
   const sample: QualitySample | undefined = quality?.latest;
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });

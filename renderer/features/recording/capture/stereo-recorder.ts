@@ -9,7 +9,7 @@
  * element is needed; tracks change on hot-plug and conference start/end, so every slice re-reads them
  * and rewires a changed input.
  */
-import type { CallAudio } from '../../phone/sip/phone-engine';
+import type { CallAudio } from '../../phone';
 
 export const SLICE_MS = 1000;
 export const PREFERRED_MIME = 'audio/webm;codecs=opus';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
-import type { CallSnapshot } from '../../phone/sip/types';
+import { useAppStore } from '../../../platform/store';
+import type { CallSnapshot } from '../../phone';
 import { selectLiveRecording } from '../recording-slice';
 import { pauseRecording, resumeRecording, startCallRecording } from '../recording-service';
 
@@ -10,8 +10,8 @@ import { pauseRecording, resumeRecording, startCallRecording } from '../recordin
  */
 export function RecordingControls({ call }: { call: CallSnapshot }) {
   const { t } = useTranslation();
-  const live = useStore(selectLiveRecording(call.id));
-  const mode = useStore((s) => (s.policy.status === 'ready' ? s.policy.policy.recording.mode : 'off'));
+  const live = useAppStore(selectLiveRecording(call.id));
+  const mode = useAppStore((s) => (s.policy.status === 'ready' ? s.policy.policy.recording.mode : 'off'));
   const state = live ? (live.paused ? 'paused' : 'recording') : 'off';
   return (
     <span className={`recording-controls recording-controls--${state}`}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 
 /**
  * What the agent and IT need to know about the cache: a recording problem (an alert), a cache nearing
@@ -7,10 +7,10 @@ import { useStore } from '../../../app/store';
  */
 export function RecordingHealth() {
   const { t } = useTranslation();
-  const problem = useStore((s) => s.recordingProblem);
-  const cache = useStore((s) => s.recordingCache);
-  const persistent = useStore((s) => s.storagePersistent);
-  const keyWeak = useStore((s) => s.recordingKeyWeak);
+  const problem = useAppStore((s) => s.recordingProblem);
+  const cache = useAppStore((s) => s.recordingCache);
+  const persistent = useAppStore((s) => s.storagePersistent);
+  const keyWeak = useAppStore((s) => s.recordingKeyWeak);
   const mb = (bytes: number) => Math.round(bytes / 1e6);
   return (
     <>

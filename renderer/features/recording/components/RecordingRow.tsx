@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from '../../phone/components/CallTimer';
+import { formatDuration } from '../../../ui/format';
 import { recordingAudio } from '../recording-service';
 import { DamagedRecordingError, type RecordingManifest } from '../types';
 

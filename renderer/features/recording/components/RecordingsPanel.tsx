@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import { RecordingRow } from './RecordingRow';
 import { RecordingHealth } from './RecordingHealth';
 import './recording.css';
@@ -7,8 +7,8 @@ import './recording.css';
 /** The recordings in the local cache, newest first, with their state and playback. */
 export function RecordingsPanel() {
   const { t } = useTranslation();
-  const recordings = useStore((s) => s.recordings);
-  const playback = useStore((s) => s.policy.status === 'ready' && s.policy.policy.recording.playback);
+  const recordings = useAppStore((s) => s.recordings);
+  const playback = useAppStore((s) => s.policy.status === 'ready' && s.policy.policy.recording.playback);
   return (
     <section className="recordings" aria-label={t('recording.label')}>
       <h2>{t('recording.label')}</h2>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../../app/store';
+import { useAppStore } from '../../../platform/store';
 import { selectActivePop } from '../screenpop-slice';
 import { CrmProblem } from './CrmProblem';
 import { IvrSummary } from './IvrSummary';
@@ -9,9 +9,9 @@ import { ProfileSource } from './ProfileSource';
 /** The caller's profile, shown while the call still rings. */
 export function CustomerProfile({ timeoutMs, elderlyAge }: { timeoutMs: number; elderlyAge: number }) {
   const { t } = useTranslation();
-  const pop = useStore(selectActivePop);
-  const history = useStore((s) => s.history);
-  const choose = useStore((s) => s.chooseProfile);
+  const pop = useAppStore(selectActivePop);
+  const history = useAppStore((s) => s.history);
+  const choose = useAppStore((s) => s.chooseProfile);
   if (!pop) return null;
   const profile = pop.selected !== null ? pop.profiles[pop.selected] : undefined;
   const vip = profile?.vipTier ?? pop.cti.vip;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CallHistoryEntry } from '../../../db/schema';
-import { dial } from '../../phone/phone-service';
+import { dial } from '../../phone';
 import { ageOn, maskPhone, type CustomerProfile } from '../profile-schema';
 
 const INTERACTIONS_SHOWN = 5;

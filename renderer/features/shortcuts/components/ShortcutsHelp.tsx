@@ -2,7 +2,7 @@ import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { formatAccelerator, parseAccelerator, type ShortcutStatus } from '@common/contract/shortcuts';
 import { getHost } from '../../../platform/host';
-import { isTextEntry, keyPlatform } from '../in-window';
+import { isTextEntry, keyPlatform } from '../../../platform/in-window-shortcuts';
 import './shortcuts.css';
 
 /** The accelerator as the agent's keyboard spells it ("Ctrl+Alt+A"); as written when it does not parse. */

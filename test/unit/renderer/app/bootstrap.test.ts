@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { LingxiApi } from '@common/contract/api';
 import type { SystemEvent } from '@common/contract/ipc';
 import { bootstrap } from '@renderer/app/bootstrap';
-import { useStore } from '@renderer/app/store';
+import { createAppStore } from '@renderer/app/store';
+
+const useStore = createAppStore();
 
 function fakeHost(load: LingxiApi['policy']['load']) {
   const listeners: Array<(event: SystemEvent) => void> = [];

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { policySchema } from '@common/contract/policy';
-import type { StoreState } from '@renderer/app/store';
+import type { AppState as StoreState } from '@renderer/platform/store';
 import { getDb } from '@renderer/db/db';
 import { onAssistEvent, startAssist } from '@renderer/features/assist/assist-service';
 import type { AssistEvent } from '@renderer/features/assist/assist-session';

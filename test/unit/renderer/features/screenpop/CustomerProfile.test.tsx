@@ -1,6 +1,6 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useStore } from '@renderer/app/store';
+import { render, useStore } from '../../support/app-store';
 import { CustomerProfile } from '@renderer/features/screenpop/components/CustomerProfile';
 
 describe('CustomerProfile', () => {

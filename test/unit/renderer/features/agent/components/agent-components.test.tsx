@@ -1,7 +1,7 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsePolicy, type PolicyInput } from '@common/contract/policy';
-import { useStore } from '@renderer/app/store';
+import { render, useStore } from '../../../support/app-store';
 import { startAgent, type AgentService } from '@renderer/features/agent/agent-service';
 import { AgentStateSelect } from '@renderer/features/agent/components/AgentStateSelect';
 import { CallHistory } from '@renderer/features/agent/components/CallHistory';

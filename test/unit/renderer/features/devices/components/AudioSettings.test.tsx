@@ -1,8 +1,8 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Policy } from '@common/contract/policy';
 import { readSetting, writeSetting } from '@renderer/db/settings-repo';
-import { useStore } from '@renderer/app/store';
+import { render, useStore } from '../../../support/app-store';
 import { resetDbForTests } from '@renderer/db/db';
 import { AudioSettings } from '@renderer/features/devices/components/AudioSettings';
 import { startDevices } from '@renderer/features/devices/devices-service';

@@ -1,6 +1,6 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useStore } from '@renderer/app/store';
+import { render, useStore } from '../../../support/app-store';
 import { RegistrationStatus } from '@renderer/features/phone/components/RegistrationStatus';
 import { initI18n } from '@renderer/i18n';
 

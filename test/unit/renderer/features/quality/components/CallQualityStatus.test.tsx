@@ -1,7 +1,7 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { policySchema } from '@common/contract/policy';
-import { useStore } from '@renderer/app/store';
+import { render, useStore } from '../../../support/app-store';
 import { assess } from '@renderer/features/quality/assessment';
 import { CallQualityStatus } from '@renderer/features/quality/components/CallQualityStatus';
 import { CallQualitySummary } from '@renderer/features/quality/components/CallQualitySummary';

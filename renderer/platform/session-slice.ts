@@ -1,4 +1,4 @@
-/** App-level state: the policy in force (or why there is none) and the UI language. */
+/** Session state every feature reads: the policy in force (or why there is none) and the UI language. */
 import type { StateCreator } from 'zustand';
 import type { Language, Policy, PolicyProblem } from '@common/contract/policy';
 
@@ -7,7 +7,7 @@ export type PolicyState =
   | { status: 'invalid'; problems: PolicyProblem[]; source: string }
   | { status: 'ready'; policy: Policy; source: string };
 
-export interface AppSlice {
+export interface SessionSlice {
   policy: PolicyState;
   language: Language;
   languageLocked: boolean;
@@ -18,7 +18,7 @@ export interface AppSlice {
   setStoragePersistent(persistent: boolean): void;
 }
 
-export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) => ({
+export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set) => ({
   policy: { status: 'loading' },
   language: 'en',
   languageLocked: false,

@@ -1,5 +1,5 @@
 import 'i18next';
-import type { en } from './index';
+import type { en } from './bundles';
 
 // Typed keys: t('registration.registered') is checked at compile time.
 declare module 'i18next' {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shortcutsPolicySchema, type ShortcutAction, type ShortcutsPolicy } from '@common/contract/policy';
-import { browserShortcuts, isTextEntry, keyPlatform, listenInWindow } from '@renderer/features/shortcuts/in-window';
+import { browserShortcuts, isTextEntry, keyPlatform, listenInWindow } from '@renderer/platform/in-window-shortcuts';
 
 const defaults = shortcutsPolicySchema.parse({});
 let stop: () => void = () => undefined;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyContextSinkId, applySinkId } from '@renderer/features/devices/sinks';
+import { applyContextSinkId, applySinkId } from '@renderer/platform/audio-sinks';
 import { Ringer } from '@renderer/features/phone/ringer';
 
 function fakeElement(fail: Set<string> = new Set()) {

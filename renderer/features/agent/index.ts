@@ -1,0 +1,8 @@
+/** The agent feature's public surface: what the app and higher features may import. */
+export { setWrapUpCode, setWrapUpNotes, startAgent, toggleReady } from './agent-service';
+export { createAgentSlice, selectAcceptsCalls } from './agent-slice';
+export { AgentStateSelect } from './components/AgentStateSelect';
+export { CallHistory } from './components/CallHistory';
+export { WrapUpPanel } from './components/WrapUpPanel';
+export { historyEntryFor, recentCalls, saveCall } from './history-repo';
+export { agentMessages } from './messages';

@@ -1,0 +1,6 @@
+/** The assist feature's public surface: what the app and higher features may import. */
+export { assistVocabulary, startAssist } from './assist-service';
+export { AssistPane } from './components/AssistPane';
+export { CallSummaryPanel } from './components/CallSummaryPanel';
+export { assistMessages } from './messages';
+export { startTranscription } from './transcription/transcription-service';

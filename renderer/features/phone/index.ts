@@ -1,0 +1,11 @@
+/** The phone feature's public surface: what the app and higher features may import. */
+export { CurrentCall } from './components/CurrentCall';
+export { Dialer } from './components/Dialer';
+export { IncomingCall } from './components/IncomingCall';
+export { RegistrationStatus } from './components/RegistrationStatus';
+export { phoneMessages } from './messages';
+export { answer, dial, hangup, setHold, setMute, startPhone } from './phone-service';
+export { createPhoneSlice, selectCurrentCall, selectRingingCall } from './phone-slice';
+export type { PhoneSlice } from './phone-slice';
+export type { CallAudio, PhoneEngine } from './sip/phone-engine';
+export type { CallEnd, CallSnapshot, MediaProvider } from './sip/types';
