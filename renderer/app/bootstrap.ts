@@ -4,23 +4,21 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Language } from '@common/contract/policy';
-import { startAgent } from '../features/agent';
-import { recentCalls } from '../features/agent';
+import { readSetting, writeSetting } from '../db/settings-repo';
+import { assistVocabulary, startAssist, startTranscription } from '../features/assist';
+import { recentCalls, startAgent, toggleReady } from '../features/agent';
 import { startDevices } from '../features/devices';
 import { startKnowledge } from '../features/knowledge';
-import { startPhone } from '../features/phone';
-import { assistVocabulary, startAssist } from '../features/assist';
-import { startTranscription } from '../features/assist';
-import { startRecording } from '../features/recording';
-import { startScreenpop } from '../features/screenpop';
+import { answer, hangup, setHold, setMute, startPhone } from '../features/phone';
 import { startQuality } from '../features/quality';
+import { startRecording, toggleRecordingPause } from '../features/recording';
+import { startScreenpop } from '../features/screenpop';
 import { startShortcuts } from '../features/shortcuts';
 import { initI18n } from '../i18n';
-import { messageBundles } from './bundles';
 import { createLogger } from '../platform/logger';
-import { resolveSetting } from './resolve-setting';
-import { readSetting, writeSetting } from '../db/settings-repo';
 import type { AppStore } from '../platform/store';
+import { messageBundles } from './bundles';
+import { resolveSetting } from './resolve-setting';
 
 const log = createLogger('app');
 const LANGUAGE_KEY = 'ui.language';
@@ -81,7 +79,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // The engine listens for the bank's own vocabulary: the assist rules' phrases and the PCI triggers.
   const vocabulary = assistVocabulary(policy.assist);
   startTranscription(policy, store, host, engine, { keywords: () => vocabulary });
-  startShortcuts(host, store);
+  startShortcuts(host, store, { answer, hangup, setHold, setMute, toggleReady, toggleRecording: toggleRecordingPause });
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);
   host.system.onEvent((event) => {

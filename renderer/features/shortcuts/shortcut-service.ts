@@ -7,14 +7,11 @@ import type { LingxiApi } from '@common/contract/api';
 import type { ShortcutAction } from '@common/contract/policy';
 import { assertNever } from '../../platform/assert-never';
 import { createLogger } from '../../platform/logger';
-import { toggleReady } from '../agent';
-import { answer, hangup, setHold, setMute } from '../phone';
-import { toggleRecordingPause } from '../recording';
 import { selectCurrentCall, selectRingingCall, type PhoneSlice } from '../phone';
 
 const log = createLogger('shortcuts');
 
-/** What the actions act on; injected in tests. */
+/** What the actions act on: the app's commands, handed over by bootstrap (and by tests). */
 export interface ShortcutTargets {
   answer(callId: string): void;
   hangup(callId: string): void;
@@ -76,22 +73,17 @@ export function runShortcut(action: ShortcutAction, phone: PhoneSlice, targets: 
   }
 }
 
+/** The commands bootstrap hands over: the phone's, the agent's and the recording's; transfer is the UI's. */
+export type ShortcutCommands = Omit<ShortcutTargets, 'openTransfer'>;
+
 /**
  * Subscribes to the host's shortcut actions for the app's lifetime.
  * @returns the unsubscribe function
  */
-export function startShortcuts(host: Pick<LingxiApi, 'shortcuts'>, store: { getState(): PhoneSlice }): () => void {
+export function startShortcuts(host: Pick<LingxiApi, 'shortcuts'>, store: { getState(): PhoneSlice }, commands: ShortcutCommands): () => void {
   // The Transfer button's name in the UI language, and in English (the accessible name the issue fixes).
   const transferNames = () => [i18next.t('callControl.transfer'), 'Transfer'];
-  const targets: ShortcutTargets = {
-    answer,
-    hangup,
-    setHold,
-    setMute,
-    toggleReady,
-    toggleRecording: toggleRecordingPause,
-    openTransfer: () => clickTransferButton(transferNames()),
-  };
+  const targets: ShortcutTargets = { ...commands, openTransfer: () => clickTransferButton(transferNames()) };
   return host.shortcuts.onAction((action) => {
     const done = runShortcut(action, store.getState(), targets);
     log.debug(`shortcut ${action}${done ? '' : ' (nothing to act on)'}`);
