@@ -8,6 +8,7 @@ import { startAgent } from '../features/agent/agent-service';
 import { recentCalls } from '../features/agent/history-repo';
 import { startDevices } from '../features/devices/devices-service';
 import { startKnowledge } from '../features/knowledge/knowledge-service';
+import { createCallLifecycle } from '../features/phone/call-lifecycle';
 import { startPhone } from '../features/phone/phone-service';
 import { assistVocabulary, startAssist } from '../features/assist/assist-service';
 import { startTranscription } from '../features/assist/transcription/transcription-service';
@@ -57,6 +58,8 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   const language = resolveSetting(policy, LANGUAGE_KEY, policy.ui.language, userLanguage);
   await initI18n(language.value);
   state.setLanguage(language.value, language.locked);
+  // The phone publishes what happens to calls here; the features below subscribe, in the order they start.
+  const lifecycle = createCallLifecycle();
   // Agent state (Ready, reasons, wrap-up rules) is set up before the UI shows it and before any call rings.
   startAgent(policy, store);
   state.setPolicy({ status: 'ready', policy, source: result.source });
@@ -67,7 +70,7 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   startScreenpop(policy, store, host);
   // The device manager supplies each call's microphone and moves it on hot-plug (replaceTrack).
   const devices = startDevices(policy, store);
-  const engine = startPhone(policy, store, host, devices);
+  const engine = startPhone(policy, store, lifecycle, host, devices);
   devices.attach(engine);
   stopPhone = () => engine.stop();
   // Recording: open the encrypted cache, close what a crash left open, then capture calls as they connect.
