@@ -61,7 +61,7 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   // The phone publishes what happens to calls here; the features below subscribe, in the order they start.
   const lifecycle = createCallLifecycle();
   // Agent state (Ready, reasons, wrap-up rules) is set up before the UI shows it and before any call rings.
-  startAgent(policy, store);
+  startAgent(policy, store, lifecycle);
   state.setPolicy({ status: 'ready', policy, source: result.source });
   state.setHistory(await recentCalls().catch(() => []));
   void requestPersistentStorage(store);
