@@ -67,7 +67,7 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   void requestPersistentStorage(store);
 
   // Screen pop listens before the phone starts, so not even the first call's INVITE is missed.
-  startScreenpop(policy, store, host);
+  startScreenpop(policy, store, lifecycle, host);
   // The device manager supplies each call's microphone and moves it on hot-plug (replaceTrack).
   const devices = startDevices(policy, store);
   const engine = startPhone(policy, store, lifecycle, host, devices);
