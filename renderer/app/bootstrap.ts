@@ -74,7 +74,7 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   devices.attach(engine);
   stopPhone = () => engine.stop();
   // Recording: open the encrypted cache, close what a crash left open, then capture calls as they connect.
-  void startRecording(policy, store, host, engine);
+  void startRecording(policy, store, lifecycle, host, engine);
   // Agent assist: a session per answered call, fed by transcription, searching the knowledge base.
   startAssist(policy, store);
   // Transcription of both legs (local speech service or the bank's ASR server) feeds assist through its events.
