@@ -76,7 +76,7 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   // Recording: open the encrypted cache, close what a crash left open, then capture calls as they connect.
   void startRecording(policy, store, lifecycle, host, engine);
   // Agent assist: a session per answered call, fed by transcription, searching the knowledge base.
-  startAssist(policy, store);
+  startAssist(policy, store, lifecycle);
   // Transcription of both legs (local speech service or the bank's ASR server) feeds assist through its events.
   // The engine listens for the bank's own vocabulary: the assist rules' phrases and the PCI triggers.
   const vocabulary = assistVocabulary(policy.assist);
