@@ -80,7 +80,7 @@ export async function bootstrap(host: LingxiApi, store: Store): Promise<void> {
   // Transcription of both legs (local speech service or the bank's ASR server) feeds assist through its events.
   // The engine listens for the bank's own vocabulary: the assist rules' phrases and the PCI triggers.
   const vocabulary = assistVocabulary(policy.assist);
-  startTranscription(policy, store, host, engine, { keywords: () => vocabulary });
+  startTranscription(policy, store, lifecycle, host, engine, { keywords: () => vocabulary });
   startShortcuts(host, store);
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);

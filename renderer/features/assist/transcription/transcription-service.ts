@@ -8,6 +8,7 @@ import type { Policy } from '@common/contract/policy';
 import type { TranscriptionPolicy } from '@common/contract/policy-transcription';
 import { createLogger } from '../../../platform/logger';
 import type { StoreState } from '../../../app/store';
+import type { CallLifecycle } from '../../phone/call-lifecycle';
 import type { PhoneEngine } from '../../phone/sip/phone-engine';
 import type { CallSnapshot } from '../../phone/sip/types';
 import { selectActivePop } from '../../screenpop/screenpop-slice';
@@ -19,7 +20,7 @@ import { BankAsrProvider, LocalSpeechProvider } from './providers';
 import { publish } from './transcript-events';
 import tapWorkletUrl from './worklet-url';
 
-type Store = { getState(): StoreState; subscribe(listener: (state: StoreState, previous: StoreState) => void): () => void };
+type Store = { getState(): StoreState };
 
 /** Frame length sent to the engine: the protocol's shortest, for the quickest finals. */
 const FRAME_MS = 20;
@@ -64,10 +65,12 @@ function intentHint(call: CallSnapshot): string[] {
 /**
  * Starts transcribing calls as they become active.
  * @param policy the app policy (its `transcription` section picks the provider, languages and hints)
+ * @param lifecycle the phone's calls: a transcription from each call's answer to its end
  */
 export function startTranscription(
   policy: Policy,
   store: Store,
+  lifecycle: CallLifecycle,
   host: Pick<LingxiApi, 'speech'>,
   engine: Pick<PhoneEngine, 'callAudio'>,
   options: TranscriptionOptions = {},
@@ -120,13 +123,9 @@ export function startTranscription(
     void session.stop().finally(() => publish.forget(callId));
   };
 
-  const unsubscribe = store.subscribe((next, previous) => {
-    if (next.calls === previous.calls) return;
-    for (const call of next.calls) {
-      if (call.phase === 'active' && !sessions.has(call.id)) begin(call);
-      if (call.phase === 'ended') end(call.id);
-    }
-    for (const id of [...sessions.keys()]) if (!next.calls.some((c) => c.id === id)) end(id);
+  const unsubscribe = lifecycle.subscribe((event) => {
+    if (event.type === 'answered' && !sessions.has(event.call.id)) begin(event.call);
+    if (event.type === 'ended') end(event.call.id);
   });
 
   return {
