@@ -9,7 +9,7 @@ import { assistVocabulary, startAssist, startTranscription } from '../features/a
 import { recentCalls, startAgent, toggleReady } from '../features/agent';
 import { startDevices } from '../features/devices';
 import { startKnowledge } from '../features/knowledge';
-import { answer, hangup, setHold, setMute, startPhone } from '../features/phone';
+import { answer, createCallLifecycle, hangup, setHold, setMute, startPhone } from '../features/phone';
 import { startQuality } from '../features/quality';
 import { startRecording, toggleRecordingPause } from '../features/recording';
 import { startScreenpop } from '../features/screenpop';
@@ -56,29 +56,31 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   const language = resolveSetting(policy, LANGUAGE_KEY, policy.ui.language, userLanguage);
   await initI18n(language.value, messageBundles);
   state.setLanguage(language.value, language.locked);
+  // The phone publishes what happens to calls here; the features below subscribe, in the order they start.
+  const lifecycle = createCallLifecycle();
   // Agent state (Ready, reasons, wrap-up rules) is set up before the UI shows it and before any call rings.
-  startAgent(policy, store);
+  startAgent(policy, store, lifecycle);
   state.setPolicy({ status: 'ready', policy, source: result.source });
   state.setHistory(await recentCalls().catch(() => []));
   void requestPersistentStorage(store);
 
   // Screen pop listens before the phone starts, so not even the first call's INVITE is missed.
-  startScreenpop(policy, store, host);
+  startScreenpop(policy, store, lifecycle, host);
   // The device manager supplies each call's microphone and moves it on hot-plug (replaceTrack).
   const devices = startDevices(policy, store);
-  const engine = startPhone(policy, store, host, devices);
+  const engine = startPhone(policy, store, lifecycle, host, devices);
   devices.attach(engine);
   stopPhone = () => engine.stop();
   // Call quality: getStats() of every active call, a sample every quality.sampleSeconds.
   startQuality(policy, store, (callId) => engine.peerConnection(callId));
   // Recording: open the encrypted cache, close what a crash left open, then capture calls as they connect.
-  void startRecording(policy, store, host, engine);
+  void startRecording(policy, store, lifecycle, host, engine);
   // Agent assist: a session per answered call, fed by transcription, searching the knowledge base.
-  startAssist(policy, store);
+  startAssist(policy, store, lifecycle);
   // Transcription of both legs (local speech service or the bank's ASR server) feeds assist through its events.
   // The engine listens for the bank's own vocabulary: the assist rules' phrases and the PCI triggers.
   const vocabulary = assistVocabulary(policy.assist);
-  startTranscription(policy, store, host, engine, { keywords: () => vocabulary });
+  startTranscription(policy, store, lifecycle, host, engine, { keywords: () => vocabulary });
   startShortcuts(host, store, { answer, hangup, setHold, setMute, toggleReady, toggleRecording: toggleRecordingPause });
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);

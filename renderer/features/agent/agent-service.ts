@@ -1,12 +1,12 @@
 /**
- * Runs the agent state machine in the app: feeds it the phone's calls and the clock, records every
- * stretch of time in Dexie, writes finished wrap-ups into the call history. Components call the actions
- * exported here, never the slice's dispatch directly.
+ * Runs the agent state machine in the app: feeds it the phone's calls (from the call lifecycle) and the
+ * clock, records every stretch of time in Dexie, writes finished wrap-ups into the call history.
+ * Components call the actions exported here, never the slice's dispatch directly.
  */
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import type { ServiceStore } from '../../platform/store';
-import type { PhoneSlice } from '../phone';
+import type { CallLifecycle, PhoneSlice } from '../phone';
 import { agentConfigFrom, type AgentEvent, type AgentState, type Availability, type WrapUpResult } from './agent-machine';
 import * as stateRepo from './agent-state-repo';
 import { saveWrapUp } from './history-repo';
@@ -24,7 +24,7 @@ const log = createLogger('agent');
 const defaultDeps: AgentDeps = { now: Date.now, repo: stateRepo, saveWrapUp, heartbeatMs: 15_000 };
 
 /** Whether the phone has a call the agent is working (anything past ringing). */
-export function isBusy(calls: PhoneSlice['calls']): boolean {
+export function isBusy(calls: readonly PhoneSlice['calls'][number][]): boolean {
   return calls.some((c) => c.phase !== 'ringing' && c.phase !== 'ended');
 }
 
@@ -38,15 +38,17 @@ export class AgentService {
   constructor(
     policy: Policy,
     private readonly store: ServiceStore,
+    lifecycle: CallLifecycle,
     private readonly deps: AgentDeps = defaultDeps,
   ) {
     store.getState().configureAgent(agentConfigFrom(policy), deps.now());
     this.queue(() => deps.repo.recoverOpenStretches());
     this.record(store.getState().agent.state);
-    this.unsubscribe = store.subscribe((state, previous) => {
-      if (state.calls === previous.calls) return;
-      const answeredCallIds = state.calls.filter((c) => c.answeredAt !== undefined).map((c) => c.id);
-      this.dispatch({ type: 'calls', busy: isBusy(state.calls), answeredCallIds, at: deps.now() });
+    // Every change to the list of calls (a snapshot, or a call's end) re-tells the machine where they stand.
+    this.unsubscribe = lifecycle.subscribe(({ type, calls }) => {
+      if (type !== 'updated' && type !== 'ended') return;
+      const answeredCallIds = calls.filter((c) => c.answeredAt !== undefined).map((c) => c.id);
+      this.dispatch({ type: 'calls', busy: isBusy(calls), answeredCallIds, at: deps.now() });
     });
     this.heartbeat = setInterval(() => {
       const at = deps.now();
@@ -135,10 +137,10 @@ export class AgentService {
 
 let running: AgentService | null = null;
 
-/** Starts the agent feature for a valid policy (bootstrap). */
-export function startAgent(policy: Policy, store: ServiceStore, deps?: AgentDeps): AgentService {
+/** Starts the agent feature for a valid policy (bootstrap); it follows the phone's calls through `lifecycle`. */
+export function startAgent(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle, deps?: AgentDeps): AgentService {
   running?.stop();
-  const service = new AgentService(policy, store, deps);
+  const service = new AgentService(policy, store, lifecycle, deps);
   running = service;
   // Closing the tab or window ends the open stretch (a crash is covered by the heartbeat instead).
   window.addEventListener('pagehide', () => service.stop(), { once: true });

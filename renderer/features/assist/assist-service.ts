@@ -10,7 +10,7 @@ import { getDb } from '../../db/db';
 import { useKnowledge } from '../knowledge';
 import { pauseRecording, resumeRecording } from '../recording';
 import { ageOn } from '../screenpop';
-import type { CallSnapshot } from '../phone';
+import type { CallLifecycle, CallSnapshot } from '../phone';
 import type { UiLanguage } from './analysis';
 import { AssistSession, type AssistEvent } from './assist-session';
 import { setHealth, setSummary, setView } from './assist-state';
@@ -47,7 +47,11 @@ export function assistVocabulary(assist: Policy['assist']): string[] {
   return [...new Set(phrases.map((phrase) => phrase.trim()).filter((p) => p !== '' && p.length <= 100))].slice(0, 500);
 }
 
-export function startAssist(policy: Policy, store: ServiceStore): void {
+/**
+ * Starts assist for a valid policy: a session from each call's answer (`lifecycle`) to its end.
+ * The store is watched for screen pops only (the elderly flag).
+ */
+export function startAssist(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle): void {
   const sessions = new Map<string, { session: AssistSession; answeredAt: number; call: CallSnapshot }>();
   /** performance.now() of each customer final by call and end time, to measure suggestion latency. */
   const finalsAt = new Map<string, number>();
@@ -117,13 +121,12 @@ export function startAssist(policy: Policy, store: ServiceStore): void {
       .catch((error: unknown) => log.error(`transcript of call ${callId} not saved: ${String(error)}`));
   };
 
+  lifecycle.subscribe((event) => {
+    if (event.type === 'answered' && !sessions.has(event.call.id)) open(event.call);
+    // A call that ends while its REFER is pending went to the transfer target: the summary says so.
+    if (event.type === 'ended') close(event.call.id, event.end.call.transfer?.state === 'transferring');
+  });
   store.subscribe((next, previous) => {
-    if (next.calls !== previous.calls) {
-      for (const call of next.calls) if (call.phase === 'active' && !sessions.has(call.id)) open(call);
-      for (const call of previous.calls) {
-        if (!next.calls.some((c) => c.id === call.id)) close(call.id, call.transfer?.state === 'transferring');
-      }
-    }
     if (next.pops !== previous.pops) for (const [callId, { session }] of sessions) session.setElderly(elderlyOf(callId));
   });
 

@@ -9,3 +9,5 @@ export { createPhoneSlice, selectCurrentCall, selectRingingCall } from './phone-
 export type { PhoneSlice } from './phone-slice';
 export type { CallAudio, PhoneEngine } from './sip/phone-engine';
 export type { CallEnd, CallSnapshot, MediaProvider } from './sip/types';
+export { createCallLifecycle } from './call-lifecycle';
+export type { CallLifecycle, CallLifecycleEvent, CallLifecyclePublisher } from './call-lifecycle';

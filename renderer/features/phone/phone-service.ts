@@ -1,6 +1,7 @@
 /**
- * Wires the SIP engine to the rest of the app: store snapshots, ringing, auto-answer, call history,
- * power management. Components call the actions exported here, never JsSIP.
+ * Wires the SIP engine to the rest of the app: store snapshots, the call lifecycle other features
+ * follow, ringing, auto-answer, call history, power management. Components call the actions exported
+ * here, never JsSIP.
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
@@ -8,6 +9,7 @@ import type { ServiceStore } from '../../platform/store';
 import { createLogger } from '../../platform/logger';
 import { selectAcceptsCalls, historyEntryFor, saveCall } from '../agent';
 import { selectRingerSinkId } from '../devices';
+import type { CallLifecyclePublisher } from './call-lifecycle';
 import { Ringer } from './ringer';
 import { PhoneEngine, type ConsultResult, type DialResult, type TransferResult } from './sip/phone-engine';
 import type { EngineConfig, MediaProvider } from './sip/types';
@@ -38,8 +40,11 @@ export function engineConfigFrom(policy: Policy, userAgent: string): EngineConfi
   };
 }
 
-/** Creates and starts the engine for a valid policy. */
-export function startPhone(policy: Policy, store: ServiceStore, host: LingxiApi, media?: MediaProvider): PhoneEngine {
+/**
+ * Creates and starts the engine for a valid policy.
+ * @param lifecycle where each call report is published, once the store holds it
+ */
+export function startPhone(policy: Policy, store: ServiceStore, lifecycle: CallLifecyclePublisher, host: LingxiApi, media?: MediaProvider): PhoneEngine {
   const ringer = new Ringer(() => selectRingerSinkId(store.getState()));
   ringer.armOnFirstGesture();
   const autoAnswer = policy.sip.autoAnswer;
@@ -53,6 +58,7 @@ export function startPhone(policy: Policy, store: ServiceStore, host: LingxiApi,
       const state = store.getState();
       const isNew = !state.calls.some((c) => c.id === call.id);
       state.upsertCall(call);
+      lifecycle.callUpdated(call, store.getState().calls);
       if (isNew && call.direction === 'incoming' && call.phase === 'ringing') {
         log.info(`incoming call from ${call.remoteNumber}`);
         // A call arriving while another is up is a waiting call: it rings softly and is never auto-answered.
@@ -67,6 +73,7 @@ export function startPhone(policy: Policy, store: ServiceStore, host: LingxiApi,
       log.info(`call ended: ${end.outcome} (${end.statusCode ?? ''} ${end.cause})`);
       const state = store.getState();
       state.removeCall(end.call.id);
+      lifecycle.callEnded(end, store.getState().calls);
       if (!state.calls.some((c) => c.phase === 'ringing')) ringer.stop();
       void host.power.setCallActive(state.calls.some((c) => c.phase === 'active'));
       const entry = historyEntryFor(end);

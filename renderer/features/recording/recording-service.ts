@@ -7,7 +7,7 @@ import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
-import type { PhoneEngine, CallSnapshot } from '../phone';
+import type { CallLifecycle, CallSnapshot, PhoneEngine } from '../phone';
 import { CallRecordings, type CallInfo } from './capture/call-recordings';
 import { EncodedRecorder } from './capture/encoded/encoded-recorder';
 import { EncodedTaps } from './capture/encoded/encoded-taps';
@@ -29,8 +29,11 @@ export const COMMIT_MEASURE = 'lingxi:recording:commit';
 
 let running: { recordings: CallRecordings; store: RecordingStore; uploads: UploadControl | null; mode: Policy['recording']['mode'] } | null = null;
 
-/** Starts recording for a valid policy. Resolves once the cache is open and recovery ran. */
-export async function startRecording(policy: Policy, store: ServiceStore, host: LingxiApi, engine: PhoneEngine): Promise<void> {
+/**
+ * Starts recording for a valid policy. Resolves once the cache is open and recovery ran.
+ * @param lifecycle the phone's calls: captures start as they are answered and stop as they end
+ */
+export async function startRecording(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle, host: LingxiApi, engine: PhoneEngine): Promise<void> {
   const settings = policy.recording;
   // The taps must be on each call's transceiver before its media flows, so they start with the app.
   const taps = settings.mode === 'off' ? Promise.resolve(null) : startTaps(engine);
@@ -97,18 +100,17 @@ export async function startRecording(policy: Policy, store: ServiceStore, host: 
   const uploads = uploadUrl ? startUploads(cache, { ...settings, uploadUrl }, () => callIsUp(store.getState())) : null;
   running = { recordings, store: cache, uploads, mode: settings.mode };
 
-  store.subscribe((next, previous) => {
-    if (next.calls === previous.calls) return;
-    for (const call of next.calls) {
-      if (settings.mode === 'always' && call.phase === 'active' && !recordings.isRecording(call.id)) {
-        void recordings.start(infoOf(call));
-      }
-    }
-    for (const call of previous.calls) {
-      if (!next.calls.some((c) => c.id === call.id)) void recordings.stop(call.id).finally(() => encoded?.release(call.id));
-    }
-    uploads?.callsChanged();
+  const recordAnswered = (call: CallSnapshot) => {
+    if (settings.mode === 'always' && !recordings.isRecording(call.id)) void recordings.start(infoOf(call));
+  };
+  lifecycle.subscribe((event) => {
+    if (event.type === 'answered') recordAnswered(event.call);
+    // Every call's tap goes with the call, recorded or not.
+    if (event.type === 'ended') void recordings.stop(event.call.id).finally(() => encoded?.release(event.call.id));
+    if (event.type === 'updated' || event.type === 'ended') uploads?.callsChanged();
   });
+  // The cache opened asynchronously: a call answered meanwhile is recorded from now.
+  for (const call of store.getState().calls) if (call.phase === 'active') recordAnswered(call);
   window.addEventListener('pagehide', () => void recordings.stopAll());
   host.system.onEvent((event) => {
     if (event === 'online' || event === 'resume') uploads?.online();

@@ -6,6 +6,7 @@ import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
+import type { CallLifecycle } from '../phone';
 import { fetchProfiles, type CrmResult } from './crm-client';
 import { readCti } from './cti';
 import { cacheKey, purgeExpiredProfiles, readCachedProfiles, writeCachedProfiles } from './profile-repo';
@@ -29,10 +30,10 @@ export function getScreenpop(): Screenpop | null {
   return active;
 }
 
-export function startScreenpop(policy: Policy, store: ServiceStore, host: LingxiApi): Screenpop {
+/** Starts screen pop for a valid policy: every incoming call the lifecycle reports ringing pops. */
+export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle, host: LingxiApi): Screenpop {
   const { crm } = policy;
   const ttlMs = crm.cacheTtlMinutes * 60_000;
-  const seen = new Set<string>();
   let token: Promise<string | null> | null = null;
   void purgeExpiredProfiles(ttlMs).catch(() => undefined);
 
@@ -86,13 +87,9 @@ export function startScreenpop(policy: Policy, store: ServiceStore, host: Lingxi
     void askCrm(call.id);
   }
 
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (state.calls === previous.calls) return;
-    for (const call of state.calls) {
-      if (seen.has(call.id) || call.direction !== 'incoming') continue;
-      seen.add(call.id);
-      onIncoming(call);
-    }
+  // `ringing` comes once per incoming call, with its first snapshot (the INVITE's CTI headers).
+  const unsubscribe = lifecycle.subscribe((event) => {
+    if (event.type === 'ringing') onIncoming(event.call);
   });
 
   active = {

@@ -8,7 +8,7 @@ import type { Policy } from '@common/contract/policy';
 import type { TranscriptionPolicy } from '@common/contract/policy-transcription';
 import { createLogger } from '../../../platform/logger';
 import type { ServiceStore } from '../../../platform/store';
-import type { PhoneEngine, CallSnapshot } from '../../phone';
+import type { CallLifecycle, CallSnapshot, PhoneEngine } from '../../phone';
 import { selectActivePop } from '../../screenpop';
 import { loadTapWorklet, tapTrack } from './audio-tap';
 import { CallTranscription } from './call-transcription';
@@ -62,10 +62,12 @@ function intentHint(call: CallSnapshot): string[] {
 /**
  * Starts transcribing calls as they become active.
  * @param policy the app policy (its `transcription` section picks the provider, languages and hints)
+ * @param lifecycle the phone's calls: a transcription from each call's answer to its end
  */
 export function startTranscription(
   policy: Policy,
   store: ServiceStore,
+  lifecycle: CallLifecycle,
   host: Pick<LingxiApi, 'speech'>,
   engine: Pick<PhoneEngine, 'callAudio'>,
   options: TranscriptionOptions = {},
@@ -118,13 +120,9 @@ export function startTranscription(
     void session.stop().finally(() => publish.forget(callId));
   };
 
-  const unsubscribe = store.subscribe((next, previous) => {
-    if (next.calls === previous.calls) return;
-    for (const call of next.calls) {
-      if (call.phase === 'active' && !sessions.has(call.id)) begin(call);
-      if (call.phase === 'ended') end(call.id);
-    }
-    for (const id of [...sessions.keys()]) if (!next.calls.some((c) => c.id === id)) end(id);
+  const unsubscribe = lifecycle.subscribe((event) => {
+    if (event.type === 'answered' && !sessions.has(event.call.id)) begin(event.call);
+    if (event.type === 'ended') end(event.call.id);
   });
 
   return {

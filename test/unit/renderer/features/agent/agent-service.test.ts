@@ -7,6 +7,7 @@ import * as stateRepo from '@renderer/features/agent/agent-state-repo';
 import { saveCall, saveWrapUp } from '@renderer/features/agent/history-repo';
 import type { CallSnapshot } from '@renderer/features/phone/sip/types';
 import { callSnapshot, historyEntry } from '../../support/call-snapshot';
+import { fakePhone } from '../../support/phone-calls';
 
 function policy(agent: PolicyInput['agent'] = {}) {
   const result = parsePolicy({ sip: { servers: ['ws://127.0.0.1:8080'], uri: 'sip:1001@127.0.0.1', password: 'x' }, agent }, 'test');
@@ -31,14 +32,20 @@ describe('AgentService with Dexie', () => {
   it('records one row per state, closes a crashed run’s open row at its last heartbeat', async () => {
     await getDb().agentStates.add({ state: 'not-ready', reason: 'lunch', startedAt: 100, lastSeenAt: 400 });
     const store = createAppStore();
-    const service = new AgentService(policy({ wrapUp: { timeLimitSeconds: 0 } }), store, { now, repo: stateRepo, saveWrapUp, heartbeatMs: 60_000 });
+    const phone = fakePhone(store);
+    const service = new AgentService(policy({ wrapUp: { timeLimitSeconds: 0 } }), store, phone.lifecycle, {
+      now,
+      repo: stateRepo,
+      saveWrapUp,
+      heartbeatMs: 60_000,
+    });
 
     clock = 2_000;
-    store.getState().upsertCall(call({ phase: 'connecting' }));
+    phone.update(call({ phase: 'connecting' }));
     clock = 2_500;
-    store.getState().upsertCall(call({ phase: 'active', answeredAt: 2_500 }));
+    phone.update(call({ phase: 'active', answeredAt: 2_500 }));
     clock = 3_000;
-    store.getState().removeCall('c1');
+    phone.end('c1');
     expect(store.getState().agent.state.kind).toBe('wrap-up');
     clock = 4_000;
     service.finishWrapUp();
@@ -60,14 +67,15 @@ describe('AgentService with Dexie', () => {
 
   it('writes the wrap-up code and notes into the call’s history entry, in Dexie and on screen', async () => {
     const store = createAppStore();
-    const service = new AgentService(policy({ wrapUp: { codeRequired: true, timeLimitSeconds: 0 } }), store, {
+    const phone = fakePhone(store);
+    const service = new AgentService(policy({ wrapUp: { codeRequired: true, timeLimitSeconds: 0 } }), store, phone.lifecycle, {
       now,
       repo: stateRepo,
       saveWrapUp,
       heartbeatMs: 60_000,
     });
-    store.getState().upsertCall(call({ phase: 'active', answeredAt: 1_500 }));
-    store.getState().removeCall('c1');
+    phone.update(call({ phase: 'active', answeredAt: 1_500 }));
+    phone.end('c1');
     store.getState().addHistory(answered);
     await saveCall(answered);
 
@@ -100,9 +108,10 @@ describe('AgentService timers', () => {
     const store = createAppStore();
     const save = vi.fn(async () => []);
     const deps: AgentDeps = { now: Date.now, repo: fakeRepo(), saveWrapUp: save, heartbeatMs: 60_000 };
-    const service = new AgentService(policy({ wrapUp: { timeLimitSeconds: 2, codeRequired: true } }), store, deps);
-    store.getState().upsertCall(call({ phase: 'active', answeredAt: 1_000 }));
-    store.getState().removeCall('c1');
+    const phone = fakePhone(store);
+    const service = new AgentService(policy({ wrapUp: { timeLimitSeconds: 2, codeRequired: true } }), store, phone.lifecycle, deps);
+    phone.update(call({ phase: 'active', answeredAt: 1_000 }));
+    phone.end('c1');
     expect(store.getState().agent.state.kind).toBe('wrap-up');
     await vi.advanceTimersByTimeAsync(1_999);
     expect(store.getState().agent.state.kind).toBe('wrap-up');
@@ -114,7 +123,9 @@ describe('AgentService timers', () => {
 
   it('marks the open stretch alive on every heartbeat and closes it on stop', async () => {
     const repo = fakeRepo();
-    const service = new AgentService(policy(), createAppStore(), { now: Date.now, repo, saveWrapUp: vi.fn(async () => []), heartbeatMs: 15_000 });
+    const store = createAppStore();
+    const deps = { now: Date.now, repo, saveWrapUp: vi.fn(async () => []), heartbeatMs: 15_000 };
+    const service = new AgentService(policy(), store, fakePhone(store).lifecycle, deps);
     await vi.advanceTimersByTimeAsync(30_000);
     expect(repo.touchStretch.mock.calls).toEqual([
       [7, 16_000],
@@ -129,7 +140,8 @@ describe('AgentService timers', () => {
 
   it('the Ready/Not ready toggle uses the last reason, and on a call changes only where the agent goes after', () => {
     const store = createAppStore();
-    const service = new AgentService(policy({ wrapUp: { enabled: false } }), store, {
+    const phone = fakePhone(store);
+    const service = new AgentService(policy({ wrapUp: { enabled: false } }), store, phone.lifecycle, {
       now: Date.now,
       repo: fakeRepo(),
       saveWrapUp: vi.fn(async () => []),
@@ -143,11 +155,11 @@ describe('AgentService timers', () => {
     service.toggleReady();
     expect(store.getState().agent.state).toMatchObject({ kind: 'not-ready', reason: 'lunch' });
     service.toggleReady();
-    store.getState().upsertCall(call({ phase: 'active', answeredAt: 1 }));
+    phone.update(call({ phase: 'active', answeredAt: 1 }));
     service.toggleReady();
     expect(store.getState().agent).toMatchObject({ state: { kind: 'on-call' }, back: { kind: 'not-ready', reason: 'lunch' } });
     expect(store.getState().availability).toBe('not-ready');
-    store.getState().removeCall('c1');
+    phone.end('c1');
     expect(store.getState().agent.state).toMatchObject({ kind: 'not-ready', reason: 'lunch' });
     service.stop();
   });

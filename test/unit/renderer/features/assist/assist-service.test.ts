@@ -11,25 +11,16 @@ import { onAssistEvent, startAssist } from '@renderer/features/assist/assist-ser
 import type { AssistEvent } from '@renderer/features/assist/assist-session';
 import { useAssist } from '@renderer/features/assist/assist-state';
 import { publish } from '@renderer/features/assist/transcription/transcript-events';
-import type { CallSnapshot } from '@renderer/features/phone/sip/types';
+import { fakePhone } from '../../support/phone-calls';
 
 const policy = policySchema.parse({ sip: { servers: ['ws://127.0.0.1:8080'], uri: 'sip:1001@127.0.0.1', password: 'x' } });
 
-/** Just what the service reads from the app store: calls, screen pops, the UI language. */
+/** Just what the service reads from the app store: screen pops, the UI language (calls come from the phone). */
 function fakeStore() {
-  let state = { calls: [] as CallSnapshot[], pops: [], language: 'en' };
-  const listeners = new Set<(next: StoreState, previous: StoreState) => void>();
+  const state = { pops: [], language: 'en' };
   return {
     getState: () => state as unknown as StoreState,
-    subscribe(listener: (next: StoreState, previous: StoreState) => void) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-    setCalls(calls: Partial<CallSnapshot>[]) {
-      const previous = state;
-      state = { ...state, calls: calls as CallSnapshot[] };
-      for (const listener of listeners) listener(state as unknown as StoreState, previous as unknown as StoreState);
-    },
+    subscribe: (_listener: (next: StoreState, previous: StoreState) => void) => () => undefined,
   };
 }
 
@@ -42,25 +33,26 @@ const say = (callId: string, leg: 'customer' | 'agent', text: string) => {
 
 describe('startAssist', () => {
   const store = fakeStore();
+  const phone = fakePhone();
   const events: AssistEvent[] = [];
   beforeAll(() => {
-    startAssist(policy, store);
+    startAssist(policy, store, phone.lifecycle);
     onAssistEvent((event) => events.push(event));
   });
 
   it('shows the worse leg’s transcription state, with its reason, and forgets it at hang-up', () => {
-    store.setCalls([{ id: 'h1', phase: 'active', answeredAt: Date.now(), cti: {} }]);
+    phone.update({ id: 'h1', phase: 'active', answeredAt: Date.now(), cti: {} });
     publish.status({ callId: 'h1', leg: 'customer', state: 'ready', droppedMs: 0 });
     expect(useAssist.getState().transcription['h1']).toEqual({ state: 'ready' });
     publish.status({ callId: 'h1', leg: 'agent', state: 'unavailable', reason: 'sherpa-onnx model folder not found: /m', droppedMs: 0 });
     expect(useAssist.getState().transcription['h1']).toEqual({ state: 'unavailable', reason: 'sherpa-onnx model folder not found: /m' });
-    store.setCalls([]);
+    phone.end('h1');
     publish.forget('h1');
     expect(useAssist.getState().transcription['h1']).toBeUndefined();
   });
 
   it('tells supervision about a customer’s complaint and a card number, and saves the masked transcript with the summary', async () => {
-    store.setCalls([{ id: 'c1', phase: 'active', answeredAt: Date.now(), cti: {} }]);
+    phone.update({ id: 'c1', phase: 'active', answeredAt: Date.now(), cti: {} });
     say('c1', 'customer', 'i want to make a complaint');
     say('c1', 'customer', 'my card number is four five three two one two three four five six seven eight');
     say('c1', 'agent', 'thank you i have blocked the card');
@@ -70,7 +62,7 @@ describe('startAssist', () => {
     );
     expect(useAssist.getState().views['c1']?.alerts.some((a) => a.kind === 'alert')).toBe(true);
 
-    store.setCalls([]);
+    phone.end('c1');
     const saved = await vi.waitFor(async () => {
       const row = await getDb().transcripts.get('c1');
       if (!row) throw new Error('not saved yet');

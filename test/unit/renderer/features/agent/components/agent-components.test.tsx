@@ -8,8 +8,10 @@ import { CallHistory } from '@renderer/features/agent/components/CallHistory';
 import { WrapUpPanel } from '@renderer/features/agent/components/WrapUpPanel';
 import { initI18n } from '@renderer/i18n';
 import { callSnapshot, historyEntry } from '../../../support/call-snapshot';
+import { fakePhone } from '../../../support/phone-calls';
 
 let service: AgentService;
+let phone: ReturnType<typeof fakePhone>;
 const save = vi.fn(async () => []);
 
 function start(agent: PolicyInput['agent']) {
@@ -23,15 +25,16 @@ function start(agent: PolicyInput['agent']) {
     touchStretch: async () => undefined,
     endStretch: async () => undefined,
   };
-  service = startAgent(result.policy, useStore, { now: Date.now, repo, saveWrapUp: save, heartbeatMs: 60_000 });
+  phone = fakePhone(useStore);
+  service = startAgent(result.policy, useStore, phone.lifecycle, { now: Date.now, repo, saveWrapUp: save, heartbeatMs: 60_000 });
 }
 
 const active = callSnapshot({ answeredAt: 1 });
 
 const endCall = () =>
   act(() => {
-    useStore.getState().upsertCall(active);
-    useStore.getState().removeCall('c1');
+    phone.update(active);
+    phone.end('c1');
     useStore.getState().addHistory(historyEntry());
   });
 
@@ -57,7 +60,7 @@ describe('Agent state control', () => {
   it('shows On call during a call, and what comes afterwards', () => {
     start({ wrapUp: { enabled: false } });
     render(<AgentStateSelect />);
-    act(() => useStore.getState().upsertCall(active));
+    act(() => phone.update(active));
     const state = screen.getByRole('combobox', { name: 'Agent state' }) as HTMLSelectElement;
     expect(state.selectedOptions[0]?.text).toBe('On call');
     expect(screen.getByText('Afterwards: Ready')).toBeTruthy();
