@@ -13,7 +13,7 @@
  *                app/                           the composition root: App.tsx, bootstrap.ts, store.ts
  *
  * A feature imports only features in lower layers, and only through their index.ts (what a feature names
- * there is its public surface); siblings in one layer never import each other. What a feature needs from a
+ * there is its public surface; the root's i18n list alone reads each feature's messages.ts); siblings in one layer never import each other. What a feature needs from a
  * sibling or a higher layer it gets as a port from bootstrap, or as a slot filled in App.tsx. These rules
  * make the features' folder graph acyclic; `no-circular` keeps modules acyclic too.
  */
@@ -35,7 +35,13 @@ module.exports = {
     { name: 'phone-is-the-base-feature', severity: 'error', from: { path: feature(L1) }, to: { path: feature(`${L2}|${L3}`) } },
     { name: 'layer-2-siblings-and-up', severity: 'error', comment: 'A layer-2 feature imports only phone; siblings get ports from bootstrap.', from: { path: feature(L2) }, to: { path: feature(`${L2}|${L3}`), pathNot: '^renderer/features/$1/' } },
     { name: 'layer-3-siblings', severity: 'error', from: { path: feature(L3) }, to: { path: feature(L3), pathNot: '^renderer/features/$1/' } },
-    { name: 'feature-through-index', severity: 'error', comment: "Another feature (or the app) imports a feature only through its index.ts.", from: { path: '^renderer/(?:app|features/([^/]+))/' }, to: { path: '^renderer/features/[^/]+/', pathNot: ['^renderer/features/$1/', '^renderer/features/[^/]+/index\\.tsx?$'] } },
+    {
+      name: 'feature-through-index',
+      severity: 'error',
+      comment: "Another feature (or the app) imports a feature only through its index.ts; the app's i18n bundle list also reads each feature's messages.ts (plain data, so loading the strings never loads the feature).",
+      from: { path: '^renderer/(?:app|features/([^/]+))/' },
+      to: { path: '^renderer/features/[^/]+/', pathNot: ['^renderer/features/$1/', '^renderer/features/[^/]+/index\\.tsx?$', '^renderer/features/[^/]+/messages\\.ts$'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

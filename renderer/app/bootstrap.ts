@@ -6,8 +6,8 @@ import type { LingxiApi } from '@common/contract/api';
 import type { Language } from '@common/contract/policy';
 import { readSetting, writeSetting } from '../db/settings-repo';
 import { assistVocabulary, startAssist, startTranscription } from '../features/assist';
-import { recentCalls, startAgent, toggleReady } from '../features/agent';
-import { startDevices } from '../features/devices';
+import { recentCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
+import { selectRingerSinkId, startDevices } from '../features/devices';
 import { startKnowledge } from '../features/knowledge';
 import { answer, createCallLifecycle, hangup, setHold, setMute, startPhone } from '../features/phone';
 import { startQuality } from '../features/quality';
@@ -68,7 +68,11 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   startScreenpop(policy, store, lifecycle, host);
   // The device manager supplies each call's microphone and moves it on hot-plug (replaceTrack).
   const devices = startDevices(policy, store);
-  const engine = startPhone(policy, store, lifecycle, host, devices);
+  const engine = startPhone(policy, store, lifecycle, host, {
+    acceptsCalls: () => selectAcceptsCalls(store.getState()),
+    ringerSinkId: () => selectRingerSinkId(store.getState()),
+    media: devices,
+  });
   devices.attach(engine);
   stopPhone = () => engine.stop();
   // Call quality: getStats() of every active call, a sample every quality.sampleSeconds.

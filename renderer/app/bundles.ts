@@ -1,13 +1,13 @@
 /** Every feature's UI strings, listed once by the composition root; add a feature's messages here. */
-import { agentMessages } from '../features/agent';
-import { assistMessages } from '../features/assist';
-import { devicesMessages } from '../features/devices';
-import { knowledgeMessages } from '../features/knowledge';
-import { phoneMessages } from '../features/phone';
-import { qualityMessages } from '../features/quality';
-import { recordingMessages } from '../features/recording';
-import { screenpopMessages } from '../features/screenpop';
-import { shortcutsMessages } from '../features/shortcuts';
+import { agentMessages } from '../features/agent/messages';
+import { assistMessages } from '../features/assist/messages';
+import { devicesMessages } from '../features/devices/messages';
+import { knowledgeMessages } from '../features/knowledge/messages';
+import { phoneMessages } from '../features/phone/messages';
+import { qualityMessages } from '../features/quality/messages';
+import { recordingMessages } from '../features/recording/messages';
+import { screenpopMessages } from '../features/screenpop/messages';
+import { shortcutsMessages } from '../features/shortcuts/messages';
 import { appMessages } from './messages';
 
 export const messageBundles = [appMessages, phoneMessages, agentMessages, devicesMessages, screenpopMessages, qualityMessages, shortcutsMessages, knowledgeMessages, recordingMessages, assistMessages] as const;

@@ -6,10 +6,10 @@
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import type { ServiceStore } from '../../platform/store';
-import type { CallLifecycle, PhoneSlice } from '../phone';
+import type { CallEnd, CallLifecycle, PhoneSlice } from '../phone';
 import { agentConfigFrom, type AgentEvent, type AgentState, type Availability, type WrapUpResult } from './agent-machine';
 import * as stateRepo from './agent-state-repo';
-import { saveWrapUp } from './history-repo';
+import { historyEntryFor, saveCall, saveWrapUp } from './history-repo';
 
 /** Persistence the service needs; injected in tests. */
 export interface AgentDeps {
@@ -45,10 +45,11 @@ export class AgentService {
     this.queue(() => deps.repo.recoverOpenStretches());
     this.record(store.getState().agent.state);
     // Every change to the list of calls (a snapshot, or a call's end) re-tells the machine where they stand.
-    this.unsubscribe = lifecycle.subscribe(({ type, calls }) => {
-      if (type !== 'updated' && type !== 'ended') return;
-      const answeredCallIds = calls.filter((c) => c.answeredAt !== undefined).map((c) => c.id);
-      this.dispatch({ type: 'calls', busy: isBusy(calls), answeredCallIds, at: deps.now() });
+    this.unsubscribe = lifecycle.subscribe((event) => {
+      if (event.type !== 'updated' && event.type !== 'ended') return;
+      const answeredCallIds = event.calls.filter((c) => c.answeredAt !== undefined).map((c) => c.id);
+      this.dispatch({ type: 'calls', busy: isBusy(event.calls), answeredCallIds, at: deps.now() });
+      if (event.type === 'ended') this.addToHistory(event.end);
     });
     this.heartbeat = setInterval(() => {
       const at = deps.now();
@@ -101,6 +102,13 @@ export class AgentService {
     return this.writes.then(() => undefined);
   }
 
+  /** Every ended call becomes a history entry: shown at once, written before any wrap-up of it. */
+  private addToHistory(end: CallEnd): void {
+    const entry = historyEntryFor(end);
+    this.store.getState().addHistory(entry);
+    this.queue(() => saveCall(entry), 'call history');
+  }
+
   private record(state: AgentState): void {
     const entry = { state: state.kind, startedAt: state.since, ...(state.kind === 'not-ready' ? { reason: state.reason } : {}) };
     // Writes run one after another, so stretches are opened and closed in the order they happened.
@@ -125,9 +133,9 @@ export class AgentService {
     this.deadlineTimer = setTimeout(() => this.dispatch({ type: 'tick', at: this.deps.now() }), delay);
   }
 
-  private queue<T>(write: () => Promise<T>): Promise<T | undefined> {
+  private queue<T>(write: () => Promise<T>, what = 'agent state'): Promise<T | undefined> {
     const result = this.writes.then(write).catch((error: unknown) => {
-      log.error(`agent state not saved: ${String(error)}`);
+      log.error(`${what} not saved: ${String(error)}`);
       return undefined;
     });
     this.writes = result;

@@ -5,4 +5,3 @@ export { AgentStateSelect } from './components/AgentStateSelect';
 export { CallHistory } from './components/CallHistory';
 export { WrapUpPanel } from './components/WrapUpPanel';
 export { historyEntryFor, recentCalls, saveCall } from './history-repo';
-export { agentMessages } from './messages';

@@ -2,5 +2,4 @@
 export { assistVocabulary, startAssist } from './assist-service';
 export { AssistPane } from './components/AssistPane';
 export { CallSummaryPanel } from './components/CallSummaryPanel';
-export { assistMessages } from './messages';
 export { startTranscription } from './transcription/transcription-service';

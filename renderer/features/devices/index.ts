@@ -2,4 +2,3 @@
 export { AudioSettings } from './components/AudioSettings';
 export { startDevices } from './devices-service';
 export { createDevicesSlice, selectRingerSinkId, selectSpeakerSinkId } from './devices-slice';
-export { devicesMessages } from './messages';

@@ -2,4 +2,3 @@
 export { KnowledgePanel } from './components/KnowledgePanel';
 export { startKnowledge } from './knowledge-service';
 export { openArticle, useKnowledge } from './knowledge-state';
-export { knowledgeMessages } from './messages';

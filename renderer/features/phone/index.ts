@@ -3,7 +3,6 @@ export { CurrentCall } from './components/CurrentCall';
 export { Dialer } from './components/Dialer';
 export { IncomingCall } from './components/IncomingCall';
 export { RegistrationStatus } from './components/RegistrationStatus';
-export { phoneMessages } from './messages';
 export { answer, dial, hangup, setHold, setMute, startPhone } from './phone-service';
 export { createPhoneSlice, selectCurrentCall, selectRingingCall } from './phone-slice';
 export type { PhoneSlice } from './phone-slice';

@@ -1,14 +1,12 @@
 /**
  * Wires the SIP engine to the rest of the app: store snapshots, the call lifecycle other features
- * follow, ringing, auto-answer, call history, power management. Components call the actions exported
+ * follow (the agent keeps the call history from it), ringing, auto-answer, power management. Components call the actions exported
  * here, never JsSIP.
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
 import type { ServiceStore } from '../../platform/store';
 import { createLogger } from '../../platform/logger';
-import { selectAcceptsCalls, historyEntryFor, saveCall } from '../agent';
-import { selectRingerSinkId } from '../devices';
 import type { CallLifecyclePublisher } from './call-lifecycle';
 import { Ringer } from './ringer';
 import { PhoneEngine, type ConsultResult, type DialResult, type TransferResult } from './sip/phone-engine';
@@ -40,12 +38,23 @@ export function engineConfigFrom(policy: Policy, userAgent: string): EngineConfi
   };
 }
 
+/** What the phone asks of the features above it, handed over by bootstrap. */
+export interface PhonePorts {
+  /** Whether an incoming call may ring now (the agent is Ready); false answers it 486 Busy Here. */
+  acceptsCalls(): boolean;
+  /** The output device the ringer plays on ('' = system default). */
+  ringerSinkId(): string;
+  /** Supplies each call's microphone (the devices feature); default getUserMedia. */
+  media?: MediaProvider;
+}
+
 /**
  * Creates and starts the engine for a valid policy.
  * @param lifecycle where each call report is published, once the store holds it
  */
-export function startPhone(policy: Policy, store: ServiceStore, lifecycle: CallLifecyclePublisher, host: LingxiApi, media?: MediaProvider): PhoneEngine {
-  const ringer = new Ringer(() => selectRingerSinkId(store.getState()));
+export function startPhone(policy: Policy, store: ServiceStore, lifecycle: CallLifecyclePublisher, host: LingxiApi, ports: PhonePorts): PhoneEngine {
+  const { media } = ports;
+  const ringer = new Ringer(() => ports.ringerSinkId());
   ringer.armOnFirstGesture();
   const autoAnswer = policy.sip.autoAnswer;
   const created = new PhoneEngine({ ...engineConfigFrom(policy, `Lingxi/${__APP_VERSION__} (${host.host})`), media }, {
@@ -53,7 +62,7 @@ export function startPhone(policy: Policy, store: ServiceStore, lifecycle: CallL
       log.info(`registration ${snapshot.state}${snapshot.reason ? ` (${snapshot.reason})` : ''}`);
       store.getState().setRegistration(snapshot);
     },
-    shouldRejectIncoming: () => !selectAcceptsCalls(store.getState()),
+    shouldRejectIncoming: () => !ports.acceptsCalls(),
     callUpdated: (call) => {
       const state = store.getState();
       const isNew = !state.calls.some((c) => c.id === call.id);
@@ -76,9 +85,6 @@ export function startPhone(policy: Policy, store: ServiceStore, lifecycle: CallL
       lifecycle.callEnded(end, store.getState().calls);
       if (!state.calls.some((c) => c.phase === 'ringing')) ringer.stop();
       void host.power.setCallActive(state.calls.some((c) => c.phase === 'active'));
-      const entry = historyEntryFor(end);
-      state.addHistory(entry);
-      saveCall(entry).catch((error: unknown) => log.error(`history not saved: ${String(error)}`));
     },
   });
   engine = created;

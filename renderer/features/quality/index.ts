@@ -1,6 +1,5 @@
 /** The quality feature's public surface: what the app and higher features may import. */
 export { CallQualityStatus } from './components/CallQualityStatus';
 export { CallQualitySummary } from './components/CallQualitySummary';
-export { qualityMessages } from './messages';
 export { startQuality } from './quality-service';
 export { createQualitySlice } from './quality-slice';

@@ -1,6 +1,5 @@
 /** The screenpop feature's public surface: what the app and higher features may import. */
 export { CustomerProfile } from './components/CustomerProfile';
-export { screenpopMessages } from './messages';
 export { ageOn } from './profile-schema';
 export { startScreenpop } from './screenpop-service';
 export { createScreenpopSlice, selectActivePop } from './screenpop-slice';

@@ -4,9 +4,9 @@ import { createAppStore } from '@renderer/app/store';
 import { getDb, resetDbForTests } from '@renderer/db/db';
 import { AgentService, type AgentDeps } from '@renderer/features/agent/agent-service';
 import * as stateRepo from '@renderer/features/agent/agent-state-repo';
-import { saveCall, saveWrapUp } from '@renderer/features/agent/history-repo';
+import { saveWrapUp } from '@renderer/features/agent/history-repo';
 import type { CallSnapshot } from '@renderer/features/phone/sip/types';
-import { callSnapshot, historyEntry } from '../../support/call-snapshot';
+import { callSnapshot } from '../../support/call-snapshot';
 import { fakePhone } from '../../support/phone-calls';
 
 function policy(agent: PolicyInput['agent'] = {}) {
@@ -17,7 +17,6 @@ function policy(agent: PolicyInput['agent'] = {}) {
 
 const call = (patch: Partial<CallSnapshot>): CallSnapshot => callSnapshot({ phase: 'connecting', ...patch });
 
-const answered = historyEntry();
 
 let clock = 1_000;
 const now = () => clock;
@@ -76,8 +75,6 @@ describe('AgentService with Dexie', () => {
     });
     phone.update(call({ phase: 'active', answeredAt: 1_500 }));
     phone.end('c1');
-    store.getState().addHistory(answered);
-    await saveCall(answered);
 
     service.finishWrapUp(); // refused: the code is required
     expect(store.getState().agent.state.kind).toBe('wrap-up');
@@ -90,6 +87,31 @@ describe('AgentService with Dexie', () => {
     expect(store.getState().agent.state.kind).toBe('ready');
     expect(store.getState().history[0]?.wrapUp).toEqual(wrapUp);
     expect((await getDb().callHistory.get('c1'))?.wrapUp).toEqual(wrapUp);
+    service.stop();
+  });
+});
+
+describe('AgentService call history', () => {
+  beforeEach(() => {
+    resetDbForTests();
+    indexedDB.deleteDatabase('lingxi');
+  });
+
+  it('turns every ended call into a history entry, on screen at once and in Dexie', async () => {
+    const store = createAppStore();
+    const phone = fakePhone(store);
+    const service = new AgentService(policy(), store, phone.lifecycle, { now, repo: stateRepo, saveWrapUp, heartbeatMs: 60_000 });
+    phone.update(call({ id: 'c1', phase: 'active', answeredAt: 1_500 }));
+    phone.end('c1');
+    phone.update(call({ id: 'c2', direction: 'incoming', phase: 'ringing' }));
+    phone.end('c2');
+    expect(store.getState().history.map(({ id, outcome }) => ({ id, outcome }))).toEqual([
+      { id: 'c2', outcome: 'missed' },
+      { id: 'c1', outcome: 'answered' },
+    ]);
+    await service.flush();
+    expect((await getDb().callHistory.get('c1'))?.outcome).toBe('answered');
+    expect((await getDb().callHistory.get('c2'))?.outcome).toBe('missed');
     service.stop();
   });
 });
