@@ -5,7 +5,7 @@
  * engine, which swaps the track without renegotiating. Speakers follow through the store (setSinkId).
  * Every job runs in one queue, so a burst of devicechange events never swaps the microphone twice at once.
  */
-import type { Logger } from '../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 import type { MediaProvider } from '../phone/sip/types';
 import { changeCause, endpointMoved, withoutLabel } from './device-changes';
 import { deviceOfTrack, isDeviceMissing, stopStream } from './streams';

@@ -3,7 +3,7 @@
  * quality.sampleSeconds and records a sample; when the call ends, its summary goes to the call history
  * (store and Dexie). No React here: the app starts it once a valid policy is in force.
  */
-import type { Logger } from '../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 import type { CallHistoryEntry, CallQualitySummary } from '../../db/schema';
 import type { CallSnapshot } from '../phone/sip/types';
 import { assess, type QualitySample, type QualityThresholds } from './assessment';

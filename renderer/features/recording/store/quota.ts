@@ -4,7 +4,7 @@
  * Lingxi's own budget over cached audio bytes; the browser's real quota is enforced by IndexedDB and
  * surfaces separately as RecordingStorageFullError.
  */
-import type { Logger } from '../../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 import type { RecordingManifest } from '../types';
 import type { RecordingsDb } from './recordings-db';
 

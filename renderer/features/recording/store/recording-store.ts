@@ -4,7 +4,7 @@
  * export and the mark* transitions; the UI lists, verifies and plays. A chunk is saved once `append`
  * resolves (its transaction committed); unuploaded audio is never deleted to make room.
  */
-import type { Logger } from '../../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 import { DamagedRecordingError, type PausedInterval, type RecordingExport, type RecordingManifest, type VerifyResult } from '../types';
 import { ChunkWriter } from './chunk-writer';
 import { RecordingNotFoundError, RecordingStateError, RecordingStorageFullError } from './errors';
