@@ -128,7 +128,7 @@ export class AgentService {
 
   private queue<T>(write: () => Promise<T>): Promise<T | undefined> {
     const result = this.writes.then(write).catch((error: unknown) => {
-      log.error(`agent state not saved: ${String(error)}`);
+      log.error('agent state not saved', error);
       return undefined;
     });
     this.writes = result;

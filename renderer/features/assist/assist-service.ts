@@ -115,7 +115,7 @@ export function startAssist(policy: Policy, store: Store): void {
         summary: text,
         suggestedCode: summary.wrapUp?.code ?? null,
       })
-      .catch((error: unknown) => log.error(`transcript of call ${callId} not saved: ${String(error)}`));
+      .catch((error: unknown) => log.error(`transcript of call ${callId} not saved`, error));
   };
 
   store.subscribe((next, previous) => {

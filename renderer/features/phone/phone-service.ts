@@ -73,7 +73,7 @@ export function startPhone(policy: Policy, store: Store, host: LingxiApi, media?
       void host.power.setCallActive(state.calls.some((c) => c.phase === 'active'));
       const entry = historyEntryFor(end);
       state.addHistory(entry);
-      saveCall(entry).catch((error: unknown) => log.error(`history not saved: ${String(error)}`));
+      saveCall(entry).catch((error: unknown) => log.error('history not saved', error));
     },
   });
   engine = created;
@@ -90,7 +90,7 @@ export async function dial(input: string): Promise<DialResult> {
   return (await engine?.dial(input)) ?? { ok: false, error: 'not-registered' };
 }
 export function answer(callId: string): void {
-  engine?.answer(callId).catch((error: unknown) => log.error(`answer failed: ${String(error)}`));
+  engine?.answer(callId).catch((error: unknown) => log.error('answer failed', error));
 }
 export function hangup(callId: string): void {
   engine?.hangup(callId);

@@ -76,7 +76,7 @@ export function startQualityMonitor(deps: QualityMonitorDeps): () => void {
         log.info(`call quality ${sample.level}${sample.warnings.length ? `: ${sample.warnings.join(', ')}` : ''}`);
       }
     } catch (error: unknown) {
-      log.warn(`getStats failed: ${String(error)}`);
+      log.warn('getStats failed', error);
     } finally {
       entry.busy = false;
     }
@@ -102,7 +102,7 @@ export function startQualityMonitor(deps: QualityMonitorDeps): () => void {
     if (!summary || summary.samples === 0) return;
     recent.set(callId, summary);
     if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
-    deps.saveSummary(callId, summary).catch((error: unknown) => log.error(`quality summary not saved: ${String(error)}`));
+    deps.saveSummary(callId, summary).catch((error: unknown) => log.error('quality summary not saved', error));
   }
 
   /** Puts summaries into the store's history entries that lack them (the entry lands after the call leaves). */

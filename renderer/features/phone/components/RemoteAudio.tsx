@@ -16,7 +16,7 @@ export function RemoteAudio({ callId }: { callId: string }) {
   // The agent's chosen speaker (headset); hot-plug changes it through the store, mid-call too.
   const sinkId = useStore(selectSpeakerSinkId);
   useEffect(() => {
-    if (ref.current) void applySinkId(ref.current, sinkId, (error) => log.warn(`speaker not available: ${String(error)}`));
+    if (ref.current) void applySinkId(ref.current, sinkId, (error) => log.warn('speaker not available', error));
   }, [sinkId]);
   useEffect(() => {
     const engine = getEngine();

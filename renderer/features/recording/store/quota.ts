@@ -125,7 +125,7 @@ export class QuotaTracker {
       try {
         listener(event);
       } catch (error) {
-        this.log.error(`recording quota listener failed: ${(error as Error).message}`);
+        this.log.error('recording quota listener failed', error);
       }
     }
   }

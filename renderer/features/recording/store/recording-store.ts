@@ -294,6 +294,6 @@ export class RecordingStore {
   }
 
   private logFailure(what: string, error: unknown): void {
-    this.deps.log.error(`recording store ${what} failed: ${(error as Error).message}`);
+    this.deps.log.error(`recording store ${what} failed`, error);
   }
 }
