@@ -156,6 +156,7 @@ export class DeviceManager implements MediaProvider {
    * re-checks the saved choices against the named devices.
    */
   async ensurePermission(): Promise<void> {
+    // A failed start was logged where it began (devices-service); asking for permission may still work.
     await this.start().catch(() => undefined);
     const { mediaDevices } = this.options;
     if (!mediaDevices || this.permissionAsked || labelsKnown(this.state.audioInputs)) return;
@@ -176,6 +177,7 @@ export class DeviceManager implements MediaProvider {
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     const run = this.queue.then(job, job);
+    // The caller gets the failure through `run`; the queue only has to move on to the next job.
     this.queue = run.catch(() => undefined);
     return run;
   }

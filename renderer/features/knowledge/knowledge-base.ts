@@ -156,6 +156,7 @@ export class KnowledgeBase {
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
+    // The caller gets the failure through `run`; the queue only has to move on to the next task.
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { drop } from '@common/logging/drop';
 import { createLogger } from '../../../platform/logger';
 import { useStore } from '../../../app/store';
 import { selectSpeakerSinkId } from '../../devices/devices-slice';
@@ -24,7 +25,8 @@ export function RemoteAudio({ callId }: { callId: string }) {
     if (!engine || !element) return;
     const attach = (stream: MediaStream | null) => {
       if (element.srcObject !== stream) element.srcObject = stream;
-      if (stream) void element.play().catch(() => undefined);
+      // A refused play() (autoplay policy before the first click in a browser) means the agent hears nothing.
+      if (stream) drop(element.play(), log, 'playing the remote party');
     };
     attach(engine.remoteStream(callId));
     const off = engine.onRemoteStream((id, stream) => {

@@ -102,7 +102,7 @@ export class RecordingStore {
     const manifest = newManifest(call);
     await this.open();
     await this.deps.db.recordings.add(manifest);
-    this.live.set(manifest.id, holdLiveLock(this.deps.locks, manifest.id));
+    this.live.set(manifest.id, holdLiveLock(this.deps.locks, manifest.id, this.deps.log));
     this.changed(manifest);
     return manifest.id;
   }
@@ -271,6 +271,7 @@ export class RecordingStore {
 
   /** Re-reads usage, purges uploaded audio early when at the limit, announces the level. One at a time. */
   private checkQuota(): Promise<unknown> {
+    // The previous check's failure went to its own caller: it must not stop this one.
     this.quotaWork = this.quotaWork
       .catch(() => undefined)
       .then(async () => {
