@@ -87,7 +87,7 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
       const origins = ['lingxi://app', ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
       speech.configure(config ? { config, allowedOrigins: origins } : null);
     } catch (error) {
-      log.warn(`speech service not started: ${(error as Error).message}`);
+      log.warn('speech service not started', error);
       speech.configure(null);
     }
   };

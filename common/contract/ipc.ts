@@ -7,14 +7,16 @@ import { z } from 'zod';
 import type { PolicyLoadResult } from './policy';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
-
-export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
+import { MAX_ERROR_CHARS } from '../errors';
+import { logLevels } from '../logging/logger';
 
 /** A renderer log line, already redacted by the renderer and redacted again by main. */
 export const logEntrySchema = z.strictObject({
   level: z.enum(logLevels),
   scope: z.string().min(1).max(40),
   message: z.string().max(4000),
+  /** The error beside the message, as describeError() wrote it: stack (or name: message) and causes. */
+  error: z.string().max(MAX_ERROR_CHARS).optional(),
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;
 

@@ -3,6 +3,8 @@
  * Pure zod + TypeScript (no electron import): main, preload, the browser host and the renderer all use it.
  */
 import { z } from 'zod';
+import { readJson } from '../json';
+import { formatPath } from '../zod-issues';
 import { webSocketUrl } from './policy-urls';
 import { agentPolicySchema, qualityPolicySchema, shortcutsPolicySchema } from './policy-agent';
 import { crmPolicySchema, knowledgePolicySchema } from './policy-services';
@@ -128,16 +130,6 @@ export type PolicyLoadResult =
       language?: Language;
     };
 
-/** Formats a zod path like sip.servers[0]. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
-
 function toProblems(error: z.ZodError): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   for (const issue of error.issues) {
@@ -158,11 +150,9 @@ function toProblems(error: z.ZodError): PolicyProblem[] {
 export function parsePolicy(raw: unknown, source: string): PolicyLoadResult {
   let value = raw;
   if (typeof raw === 'string') {
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      return { ok: false, source, problems: [{ path: '(root)', message: `not valid JSON: ${(error as Error).message}` }] };
-    }
+    const json = readJson(raw);
+    if (!json.ok) return { ok: false, source, problems: [{ path: '(root)', message: json.error }] };
+    value = json.value;
   }
   const result = policySchema.safeParse(value);
   if (!result.success) {

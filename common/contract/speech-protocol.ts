@@ -33,6 +33,8 @@
  *   limit. Dropped audio shows as a gap in the transcript, never as late text.
  */
 import { z } from 'zod';
+import { readJson } from '../json';
+import { describeIssue } from '../zod-issues';
 
 /** The subprotocol naming this protocol version. */
 export const SPEECH_PROTOCOL = 'lingxi-speech.v1';
@@ -141,26 +143,22 @@ export type SpeechResultMessage = z.infer<typeof partialMessageSchema> | z.infer
 /** A parse outcome: the message, or a one-line reason fit for an error message. */
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string };
 
-function parseJson<T>(text: string, schema: z.ZodType<T>): ParseResult<T> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not JSON' };
-  }
-  const result = schema.safeParse(value);
+/** One frame: only the first problem, since a reason must fit in an error message. */
+function parseFrame<T>(text: string, schema: z.ZodType<T>): ParseResult<T> {
+  const json = readJson(text);
+  if (!json.ok) return { ok: false, error: 'not JSON' };
+  const result = schema.safeParse(json.value);
   if (result.success) return { ok: true, message: result.data };
   const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, error: `${where}${issue?.message ?? 'invalid message'}` };
+  return { ok: false, error: issue ? describeIssue(issue, { dottedIndices: true }) : 'invalid message' };
 }
 
 /** Parses one JSON text frame from a client. */
 export function parseClientMessage(text: string): ParseResult<ClientMessage> {
-  return parseJson(text, clientMessageSchema);
+  return parseFrame(text, clientMessageSchema);
 }
 
 /** Parses one JSON text frame from a server. */
 export function parseServerMessage(text: string): ParseResult<ServerMessage> {
-  return parseJson(text, serverMessageSchema);
+  return parseFrame(text, serverMessageSchema);
 }

@@ -4,6 +4,8 @@
  * skipped and reported, the rest applied.
  */
 import { z } from 'zod';
+import { parseJson, type JsonParseResult } from '../json';
+import { describeIssue } from '../zod-issues';
 import { KNOWLEDGE_FORMAT, KNOWLEDGE_VERSION, knowledgeArticleSchema, synonymsSchema, type KnowledgeArticle } from './package-schema';
 
 const deltaEnvelopeSchema = z.strictObject({
@@ -30,32 +32,20 @@ export interface ParsedDelta {
   skipped: string[];
 }
 
-export type DeltaParseResult = { ok: true; value: ParsedDelta } | { ok: false; errors: string[] };
-
-function where(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-}
+export type DeltaParseResult = JsonParseResult<ParsedDelta>;
 
 /** Parses a delta's JSON text. Never throws. */
 export function parseKnowledgeDelta(json: string): DeltaParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, errors: [`not valid JSON: ${(error as Error).message}`] };
-  }
-  const envelope = deltaEnvelopeSchema.safeParse(data);
-  if (!envelope.success) {
-    return { ok: false, errors: envelope.error.issues.map((i) => (i.path.length ? `${where(i.path)}: ${i.message}` : i.message)) };
-  }
+  const envelope = parseJson(deltaEnvelopeSchema, json);
+  if (!envelope.ok) return envelope;
   const articles: KnowledgeArticle[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
-  envelope.data.articles.forEach((raw, index) => {
+  envelope.value.articles.forEach((raw, index) => {
     const id = typeof (raw as { id?: unknown } | null)?.id === 'string' ? ` (id "${(raw as { id: string }).id}")` : '';
     const parsed = knowledgeArticleSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) skipped.push(`articles[${index}]${id}${issue.path.length ? `.${where(issue.path)}` : ''}: ${issue.message}`);
+      for (const issue of parsed.error.issues) skipped.push(describeIssue(issue, { prefix: `articles[${index}]${id}` }));
       return;
     }
     if (seen.has(parsed.data.id)) {
@@ -65,6 +55,6 @@ export function parseKnowledgeDelta(json: string): DeltaParseResult {
     seen.add(parsed.data.id);
     articles.push(parsed.data);
   });
-  const { cursor, hasMore, synonyms } = envelope.data;
+  const { cursor, hasMore, synonyms } = envelope.value;
   return { ok: true, value: { cursor, hasMore, articles, skipped, ...(synonyms ? { synonyms } : {}) } };
 }

@@ -5,6 +5,7 @@
  * worker, the CLI (tools/kb-eval.ts) and the renderer all parse it the same way.
  */
 import { z } from 'zod';
+import { parseJson, type JsonParseResult } from '../json';
 
 /** The package format name, so a stray JSON file is not mistaken for a knowledge base. */
 export const KNOWLEDGE_FORMAT = 'lingxi-knowledge';
@@ -76,27 +77,12 @@ export type KnowledgeArticle = z.infer<typeof knowledgeArticleSchema>;
 export type KnowledgePackage = z.infer<typeof knowledgePackageSchema>;
 
 /** The outcome of reading a package: the package, or every problem found in it. */
-export type PackageParseResult = { ok: true; value: KnowledgePackage } | { ok: false; errors: string[] };
-
-/** Formats zod issues as "articles[3].title: must not be empty". */
-function describe(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    return where ? `${where}: ${issue.message}` : issue.message;
-  });
-}
+export type PackageParseResult = JsonParseResult<KnowledgePackage>;
 
 /**
  * Parses a package from its JSON text. Never throws: bad JSON and schema violations both come back as
- * errors, so the caller can keep the knowledge base it has.
+ * errors ("articles[3].title: must not be empty"), so the caller can keep the knowledge base it has.
  */
 export function parseKnowledgePackage(json: string): PackageParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, errors: [`not valid JSON: ${(error as Error).message}`] };
-  }
-  const result = knowledgePackageSchema.safeParse(data);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: describe(result.error.issues) };
+  return parseJson(knowledgePackageSchema, json);
 }

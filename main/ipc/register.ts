@@ -4,7 +4,7 @@
  * arguments must parse with the channel's zod tuple (GitHub Desktop's trusted sender, Mattermost's ipcValidate).
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { formatPath } from '@common/contract/policy';
+import { formatPath } from '@common/zod-issues';
 import { invokeChannels, type InvokeArgs, type InvokeChannel, type InvokeResults } from '@common/contract/ipc';
 import type { OriginCheck } from '../app/origin';
 

@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { errorMessage } from '@common/errors';
 import { ensureRendererBuilt } from './build';
 import { startWebHost } from './server';
 
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
 // Run only when executed (tsx main/web-host/cli.ts), not when a test imports parseCliArgs.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main().catch((error: unknown) => {
-    process.stderr.write(`lingxi web: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`lingxi web: ${errorMessage(error)}\n`);
     process.exitCode = 1;
   });
 }

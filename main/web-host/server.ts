@@ -101,7 +101,7 @@ function createHandler(rendererDir: string, policyPath: string, speech: () => { 
 
 /** Serves the package the policy names, read fresh (like the policy) so IT can replace it and reload. */
 async function serveKnowledgePackage(res: ServerResponse, policyPath: string, head: boolean): Promise<void> {
-  const policy = parsePolicy((await readFile(policyPath, 'utf8').catch(() => '')).replace(/^\uFEFF/, ''), policyPath);
+  const policy = parsePolicy(await readFile(policyPath, 'utf8').catch(() => ''), policyPath);
   const file = policy.ok ? await readKnowledgePackage(policy.policy.knowledge.packagePath, policyPath) : null;
   const noStore = { 'Cache-Control': 'no-store' };
   if (!file) send(res, 204, 'text/plain; charset=utf-8', '', head, noStore);
@@ -118,7 +118,7 @@ async function warnAboutPolicy(policyPath: string, warn: (message: string) => vo
     warn(`warning: cannot read policy ${policyPath}: ${(error as Error).message}`);
     return;
   }
-  const result = parsePolicy(text.replace(/^\uFEFF/, ''), policyPath);
+  const result = parsePolicy(text, policyPath);
   if (result.ok) return;
   const lines = result.problems.map((problem) => `  ${problem.path}: ${problem.message}`);
   warn(`warning: policy ${policyPath} is invalid (the app will show this and not register):\n${lines.join('\n')}`);

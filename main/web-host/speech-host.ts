@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { SpeechEndpoint } from '@common/contract/speech-endpoint';
+import { readJson } from '@common/json';
 import { newSpeechToken } from '../features/speech/auth';
 import { localSpeechConfig } from '../features/speech/policy-config';
 
@@ -122,9 +123,10 @@ export function createWebSpeech(options: WebSpeechOptions): WebSpeech {
       if (closed) return failed('the browser host is shutting down');
       let config: unknown;
       try {
-        const policy: unknown = JSON.parse(readFileSync(options.policyPath, 'utf8').replace(/^\uFEFF/, ''));
+        const policy = readJson(readFileSync(options.policyPath, 'utf8'));
+        if (!policy.ok) return failed(`policy: ${policy.error}`);
         const bundled = join(options.repoRoot, 'assets/knowledge/sample-kb.json');
-        config = localSpeechConfig(policy, { policySource: options.policyPath, ...(existsSync(bundled) ? { defaultPackage: bundled } : {}) });
+        config = localSpeechConfig(policy.value, { policySource: options.policyPath, ...(existsSync(bundled) ? { defaultPackage: bundled } : {}) });
       } catch (error) {
         return failed(`policy: ${(error as Error).message}`);
       }

@@ -23,6 +23,7 @@ export async function applySinkId(element: HTMLMediaElement, sinkId: string, onE
     return sinkId;
   } catch (error) {
     onError?.(error);
+    // The failure that matters went to onError; if even the default is refused, nothing is left to try.
     if (sinkId !== '') await element.setSinkId('').catch(() => undefined);
     return '';
   }
@@ -38,6 +39,7 @@ export async function applyContextSinkId(context: AudioContext, sinkId: string, 
     await sinkable.setSinkId(sinkId);
   } catch (error) {
     onError?.(error);
+    // As above: reported through onError, and there is no device left to fall back to.
     if (sinkId !== '') await sinkable.setSinkId('').catch(() => undefined);
   }
 }

@@ -91,8 +91,8 @@ export function createBrowserHost(): LingxiApi {
       },
     },
     log: {
-      write: async ({ level, scope, message }) => {
-        console[level === 'debug' ? 'debug' : level](`[${scope}] ${redact(message)}`);
+      write: async ({ level, scope, message, error }) => {
+        console[level === 'debug' ? 'debug' : level](`[${scope}] ${redact(message)}${error === undefined ? '' : `\n${redact(error)}`}`);
       },
     },
     system: { onEvent: onSystemEvent },

@@ -4,10 +4,10 @@
  */
 import { createWriteStream, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
-import { logLevels, type LogEntry } from '@common/contract/ipc';
+import type { LogEntry } from '@common/contract/ipc';
 import { redact } from '@common/contract/redact';
-
-export type LogLevel = (typeof logLevels)[number];
+import { describeError } from '@common/errors';
+import type { Logger, LogLevel } from '@common/logging/logger';
 
 /** Where formatted lines go. */
 export interface LogSink {
@@ -15,9 +15,6 @@ export interface LogSink {
   /** Flushes and closes; resolves once everything written so far is on disk. */
   close(): Promise<void>;
 }
-
-/** A scoped logger (`createLogger('phone')`), Signal-style. */
-export type Logger = Record<LogLevel, (message: string, error?: unknown) => void>;
 
 /** Until the log file is opened (before app 'ready'), lines go to stderr. */
 const stderrSink: LogSink = {
@@ -38,14 +35,9 @@ function oneLine(text: string): string {
   return text.replace(/\r?\n/g, ' \\n ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return String(error);
-}
-
 /** Formats one redacted log line; exported so tests can pin the format. */
 export function formatLine(level: LogLevel, scope: string, message: string, error?: unknown, now = new Date()): string {
-  const full = error === undefined ? message : `${message} ${describe(error)}`;
+  const full = error === undefined ? message : `${message} ${describeError(error)}`;
   return `${now.toISOString()} ${level.toUpperCase().padEnd(5)} [${oneLine(redact(scope))}] ${oneLine(redact(full))}\n`;
 }
 
@@ -55,9 +47,9 @@ export function createLogger(scope: string): Logger {
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
-/** Writes a line the renderer sent over 'log:write' (redacted again here). */
+/** Writes a line the renderer sent over 'log:write', its error (a stack as text) included; redacted again here. */
 export function writeRendererLog(entry: LogEntry): void {
-  sink.write(formatLine(entry.level, `renderer:${entry.scope}`, entry.message));
+  sink.write(formatLine(entry.level, `renderer:${entry.scope}`, entry.message, entry.error));
 }
 
 export interface LogFileOptions {

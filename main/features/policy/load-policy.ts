@@ -79,8 +79,7 @@ export async function loadPolicy(input: PolicyLocationInput): Promise<PolicyLoad
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       return { ok: false, source: path, problems: [{ path: '(file)', message: `cannot read ${path}: ${reason}` }] };
     }
-    // A UTF-8 BOM (Windows Notepad) is not a JSON error IT should have to chase.
-    return parsePolicy(text.replace(/^\uFEFF/, ''), path);
+    return parsePolicy(text, path);
   }
   return {
     ok: false,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { speechLanguageSchema } from '@common/contract/speech-protocol';
+import { describeIssues } from '@common/zod-issues';
 
 /** Debian's pocketsphinx-en-us package. */
 export const DEBIAN_EN_US = '/usr/share/pocketsphinx/model/en-us';
@@ -73,6 +74,6 @@ export type SpeechServiceConfig = z.infer<typeof speechServiceConfigSchema>;
 export function parseSpeechServiceConfig(value: unknown): SpeechServiceConfig {
   const result = speechServiceConfigSchema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`);
+  const problems = describeIssues(result.error.issues, { dottedIndices: true, root: '(root)' });
   throw new Error(`invalid speech service configuration: ${problems.join('; ')}`);
 }

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { assistPolicySchema } from '@common/contract/policy-assist';
 import { transcriptionPolicySchema, type TranscriptionPolicy } from '@common/contract/policy-transcription';
+import { describeIssue } from '@common/zod-issues';
 import { packageLocation } from '../knowledge/read-package';
 import type { z } from 'zod';
 import type { speechServiceConfigSchema } from './config';
@@ -29,8 +30,7 @@ export function transcriptionPolicyOf(document: unknown): TranscriptionPolicy {
   const result = transcriptionPolicySchema.safeParse(section);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
-  throw new Error(`transcription${where}: ${issue?.message ?? 'invalid'}`);
+  throw new Error(issue ? describeIssue(issue, { prefix: 'transcription', dottedIndices: true }) : 'transcription: invalid');
 }
 
 /** The service configuration (input form: the service applies its own defaults) for a policy section. */

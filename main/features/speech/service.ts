@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { speechTokenSchema } from '@common/contract/speech-protocol';
+import { describeIssues } from '@common/zod-issues';
 import { parseSpeechServiceConfig, type SpeechServiceConfig } from './config';
 import { SpeechEngineError } from './engine';
 import { createEngineRegistry, type EngineRegistry } from './engine-registry';
@@ -54,7 +55,7 @@ export interface LaunchReply {
  */
 export async function launchSpeechService(request: LaunchRequest, log?: (event: string, detail: Record<string, string | number>) => void): Promise<{ server: SpeechServer; reply: LaunchReply; dispose(): Promise<void> }> {
   const parsed = launchRequestSchema.safeParse(request);
-  if (!parsed.success) throw new Error(`invalid launch request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new Error(`invalid launch request: ${describeIssues(parsed.error.issues, { dottedIndices: true, root: '(root)' }).join('; ')}`);
   const config = parseSpeechServiceConfig(parsed.data.config ?? {});
   const registry = createEngineRegistry(config);
   const server = await startSpeechServer({

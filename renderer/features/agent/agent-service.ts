@@ -135,7 +135,7 @@ export class AgentService {
 
   private queue<T>(write: () => Promise<T>, what = 'agent state'): Promise<T | undefined> {
     const result = this.writes.then(write).catch((error: unknown) => {
-      log.error(`${what} not saved: ${String(error)}`);
+      log.error(`${what} not saved`, error);
       return undefined;
     });
     this.writes = result;

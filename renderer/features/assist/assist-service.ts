@@ -118,7 +118,7 @@ export function startAssist(policy: Policy, store: ServiceStore, lifecycle: Call
         summary: text,
         suggestedCode: summary.wrapUp?.code ?? null,
       })
-      .catch((error: unknown) => log.error(`transcript of call ${callId} not saved: ${String(error)}`));
+      .catch((error: unknown) => log.error(`transcript of call ${callId} not saved`, error));
   };
 
   lifecycle.subscribe((event) => {

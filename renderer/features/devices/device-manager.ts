@@ -5,7 +5,7 @@
  * engine, which swaps the track without renegotiating. Speakers follow through the store (setSinkId).
  * Every job runs in one queue, so a burst of devicechange events never swaps the microphone twice at once.
  */
-import type { Logger } from '../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 import type { MediaProvider } from '../phone';
 import { changeCause, endpointMoved, withoutLabel } from './device-changes';
 import { deviceOfTrack, isDeviceMissing, stopStream } from './streams';
@@ -57,8 +57,8 @@ export class DeviceManager implements MediaProvider {
   private queue: Promise<unknown> = Promise.resolve();
   private started: Promise<void> | null = null;
   private permissionAsked = false;
-  private readonly onDeviceChange = (): void => void this.enqueue(() => this.followChanges(true)).catch(this.logError);
-  private readonly logError = (error: unknown): void => this.options.log.error(`devices: ${String(error)}`);
+  private readonly onDeviceChange = (): void =>
+    void this.enqueue(() => this.followChanges(true)).catch((error: unknown) => this.logFailure('following a device change', error));
 
   constructor(private readonly options: DeviceManagerOptions) {}
 
@@ -71,7 +71,7 @@ export class DeviceManager implements MediaProvider {
     this.started ??= this.enqueue(async () => {
       const { mediaDevices, choices, log } = this.options;
       const saved = await choices.load().catch((error: unknown) => {
-        log.warn(`devices: saved choices unreadable, using system defaults (${String(error)})`);
+        log.warn('devices: saved choices unreadable, using system defaults', error);
         return { microphone: null, speaker: null, ringer: null };
       });
       this.state.setDeviceChoices(saved);
@@ -126,7 +126,7 @@ export class DeviceManager implements MediaProvider {
       stopStream(stream);
       return better;
     } catch (error) {
-      this.logError(error);
+      this.logFailure('re-checking the microphone by its name', error);
       return stream;
     }
   }
@@ -145,7 +145,7 @@ export class DeviceManager implements MediaProvider {
     const list = role === 'microphone' ? state.audioInputs : state.audioOutputs;
     state.setDeviceLists(state.audioInputs, state.audioOutputs, { ...state.deviceMatches, [role]: matchDevice(choice, list) });
     return this.enqueue(async () => {
-      await this.options.choices.save(role, choice).catch(this.logError);
+      await this.options.choices.save(role, choice).catch((error: unknown) => this.logFailure('saving the device choice', error));
       await this.refresh();
       if (role === 'microphone') await this.followMicrophone('changed');
     });
@@ -156,6 +156,7 @@ export class DeviceManager implements MediaProvider {
    * re-checks the saved choices against the named devices.
    */
   async ensurePermission(): Promise<void> {
+    // A failed start was logged where it began (devices-service); asking for permission may still work.
     await this.start().catch(() => undefined);
     const { mediaDevices } = this.options;
     if (!mediaDevices || this.permissionAsked || labelsKnown(this.state.audioInputs)) return;
@@ -164,14 +165,19 @@ export class DeviceManager implements MediaProvider {
       stopStream(await mediaDevices.getUserMedia({ audio: true, video: false }));
       this.state.setDevicePermission('granted');
     } catch (error) {
-      this.options.log.warn(`devices: microphone permission refused (${String(error)})`);
+      this.options.log.warn('devices: microphone permission refused', error);
       this.state.setDevicePermission('denied');
     }
     await this.enqueue(() => this.followChanges(true));
   }
 
+  private logFailure(what: string, error: unknown): void {
+    this.options.log.error(`devices: ${what} failed`, error);
+  }
+
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     const run = this.queue.then(job, job);
+    // The caller gets the failure through `run`; the queue only has to move on to the next job.
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -243,7 +249,7 @@ export class DeviceManager implements MediaProvider {
     } catch (error) {
       if (!isSpecific(match) || !isDeviceMissing(error)) throw error;
       // The device went away between the last list and this capture: take the default, the list follows.
-      this.options.log.warn(`devices: chosen microphone failed to open (${String(error)}), using the default`);
+      this.options.log.warn('devices: chosen microphone failed to open, using the default', error);
       await this.refresh();
       return this.open({ how: 'fallback', device: defaultDevice(this.state.audioInputs) });
     }

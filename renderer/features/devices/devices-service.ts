@@ -28,7 +28,7 @@ export function startDevices(policy: Policy, store: ServiceStore): DeviceManager
   });
   manager = created;
   // A failed first listing is not fatal: calls still get the default microphone, the next change retries.
-  created.start().catch((error: unknown) => log.error(`devices: start failed (${String(error)})`));
+  created.start().catch((error: unknown) => log.error('devices: start failed', error));
   return created;
 }
 

@@ -2,6 +2,10 @@
  * The microphone level meter's measurement: an AnalyserNode on the capture, read a few times a second,
  * as a 0–100 figure on a dBFS scale (what the ear and VU meters follow, unlike raw amplitude).
  */
+import { drop } from '@common/logging/drop';
+import { createLogger } from '../../platform/logger';
+
+const log = createLogger('devices');
 
 /** The quietest level the meter shows above zero. */
 const FLOOR_DB = -60;
@@ -37,7 +41,7 @@ export class LevelMeter {
   ) {
     this.context = createContext();
     // Opened from a click (the dialog's button), so resuming is allowed under the autoplay policy.
-    void this.context.resume().catch(() => undefined);
+    drop(this.context.resume(), log, 'resuming the level meter audio');
     const analyser = this.context.createAnalyser();
     analyser.fftSize = 2048;
     this.source = this.context.createMediaStreamSource(stream);
@@ -53,6 +57,6 @@ export class LevelMeter {
     clearInterval(this.timer);
     this.source.disconnect();
     for (const track of this.stream.getTracks()) track.stop();
-    void this.context.close().catch(() => undefined);
+    drop(this.context.close(), log, 'closing the level meter audio');
   }
 }

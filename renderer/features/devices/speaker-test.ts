@@ -38,6 +38,7 @@ export async function playTestTone(element: HTMLAudioElement, sinkId: string, on
   } finally {
     element.pause();
     element.srcObject = null;
+    // The tone is over either way; a context that will not close has nothing left to play.
     await context.close().catch(() => undefined);
   }
 }

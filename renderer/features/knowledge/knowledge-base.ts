@@ -100,7 +100,7 @@ export class KnowledgeBase {
     return this.serial(async () => {
       const version = await packageHash(text);
       if (this.engine && this.state.packageVersion === version) return { status: 'unchanged', articles: this.engine.size };
-      const parsed = parseKnowledgePackage(text.replace(/^\uFEFF/, ''));
+      const parsed = parseKnowledgePackage(text);
       if (!parsed.ok) return { status: 'rejected', errors: parsed.errors };
       const articles = parsed.value.articles.filter((a) => !a.deleted);
       const engine = build(articles, parsed.value.synonyms);
@@ -156,6 +156,7 @@ export class KnowledgeBase {
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
+    // The caller gets the failure through `run`; the queue only has to move on to the next task.
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -5,6 +5,7 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
+import { errorMessage } from '@common/errors';
 import { createLogger } from '../../platform/logger';
 import { defaultPackageText, DEFAULT_PACKAGE_SOURCE } from './default-kb';
 import { createKnowledgeClient, startKnowledgeWorker, type KnowledgeClient } from './knowledge-client';
@@ -55,7 +56,7 @@ export function startKnowledge(policy: Policy, host: LingxiApi, deps: KnowledgeS
   try {
     client = deps.client ?? createKnowledgeClient(startKnowledgeWorker());
   } catch (error) {
-    useKnowledge.setState({ phase: 'failed', error: (error as Error).message });
+    useKnowledge.setState({ phase: 'failed', error: errorMessage(error) });
     return async () => undefined;
   }
   useKnowledge.setState({
@@ -82,8 +83,8 @@ export function startKnowledge(policy: Policy, host: LingxiApi, deps: KnowledgeS
         if (outcome.skipped.length) log.warn(`knowledge sync skipped ${outcome.skipped.length} problem(s): ${outcome.skipped.slice(0, 5).join('; ')}`);
       })
       .catch((error: unknown) => {
-        useKnowledge.setState({ syncError: (error as Error).message });
-        log.warn(`knowledge sync failed: ${(error as Error).message}`);
+        useKnowledge.setState({ syncError: errorMessage(error) });
+        log.warn('knowledge sync failed', error);
       })
       .finally(() => (syncing = undefined));
     return syncing;
@@ -96,13 +97,13 @@ export function startKnowledge(policy: Policy, host: LingxiApi, deps: KnowledgeS
       useKnowledge.setState({ phase: 'ready' });
       return importPackage(client, host).catch((error: unknown) => {
         // The knowledge base already loaded stays searchable; the failed import shows like a rejected package.
-        useKnowledge.setState({ rejected: { source: DEFAULT_PACKAGE_SOURCE, errors: [(error as Error).message] } });
+        useKnowledge.setState({ rejected: { source: DEFAULT_PACKAGE_SOURCE, errors: [errorMessage(error)] } });
       });
     })
     .then(() => sync())
     .catch((error: unknown) => {
-      useKnowledge.setState({ phase: 'failed', error: (error as Error).message });
-      log.error(`knowledge search failed to start: ${(error as Error).message}`);
+      useKnowledge.setState({ phase: 'failed', error: errorMessage(error) });
+      log.error('knowledge search failed to start', error);
     });
   if (syncUrl) {
     (deps.setInterval ?? setInterval)(() => void sync(), syncMinutes * 60_000);

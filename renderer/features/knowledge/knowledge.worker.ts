@@ -4,6 +4,7 @@
  * each carries its id (knowledge-protocol.ts).
  */
 /// <reference lib="webworker" />
+import { errorMessage } from '@common/errors';
 import { KnowledgeBase } from './knowledge-base';
 import type { KnowledgeCall, KnowledgeCalls, KnowledgeRequest, KnowledgeResponse } from './knowledge-protocol';
 import { syncOnce } from './knowledge-sync';
@@ -28,6 +29,6 @@ scope.addEventListener('message', (event: MessageEvent<KnowledgeRequest>) => {
     .then(() => handler(params))
     .then(
       (result) => scope.postMessage({ id, ok: true, result } satisfies KnowledgeResponse),
-      (error: unknown) => scope.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies KnowledgeResponse),
+      (error: unknown) => scope.postMessage({ id, ok: false, error: errorMessage(error) } satisfies KnowledgeResponse),
     );
 });

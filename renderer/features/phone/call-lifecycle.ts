@@ -66,7 +66,7 @@ export function createCallLifecycle(): CallLifecyclePublisher {
         listener(event);
       } catch (error) {
         // The phone (and every other follower) must not fail because one follower did.
-        log.error(`call ${event.call.id} ${event.type}: a subscriber failed: ${String(error)}`);
+        log.error(`call ${event.call.id} ${event.type}: a subscriber failed`, error);
       }
     }
   };

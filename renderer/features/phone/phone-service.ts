@@ -101,7 +101,7 @@ export async function dial(input: string): Promise<DialResult> {
   return (await engine?.dial(input)) ?? { ok: false, error: 'not-registered' };
 }
 export function answer(callId: string): void {
-  engine?.answer(callId).catch((error: unknown) => log.error(`answer failed: ${String(error)}`));
+  engine?.answer(callId).catch((error: unknown) => log.error('answer failed', error));
 }
 export function hangup(callId: string): void {
   engine?.hangup(callId);

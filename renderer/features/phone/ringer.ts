@@ -5,7 +5,11 @@
  * A waiting call (call waiting) rings softly: a quiet, short double beep instead of the full ring, so
  * the customer on the line is not drowned out. It plays on the ringer device the agent chose (setSinkId).
  */
+import { drop } from '@common/logging/drop';
+import { createLogger } from '../../platform/logger';
 import { applyContextSinkId } from '../../platform/audio-sinks';
+
+const log = createLogger('phone');
 
 export type RingMode = 'normal' | 'waiting';
 
@@ -55,7 +59,7 @@ export class Ringer {
   /** Resumes audio on the first gesture so later rings are audible in the browser host. */
   armOnFirstGesture(target: EventTarget = window): void {
     const arm = () => {
-      void this.ensureContext().resume().catch(() => undefined);
+      drop(this.ensureContext().resume(), log, 'resuming the ringer audio');
       target.removeEventListener('pointerdown', arm);
       target.removeEventListener('keydown', arm);
     };
@@ -69,8 +73,8 @@ export class Ringer {
     this.stop();
     const pattern = RING_PATTERNS[mode];
     const ctx = this.ensureContext();
-    void ctx.resume().catch(() => undefined);
-    void applyContextSinkId(ctx, this.sinkId());
+    drop(ctx.resume(), log, 'resuming the ringer audio');
+    void applyContextSinkId(ctx, this.sinkId(), (error) => log.warn('ringer device not available, ringing on the default', error));
     const gain = ctx.createGain();
     gain.gain.value = 0;
     gain.connect(ctx.destination);

@@ -3,7 +3,7 @@
  * quality.sampleSeconds and records a sample; when the call ends, its summary goes to the call history
  * (store and Dexie). No React here: the app starts it once a valid policy is in force.
  */
-import type { Logger } from '../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 import type { CallHistoryEntry, CallQualitySummary } from '../../db/schema';
 import type { CallSnapshot } from '../phone';
 import { assess, type QualitySample, type QualityThresholds } from './assessment';
@@ -76,7 +76,7 @@ export function startQualityMonitor(deps: QualityMonitorDeps): () => void {
         log.info(`call quality ${sample.level}${sample.warnings.length ? `: ${sample.warnings.join(', ')}` : ''}`);
       }
     } catch (error: unknown) {
-      log.warn(`getStats failed: ${String(error)}`);
+      log.warn('getStats failed', error);
     } finally {
       entry.busy = false;
     }
@@ -102,7 +102,7 @@ export function startQualityMonitor(deps: QualityMonitorDeps): () => void {
     if (!summary || summary.samples === 0) return;
     recent.set(callId, summary);
     if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
-    deps.saveSummary(callId, summary).catch((error: unknown) => log.error(`quality summary not saved: ${String(error)}`));
+    deps.saveSummary(callId, summary).catch((error: unknown) => log.error('quality summary not saved', error));
   }
 
   /** Puts summaries into the store's history entries that lack them (the entry lands after the call leaves). */

@@ -5,6 +5,7 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
+import { errorMessage } from '@common/errors';
 import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
 import type { CallLifecycle, CallSnapshot, PhoneEngine } from '../phone';
@@ -41,8 +42,8 @@ export async function startRecording(policy: Policy, store: ServiceStore, lifecy
   try {
     cache = await openRecordingStore({ host, cacheLimitMb: settings.cacheLimitMb, warnAtPercent: settings.warnAtPercent });
   } catch (error) {
-    log.error(`recording cache unavailable: ${String(error)}`);
-    store.getState().setRecordingProblem({ code: 'store-unavailable', detail: String(error) });
+    log.error('recording cache unavailable', error);
+    store.getState().setRecordingProblem({ code: 'store-unavailable', detail: errorMessage(error) });
     return;
   }
   // The store itself tells IT's log about a weak key and about recovered recordings.
@@ -86,7 +87,7 @@ export async function startRecording(policy: Policy, store: ServiceStore, lifecy
       performance.measure(COMMIT_MEASURE, { start: end - commitMs, end });
     },
     failed: (callId, error) => {
-      log.error(`recording of call ${callId} failed: ${String(error)}`);
+      log.error(`recording of call ${callId} failed`, error);
       store.getState().setRecordingProblem(recordingProblemOf(error));
     },
     changed: (callId, live) => {

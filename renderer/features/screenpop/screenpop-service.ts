@@ -4,6 +4,7 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
+import { drop } from '@common/logging/drop';
 import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
 import type { CallLifecycle } from '../phone';
@@ -35,7 +36,7 @@ export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: C
   const { crm } = policy;
   const ttlMs = crm.cacheTtlMinutes * 60_000;
   let token: Promise<string | null> | null = null;
-  void purgeExpiredProfiles(ttlMs).catch(() => undefined);
+  drop(purgeExpiredProfiles(ttlMs), log, 'purging expired cached profiles');
 
   const readToken = () => (token ??= host.secrets.get('crm.token').catch(() => null));
 
@@ -50,7 +51,7 @@ export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: C
     }
     const fetchedAt = Date.now();
     state.updatePop(callId, { loading: false, error: undefined, source: 'crm', fetchedAt, profiles: result.profiles, selected: selectionFor(result.profiles, pop) });
-    if (key && result.profiles.length > 0) void writeCachedProfiles(key, result.profiles, fetchedAt).catch(() => undefined);
+    if (key && result.profiles.length > 0) drop(writeCachedProfiles(key, result.profiles, fetchedAt), log, 'caching the CRM profiles');
   }
 
   async function askCrm(callId: string): Promise<void> {

@@ -76,7 +76,8 @@ export async function ensureDomainModel(input: DomainModelInput): Promise<Domain
   const metaPath = join(dir, 'meta.json');
   if (existsSync(metaPath)) {
     const meta = JSON.parse(await readFile(metaPath, 'utf8')) as Meta;
-    // The folder's modification time is its last use, for the eviction below.
+    // The folder's modification time is its last use, for the eviction below; a failed touch only makes
+    // this model an earlier candidate for eviction, never a reason to fail the stream.
     const now = new Date();
     await utimes(dir, now, now).catch(() => undefined);
     return { key, dictPath, lmPath, ...meta, built: false, ms: performance.now() - started };

@@ -117,6 +117,7 @@ export class PocketsphinxRecognizer implements RecognitionStream {
   private serial<T>(task: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new SpeechEngineError('internal', 'the recogniser is closed'));
     const run = this.queue.then(task, task);
+    // The caller gets the failure through `run`; the queue only has to move on to the next task.
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -3,6 +3,8 @@
  * which posts 16 kHz PCM frames. A remote WebRTC track feeds WebAudio only while it also plays in a media
  * element (test bed README), so the customer's track plays in a muted element of its own.
  */
+import { drop } from '@common/logging/drop';
+import { createLogger } from '../../../platform/logger';
 import type { TapMessage, TapOptions } from './tap-messages';
 import { TAP_PROCESSOR } from './tap-messages';
 
@@ -28,6 +30,8 @@ export interface AudioTap {
   stop(): void;
 }
 
+const log = createLogger('assist');
+
 const loaded = new WeakMap<BaseAudioContext, Promise<void>>();
 
 /** Adds the tap worklet module to a context once. */
@@ -49,7 +53,8 @@ export function tapTrack(context: AudioContext, track: MediaStreamTrack, options
     element = new Audio();
     element.muted = true;
     element.srcObject = stream;
-    void element.play().catch(() => undefined);
+    // Not playing, the remote track feeds the tap silence: the transcript would miss the customer.
+    drop(element.play(), log, 'playing the tapped track');
   }
   const source = context.createMediaStreamSource(stream);
   const processorOptions: TapOptions = { frameMs: options.frameMs };

@@ -28,7 +28,7 @@ export function MicLevelMeter() {
         if (closed) for (const track of stream.getTracks()) track.stop();
         else meter = new LevelMeter(stream, setLevel);
       })
-      .catch((error: unknown) => log.warn(`level meter: ${String(error)}`));
+      .catch((error: unknown) => log.warn('level meter not started', error));
     return () => {
       closed = true;
       meter?.stop();

@@ -18,9 +18,9 @@ export function SpeakerTest() {
     if (playing || !element.current) return;
     setPlaying(true);
     try {
-      await playTestTone(element.current, sinkId, (error) => log.warn(`test tone: speaker not available (${String(error)})`));
+      await playTestTone(element.current, sinkId, (error) => log.warn('test tone: speaker not available', error));
     } catch (error) {
-      log.warn(`test tone failed: ${String(error)}`);
+      log.warn('test tone failed', error);
     } finally {
       setPlaying(false);
     }

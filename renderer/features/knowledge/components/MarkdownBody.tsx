@@ -16,6 +16,7 @@ function RemoteImage({ src, alt }: { src: string; alt: string }) {
       .then((blob) => {
         if (blob?.type.startsWith('image/')) setUrl((objectUrl = URL.createObjectURL(blob)));
       })
+      // Aborted on unmount, or the host is unreachable: the alt text stays, as for any broken image.
       .catch(() => undefined);
     return () => {
       controller.abort();

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { drop } from '@common/logging/drop';
 import { createLogger } from '../../../platform/logger';
 import { applySinkId } from '../../../platform/audio-sinks';
 import { getEngine } from '../phone-service';
@@ -13,7 +14,7 @@ const log = createLogger('phone');
 export function RemoteAudio({ callId, sinkId }: { callId: string; sinkId: string }) {
   const ref = useRef<HTMLAudioElement>(null);
   useEffect(() => {
-    if (ref.current) void applySinkId(ref.current, sinkId, (error) => log.warn(`speaker not available: ${String(error)}`));
+    if (ref.current) void applySinkId(ref.current, sinkId, (error) => log.warn('speaker not available', error));
   }, [sinkId]);
   useEffect(() => {
     const engine = getEngine();
@@ -21,7 +22,8 @@ export function RemoteAudio({ callId, sinkId }: { callId: string; sinkId: string
     if (!engine || !element) return;
     const attach = (stream: MediaStream | null) => {
       if (element.srcObject !== stream) element.srcObject = stream;
-      if (stream) void element.play().catch(() => undefined);
+      // A refused play() (autoplay policy before the first click in a browser) means the agent hears nothing.
+      if (stream) drop(element.play(), log, 'playing the remote party');
     };
     attach(engine.remoteStream(callId));
     const off = engine.onRemoteStream((id, stream) => {

@@ -4,6 +4,9 @@
  * browser drops a dead page's locks, so a crashed window's recordings are recoverable at once.
  * Where Web Locks are missing, only this window's own live recordings are known.
  */
+import { drop } from '@common/logging/drop';
+import type { Logger } from '@common/logging/logger';
+
 const PREFIX = 'lingxi-recording-live:';
 
 /** The part of the Web Locks API used here (injectable for tests). */
@@ -14,14 +17,17 @@ export function pageLocks(): LocksLike | null {
   return typeof navigator !== 'undefined' && 'locks' in navigator && navigator.locks ? navigator.locks : null;
 }
 
-/** Holds the live lock of `id` until the returned function is called. */
-export function holdLiveLock(locks: LocksLike | null, id: string): () => void {
+/**
+ * Holds the live lock of `id` until the returned function is called.
+ * @param log told when the lock is refused: another window could then take the recording for a crashed one
+ */
+export function holdLiveLock(locks: LocksLike | null, id: string, log: Pick<Logger, 'warn'>): () => void {
   if (!locks) return () => undefined;
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  locks.request(PREFIX + id, () => held).catch(() => undefined);
+  drop(locks.request(PREFIX + id, () => held), log, `holding the live lock of recording ${id}`);
   return release;
 }
 

@@ -2,7 +2,7 @@
  * Persistent storage: without it the browser may evict the whole origin's storage, recordings
  * included, under disk pressure. Asked for at every start; the answer is shown in settings.
  */
-import type { Logger } from '../../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 
 /** The part of navigator.storage used here. */
 export type StorageLike = Partial<Pick<StorageManager, 'persist'>>;

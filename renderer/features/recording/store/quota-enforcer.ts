@@ -3,7 +3,7 @@
  * local audio early, oldest first. Audio that is not acknowledged is never touched; if that alone
  * fills the cache, the level stays `full` and recording goes on (IndexedDB decides the real limit).
  */
-import type { Logger } from '../../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 import type { RecordingManifest } from '../types';
 import { readUsage, type CacheUsage } from './quota';
 import type { RecordingsDb } from './recordings-db';

@@ -4,7 +4,7 @@
  * Lingxi's own budget over cached audio bytes; the browser's real quota is enforced by IndexedDB and
  * surfaces separately as RecordingStorageFullError.
  */
-import type { Logger } from '../../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 import type { RecordingManifest } from '../types';
 import type { RecordingsDb } from './recordings-db';
 
@@ -125,7 +125,7 @@ export class QuotaTracker {
       try {
         listener(event);
       } catch (error) {
-        this.log.error(`recording quota listener failed: ${(error as Error).message}`);
+        this.log.error('recording quota listener failed', error);
       }
     }
   }

@@ -10,7 +10,7 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { SecretStatus } from '@common/contract/ipc';
-import type { Logger } from '../../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 import type { RecordingKeyRow, RecordingsDb } from './recordings-db';
 
 export const RECORDING_KEY_NAME = 'recording-key';

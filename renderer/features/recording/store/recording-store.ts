@@ -4,7 +4,7 @@
  * export and the mark* transitions; the UI lists, verifies and plays. A chunk is saved once `append`
  * resolves (its transaction committed); unuploaded audio is never deleted to make room.
  */
-import type { Logger } from '../../../platform/logger';
+import type { Logger } from '@common/logging/logger';
 import { DamagedRecordingError, type PausedInterval, type RecordingExport, type RecordingManifest, type VerifyResult } from '../types';
 import { ChunkWriter } from './chunk-writer';
 import { RecordingNotFoundError, RecordingStateError, RecordingStorageFullError } from './errors';
@@ -102,7 +102,7 @@ export class RecordingStore {
     const manifest = newManifest(call);
     await this.open();
     await this.deps.db.recordings.add(manifest);
-    this.live.set(manifest.id, holdLiveLock(this.deps.locks, manifest.id));
+    this.live.set(manifest.id, holdLiveLock(this.deps.locks, manifest.id, this.deps.log));
     this.changed(manifest);
     return manifest.id;
   }
@@ -271,6 +271,7 @@ export class RecordingStore {
 
   /** Re-reads usage, purges uploaded audio early when at the limit, announces the level. One at a time. */
   private checkQuota(): Promise<unknown> {
+    // The previous check's failure went to its own caller: it must not stop this one.
     this.quotaWork = this.quotaWork
       .catch(() => undefined)
       .then(async () => {
@@ -294,6 +295,6 @@ export class RecordingStore {
   }
 
   private logFailure(what: string, error: unknown): void {
-    this.deps.log.error(`recording store ${what} failed: ${(error as Error).message}`);
+    this.deps.log.error(`recording store ${what} failed`, error);
   }
 }

@@ -4,6 +4,7 @@
  * earlier attempt (this session or before a restart) left the upload unfinished.
  */
 import { Upload, type HttpResponse, type UploadOptions, type UrlStorage } from 'tus-js-client';
+import { errorMessage } from '@common/errors';
 import { uploadFingerprint } from './url-storage';
 
 /** The store's acknowledgement: hex SHA-256 of its copy, sent only when it matches the `sha256` metadata. */
@@ -114,7 +115,7 @@ export function startPartUpload(request: PartRequest): PartUpload {
         if (resumable) upload.resumeFromPreviousUpload(resumable);
         upload.start();
       })
-      .catch((error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+      .catch((error: unknown) => reject(error instanceof Error ? error : new Error(errorMessage(error), { cause: error })));
   });
   return { done, abort: () => stop() };
 }

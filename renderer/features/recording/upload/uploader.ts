@@ -5,6 +5,8 @@
  * attempts are retried with exponential backoff and full jitter; damaged recordings are never sent.
  */
 import type { UrlStorage } from 'tus-js-client';
+import { errorMessage } from '@common/errors';
+import type { Logger } from '@common/logging/logger';
 import { DamagedRecordingError, type RecordingExport, type RecordingManifest } from '../types';
 import { backoffDelay, checkBackoff } from './backoff';
 import { startPartUpload, UploadAbortedError, type PartName, type PartUpload, type TusOverrides } from './part-upload';
@@ -53,7 +55,7 @@ export interface UploaderDeps {
   purgeEveryMs?: number;
   now?: () => number;
   random?: () => number;
-  log?: { info(message: string): void; warn(message: string): void };
+  log?: Pick<Logger, 'info' | 'warn'>;
   onProgress?: (progress: UploadProgress) => void;
   tus?: TusOverrides;
 }
@@ -61,7 +63,8 @@ export interface UploaderDeps {
 const QUEUED_STATES = new Set<RecordingManifest['state']>(['saved', 'recovered', 'uploading']);
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+/** The failure as the manifest keeps it (upload.lastError): the message, bounded. */
+const failureReason = (error: unknown): string => errorMessage(error).slice(0, 1000);
 
 /**
  * The upload queue. `start()` it once the cache is open; `setCallActive()` from the phone's call state;
@@ -187,7 +190,7 @@ export class RecordingUploader {
         }
       } while (this.dirty && !this.blocked);
     } catch (error) {
-      this.deps.log.warn(`upload queue: ${describe(error)}`);
+      this.deps.log.warn('upload queue failed', error);
       this.armWake(this.deps.now() + this.config.backoffBaseMs);
     } finally {
       this.draining = false;
@@ -281,11 +284,11 @@ export class RecordingUploader {
   private async fail(recordingId: string, attempt: number, error: unknown): Promise<void> {
     const nextAttemptAt = this.deps.now() + backoffDelay(attempt, { baseMs: this.config.backoffBaseMs, maxMs: this.config.backoffMaxMs }, this.deps.random);
     this.notBefore.set(recordingId, nextAttemptAt);
-    this.deps.log.warn(`recording ${recordingId} upload attempt ${attempt + 1} failed, next in ${nextAttemptAt - this.deps.now()} ms: ${describe(error)}`);
+    this.deps.log.warn(`recording ${recordingId} upload attempt ${attempt + 1} failed, next in ${nextAttemptAt - this.deps.now()} ms`, error);
     try {
-      await this.deps.store.markUploadFailed(recordingId, describe(error), nextAttemptAt);
+      await this.deps.store.markUploadFailed(recordingId, failureReason(error), nextAttemptAt);
     } catch (markError) {
-      this.deps.log.warn(`recording ${recordingId}: could not record the failed upload: ${describe(markError)}`);
+      this.deps.log.warn(`recording ${recordingId}: could not record the failed upload`, markError);
     }
   }
 
@@ -293,7 +296,7 @@ export class RecordingUploader {
     try {
       await this.deps.store.purgeExpired(this.deps.now());
     } catch (error) {
-      this.deps.log.warn(`recording retention purge failed: ${describe(error)}`);
+      this.deps.log.warn('recording retention purge failed', error);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, parsePolicy } from '@common/contract/policy';
+import { parsePolicy } from '@common/contract/policy';
+import { formatPath } from '@common/zod-issues';
 
 const valid = {
   sip: { servers: ['wss://pbx.bank.example:7443'], uri: 'sip:8001@pbx.bank.example', password: 'secret' },

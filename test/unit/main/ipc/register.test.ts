@@ -89,6 +89,18 @@ describe('createIpcRegistry', () => {
     expect(fn).not.toHaveBeenCalled();
   });
 
+  it('accepts a log entry’s error text (a stack) and rejects one that is not text or is too long', async () => {
+    const { registry, invoke } = setup();
+    const fn = vi.fn();
+    registry.handle('log:write', fn);
+    const entry = { level: 'error', scope: 'phone', message: 'answer failed', error: 'Error: no track\n    at answer (phone.ts:1:1)' };
+    await invoke('log:write', APP, entry);
+    expect(fn).toHaveBeenCalledWith(entry);
+    await expect(invoke('log:write', APP, { ...entry, error: { stack: 'x' } })).rejects.toThrow(/invalid arguments: \[0\]\.error /);
+    await expect(invoke('log:write', APP, { ...entry, error: 'x'.repeat(4001) })).rejects.toThrow(/invalid arguments: \[0\]\.error /);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
   it.each([
     ['a foreign https page', 'https://evil.example/'],
     ['a file:// page', 'file:///home/agent/index.html'],

@@ -45,6 +45,13 @@ describe('createLogger', () => {
     expect(text).not.toContain('13800138000');
   });
 
+  it('writes an error’s stack frames and its causes', async () => {
+    const cause = new Error('socket closed');
+    const text = await logTo(() => createLogger('crm').error('lookup failed', new Error('fetch failed', { cause })));
+    expect(text).toMatch(/lookup failed Error: fetch failed \\n +at /);
+    expect(text).toContain('\\n Caused by: Error: socket closed');
+  });
+
   it('keeps a multi-line message on one line so it cannot forge entries', () => {
     const line = formatLine('info', 'x', 'a\r\nERROR [main] forged\u0007', undefined, new Date(0));
     expect(line.split('\n')).toHaveLength(2);
@@ -60,6 +67,17 @@ describe('writeRendererLog', () => {
     expect(text).toContain('ERROR [renderer:assist] card [REDACTED-NUMBER] token: [REDACTED]');
     expect(text).not.toContain('4111');
     expect(text).not.toContain('abc.def');
+  });
+
+  it('writes the error the renderer sent after the message, its stack on the same line, redacted again', async () => {
+    const stack = 'Error: customer 13800138000 not found\n    at lookup (crm-client.ts:12:9)\n    at async show (screenpop-service.ts:40:3)';
+    const text = await logTo(() => writeRendererLog({ level: 'warn', scope: 'screenpop', message: 'CRM lookup failed', error: stack }));
+    expect(text.trimEnd().split('\n')).toHaveLength(1);
+    expect(text).toContain(
+      'WARN  [renderer:screenpop] CRM lookup failed Error: customer [REDACTED-NUMBER] not found \\n     at lookup (crm-client.ts:12:9)',
+    );
+    expect(text).toContain('at async show (screenpop-service.ts:40:3)');
+    expect(text).not.toContain('13800138000');
   });
 });
 

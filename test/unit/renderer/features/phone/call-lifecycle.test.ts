@@ -8,7 +8,7 @@ import { fakePhone } from '../../support/phone-calls';
 
 const logged = vi.hoisted(() => ({ error: [] as string[] }));
 vi.mock('@renderer/platform/logger', () => ({
-  createLogger: () => ({ debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m: string) => logged.error.push(m) }),
+  createLogger: () => ({ debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m: string, e?: unknown) => logged.error.push(`${m} ${String(e)}`) }),
 }));
 
 /** Records what one subscriber saw, as `type:callId`. */

@@ -127,6 +127,17 @@ describe('quality monitor', () => {
     stop();
   });
 
+  it('logs a failed getStats with the error itself, so its stack reaches the log', async () => {
+    const { store, pc, stop } = start();
+    const error = new Error('peer connection closed');
+    pc.getStats.mockImplementation(() => Promise.reject(error));
+    log.warn.mockClear();
+    store.setState({ calls: [call] });
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(log.warn).toHaveBeenCalledWith('getStats failed', error);
+    stop();
+  });
+
   it('stores no summary for a call that never got a sample', async () => {
     const { store, saveSummary, stop } = start();
     store.setState({ calls: [call] });

@@ -3,7 +3,7 @@
  * the same one), hosts with in-memory secret stores, and a logger that keeps its lines.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { Logger } from '@renderer/platform/logger';
+import type { Logger, LogLevel } from '@common/logging/logger';
 import type { LingxiApi } from '@common/contract/api';
 import type { SecretStatus } from '@common/contract/ipc';
 import { RecordingStore, type RecordingStoreDeps } from '@renderer/features/recording/store';
@@ -11,14 +11,16 @@ import { createRecordingsDb, type RecordingsDb } from '@renderer/features/record
 import type { KeyHost } from '@renderer/features/recording/store/recording-key';
 
 export interface LogLine {
-  level: keyof Logger;
+  level: LogLevel;
   message: string;
+  error?: unknown;
 }
 
 /** A logger that records what IT would read. */
 export function memoryLog(): { log: Logger; lines: LogLine[] } {
   const lines: LogLine[] = [];
-  const at = (level: keyof Logger) => (message: string) => void lines.push({ level, message });
+  const at = (level: LogLevel) => (message: string, error?: unknown) =>
+    void lines.push({ level, message, ...(error === undefined ? {} : { error }) });
   return { log: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }, lines };
 }
 

@@ -1,0 +1,32 @@
+/**
+ * Reading JSON documents that people write (policy, knowledge packages) or peers send (speech protocol):
+ * never a throw, always a reason fit for a report.
+ */
+import type { z } from 'zod';
+import { errorMessage } from './errors';
+import { describeIssues } from './zod-issues';
+
+export type JsonReadResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** The outcome of parsing against a schema: the value, or every problem found (one line each). */
+export type JsonParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/**
+ * JSON.parse that reports instead of throwing: the value, or `not valid JSON: <reason>`. A leading UTF-8
+ * byte order mark (Windows Notepad writes one) is skipped: it is not a JSON error IT should have to chase.
+ */
+export function readJson(text: string): JsonReadResult {
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+  } catch (error) {
+    return { ok: false, error: `not valid JSON: ${errorMessage(error)}` };
+  }
+}
+
+/** Parses JSON text against `schema`: bad JSON is one error, a schema violation one per issue (`articles[3].title: …`). */
+export function parseJson<T>(schema: z.ZodType<T>, text: string): JsonParseResult<T> {
+  const json = readJson(text);
+  if (!json.ok) return { ok: false, errors: [json.error] };
+  const result = schema.safeParse(json.value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: describeIssues(result.error.issues) };
+}
