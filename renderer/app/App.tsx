@@ -3,7 +3,7 @@ import type { Language } from '@common/contract/policy';
 import { AgentStateSelect, CallHistory, WrapUpPanel } from '../features/agent';
 import { AudioSettings, selectSpeakerSinkId } from '../features/devices';
 import { CurrentCall, Dialer, IncomingCall, RegistrationStatus, selectCurrentCall, selectRingingCall } from '../features/phone';
-import { KnowledgePanel } from '../features/knowledge';
+import { KnowledgePanel, openArticle } from '../features/knowledge';
 import { CallQualityStatus, CallQualitySummary } from '../features/quality';
 import { RecordingControls, RecordingsPanel } from '../features/recording';
 import { CallSummaryPanel, AssistPane } from '../features/assist';
@@ -43,7 +43,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
             )}
             <WrapUpPanel renderSummary={(callIds) => <CallSummaryPanel callIds={callIds} />} />
             {current?.phase === 'active' && <CallQualityStatus callId={current.id} />}
-            {current?.phase === 'active' && <AssistPane callId={current.id} />}
+            {current?.phase === 'active' && <AssistPane callId={current.id} onOpenArticle={openArticle} />}
             <CustomerProfile timeoutMs={policy.policy.crm.timeoutMs} elderlyAge={policy.policy.crm.elderlyAge} />
             <CallHistory renderExtra={(entry) => entry.quality && <> <CallQualitySummary summary={entry.quality} /></>} />
             <RecordingsPanel />

@@ -8,10 +8,10 @@ import { readSetting, writeSetting } from '../db/settings-repo';
 import { assistVocabulary, startAssist, startTranscription } from '../features/assist';
 import { recentCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
 import { selectRingerSinkId, startDevices } from '../features/devices';
-import { startKnowledge } from '../features/knowledge';
+import { knowledgeQueries, startKnowledge } from '../features/knowledge';
 import { answer, createCallLifecycle, hangup, setHold, setMute, startPhone } from '../features/phone';
 import { startQuality } from '../features/quality';
-import { startRecording, toggleRecordingPause } from '../features/recording';
+import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
 import { startScreenpop } from '../features/screenpop';
 import { startShortcuts } from '../features/shortcuts';
 import { initI18n } from '../i18n';
@@ -80,7 +80,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // Recording: open the encrypted cache, close what a crash left open, then capture calls as they connect.
   void startRecording(policy, store, lifecycle, host, engine);
   // Agent assist: a session per answered call, fed by transcription, searching the knowledge base.
-  startAssist(policy, store, lifecycle);
+  startAssist(policy, store, lifecycle, { knowledge: knowledgeQueries, recording: { pause: pauseRecording, resume: resumeRecording } });
   // Transcription of both legs (local speech service or the bank's ASR server) feeds assist through its events.
   // The engine listens for the bank's own vocabulary: the assist rules' phrases and the PCI triggers.
   const vocabulary = assistVocabulary(policy.assist);

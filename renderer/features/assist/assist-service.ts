@@ -7,8 +7,8 @@ import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import type { ServiceStore } from '../../platform/store';
 import { getDb } from '../../db/db';
-import { useKnowledge } from '../knowledge';
-import { pauseRecording, resumeRecording } from '../recording';
+import type { KnowledgeActions } from '../knowledge';
+import type { PausedBy } from '../recording';
 import { ageOn } from '../screenpop';
 import type { CallLifecycle, CallSnapshot } from '../phone';
 import type { UiLanguage } from './analysis';
@@ -16,7 +16,6 @@ import { AssistSession, type AssistEvent } from './assist-session';
 import { setHealth, setSummary, setView } from './assist-state';
 import type { BoardHit } from './suggestion-board';
 import { onTranscript, onTranscriptionStatus, transcriptionStatuses } from './transcription/transcript-events';
-
 
 const log = createLogger('assist');
 const TICK_MS = 500;
@@ -47,22 +46,31 @@ export function assistVocabulary(assist: Policy['assist']): string[] {
   return [...new Set(phrases.map((phrase) => phrase.trim()).filter((p) => p !== '' && p.length <= 100))].slice(0, 500);
 }
 
+/** What assist asks of its sibling features, handed over by bootstrap. */
+export interface AssistPorts {
+  /** The knowledge base: suggestions are searched, checklists read from articles. */
+  knowledge: KnowledgeActions;
+  /** The recording's pause, for the PCI guard (false when the call is not being recorded). */
+  recording: {
+    pause(callId: string, by: PausedBy, reason?: string): boolean;
+    resume(callId: string, by: PausedBy): boolean;
+  };
+}
+
 /**
  * Starts assist for a valid policy: a session from each call's answer (`lifecycle`) to its end.
  * The store is watched for screen pops only (the elderly flag).
  */
-export function startAssist(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle): void {
+export function startAssist(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle, ports: AssistPorts): void {
   const sessions = new Map<string, { session: AssistSession; answeredAt: number; call: CallSnapshot }>();
   /** performance.now() of each customer final by call and end time, to measure suggestion latency. */
   const finalsAt = new Map<string, number>();
 
   const search = async (query: string): Promise<BoardHit[]> => {
-    const actions = useKnowledge.getState().actions;
-    if (!actions) return [];
-    const hits = await actions.search(query);
+    const hits = await ports.knowledge.search(query);
     return hits.slice(0, 5).map((hit) => ({ id: hit.id, title: hit.title, score: hit.score, answer: (hit.excerpt ?? hit.match).text }));
   };
-  const checklistOf = async (articleId: string) => (await useKnowledge.getState().actions?.article(articleId))?.checklist ?? null;
+  const checklistOf = async (articleId: string) => (await ports.knowledge.article(articleId))?.checklist ?? null;
   const elderlyOf = (callId: string): boolean => {
     const pop = store.getState().pops.find((p) => p.callId === callId);
     const profile = pop && pop.selected !== null ? pop.profiles[pop.selected] : undefined;
@@ -77,8 +85,8 @@ export function startAssist(policy: Policy, store: ServiceStore, lifecycle: Call
         policy: policy.assist,
         search,
         checklistOf,
-        pauseRecording: () => void pauseRecording(call.id, 'pci-guard', 'card number'),
-        resumeRecording: () => void resumeRecording(call.id, 'pci-guard'),
+        pauseRecording: () => void ports.recording.pause(call.id, 'pci-guard', 'card number'),
+        resumeRecording: () => void ports.recording.resume(call.id, 'pci-guard'),
         emit: (event) => {
           if (event.type === 'keyword' && event.kind === 'alert') log.info(`call ${call.id}: alert ${event.ruleId}`);
           for (const listener of eventListeners) listener(event);

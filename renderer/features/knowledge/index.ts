@@ -1,4 +1,5 @@
 /** The knowledge feature's public surface: what the app and higher features may import. */
 export { KnowledgePanel } from './components/KnowledgePanel';
 export { startKnowledge } from './knowledge-service';
-export { openArticle, useKnowledge } from './knowledge-state';
+export { knowledgeQueries, openArticle } from './knowledge-state';
+export type { KnowledgeActions } from './knowledge-state';

@@ -51,3 +51,12 @@ let requests = 0;
 export function openArticle(id: string): void {
   useKnowledge.setState({ requested: { id, seq: ++requests } });
 }
+
+/**
+ * What other features may ask of the knowledge base (bootstrap hands it to assist): search and read
+ * articles once the worker has loaded, nothing before. The store itself stays the knowledge feature's.
+ */
+export const knowledgeQueries: KnowledgeActions = {
+  search: async (query) => (await useKnowledge.getState().actions?.search(query)) ?? [],
+  article: async (id) => (await useKnowledge.getState().actions?.article(id)) ?? null,
+};

@@ -11,9 +11,9 @@ import './assist.css';
  * The live call's assist pane: transcription status, alerts (customer sensitive words: role alert;
  * agent phrasing: a quiet status), the transcript, knowledge suggestions, the article's checklist, and
  * the agent's pace (with how often the two talked over each other and how many long silences there were)
- * and the customer's mood.
+ * and the customer's mood. `onOpenArticle` shows a suggested article (the app wires it to the knowledge panel).
  */
-export function AssistPane({ callId }: { callId: string }) {
+export function AssistPane({ callId, onOpenArticle }: { callId: string; onOpenArticle(articleId: string): void }) {
   const { t, i18n } = useTranslation();
   const view = useAssist((s) => s.views[callId]);
   const health = useAssist((s) => s.transcription[callId]) ?? { state: 'off' };
@@ -40,7 +40,7 @@ export function AssistPane({ callId }: { callId: string }) {
         {view?.pace.slowDown && <p className="assist__slow-down">{t('assist.slowDown')}</p>}
       </div>
       <TranscriptLines lines={view?.lines ?? []} placeholder={health.state === 'unavailable' ? t('assist.noTranscript') : t('assist.listening')} />
-      <Suggestions cards={view?.cards ?? []} />
+      <Suggestions cards={view?.cards ?? []} onOpenArticle={onOpenArticle} />
       {view?.checklist && <AssistChecklist checklist={view.checklist} />}
       <p className="assist__meters">
         {view && (view.pace.wpm !== null || view.pace.cpm !== null) && (

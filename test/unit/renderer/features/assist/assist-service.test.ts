@@ -36,7 +36,11 @@ describe('startAssist', () => {
   const phone = fakePhone();
   const events: AssistEvent[] = [];
   beforeAll(() => {
-    startAssist(policy, store, phone.lifecycle);
+    // No knowledge base loaded and no recording running, as in a browser with neither started.
+    startAssist(policy, store, phone.lifecycle, {
+      knowledge: { search: async () => [], article: async () => null },
+      recording: { pause: () => false, resume: () => false },
+    });
     onAssistEvent((event) => events.push(event));
   });
 

@@ -19,14 +19,14 @@ describe('AssistPane transcription status', () => {
 
   it('is an empty live region while transcription runs, so the later change is announced', () => {
     setHealth('c1', { state: 'ready' });
-    render(<AssistPane callId="c1" />);
+    render(<AssistPane callId="c1" onOpenArticle={() => undefined} />);
     expect(status().textContent).toBe('');
     expect(transcript().textContent).toBe('Listening…');
   });
 
   it('says it is starting, then that it is unavailable with the reason, and the transcript says there will be none', () => {
     setHealth('c1', { state: 'connecting' });
-    render(<AssistPane callId="c1" />);
+    render(<AssistPane callId="c1" onOpenArticle={() => undefined} />);
     expect(status().textContent).toBe('Starting transcription…');
 
     act(() => setHealth('c1', { state: 'unavailable', reason: missing }));
@@ -36,7 +36,7 @@ describe('AssistPane transcription status', () => {
 
   it('tells an interruption that is being retried apart from a permanent failure', () => {
     setHealth('c1', { state: 'error', reason: 'the speech engine is overloaded' });
-    render(<AssistPane callId="c1" />);
+    render(<AssistPane callId="c1" onOpenArticle={() => undefined} />);
     expect(status().textContent).toContain('Transcription interrupted, reconnecting.');
     expect(status().textContent).toContain('Reason (for IT): the speech engine is overloaded');
     // A retry may succeed: the log keeps listening.
@@ -45,7 +45,7 @@ describe('AssistPane transcription status', () => {
 
   it('speaks Simplified and Traditional Chinese, keeping IT’s reason verbatim', async () => {
     setHealth('c1', { state: 'unavailable', reason: missing });
-    render(<AssistPane callId="c1" />);
+    render(<AssistPane callId="c1" onOpenArticle={() => undefined} />);
     await act(() => initI18n('zh-CN'));
     expect(status('转写状态').textContent).toBe(`本通话无法转写。通话本身不受影响。原因（请转告 IT）：${missing}`);
     await act(() => initI18n('zh-TW'));
@@ -68,7 +68,7 @@ describe('AssistPane meters', () => {
 
   it('counts talk-over and long silences once there are any', () => {
     setView('c1', view({}));
-    const { container } = render(<AssistPane callId="c1" />);
+    const { container } = render(<AssistPane callId="c1" onOpenArticle={() => undefined} />);
     expect(container.querySelector('.assist__meters')?.textContent?.trim()).toBe('');
     act(() => setView('c1', view({ wpm: 150, talkOvers: 2, longSilences: 1 })));
     expect(container.querySelector('.assist__meters')?.textContent).toBe('Your pace: 150 words/min Talk-over: 2 Long silences: 1 ');
