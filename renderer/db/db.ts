@@ -1,5 +1,6 @@
 /**
- * Opens the database. Only renderer/db and the features' *-repo.ts files touch Dexie.
+ * Opens the database. Only renderer/db and the features' *-repo.ts files touch it (the recording cache keeps
+ * a database of its own, with strict durability: recording/store/recordings-db.ts).
  */
 import Dexie from 'dexie';
 import { DB_NAME, declareSchema, type LingxiDb } from './schema';

@@ -1,5 +1,5 @@
 /**
- * Scoring: four evidences per article, each scaled to its best value in this query and mixed.
+ * Scoring: five evidences per article, each scaled to its best value in this query and mixed.
  * 1. article — BM25F over title, similar questions, tags and body together;
  * 2. nearest — BM25 of the best (plus a share of the second-best) single similar question,
  *    because one question phrased like the query is stronger evidence than scattered words;

@@ -6,7 +6,6 @@
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import type { ServiceStore } from '../../platform/store';
-import { getDb } from '../../db/db';
 import type { KnowledgeActions } from '../knowledge';
 import type { PausedBy } from '../recording';
 import { ageOn } from '../screenpop';
@@ -14,6 +13,7 @@ import type { CallLifecycle, CallSnapshot } from '../phone';
 import type { UiLanguage } from './analysis';
 import { AssistSession, type AssistEvent } from './assist-session';
 import { setHealth, setSummary, setView } from './assist-state';
+import { saveTranscript } from './transcript-repo';
 import type { BoardHit } from './suggestion-board';
 import { onTranscript, onTranscriptionStatus, transcriptionStatuses } from './transcription/transcript-events';
 
@@ -118,15 +118,13 @@ export function startAssist(policy: Policy, store: ServiceStore, lifecycle: Call
     setHealth(callId, null);
     setSummary({ callId, summary, text });
     if (lines.length === 0) return;
-    getDb()
-      .transcripts.put({
-        callId,
-        savedAt: Date.now(),
-        lines: lines.map(({ leg, text: said, startMs, endMs }) => ({ leg, text: said, startMs, endMs })),
-        summary: text,
-        suggestedCode: summary.wrapUp?.code ?? null,
-      })
-      .catch((error: unknown) => log.error(`transcript of call ${callId} not saved`, error));
+    saveTranscript({
+      callId,
+      savedAt: Date.now(),
+      lines: lines.map(({ leg, text: said, startMs, endMs }) => ({ leg, text: said, startMs, endMs })),
+      summary: text,
+      suggestedCode: summary.wrapUp?.code ?? null,
+    }).catch((error: unknown) => log.error(`transcript of call ${callId} not saved`, error));
   };
 
   lifecycle.subscribe((event) => {

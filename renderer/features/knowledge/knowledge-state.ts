@@ -1,6 +1,7 @@
 /**
- * The knowledge feature's UI state. A store of its own (not a slice of app/store.ts): nothing else in
- * the app reads it, and the search results change on every keystroke.
+ * The knowledge feature's UI state. A store of its own (not a slice of app/store.ts): no other feature
+ * touches it (assist searches through `knowledgeQueries`, the app opens articles with `openArticle`), and
+ * the search results change on every keystroke.
  */
 import { create } from 'zustand';
 import type { StoredKnowledgeArticle } from '../../db/schema';
