@@ -76,7 +76,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   devices.attach(engine);
   stopPhone = () => engine.stop();
   // Call quality: getStats() of every active call, a sample every quality.sampleSeconds.
-  startQuality(policy, store, (callId) => engine.peerConnection(callId));
+  startQuality(policy, store, lifecycle, (callId) => engine.peerConnection(callId));
   // Recording: open the encrypted cache, close what a crash left open, then capture calls as they connect.
   void startRecording(policy, store, lifecycle, host, engine);
   // Agent assist: a session per answered call, fed by transcription, searching the knowledge base.

@@ -1,17 +1,16 @@
 /**
- * Follows the calls in the store: while a call is active, reads its peer connection's getStats() every
- * quality.sampleSeconds and records a sample; when the call ends, its summary goes to the call history
- * (store and Dexie). No React here: the app starts it once a valid policy is in force.
+ * Follows the phone's call lifecycle: from a call's answer to its end, reads its peer connection's
+ * getStats() every quality.sampleSeconds and records a sample; when the call ends, its summary goes to
+ * the call history (store and Dexie). No React here: bootstrap starts it once a valid policy is in force.
  */
 import type { Logger } from '@common/logging/logger';
 import type { CallHistoryEntry, CallQualitySummary } from '../../db/schema';
-import type { CallSnapshot } from '../phone';
+import type { CallLifecycle, CallSnapshot } from '../phone';
 import { assess, type QualitySample, type QualityThresholds } from './assessment';
 import { readStats, type StatsCounters } from './stats-reader';
 
 /** The part of the app store the monitor uses. */
 export interface MonitorState {
-  calls: CallSnapshot[];
   history: CallHistoryEntry[];
   quality: Record<string, { summary: CallQualitySummary }>;
   recordQualitySample(callId: string, sample: QualitySample): void;
@@ -27,6 +26,8 @@ export interface MonitorStore {
 
 export interface QualityMonitorDeps {
   store: MonitorStore;
+  /** The phone's calls: sampling runs from `answered` to `ended`. */
+  lifecycle: CallLifecycle;
   thresholds: QualityThresholds;
   /** The call's RTCPeerConnection (PhoneEngine.peerConnection), null when it has none (yet). */
   peerConnection(callId: string): Pick<RTCPeerConnection, 'getStats'> | null;
@@ -37,6 +38,8 @@ export interface QualityMonitorDeps {
 }
 
 interface Tracked {
+  /** The call's latest snapshot (hold state). */
+  call: CallSnapshot;
   timer: ReturnType<typeof setInterval>;
   counters: StatsCounters | null;
   busy: boolean;
@@ -66,9 +69,9 @@ export function startQualityMonitor(deps: QualityMonitorDeps): () => void {
       const read = readStats(report.values() as Iterable<Record<string, unknown>>, entry.counters);
       if (!read) return;
       entry.counters = read.counters;
-      const call = store.getState().calls.find((c) => c.id === callId);
+      const { call } = entry;
       // On hold nothing flows, and a silent interval is not a quality figure: keep counting, show nothing new.
-      if (!emit || !call || call.heldLocally || call.heldRemotely || read.figures.packetsReceived === 0) return;
+      if (!emit || call.heldLocally || call.heldRemotely || read.figures.packetsReceived === 0) return;
       const sample = assess(read.figures, thresholds, now());
       store.getState().recordQualitySample(callId, sample);
       if (sample.level !== entry.level) {
@@ -84,6 +87,7 @@ export function startQualityMonitor(deps: QualityMonitorDeps): () => void {
 
   function follow(call: CallSnapshot): void {
     const entry: Tracked = {
+      call,
       timer: setInterval(() => void tick(call.id, true), thresholds.sampleSeconds * 1000),
       counters: null,
       busy: false,
@@ -113,20 +117,22 @@ export function startQualityMonitor(deps: QualityMonitorDeps): () => void {
     }
   }
 
-  function sync(): void {
-    if (stopped) return;
-    const state = store.getState();
-    const active = new Set(state.calls.filter((c) => c.phase === 'active').map((c) => c.id));
-    for (const call of state.calls) if (active.has(call.id) && !tracked.has(call.id)) follow(call);
-    for (const [callId, entry] of tracked) if (!active.has(callId)) finish(callId, entry);
-    heal(store.getState());
-  }
-
-  const unsubscribe = store.subscribe(sync);
-  sync();
+  const unsubscribe = [
+    deps.lifecycle.subscribe((event) => {
+      if (stopped) return;
+      const entry = tracked.get(event.call.id);
+      if (event.type === 'answered' && !entry) follow(event.call);
+      else if (event.type === 'ended' && entry) finish(event.call.id, entry);
+      else if (entry) entry.call = event.call;
+    }),
+    // The history entry may land (or the whole history be replaced) after the call left: heal then.
+    store.subscribe(() => {
+      if (!stopped) heal(store.getState());
+    }),
+  ];
   return () => {
     stopped = true;
-    unsubscribe();
+    for (const off of unsubscribe) off();
     for (const entry of tracked.values()) clearInterval(entry.timer);
     tracked.clear();
   };

@@ -5,6 +5,7 @@ import type { CallHistoryEntry, CallQualitySummary } from '@renderer/db/schema';
 import type { CallSnapshot } from '@renderer/features/phone/sip/types';
 import { startQualityMonitor, type MonitorState } from '@renderer/features/quality/quality-monitor';
 import { createQualitySlice, type QualitySlice } from '@renderer/features/quality/quality-slice';
+import { fakePhone } from '../../support/phone-calls';
 
 const call: CallSnapshot = {
   id: 'call-1',
@@ -20,11 +21,10 @@ const call: CallSnapshot = {
   cti: {},
 };
 
-/** The phone's calls and the agent's history around the real quality slice. */
+/** The agent's history around the real quality slice (the calls come from the phone's lifecycle). */
 function makeStore() {
   return create<QualitySlice & Omit<MonitorState, keyof QualitySlice>>()((set, ...rest) => ({
     ...createQualitySlice(set, ...rest),
-    calls: [],
     history: [],
     patchHistory: (id: string, patch: Partial<CallHistoryEntry>) =>
       set((s) => ({ history: s.history.map((e) => (e.id === id ? { ...e, ...patch } : e)) })),
@@ -71,16 +71,17 @@ describe('quality monitor', () => {
     const store = makeStore();
     const pc = fakePeerConnection();
     const saveSummary = vi.fn((_id: string, _summary: CallQualitySummary) => Promise.resolve());
-    const stop = startQualityMonitor({ store, thresholds, peerConnection: () => pc, saveSummary, log });
-    return { store, pc, saveSummary, stop };
+    const phone = fakePhone();
+    const stop = startQualityMonitor({ store, lifecycle: phone.lifecycle, thresholds, peerConnection: () => pc, saveSummary, log });
+    return { store, phone, pc, saveSummary, stop };
   }
 
   it('samples an active call every sampleSeconds, warns on loss and recovers', async () => {
-    const { store, pc, stop } = start();
-    store.setState({ calls: [{ ...call, phase: 'connecting' }] });
+    const { store, phone, pc, stop } = start();
+    phone.update({ ...call, phase: 'connecting' });
     await vi.advanceTimersByTimeAsync(5_000);
     expect(pc.getStats).not.toHaveBeenCalled(); // not active yet
-    store.setState({ calls: [call] });
+    phone.update(call);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(store.getState().quality['call-1']?.latest).toMatchObject({ level: 'good', lossPercent: 0 });
 
@@ -97,24 +98,24 @@ describe('quality monitor', () => {
   });
 
   it('records nothing while the call is on hold', async () => {
-    const { store, stop } = start();
-    store.setState({ calls: [{ ...call, heldLocally: true }] });
+    const { store, phone, stop } = start();
+    phone.update({ ...call, heldLocally: true });
     await vi.advanceTimersByTimeAsync(6_000);
     expect(store.getState().quality['call-1']).toBeUndefined();
-    store.setState({ calls: [call] });
+    phone.update(call);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(store.getState().quality['call-1']?.summary.samples).toBe(1);
     stop();
   });
 
   it('saves the summary when the call ends and shows it in the history entry once that lands', async () => {
-    const { store, pc, saveSummary, stop } = start();
-    store.setState({ calls: [call] });
+    const { store, phone, pc, saveSummary, stop } = start();
+    phone.update(call);
     await vi.advanceTimersByTimeAsync(6_000);
     const summary = store.getState().quality['call-1']?.summary;
     expect(summary?.samples).toBe(3);
 
-    store.setState({ calls: [] }); // the phone removes the call first …
+    phone.end('call-1'); // the phone ends the call first …
     expect(saveSummary).toHaveBeenCalledWith('call-1', summary);
     expect(store.getState().quality['call-1']).toBeUndefined();
     const entry = { id: 'call-1', number: '1002' } as CallHistoryEntry;
@@ -128,21 +129,21 @@ describe('quality monitor', () => {
   });
 
   it('logs a failed getStats with the error itself, so its stack reaches the log', async () => {
-    const { store, pc, stop } = start();
+    const { store, phone, pc, stop } = start();
     const error = new Error('peer connection closed');
     pc.getStats.mockImplementation(() => Promise.reject(error));
     log.warn.mockClear();
-    store.setState({ calls: [call] });
+    phone.update(call);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(log.warn).toHaveBeenCalledWith('getStats failed', error);
     stop();
   });
 
   it('stores no summary for a call that never got a sample', async () => {
-    const { store, saveSummary, stop } = start();
-    store.setState({ calls: [call] });
+    const { phone, saveSummary, stop } = start();
+    phone.update(call);
     await vi.advanceTimersByTimeAsync(500);
-    store.setState({ calls: [] });
+    phone.end('call-1');
     expect(saveSummary).not.toHaveBeenCalled();
     stop();
   });
