@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { errorMessage } from '@common/errors';
 import { ensureRendererBuilt } from './build';
-import { startWebHost } from './server';
+import { PortInUseError, startWebHost, type WebHost } from './server';
 
 export const USAGE = 'usage: npm run web -- --policy <file.json> [--port <n>]';
 
@@ -48,28 +48,58 @@ export function parseCliArgs(args: readonly string[], cwd: string): CliOptions {
   return { policyPath: resolve(cwd, values.policy), port, help: false };
 }
 
-async function main(): Promise<void> {
+/** What runCli touches outside itself: real streams and the real build by default, doubles in tests. */
+export interface CliIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The checkout (out/renderer is served from there). */
+  root: string;
+  /** Rebuilds the renderer when stale; resolves true when it did. */
+  ensureBuilt(root: string): Promise<boolean>;
+}
+
+/**
+ * Parses, builds and starts the host; resolves with the exit code (2 usage, 1 cannot start) and,
+ * when it started, the running host. Prints the address to open, which carries this launch's token.
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<{ exitCode: number; host?: WebHost }> {
   let options: CliOptions;
   try {
-    options = parseCliArgs(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd());
+    options = parseCliArgs(args, io.cwd);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    process.stderr.write(`lingxi web: ${error.message}\n${USAGE}\n`);
-    process.exitCode = 2;
-    return;
+    io.stderr(`lingxi web: ${error.message}\n${USAGE}\n`);
+    return { exitCode: 2 };
   }
   if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
+    io.stdout(`${USAGE}\n`);
+    return { exitCode: 0 };
   }
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  if (await ensureRendererBuilt(root)) process.stderr.write('lingxi web: renderer rebuilt\n');
-  const host = await startWebHost({
-    rendererDir: join(root, 'out', 'renderer'),
-    policyPath: options.policyPath,
-    port: options.port,
+  if (await io.ensureBuilt(io.root)) io.stderr('lingxi web: renderer rebuilt\n');
+  let host: WebHost;
+  try {
+    host = await startWebHost({ rendererDir: join(io.root, 'out', 'renderer'), policyPath: options.policyPath, port: options.port });
+  } catch (error) {
+    // Never serve beside another process on the same port: the page would reach whichever answered.
+    if (!(error instanceof PortInUseError)) throw error;
+    io.stderr(`lingxi web: cannot start: port ${error.port} on ${error.host} is already in use by another process; stop it, or choose another with --port <n> (--port 0 picks a free one)\n`);
+    return { exitCode: 1 };
+  }
+  io.stdout(`Lingxi browser host: open ${host.openUrl}\n(the address carries this launch's access token: open it in the agent's own browser, do not share it)\n`);
+  return { exitCode: 0, host };
+}
+
+async function main(): Promise<void> {
+  const { exitCode, host } = await runCli(process.argv.slice(2), {
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    root: fileURLToPath(new URL('../../', import.meta.url)),
+    ensureBuilt: ensureRendererBuilt,
   });
-  process.stdout.write(`Lingxi browser host: ${host.url}\n`);
+  process.exitCode = exitCode;
+  if (!host) return;
   const stop = () => void host.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,6 +1,8 @@
 /**
  * The browser host's HTTP server: the built renderer plus the policy file, on loopback only.
  * node:http and nothing else, so Playwright fixtures start it in-process in milliseconds.
+ * Every request passes request-guard.ts first: the bundle is public to this host's own name, the data
+ * endpoints (the policy with the SIP password, the knowledge package, the speech token) need this launch's token.
  * Must not import electron (lint-enforced): it runs under plain Node.
  */
 import { readFile } from 'node:fs/promises';
@@ -12,7 +14,8 @@ import { CONTENT_SECURITY_POLICY } from '@common/contract/csp';
 import { parsePolicy } from '@common/contract/policy';
 import { SPEECH_ENDPOINT_PATH } from '@common/contract/speech-endpoint';
 import { readStaticFile } from '../shared/static-files';
-import { createWebSpeech, isOwnLoopbackHost, type WebSpeech } from './speech-host';
+import { createRequestGuard, newHostToken, TOKEN_FRAGMENT_KEY, type RequestGuard } from './request-guard';
+import { createWebSpeech, type WebSpeech } from './speech-host';
 
 export interface WebHostOptions {
   /** The built renderer (out/renderer). */
@@ -30,8 +33,12 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** e.g. http://127.0.0.1:5173/ */
+  /** e.g. http://127.0.0.1:5173/ (without the token: opening it alone gets the bundle but no policy). */
   url: string;
+  /** The address to open: `url` plus `#token=…`, this launch's access token in the fragment (never sent on the wire). */
+  openUrl: string;
+  /** This launch's token: the page sends it as `Authorization: Bearer <token>` to every data endpoint. */
+  token: string;
   port: number;
   close(): Promise<void>;
 }
@@ -40,6 +47,20 @@ export interface WebHost {
 export const POLICY_PATH = '/policy.json';
 /** The knowledge package the policy names (knowledge.packagePath): 200 with it, 204 when none is named. */
 export const KNOWLEDGE_PACKAGE_PATH = '/knowledge-package.json';
+/** Everything the host serves that is not the static bundle: each needs the token. */
+const DATA_PATHS: ReadonlySet<string> = new Set([POLICY_PATH, KNOWLEDGE_PACKAGE_PATH, SPEECH_ENDPOINT_PATH]);
+
+/** The port the host was asked for is held by another process: the host refuses to start rather than serve beside it. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  readonly code = 'EADDRINUSE';
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(`${host}:${port} is already in use by another process (EADDRINUSE)`);
+  }
+}
 
 function send(res: ServerResponse, status: number, contentType: string, body: Buffer | string, head: boolean, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
@@ -52,18 +73,26 @@ function send(res: ServerResponse, status: number, contentType: string, body: Bu
   res.end(head ? undefined : body);
 }
 
-function createHandler(rendererDir: string, policyPath: string, speech: () => { service: WebSpeech | null; port: number }) {
+function createHandler(rendererDir: string, policyPath: string, guard: () => RequestGuard | null, speech: () => WebSpeech | null) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === 'HEAD';
-    if (req.method !== 'GET' && !head) {
-      send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', false, { Allow: 'GET, HEAD' });
-      return;
-    }
     let pathname: string;
     try {
       pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     } catch {
       send(res, 400, 'text/plain; charset=utf-8', 'Bad request', head);
+      return;
+    }
+    // Before anything else, so a refused caller learns nothing (not even which paths exist or which methods work).
+    const checks = guard();
+    const verdict = checks === null ? 403 : DATA_PATHS.has(pathname) ? checks.checkPrivate(req.headers) : checks.checkPublic(req.headers);
+    if (verdict !== 'ok') {
+      const extra: Record<string, string> = { 'Cache-Control': 'no-store', ...(verdict === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}) };
+      send(res, verdict, 'text/plain; charset=utf-8', verdict === 401 ? 'Unauthorized' : 'Forbidden', head, extra);
+      return;
+    }
+    if (req.method !== 'GET' && !head) {
+      send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', false, { Allow: 'GET, HEAD' });
       return;
     }
     if (pathname === POLICY_PATH) {
@@ -83,9 +112,7 @@ function createHandler(rendererDir: string, policyPath: string, speech: () => { 
       return;
     }
     if (pathname === SPEECH_ENDPOINT_PATH) {
-      const { service, port } = speech();
-      // The token is for this page only: not for a foreign name rebound to 127.0.0.1 (DNS rebinding).
-      if (!isOwnLoopbackHost(req.headers.host, port)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden', head);
+      const service = speech();
       const endpoint = service ? await service.endpoint() : { error: { code: 'off', message: 'the browser host runs without a speech service' } };
       send(res, 200, 'application/json; charset=utf-8', JSON.stringify(endpoint), head, { 'Cache-Control': 'no-store' });
       return;
@@ -135,8 +162,9 @@ export async function startWebHost({
 }: WebHostOptions): Promise<WebHost> {
   await warnAboutPolicy(policyPath, warn);
   let speech: WebSpeech | null = null;
-  let actualPort = 0;
-  const handler = createHandler(rendererDir, policyPath, () => ({ service: speech, port: actualPort }));
+  // Set once the port is known; until then every request is refused.
+  let guard: RequestGuard | null = null;
+  const handler = createHandler(rendererDir, policyPath, () => guard, () => speech);
   const server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error', false);
@@ -144,20 +172,25 @@ export async function startWebHost({
     });
   });
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
+    const failed = (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, port) : error);
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolvePromise();
     });
   });
-  actualPort = (server.address() as AddressInfo).port;
+  const actualPort = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const origin = `http://${urlHost}:${actualPort}`;
+  const token = newHostToken();
+  guard = createRequestGuard(origin, token);
   if (speechWanted) {
-    const origins = [...new Set([`http://${urlHost}:${actualPort}`, `http://localhost:${actualPort}`])];
-    speech = createWebSpeech({ policyPath, origins, repoRoot: fileURLToPath(new URL('../../', import.meta.url)) });
+    speech = createWebSpeech({ policyPath, origins: [origin], repoRoot: fileURLToPath(new URL('../../', import.meta.url)) });
   }
   return {
-    url: `http://${urlHost}:${actualPort}/`,
+    url: `${origin}/`,
+    openUrl: `${origin}/#${TOKEN_FRAGMENT_KEY}=${token}`,
+    token,
     port: actualPort,
     close: async () => {
       await speech?.close();

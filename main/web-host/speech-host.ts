@@ -156,9 +156,3 @@ export function createWebSpeech(options: WebSpeechOptions): WebSpeech {
     },
   };
 }
-
-/** Whether a request's Host is this loopback host (not a rebound foreign name): only then is the token served. */
-export function isOwnLoopbackHost(hostHeader: string | undefined, port: number): boolean {
-  const host = (hostHeader ?? '').toLowerCase();
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
-}

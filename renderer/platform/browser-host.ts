@@ -1,6 +1,7 @@
 /**
  * The browser host: the LingxiApi contract implemented with web APIs, for plain Chromium
- * (tests here, thin clients and VDI). The Node side (main/web-host) serves the policy at /policy.json.
+ * (tests here, thin clients and VDI). The Node side (main/web-host) serves the policy at /policy.json;
+ * every data request carries the launch's token (host-token.ts), without which the host answers 401.
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { SystemEvent } from '@common/contract/ipc';
@@ -8,17 +9,24 @@ import { parsePolicy, type ShortcutsPolicy } from '@common/contract/policy';
 import { redact } from '@common/contract/redact';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { browserSecrets } from './browser-secrets';
+import { fetchWithHostToken, HOST_REFUSED_MESSAGE, takeHostToken } from './host-token';
 import { browserShortcuts } from './in-window-shortcuts';
 
 const POLICY_URL = './policy.json';
 const KNOWLEDGE_PACKAGE_URL = './knowledge-package.json';
 
+type HostFetch = (url: string) => Promise<Response>;
+
+/** Why a data request failed, in words the agent or IT can act on. */
+const httpProblem = (response: Response): string => (response.status === 401 ? HOST_REFUSED_MESSAGE : `HTTP ${response.status}`);
+
 /** The knowledge package the policy names, served by main/web-host (204: none named). */
-async function readKnowledgePackage(): ReturnType<LingxiApi['knowledge']['readPackage']> {
+async function readKnowledgePackage(get: HostFetch): ReturnType<LingxiApi['knowledge']['readPackage']> {
   const source = new URL(KNOWLEDGE_PACKAGE_URL, location.href).pathname;
   try {
-    const response = await fetch(KNOWLEDGE_PACKAGE_URL, { cache: 'no-store' });
+    const response = await get(KNOWLEDGE_PACKAGE_URL);
     if (response.status === 204) return null;
+    if (response.status === 401) return { ok: false, source, error: HOST_REFUSED_MESSAGE };
     const text = await response.text();
     return response.ok ? { ok: true, source, text } : { ok: false, source, error: text || `HTTP ${response.status}` };
   } catch (error) {
@@ -27,10 +35,10 @@ async function readKnowledgePackage(): ReturnType<LingxiApi['knowledge']['readPa
 }
 
 /** The local speech service's endpoint from main/web-host (/speech.json, same origin: only this page reads the token). */
-async function speechEndpoint(): ReturnType<LingxiApi['speech']['endpoint']> {
+async function speechEndpoint(get: HostFetch): ReturnType<LingxiApi['speech']['endpoint']> {
   try {
-    const response = await fetch('./speech.json', { cache: 'no-store' });
-    if (!response.ok) return { error: { code: 'failed', message: `speech endpoint: HTTP ${response.status}` } };
+    const response = await get('./speech.json');
+    if (!response.ok) return { error: { code: 'failed', message: `speech endpoint: ${httpProblem(response)}` } };
     const parsed = speechEndpointSchema.safeParse(await response.json());
     return parsed.success ? parsed.data : { error: { code: 'failed', message: `speech endpoint: ${parsed.error.issues[0]?.message ?? 'invalid answer'}` } };
   } catch (error) {
@@ -38,16 +46,16 @@ async function speechEndpoint(): ReturnType<LingxiApi['speech']['endpoint']> {
   }
 }
 
-async function loadPolicy(): ReturnType<LingxiApi['policy']['load']> {
+async function loadPolicy(get: HostFetch): ReturnType<LingxiApi['policy']['load']> {
   const source = new URL(POLICY_URL, location.href).pathname;
   let response: Response;
   try {
-    response = await fetch(POLICY_URL, { cache: 'no-store' });
+    response = await get(POLICY_URL);
   } catch (error) {
     return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${(error as Error).message}` }] };
   }
   if (!response.ok) {
-    return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: HTTP ${response.status}` }] };
+    return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${httpProblem(response)}` }] };
   }
   return parsePolicy(await response.text(), source);
 }
@@ -70,14 +78,17 @@ function onSystemEvent(listener: (event: SystemEvent) => void): () => void {
   };
 }
 
+/** The browser implementation; takes the host's token from the address at once (so it leaves the address bar at start). */
 export function createBrowserHost(): LingxiApi {
+  const token = takeHostToken();
+  const get: HostFetch = (url) => fetchWithHostToken(token, url, { cache: 'no-store' });
   // In-window shortcuts use the keys of the last policy loaded (a page can only listen, not register).
   let shortcutKeys: ShortcutsPolicy | undefined;
   return {
     host: 'browser',
     policy: {
       load: async () => {
-        const result = await loadPolicy();
+        const result = await loadPolicy(get);
         shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
         return result;
       },
@@ -100,7 +111,7 @@ export function createBrowserHost(): LingxiApi {
     app: { quitReady: async () => undefined },
     secrets: browserSecrets,
     shortcuts: browserShortcuts(() => shortcutKeys),
-    knowledge: { readPackage: readKnowledgePackage },
-    speech: { endpoint: speechEndpoint },
+    knowledge: { readPackage: () => readKnowledgePackage(get) },
+    speech: { endpoint: () => speechEndpoint(get) },
   };
 }

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { CliError, parseCliArgs } from '@main/web-host/cli';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CliError, parseCliArgs, runCli, type CliIo } from '@main/web-host/cli';
 
 describe('parseCliArgs', () => {
   it('reads --policy and --port in both spellings, resolving the policy against cwd', () => {
@@ -32,5 +37,58 @@ describe('parseCliArgs', () => {
 
   it('accepts --help without a policy', () => {
     expect(parseCliArgs(['--help'], '/w').help).toBe(true);
+  });
+});
+
+describe('runCli', () => {
+  const root = mkdtempSync(join(tmpdir(), 'lingxi-web-cli-'));
+  mkdirSync(join(root, 'out', 'renderer'), { recursive: true });
+  writeFileSync(join(root, 'out', 'renderer', 'index.html'), '<!doctype html><title>Lingxi</title>');
+  writeFileSync(join(root, 'policy.json'), JSON.stringify({ sip: { servers: ['wss://pbx/ws'], uri: 'sip:1001@pbx', password: 'pw' } }));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  function io(): CliIo & { out: string[]; err: string[] } {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, cwd: root, root, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), ensureBuilt: async () => false };
+  }
+
+  it('refuses to start, with a clear message and exit code 1, when the port is taken', async () => {
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const { port } = other.address() as AddressInfo;
+    try {
+      const streams = io();
+      const result = await runCli(['--policy', 'policy.json', '--port', String(port)], streams);
+      expect(result.exitCode).toBe(1);
+      expect(result.host).toBeUndefined();
+      expect(streams.err.join('')).toContain(`port ${port} on 127.0.0.1 is already in use by another process`);
+      expect(streams.err.join('')).toContain('--port');
+      expect(streams.out).toEqual([]);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
+  it('prints the address to open with the launch token in the fragment, and that token reads the policy', async () => {
+    const streams = io();
+    const { exitCode, host } = await runCli(['--policy', 'policy.json', '--port', '0'], streams);
+    try {
+      expect(exitCode).toBe(0);
+      const printed = /open (http:\/\/127\.0\.0\.1:\d+\/#token=([\w-]+))/.exec(streams.out.join(''));
+      expect(printed?.[1]).toBe(host?.openUrl);
+      const status = await new Promise<number>((resolve, reject) => {
+        const url = new URL(printed?.[1] ?? '');
+        request({ host: url.hostname, port: url.port, path: '/policy.json', headers: { Authorization: `Bearer ${printed?.[2]}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(status).toBe(200);
+    } finally {
+      await host?.close();
+    }
   });
 });

@@ -32,7 +32,8 @@ async function host(policy: object): Promise<WebHost> {
 
 function getSpeech(web: WebHost, hostHeader = `127.0.0.1:${web.port}`): Promise<{ status: number; body: string; cache: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: web.port, path: '/speech.json', headers: { Host: hostHeader } }, (res) => {
+    const headers = { Host: hostHeader, Authorization: `Bearer ${web.token}` };
+    const req = request({ host: '127.0.0.1', port: web.port, path: '/speech.json', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -77,7 +78,9 @@ describe('browser host /speech.json', () => {
 
   it('refuses the token to a foreign host name (DNS rebinding)', async () => {
     const web = await host({ sip });
-    expect((await getSpeech(web, `attacker.example:${web.port}`)).status).toBe(403);
+    const reply = await getSpeech(web, `attacker.example:${web.port}`);
+    expect(reply.status).toBe(403);
+    expect(reply.body).not.toContain('token');
   });
 
   it('answers "off" when the policy uses the bank’s ASR server or no transcription, and explains a broken section', async () => {

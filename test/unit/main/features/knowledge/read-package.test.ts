@@ -44,7 +44,7 @@ describe('knowledge policy keys', () => {
 describe('browser host /knowledge-package.json', () => {
   let host: WebHost;
   const get = async (path: string) => {
-    const response = await fetch(new URL(path, host.url));
+    const response = await fetch(new URL(path, host.url), { headers: { Authorization: `Bearer ${host.token}` } });
     return { status: response.status, body: await response.text() };
   };
   beforeAll(async () => {
