@@ -12,6 +12,7 @@ describe('CustomerProfile', () => {
         callId: 'c1',
         number: '1002',
         cti: { intent: '<b>lost</b>' },
+        trusted: true,
         source: 'crm',
         fetchedAt: Date.now(),
         profiles: [{ id: 'C1', name: hostile, tags: ['<script>x</script>'], phones: [], products: [], interactions: [], complaints: [] }],
