@@ -109,7 +109,7 @@ export async function decideCtiTrust(policy: CtiPolicy, { headers, invite, now, 
   if (!policy.hmacKey || !signature || !invite?.callId) return { trusted: false, reason: signature ? 'bad-signature' : 'unknown-source' };
   const age = now / 1000 - Number(signature.timestamp);
   if (Math.abs(age) > policy.maxAgeSeconds) return { trusted: false, reason: 'expired' };
-  let valid = false;
+  let valid: boolean;
   try {
     const data = new TextEncoder().encode(canonicalCtiString(headers, invite.callId, signature.timestamp));
     // verify() compares in constant time.
