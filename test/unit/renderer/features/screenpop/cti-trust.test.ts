@@ -1,4 +1,5 @@
 /** Whom screen pop believes: CTI headers only from a source IT names or with a valid signature. */
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, type CtiPolicy } from '@common/contract/policy';
 import type { InviteOrigin } from '@renderer/features/phone';
@@ -65,6 +66,16 @@ describe('CTI trust by signature', () => {
     expect(canonicalCtiString({ 'x-intent': ' lost card ', 'x-customer-id': 'C1' }, 'abc@h', '1700000000')).toBe(
       'lingxi-cti-v1\n1700000000\nabc@h\nx-customer-id:C1\nx-ivr-path:\nx-intent:lost card\nx-verified:\nx-language:\nx-queue:\nx-vip:',
     );
+  });
+
+  it('accepts the README\'s worked example, signed by an independent HMAC (node:crypto)', async () => {
+    const headers = { 'x-customer-id': 'C1001', 'x-verified': 'yes' };
+    const canonical = canonicalCtiString(headers, 'abc@ivr', '1700000000');
+    const sig = createHmac('sha256', '0123456789abcdef0123456789abcdef').update(canonical).digest('hex');
+    expect(sig).toBe('cebfa80abd243ba99cc64e3daf9512e4f8f3e4177e49994c63d74db8bd50fa5d');
+    const policy = ctiPolicy({ hmacKey: '0123456789abcdef0123456789abcdef' });
+    const trust = await decide(policy, { ...headers, 'x-cti-signature': `t=1700000000; sig=${sig.toUpperCase()}` }, invite({ callId: 'abc@ivr' }), 1_700_000_030_000);
+    expect(trust).toEqual({ trusted: true, by: 'signature' });
   });
 
   it('believes a valid signature from any source, once', async () => {
