@@ -8,12 +8,14 @@ import { formatPath } from '../zod-issues';
 import { webSocketUrl } from './policy-urls';
 import { agentPolicySchema, qualityPolicySchema, shortcutsPolicySchema } from './policy-agent';
 import { crmPolicySchema, knowledgePolicySchema } from './policy-services';
+import { ctiPolicySchema } from './policy-cti';
 import { assistPolicySchema } from './policy-assist';
 import { transcriptionPolicySchema } from './policy-transcription';
 import { recordingPolicySchema } from './policy-recording';
 
 export * from './policy-agent';
 export * from './policy-services';
+export * from './policy-cti';
 export * from './policy-recording';
 export * from './policy-assist';
 export * from './policy-transcription';
@@ -103,6 +105,7 @@ export const policySchema = z.strictObject({
   shortcuts: shortcutsPolicySchema,
   quality: qualityPolicySchema,
   crm: crmPolicySchema,
+  cti: ctiPolicySchema,
   knowledge: knowledgePolicySchema,
   recording: recordingPolicySchema,
   assist: assistPolicySchema,

@@ -75,7 +75,9 @@ export async function measureScreenpop(
   const crm = new CrmFixture();
   await crm.start();
   const customer = await Peer.launch({ user: '1002', wav: 'tone440', pageUrl: peerUrl, wsUrl: sip.wsUrl });
-  const crmPolicy = (ttl: number) => buildPolicy({ crm: { profileUrl: crm.profileUrl, mapping: crmMapping, cacheTtlMinutes: ttl } });
+  // The customer peer stands in for the bank's IVR: its CTI (the customer id the lookup uses) must be trusted.
+  const crmPolicy = (ttl: number) =>
+    buildPolicy({ crm: { profileUrl: crm.profileUrl, mapping: crmMapping, cacheTtlMinutes: ttl }, cti: { trustedSources: ['sip:1002@127.0.0.1'] } });
   try {
     // From the CRM: a zero TTL keeps nothing in the cache, so every name comes over HTTP.
     crm.set({ delayMs: CRM_DELAY_MS });

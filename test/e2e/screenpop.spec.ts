@@ -8,8 +8,14 @@ import { appUi } from './support/ui';
 
 const cti = ['X-Customer-Id: C1001', 'X-IVR-Path: main>cards>lost', 'X-Intent: lost card', 'X-Verified: true', 'X-VIP: Gold'];
 
-function crmPolicy(crm: CrmFixture, extra: Record<string, unknown> = {}) {
-  return buildPolicy({ crm: { profileUrl: crm.profileUrl, mapping: crmMapping, timeoutMs: 1500, ...extra } });
+/**
+ * Customers 1002 and 1004 stand in for the bank's IVR: the policy trusts their CTI headers. Any other
+ * caller's (1003's) are unverified caller data.
+ */
+const IVR_SOURCES = ['sip:1002@127.0.0.1', 'sip:1004@127.0.0.1'];
+
+function crmPolicy(crm: CrmFixture, extra: Record<string, unknown> = {}, trustedSources: string[] = IVR_SOURCES) {
+  return buildPolicy({ crm: { profileUrl: crm.profileUrl, mapping: crmMapping, timeoutMs: 1500, ...extra }, cti: { trustedSources } });
 }
 
 function profileUi(page: Page) {
@@ -143,4 +149,37 @@ test('a CRM that wants a token: the agent enters it once, it is kept encrypted a
   expect(crm.requests.at(-1)?.authorization).toBe('Bearer s3cret-token');
   const stored = await page.evaluate(() => JSON.stringify(localStorage) + document.cookie);
   expect(stored).not.toContain('s3cret-token');
+});
+
+test('CTI from a caller IT does not trust: labelled unverified, no tick, and the CRM is never asked for its customer id', async ({ app, peer, crm }) => {
+  const { page } = await app(crmPolicy(crm));
+  const caller = await peer({ user: '1003' });
+  await ring(page, caller);
+  const profile = profileUi(page);
+  const unverified = profile.region.getByRole('region', { name: 'Unverified caller data' });
+  await expect(unverified).toBeVisible();
+  await expect(unverified).toContainText('lost card');
+  // The lookup by the caller's own number still happens; 1003 is nobody's number.
+  await expect(profile.region).toContainText('No CRM record for this caller');
+  await expect(profile.source).toHaveText('CRM');
+  await expect(profile.region).not.toContainText('Identity verified');
+  await expect(profile.region).not.toContainText('✓');
+  await expect(profile.region).not.toContainText('王芳 Wang Fang');
+  await expect(profile.region.getByText('VIP Gold', { exact: true })).toHaveCount(0);
+  await expect(profile.region.getByRole('region', { name: 'What the IVR learned' })).toHaveCount(0);
+  expect(crm.requests.length).toBeGreaterThan(0);
+  expect(crm.requests.map((r) => r.query)).toEqual(crm.requests.map(() => ({ id: '', phone: '1003' })));
+  await appUi(page).button('Decline').click();
+  await caller.waitForEvent('failed');
+});
+
+test('the same CTI from a trusted sip:*@domain source shows the tick and looks the customer up', async ({ app, peer, crm }) => {
+  const { page } = await app(crmPolicy(crm, {}, ['sip:*@127.0.0.1']));
+  const ivr = await peer({ user: '1003' });
+  await ring(page, ivr);
+  const profile = profileUi(page);
+  await expect(profile.region).toContainText('王芳 Wang Fang');
+  await expect(profile.region.getByRole('region', { name: 'What the IVR learned' })).toContainText('✓ Identity verified in the IVR');
+  await expect(profile.region.getByRole('region', { name: 'Unverified caller data' })).toHaveCount(0);
+  expect(crm.requests[0]?.query).toMatchObject({ id: 'C1001', phone: '1003' });
 });

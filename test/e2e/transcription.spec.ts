@@ -19,6 +19,9 @@ import { expectTwoWayAudio } from './support/calls';
 import { finalLatencies, seenLines, watchTranscript } from './support/transcript-probe';
 import { appUi } from './support/ui';
 
+/** The customer peers stand in for the bank's IVR: their X-Language is believed only from a trusted source. */
+const IVR_PEERS = { trustedSources: ['sip:*@127.0.0.1'] };
+
 test.beforeAll(async () => {
   // festival + sox, cached under test/.run after the first run.
   await ensureSpeechFixtures();
@@ -63,6 +66,7 @@ test('the bank ASR provider’s scripted Chinese: transcript, the Chinese lost-c
     const policy = buildPolicy({
       transcription: { provider: 'bank-asr', asrUrl: asr.url, languages: ['en-US', 'zh-CN'] },
       agent: { wrapUp: { enabled: true, timeLimitSeconds: 0 } },
+      cti: IVR_PEERS,
     });
     const { page } = await app(policy, { wav: 'silence' });
     const customer = await peer({ user: '1003', wav: 'speech:lost-card' });
@@ -109,6 +113,7 @@ function sherpaPolicy(modelPath: string) {
         { engine: 'sherpa-onnx', languages: ['zh-CN'], modelPath },
       ],
     },
+    cti: IVR_PEERS,
   });
 }
 

@@ -8,7 +8,7 @@ import { createLogger } from '../../platform/logger';
 import type { ServiceStore } from '../../platform/store';
 import type { KnowledgeActions } from '../knowledge';
 import type { PausedBy } from '../recording';
-import { ageOn } from '../screenpop';
+import { ageOn, selectTrustedCti } from '../screenpop';
 import type { CallLifecycle, CallSnapshot } from '../phone';
 import type { UiLanguage } from './analysis';
 import { AssistSession, type AssistEvent } from './assist-session';
@@ -104,7 +104,8 @@ export function startAssist(policy: Policy, store: ServiceStore, lifecycle: Call
       { elderly: elderlyOf(call.id) },
     );
     sessions.set(call.id, { session, answeredAt, call });
-    const intent = call.cti['x-intent'];
+    // Only a trusted source's intent: any caller can write X-Intent.
+    const intent = selectTrustedCti(store.getState(), call.id).intent;
     if (intent) session.intent(intent);
   };
 

@@ -2,4 +2,5 @@
 export { CustomerProfile } from './components/CustomerProfile';
 export { ageOn } from './profile-schema';
 export { startScreenpop } from './screenpop-service';
-export { createScreenpopSlice, selectActivePop } from './screenpop-slice';
+export { createScreenpopSlice, selectActivePop, selectTrustedCti } from './screenpop-slice';
+export type { CtiInfo } from './cti';

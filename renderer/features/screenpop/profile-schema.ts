@@ -46,6 +46,16 @@ export function maskPhone(phone: string): string {
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
 
+/**
+ * A CRM phone number as Lingxi may dial it: digits with at most a leading +, after dropping a tel: prefix
+ * and the separators people type (spaces, - . ( ) /). Anything else — a sip: URI, letters, an @ — is not a
+ * number and is not dialled: it would reach whatever domain the CRM value names.
+ */
+export function dialableNumber(phone: string): string | undefined {
+  const number = phone.trim().replace(/^tel:/i, '').replace(/[\s\-.()/]/g, '');
+  return /^\+?\d{3,20}$/.test(number) ? number : undefined;
+}
+
 /** Age in whole years on `today`, from an ISO birth date. */
 export function ageOn(birthDate: string, today: Date): number {
   const [y, m, d] = birthDate.slice(0, 10).split('-').map(Number) as [number, number, number];

@@ -9,7 +9,8 @@ import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
 import type { CallLifecycle } from '../phone';
 import { fetchProfiles, type CrmResult } from './crm-client';
-import { readCti } from './cti';
+import { hasCti, readCti } from './cti';
+import { decideCtiTrust, validCustomerId } from './cti-trust';
 import { cacheKey, purgeExpiredProfiles, readCachedProfiles, writeCachedProfiles } from './profile-repo';
 import { selectionFor } from './screenpop-slice';
 
@@ -34,6 +35,8 @@ export function getScreenpop(): Screenpop | null {
 /** Starts screen pop for a valid policy: every incoming call the lifecycle reports ringing pops. */
 export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle, host: LingxiApi): Screenpop {
   const { crm } = policy;
+  /** Signed INVITEs already believed: a captured one replayed within its window is not believed again. */
+  const seenSignatures = new Map<string, number>();
   const ttlMs = crm.cacheTtlMinutes * 60_000;
   let token: Promise<string | null> | null = null;
   drop(purgeExpiredProfiles(ttlMs), log, 'purging expired cached profiles');
@@ -57,7 +60,7 @@ export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: C
   async function askCrm(callId: string): Promise<void> {
     const pop = store.getState().pops.find((p) => p.callId === callId);
     if (!pop || !crm.profileUrl) return;
-    const query = { ...(pop.cti.customerId ? { customerId: pop.cti.customerId } : {}), ...(pop.number ? { phone: pop.number } : {}) };
+    const query = { ...(pop.lookupId ? { customerId: pop.lookupId } : {}), ...(pop.number ? { phone: pop.number } : {}) };
     store.getState().updatePop(callId, { loading: true });
     const result = await fetchProfiles({ ...crm, profileUrl: crm.profileUrl }, query, await readToken());
     applyCrm(callId, cacheKey(query), result);
@@ -71,26 +74,36 @@ export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: C
     store.getState().updatePop(callId, { source: 'cache', fetchedAt: cached.fetchedAt, profiles: cached.profiles, selected: selectionFor(cached.profiles, pop) });
   }
 
-  function onIncoming(call: AppState['calls'][number]): void {
+  async function onIncoming(call: AppState['calls'][number]): Promise<void> {
     performance.mark('lingxi:screenpop:invite');
     const cti = readCti(call.cti);
+    // Local crypto at most (an HMAC), no network round trip: the pop still comes before the CRM.
+    const trust = await decideCtiTrust(policy.cti, { headers: call.cti, invite: call.invite, now: Date.now(), seen: seenSignatures });
+    if (!trust.trusted && hasCti(cti)) log.warn(`call ${call.id}: CTI headers shown as unverified caller data (${trust.reason})`);
+    const customerId = validCustomerId(cti.customerId, policy.cti.customerIdPattern);
+    if (cti.customerId !== undefined && customerId === undefined) log.warn(`call ${call.id}: X-Customer-Id refused (does not match cti.customerIdPattern)`);
+    if (customerId === undefined) delete cti.customerId;
+    // An untrusted customer id would let any caller pull (and cache) someone else's profile.
+    const lookupId = trust.trusted || policy.cti.lookupUntrusted ? customerId : undefined;
     store.getState().addPop({
       callId: call.id,
       number: call.remoteNumber,
       cti,
+      trusted: trust.trusted,
+      ...(lookupId !== undefined ? { lookupId } : {}),
       source: 'cti',
       profiles: [],
       selected: null,
       loading: Boolean(crm.profileUrl),
     });
-    const key = cacheKey({ customerId: cti.customerId, phone: call.remoteNumber });
+    const key = cacheKey({ customerId: lookupId, phone: call.remoteNumber });
     if (key) void showCached(call.id, key);
     void askCrm(call.id);
   }
 
   // `ringing` comes once per incoming call, with its first snapshot (the INVITE's CTI headers).
   const unsubscribe = lifecycle.subscribe((event) => {
-    if (event.type === 'ringing') onIncoming(event.call);
+    if (event.type === 'ringing') drop(onIncoming(event.call), log, 'popping an incoming call');
   });
 
   active = {

@@ -8,7 +8,12 @@ export interface ProfilePop {
   callId: string;
   /** The caller's number as presented. */
   number: string;
+  /** What the INVITE's CTI headers say (a customer id only when it passed cti.customerIdPattern). */
   cti: CtiInfo;
+  /** Whether the CTI came from a source the policy trusts (or was validly signed); otherwise it is unverified caller data. */
+  trusted: boolean;
+  /** The customer id the CRM is asked for: the CTI's, when valid and trusted (or cti.lookupUntrusted). */
+  lookupId?: string;
   /** Where the profiles shown came from. */
   source: 'cti' | 'cache' | 'crm';
   /** Epoch ms of the CRM answer behind a cache or CRM profile. */
@@ -59,4 +64,13 @@ export function selectActivePop(state: ScreenpopSlice & { calls: { id: string; p
 declare module '../../platform/store' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this slice into the app state
   interface AppState extends ScreenpopSlice {}
+}
+
+/**
+ * The CTI a call's other consumers (assist's intent, transcription's language) may act on: the pop's when
+ * its source is trusted, else nothing.
+ */
+export function selectTrustedCti(state: ScreenpopSlice, callId: string): CtiInfo {
+  const pop = state.pops.find((p) => p.callId === callId);
+  return pop?.trusted ? pop.cti : {};
 }

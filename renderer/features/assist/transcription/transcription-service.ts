@@ -9,7 +9,7 @@ import type { TranscriptionPolicy } from '@common/contract/policy-transcription'
 import { createLogger } from '../../../platform/logger';
 import type { ServiceStore } from '../../../platform/store';
 import type { CallLifecycle, CallSnapshot, PhoneEngine } from '../../phone';
-import { selectActivePop } from '../../screenpop';
+import { selectActivePop, selectTrustedCti, type CtiInfo } from '../../screenpop';
 import { loadTapWorklet, tapTrack } from './audio-tap';
 import { CallTranscription } from './call-transcription';
 import { callLanguage } from './language';
@@ -54,8 +54,8 @@ export function providerFor(policy: TranscriptionPolicy, host: Pick<LingxiApi, '
 }
 
 /** The IVR intent as a phrase ("lost-card" → "lost card"), the most specific hint a call comes with. */
-function intentHint(call: CallSnapshot): string[] {
-  const intent = call.cti['x-intent']?.trim().replace(/[-_]+/g, ' ');
+function intentHint(cti: CtiInfo): string[] {
+  const intent = cti.intent?.trim().replace(/[-_]+/g, ' ');
   return intent && intent.length <= 100 ? [intent] : [];
 }
 
@@ -93,8 +93,10 @@ export function startTranscription(
     const state = store.getState();
     const pop = selectActivePop(state);
     const profile = pop?.callId === call.id && pop.selected !== null ? pop.profiles[pop.selected] : undefined;
-    const language = callLanguage(settings.languages, [call.cti['x-language'], profile?.language]);
-    const hints = settings.hints ? [...new Set([...intentHint(call), ...(options.hints?.(call) ?? [])])].slice(0, 500) : [];
+    // Only a trusted source's CTI: any caller can write X-Language or X-Intent.
+    const cti = selectTrustedCti(state, call.id);
+    const language = callLanguage(settings.languages, [cti.language, profile?.language]);
+    const hints = settings.hints ? [...new Set([...intentHint(cti), ...(options.hints?.(call) ?? [])])].slice(0, 500) : [];
     const session = new CallTranscription({
       callId: call.id,
       // Transcript times count from the answer; answeredAt is epoch ms, the audio clock is the page's.

@@ -7,7 +7,7 @@ import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { createIceGatheringTimeout } from './ice-timeout';
 import { classifyOutcome } from './outcome';
 import { userPart } from './target';
-import type { CallDirection, CallEnd, CallPhase, CallSnapshot, DtmfMethod } from './types';
+import type { CallDirection, CallEnd, CallPhase, CallSnapshot, DtmfMethod, InviteOrigin } from './types';
 
 const CTI_HEADER = /^x-/i;
 const DTMF_TONE_MS = 100;
@@ -45,6 +45,15 @@ export function readCtiHeaders(request: IncomingRequest | undefined): Record<str
   return cti;
 }
 
+/** Who sent an incoming INVITE (From, P-Asserted-Identity, Call-ID), as strings for the snapshot. */
+export function readInviteOrigin(request: IncomingRequest | undefined): InviteOrigin | undefined {
+  if (!request) return undefined;
+  // JsSIP's typings say string, but an absent header is undefined.
+  const header = (name: string) => request.getHeader(name) as string | undefined;
+  const assertedIdentity = header('P-Asserted-Identity');
+  return { from: header('From') ?? '', ...(assertedIdentity ? { assertedIdentity } : {}), callId: header('Call-ID') ?? '' };
+}
+
 export class CallSession {
   private snapshot: CallSnapshot;
   private readonly ice;
@@ -75,6 +84,8 @@ export class CallSession {
       muted: false,
       cti: readCtiHeaders(request),
     };
+    const invite = readInviteOrigin(request);
+    if (invite) this.snapshot.invite = invite;
     this.ice = createIceGatheringTimeout(iceGatheringTimeoutMs);
     this.bind();
     if (session.connection) this.watchPeerConnection(session.connection);

@@ -33,8 +33,10 @@ export interface CallSnapshot {
   heldLocally: boolean;
   heldRemotely: boolean;
   muted: boolean;
-  /** CTI headers from the INVITE (X-*), for screen pop. */
+  /** CTI headers from the INVITE (X-*), for screen pop. Untrusted as they stand: screen pop decides whether to believe them. */
   cti: Record<string, string>;
+  /** Who sent an incoming call's INVITE, for screen pop's CTI trust decision; absent on outgoing calls. */
+  invite?: InviteOrigin;
   /** A transfer of this call in progress or just failed (the call is the one being handed over). */
   transfer?: TransferSnapshot;
   /** Set on a consultation call: the id of the call the agent means to transfer. */
@@ -66,6 +68,15 @@ export interface TransferFailure {
   statusCode?: number;
   /** The SIP reason phrase, or a cause code the UI translates: 'timeout' | 'connection' | 'rejected'. */
   reason: string;
+}
+
+/** The INVITE's identity headers, raw as received (JsSIP objects stay in the engine). */
+export interface InviteOrigin {
+  /** The From header's value. */
+  from: string;
+  /** The first P-Asserted-Identity header's value, when the INVITE had one. */
+  assertedIdentity?: string;
+  callId: string;
 }
 
 export interface CallEnd {

@@ -14,7 +14,8 @@ export function CustomerProfile({ timeoutMs, elderlyAge }: { timeoutMs: number; 
   const choose = useAppStore((s) => s.chooseProfile);
   if (!pop) return null;
   const profile = pop.selected !== null ? pop.profiles[pop.selected] : undefined;
-  const vip = profile?.vipTier ?? pop.cti.vip;
+  // An untrusted X-VIP is listed with the unverified caller data, never as a badge.
+  const vip = profile?.vipTier ?? (pop.trusted ? pop.cti.vip : undefined);
   return (
     <section aria-label={t('screenpop.label')} className="customer-profile" aria-busy={pop.loading} data-call-id={pop.callId}>
       <header className="customer-profile__header">
@@ -35,7 +36,7 @@ export function CustomerProfile({ timeoutMs, elderlyAge }: { timeoutMs: number; 
           ))}
         </div>
       )}
-      <IvrSummary cti={pop.cti} />
+      <IvrSummary cti={pop.cti} trusted={pop.trusted} />
       {profile && <ProfileDetails profile={profile} history={history} number={pop.number} elderlyAge={elderlyAge} />}
     </section>
   );

@@ -1,13 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import type { CtiInfo } from '../cti';
+import { hasCti, type CtiInfo } from '../cti';
 
-/** What the IVR learned before the call reached the agent. */
-export function IvrSummary({ cti }: { cti: CtiInfo }) {
+/**
+ * What the IVR learned before the call reached the agent. From a source the policy does not trust it is
+ * labelled unverified caller data and never shows the verified tick: any caller can write these headers.
+ */
+export function IvrSummary({ cti, trusted }: { cti: CtiInfo; trusted: boolean }) {
   const { t } = useTranslation();
-  if (!cti.ivrPath && !cti.intent && cti.verified === undefined && !cti.queue) return null;
+  if (trusted ? !cti.ivrPath && !cti.intent && cti.verified === undefined && !cti.queue : !hasCti(cti)) return null;
+  const heading = trusted ? t('screenpop.ivr.heading') : t('screenpop.ivr.unverifiedHeading');
   return (
-    <section aria-label={t('screenpop.ivr.heading')} className="ivr-summary">
-      <h3>{t('screenpop.ivr.heading')}</h3>
+    <section aria-label={heading} className={trusted ? 'ivr-summary' : 'ivr-summary ivr-summary--unverified'}>
+      <h3>{heading}</h3>
+      {!trusted && <p className="hint">{t('screenpop.ivr.unverifiedHint')}</p>}
       <dl>
         {cti.intent && (
           <>
@@ -27,8 +32,14 @@ export function IvrSummary({ cti }: { cti: CtiInfo }) {
             <dd>{cti.queue}</dd>
           </>
         )}
+        {!trusted && cti.vip && (
+          <>
+            <dt>{t('screenpop.ivr.vip')}</dt>
+            <dd>{cti.vip}</dd>
+          </>
+        )}
       </dl>
-      {cti.verified !== undefined && (
+      {trusted && cti.verified !== undefined && (
         <p className={cti.verified ? 'verified' : 'not-verified'}>
           {cti.verified ? `✓ ${t('screenpop.ivr.verified')}` : `⚠ ${t('screenpop.ivr.notVerified')}`}
         </p>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CallHistoryEntry } from '../../../db/schema';
 import { dial } from '../../phone';
-import { ageOn, maskPhone, type CustomerProfile } from '../profile-schema';
+import { ageOn, dialableNumber, maskPhone, type CustomerProfile } from '../profile-schema';
 
 const INTERACTIONS_SHOWN = 5;
 
@@ -98,11 +98,20 @@ export function ProfileDetails({ profile, history, number, elderlyAge }: { profi
       {profile.phones.length > 0 && (
         <section aria-label={t('screenpop.phones')}>
           <h3>{t('screenpop.phones')}</h3>
-          {profile.phones.map((phone) => (
-            <button key={phone} type="button" className="link" aria-label={t('screenpop.callNumber', { number: maskPhone(phone) })} onClick={() => void dial(phone)}>
-              {maskPhone(phone)}
-            </button>
-          ))}
+          {profile.phones.map((phone) => {
+            // Only a plain number is dialled, and the label masks what is dialled: a CRM value such as
+            // sip:…@evil.example would otherwise call a foreign domain behind a harmless-looking label.
+            const number = dialableNumber(phone);
+            return number ? (
+              <button key={phone} type="button" className="link" aria-label={t('screenpop.callNumber', { number: maskPhone(number) })} onClick={() => void dial(number)}>
+                {maskPhone(number)}
+              </button>
+            ) : (
+              <span key={phone} className="muted">
+                {maskPhone(phone)}
+              </span>
+            );
+          })}
         </section>
       )}
     </div>

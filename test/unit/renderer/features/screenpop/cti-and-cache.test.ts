@@ -45,6 +45,7 @@ describe('pop selection', () => {
     callId,
     number: '1',
     cti: {},
+    trusted: true,
     source: 'crm',
     profiles,
     selected,

@@ -1,13 +1,28 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { RTCSession } from 'jssip/lib/RTCSession';
-import { CallSession, needsIceRestart, type CallSessionHooks } from '@renderer/features/phone/sip/call-session';
+import type { IncomingRequest } from 'jssip/lib/SIPMessage';
+import { CallSession, needsIceRestart, readInviteOrigin, type CallSessionHooks } from '@renderer/features/phone/sip/call-session';
 
 describe('needsIceRestart', () => {
   it('restarts ICE only when the media path is down', () => {
     expect(needsIceRestart('failed')).toBe(true);
     expect(needsIceRestart('disconnected')).toBe(true);
     for (const state of ['new', 'checking', 'connected', 'completed', 'closed'] as const) expect(needsIceRestart(state)).toBe(false);
+  });
+});
+
+describe('readInviteOrigin', () => {
+  const request = (headers: Record<string, string>) =>
+    ({ getHeader: (name: string) => headers[name.toLowerCase()] }) as unknown as IncomingRequest;
+  it('puts the INVITE\'s From, P-Asserted-Identity and Call-ID on the snapshot as strings, for the CTI trust decision', () => {
+    expect(readInviteOrigin(request({ from: '"IVR" <sip:ivr@pbx>;tag=1', 'p-asserted-identity': '<sip:ivr@pbx>', 'call-id': 'abc@h' }))).toEqual({
+      from: '"IVR" <sip:ivr@pbx>;tag=1',
+      assertedIdentity: '<sip:ivr@pbx>',
+      callId: 'abc@h',
+    });
+    expect(readInviteOrigin(request({ from: '<sip:1002@pbx>', 'call-id': 'x' }))).toEqual({ from: '<sip:1002@pbx>', callId: 'x' });
+    expect(readInviteOrigin(undefined)).toBeUndefined();
   });
 });
 
