@@ -35,7 +35,7 @@ const patterns: ReadonlyArray<[RegExp, string]> = [
   [/\b(sips?:)([^@\s;>]+)@/gi, '$1[REDACTED]@'],
   [/(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, '[REDACTED-EMAIL]'],
   // Card numbers written with dots (6222.0212.3456.7890): 13–19 digits, one separator between any two.
-  [new RegExp(`${D}(?:[\\s.\\uFF0E\\-\\uFF0D]?${D}){12,18}`, 'g'), '[REDACTED-NUMBER]'],
+  [new RegExp(`\\+?${D}(?:[\\s.\\uFF0E\\-\\uFF0D]?${D}){12,18}`, 'g'), '[REDACTED-NUMBER]'],
   // Phone, id and card numbers: 6 or more digits, spaces and hyphens, ASCII or full-width.
   [new RegExp(`\\+?${D}[${D.slice(1, -1)}\\s\\-\\uFF0D]{4,}${D}`, 'g'), '[REDACTED-NUMBER]'],
 ];
