@@ -3,7 +3,7 @@
  * never a throw, always a reason fit for a report.
  */
 import type { z } from 'zod';
-import { errorMessage } from './errors';
+import { jsonErrorOffset, lineAndColumn } from './json-error-position';
 import { describeIssues } from './zod-issues';
 
 export type JsonReadResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -12,15 +12,26 @@ export type JsonReadResult = { ok: true; value: unknown } | { ok: false; error: 
 export type JsonParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 /**
- * JSON.parse that reports instead of throwing: the value, or `not valid JSON: <reason>`. A leading UTF-8
- * byte order mark (Windows Notepad writes one) is skipped: it is not a JSON error IT should have to chase.
+ * JSON.parse that reports instead of throwing: the value, or `not valid JSON at line L, column C`. The
+ * engine's own message is never used: it quotes the source around the error, and a policy or CRM answer
+ * can hold a password or token right there (json-error-position.ts). A leading UTF-8 byte order mark
+ * (Windows Notepad writes one) is skipped: it is not a JSON error IT should have to chase.
  */
 export function readJson(text: string): JsonReadResult {
+  const source = text.replace(/^\uFEFF/, '');
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
-  } catch (error) {
-    return { ok: false, error: `not valid JSON: ${errorMessage(error)}` };
+    return { ok: true, value: JSON.parse(source) };
+  } catch {
+    return { ok: false, error: describeJsonError(source) };
   }
+}
+
+/** `not valid JSON at line L, column C` for text JSON.parse rejected; no part of the text itself. */
+export function describeJsonError(text: string): string {
+  const offset = jsonErrorOffset(text);
+  if (offset === undefined) return 'not valid JSON'; // JSON.parse saw what this reader did not: no place to name
+  const { line, column } = lineAndColumn(text, offset);
+  return `not valid JSON at line ${line}, column ${column}`;
 }
 
 /** Parses JSON text against `schema`: bad JSON is one error, a schema violation one per issue (`articles[3].title: …`). */

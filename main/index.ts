@@ -11,6 +11,7 @@ import { registerAppScheme, serveAppProtocol } from './app/protocol';
 import { installAppHardening, installPermissionHandlers } from './app/security';
 import { createMainWindow, focusWindow } from './app/windows';
 import { createLogger, openLogFile, setLogSink, writeRendererLog } from './features/logging/logger';
+import { limitRendererLog } from './features/logging/renderer-log-limit';
 import { readKnowledgePackage } from './features/knowledge/read-package';
 import { loadPolicy } from './features/policy/load-policy';
 import { createCallPower } from './features/power/call-power';
@@ -106,7 +107,7 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
   ipc.handle('speech:endpoint', () => speech.endpoint());
   ipc.handle('power:set-call-active', (active) => callPower.setCallActive(active));
   ipc.handle('shell:open-external', openExternal);
-  ipc.handle('log:write', writeRendererLog);
+  ipc.handleFromSender('log:write', limitRendererLog({ write: writeRendererLog }));
   ipc.handle('app:quit-ready', () => quitFlow.quitReady());
   const secrets = createSecretStore({
     safeStorage,

@@ -17,6 +17,14 @@ type HandlerResult<R> = [R] extends [void] ? MaybePromise<void> : MaybePromise<R
 /** A typed handler: receives the parsed arguments, never the raw event. */
 export type ChannelHandler<C extends InvokeChannel> = (...args: InvokeArgs<C>) => HandlerResult<InvokeResults[C]>;
 
+/** Which renderer called: its webContents id, for limits kept per renderer. */
+export interface IpcSender {
+  id: number;
+}
+
+/** A typed handler that is also told which renderer called. */
+export type SenderChannelHandler<C extends InvokeChannel> = (sender: IpcSender, ...args: InvokeArgs<C>) => HandlerResult<InvokeResults[C]>;
+
 export interface IpcRegistryDeps {
   /** Electron's ipcMain, injected so tests can drive it. */
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -29,6 +37,8 @@ export interface IpcRegistryDeps {
 export interface IpcRegistry {
   /** Registers fn for channel; a second registration for the same channel replaces the first. */
   handle<C extends InvokeChannel>(channel: C, fn: ChannelHandler<C>): void;
+  /** As handle, for a handler that keeps something per renderer (log:write's rate limit). */
+  handleFromSender<C extends InvokeChannel>(channel: C, fn: SenderChannelHandler<C>): void;
   /** Removes every handler this registry added. */
   dispose(): void;
 }
@@ -47,22 +57,29 @@ export function createIpcRegistry({ ipcMain, isTrusted, onReject }: IpcRegistryD
     throw new IpcRejectedError(`${channel}: ${reason}`);
   };
 
+  const register = <C extends InvokeChannel>(channel: C, call: (event: IpcMainInvokeEvent, args: InvokeArgs<C>) => unknown) => {
+    const schema = invokeChannels[channel].args;
+    if (registered.has(channel)) ipcMain.removeHandler(channel);
+    registered.add(channel);
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...raw: unknown[]) => {
+      // senderFrame is null once the frame navigated away or died: its call is stale, drop it.
+      const frameUrl = event.senderFrame?.url;
+      if (!isTrusted(frameUrl)) return reject(channel, `untrusted sender ${frameUrl ?? '(no frame)'}`);
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const detail = parsed.error.issues.map((issue) => `${formatPath(issue.path)} ${issue.message}`).join('; ');
+        return reject(channel, `invalid arguments: ${detail}`);
+      }
+      return call(event, parsed.data as InvokeArgs<C>);
+    });
+  };
+
   return {
     handle(channel, fn) {
-      const schema = invokeChannels[channel].args;
-      if (registered.has(channel)) ipcMain.removeHandler(channel);
-      registered.add(channel);
-      ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...raw: unknown[]) => {
-        // senderFrame is null once the frame navigated away or died: its call is stale, drop it.
-        const frameUrl = event.senderFrame?.url;
-        if (!isTrusted(frameUrl)) return reject(channel, `untrusted sender ${frameUrl ?? '(no frame)'}`);
-        const parsed = schema.safeParse(raw);
-        if (!parsed.success) {
-          const detail = parsed.error.issues.map((issue) => `${formatPath(issue.path)} ${issue.message}`).join('; ');
-          return reject(channel, `invalid arguments: ${detail}`);
-        }
-        return fn(...(parsed.data as InvokeArgs<typeof channel>));
-      });
+      register(channel, (_event, args) => fn(...args));
+    },
+    handleFromSender(channel, fn) {
+      register(channel, (event, args) => fn({ id: event.sender.id }, ...args));
     },
     dispose() {
       for (const channel of registered) ipcMain.removeHandler(channel);

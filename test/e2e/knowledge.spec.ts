@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { packageJson, writePackageFile } from '../fixtures/knowledge/packages';
+import { e2eArticles, packageJson, writePackageFile } from '../fixtures/knowledge/packages';
 import { KnowledgeServer } from '../fixtures/knowledge/server';
 import { buildPolicy } from '../fixtures/policy';
 import { expect, test } from './fixtures/app';
@@ -95,4 +95,31 @@ test('delta sync adds articles in the background, skips and reports a bad one, a
   } finally {
     await server.stop();
   }
+});
+
+test('a hostile 200 KB article opens at once, shows its first part with "Show more", and the window stays usable', async ({ app }) => {
+  const hostile = {
+    id: 'hostile',
+    title: 'Unclosed brackets',
+    questions: ['unclosed brackets'],
+    body: `Read this first.\n\n${'[a]('.repeat(49_990)}`,
+    lang: 'en',
+    updatedAt: '2025-03-02T00:00:00Z',
+  };
+  const { page } = await app(buildPolicy({ knowledge: { packagePath: writePackageFile(packageJson([...e2eArticles, hostile])) } }));
+  await expect(page.getByText('4 articles')).toBeVisible();
+  await searchFor(page, 'unclosed brackets');
+  const started = Date.now();
+  await knowledgeUi(page).results.getByRole('listitem').first().getByRole('button').click();
+  const article = knowledgeUi(page).article;
+  await expect(article).toContainText('Read this first.');
+  const more = article.getByRole('button', { name: 'Show more' });
+  await expect(more).toBeVisible();
+  // The old reader spent 13 s here on the renderer thread; the dialer answers within a second or two.
+  await page.getByRole('textbox', { name: 'Number' }).fill('1002');
+  await expect(page.getByRole('textbox', { name: 'Number' })).toHaveValue('1002');
+  expect(Date.now() - started).toBeLessThan(5000);
+  const shown = (await article.textContent())?.length ?? 0;
+  await more.click();
+  await expect.poll(async () => (await article.textContent())?.length ?? 0).toBeGreaterThan(shown);
 });

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { buildPolicy } from '../fixtures/policy';
 import { expect, test } from './fixtures/app';
 import { appUi } from './support/ui';
@@ -27,4 +28,19 @@ test('a zh-CN policy shows the Chinese UI', async ({ app }) => {
   const { page } = await app(buildPolicy({ ui: { language: 'zh-CN' } }));
   await expect(page.getByRole('status').filter({ hasText: '已注册' })).toBeVisible();
   await expect(page.getByText('Registered', { exact: true })).toHaveCount(0);
+});
+
+test('a policy with a syntax error next to the password shows where, never the password', async ({ app }) => {
+  const instance = await app();
+  const { page } = instance;
+  const text = readFileSync(instance.policyPath, 'utf8');
+  // The quotes around the password lost: V8's own JSON message would quote the text around it.
+  const broken = text.replace(/"password": "[^"]*"/, '"password": Sup3r-Secret-Pw');
+  expect(broken).not.toBe(text);
+  writeFileSync(instance.policyPath, broken);
+  await instance.reload();
+  const ui = appUi(page);
+  await expect(ui.policyProblems).toContainText(/not valid JSON at line \d+, column \d+/);
+  await expect(page.locator('body')).not.toContainText('Sup3r');
+  await expect(page.locator('body')).not.toContainText('Secret');
 });

@@ -2,7 +2,7 @@
  * Main-process logging. Every line is redacted (contract redact()) before it is written, including
  * lines the renderer already redacted: main cannot trust the renderer to have done it.
  */
-import { createWriteStream, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, openSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LogEntry } from '@common/contract/ipc';
 import { redact } from '@common/contract/redact';
@@ -53,7 +53,10 @@ export function writeRendererLog(entry: LogEntry): void {
 }
 
 export interface LogFileOptions {
-  /** Rotate at open when the file is larger than this (one previous file is kept as .1). */
+  /**
+   * Rotate when the file grows past this, at open and while running (one previous file is kept as .1),
+   * so the log and its one predecessor never take much more than twice this on disk.
+   */
   maxBytes?: number;
   /** Also copy lines here (stderr in development). */
   mirror?: Pick<NodeJS.WritableStream, 'write'>;
@@ -65,19 +68,64 @@ export interface LogFileOptions {
  */
 export function openLogFile(path: string, { maxBytes = 5 * 1024 * 1024, mirror }: LogFileOptions = {}): LogSink {
   mkdirSync(dirname(path), { recursive: true });
+  let size = 0;
   try {
-    if (statSync(path).size > maxBytes) renameSync(path, `${path}.1`);
+    size = statSync(path).size;
   } catch {
     // No file yet: nothing to rotate.
   }
-  const stream: WriteStream = createWriteStream(path, { flags: 'a', encoding: 'utf8', mode: 0o600 });
-  // A full disk must not crash the app mid-call; logging just stops.
-  stream.on('error', () => undefined);
+  const open = (): WriteStream => {
+    // Opened synchronously, so the file exists (and can be renamed by the next rotation) before the first write lands.
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'a', 0o600);
+    } catch {
+      // Left to the stream, whose error is ignored below: a log that cannot open must not stop the app.
+    }
+    const stream = createWriteStream(path, { flags: 'a', encoding: 'utf8', mode: 0o600, ...(fd === undefined ? {} : { fd }) });
+    // A full disk must not crash the app mid-call; logging just stops.
+    stream.on('error', () => undefined);
+    return stream;
+  };
+  const ended: Array<Promise<void>> = [];
+  const end = (stream: WriteStream) => new Promise<void>((done) => (stream.writableEnded ? done() : stream.end(done)));
+  /**
+   * The current file becomes .1 and a new one starts. Lines still buffered for the old stream land in .1:
+   * its descriptor follows the rename (libuv opens files shareable for delete on Windows too).
+   */
+  const rotate = (): void => {
+    try {
+      renameSync(path, `${path}.1`);
+    } catch {
+      // Cannot rotate (file gone, or locked): keep appending rather than lose lines, and try again later.
+      size = 0;
+      return;
+    }
+    ended.push(end(stream));
+    stream = open();
+    size = 0;
+  };
+  if (size > maxBytes) {
+    try {
+      renameSync(path, `${path}.1`);
+      size = 0;
+    } catch {
+      // Not rotated: appending still works.
+    }
+  }
+  let stream = open();
   return {
     write(line) {
-      if (!stream.writableEnded) stream.write(line);
+      if (!stream.writableEnded) {
+        const bytes = Buffer.byteLength(line);
+        if (size > 0 && size + bytes > maxBytes) rotate();
+        stream.write(line);
+        size += bytes;
+      }
       mirror?.write(line);
     },
-    close: () => new Promise<void>((done) => (stream.writableEnded ? done() : stream.end(done))),
+    close: async () => {
+      await Promise.all([...ended, end(stream)]);
+    },
   };
 }

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { readJson } from '@common/json';
 import { launchSpeechService, type LaunchRequest } from './service';
 
 /** Electron's process.parentPort, reduced to what is used (absent under plain Node). */
@@ -35,11 +36,16 @@ export function requestFromArgs(args: readonly string[], env: NodeJS.ProcessEnv)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
   let config: unknown;
   if (values.config) {
+    // readJson's report names a line and column, never the text: the config can hold a token.
+    let text: string;
     try {
-      config = JSON.parse(readFileSync(values.config, 'utf8'));
+      text = readFileSync(values.config, 'utf8');
     } catch (error) {
       throw new Error(`cannot read --config ${values.config}: ${(error as Error).message}`, { cause: error });
     }
+    const json = readJson(text);
+    if (!json.ok) throw new Error(`cannot read --config ${values.config}: ${json.error}`);
+    config = json.value;
   }
   return { config, port, token: env.LINGXI_SPEECH_TOKEN || undefined, allowedOrigins: values.origin ?? [] };
 }

@@ -22,6 +22,7 @@ const en = {
     skipped: 'Sync skipped {{count}} invalid articles:',
     imageBlocked: '[image not shown: {{alt}}]',
     close: 'Close article',
+    showMore: 'Show more',
   },
 };
 
@@ -48,6 +49,7 @@ export const knowledgeMessages: LocaleBundle<typeof en> = {
       skipped: '同步跳过了 {{count}} 篇无效文章：',
       imageBlocked: '[未显示图片：{{alt}}]',
       close: '关闭文章',
+      showMore: '显示更多',
     },
   },
   'zh-TW': {
@@ -71,6 +73,7 @@ export const knowledgeMessages: LocaleBundle<typeof en> = {
       skipped: '同步略過了 {{count}} 篇無效文章：',
       imageBlocked: '[未顯示圖片：{{alt}}]',
       close: '關閉文章',
+      showMore: '顯示更多',
     },
   },
 };

@@ -3,6 +3,7 @@
  * gives up after crm.timeoutMs, and classifies every way it can go wrong. Never throws.
  */
 import type { Policy } from '@common/contract/policy';
+import { readJson } from '@common/json';
 import { mapCrmDocument } from './crm-mapping';
 import type { CustomerProfile } from './profile-schema';
 
@@ -52,14 +53,17 @@ export async function fetchProfiles(
     return { ok: false, kind: 'auth', detail: String(response.status), latencyMs: elapsed() };
   }
   if (!response.ok) return { ok: false, kind: 'http', detail: String(response.status), latencyMs: elapsed() };
-  let document: unknown;
+  let text: string;
   try {
-    document = JSON.parse(await response.text());
+    text = await response.text();
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, kind: 'timeout', detail: String(crm.timeoutMs), latencyMs: elapsed() };
-    return { ok: false, kind: 'json', detail: (error as Error).message.slice(0, 120), latencyMs: elapsed() };
+    return { ok: false, kind: 'network', detail: (error as Error).message, latencyMs: elapsed() };
   }
-  const mapped = mapCrmDocument(document, crm.mapping);
+  // Line and column only: the engine's message would quote the answer, which holds customer data.
+  const document = readJson(text);
+  if (!document.ok) return { ok: false, kind: 'json', detail: document.error, latencyMs: elapsed() };
+  const mapped = mapCrmDocument(document.value, crm.mapping);
   return mapped.ok ? { ...mapped, latencyMs: elapsed() } : { ...mapped, latencyMs: elapsed() };
 }

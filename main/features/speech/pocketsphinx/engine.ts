@@ -4,6 +4,7 @@
  * built or found in the cache.
  */
 import { readFile } from 'node:fs/promises';
+import { readJson } from '@common/json';
 import type { PocketsphinxConfig } from '../config';
 import { SpeechEngineError, type RecognitionStream, type SpeechEngine, type StreamOptions } from '../engine';
 import { buildCorpus } from '../model/corpus';
@@ -52,11 +53,9 @@ export class PocketsphinxEngine implements SpeechEngine {
     const packages: unknown[] = [];
     for (const path of config.knowledgePackages) {
       await checkModelFile(path, 'knowledge package');
-      try {
-        packages.push(JSON.parse(await readFile(path, 'utf8')));
-      } catch (error) {
-        throw new SpeechEngineError('bad-config', `knowledge package ${path} is not valid JSON: ${(error as Error).message}`);
-      }
+      const json = readJson(await readFile(path, 'utf8'));
+      if (!json.ok) throw new SpeechEngineError('bad-config', `knowledge package ${path}: ${json.error}`);
+      packages.push(json.value);
     }
     let api: PocketsphinxApi;
     try {

@@ -1,6 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseMarkdown, type Block, type Inline } from '../markdown';
+import { firstPart } from '../markdown-limit';
 
 /**
  * An allowed remote image, fetched and shown from a blob: URL. The CSP lets images load only from the
@@ -72,13 +73,34 @@ function BlockNode({ block }: { block: Block }) {
   }
 }
 
-/** An article body: Markdown rendered to React elements only (see markdown.ts for why that is safe). */
+/**
+ * How much of an article one "Show more" reveals, in elements and 100-character runs of text: a long
+ * article's first screens show at once, and a hostile one (50,000 links) cannot make React build them all.
+ */
+export const RENDER_PAGE = 1000;
+
+/**
+ * An article body: Markdown rendered to React elements only (see markdown.ts for why that is safe). The
+ * body is parsed once per body (not on every render of the panel) and shown a page at a time.
+ */
 export function MarkdownBody({ markdown, remoteHosts }: { markdown: string; remoteHosts: readonly string[] }) {
+  const { t } = useTranslation();
+  // Keyed by the hosts' text, not the array's identity, which may be new on every render.
+  const hostsKey = remoteHosts.join('\n');
+  const blocks = useMemo(() => parseMarkdown(markdown, hostsKey === '' ? [] : hostsKey.split('\n')), [markdown, hostsKey]);
+  const [pages, setPages] = useState(1);
+  useEffect(() => setPages(1), [blocks]);
+  const shown = useMemo(() => firstPart(blocks, pages * RENDER_PAGE), [blocks, pages]);
   return (
     <div className="kb-body">
-      {parseMarkdown(markdown, remoteHosts).map((block, i) => (
+      {shown.blocks.map((block, i) => (
         <BlockNode key={i} block={block} />
       ))}
+      {shown.truncated && (
+        <button type="button" className="kb-show-more" onClick={() => setPages((n) => n + 1)}>
+          {t('knowledge.showMore')}
+        </button>
+      )}
     </div>
   );
 }

@@ -61,6 +61,23 @@ describe('parsePolicy', () => {
     if (!lock.ok) expect(lock.problems[0]?.path).toBe('locked[0]');
   });
 
+  it('never shows the password of a policy whose JSON is broken around it', () => {
+    const password = 'S3cret-Pass!';
+    for (const text of [
+      `{"sip": {"password": ${password}}}`, // unquoted: V8's message quotes the text after the error
+      `{"sip": {"password": "${password}" "uri": "sip:1001@pbx.bank.example"}}`,
+      `{"sip": {"password": "${password}`,
+      `{"sip": {\n  "servers": ["wss://pbx.bank.example"],\n  "password": '${password}'\n}}`,
+    ]) {
+      const broken = parsePolicy(text, 'p.json');
+      expect(broken.ok).toBe(false);
+      const shown = JSON.stringify(broken);
+      expect(shown).toMatch(/not valid JSON at line \d+, column \d+/);
+      expect(shown).not.toContain('S3cret');
+      expect(shown).not.toContain('Pass!');
+    }
+  });
+
   it('keeps the rejected document’s language for the report when it is usable', () => {
     const result = parsePolicy({ ui: { language: 'en' } }, 'p.json');
     expect(result.ok).toBe(false);

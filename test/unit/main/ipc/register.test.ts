@@ -15,13 +15,14 @@ function fakeIpcMain() {
     },
     removeHandler: (channel: string) => void listeners.delete(channel),
   } as unknown as Pick<IpcMain, 'handle' | 'removeHandler'>;
-  const invoke = async (channel: string, frameUrl: string | null, ...args: unknown[]) => {
+  const invoke = async (channel: string, frameUrl: string | null, ...args: unknown[]) => invokeFrom(1, channel, frameUrl, ...args);
+  const invokeFrom = async (senderId: number, channel: string, frameUrl: string | null, ...args: unknown[]) => {
     const listener = listeners.get(channel);
     if (!listener) throw new Error(`No handler registered for '${channel}'`);
-    const event = { senderFrame: frameUrl === null ? null : { url: frameUrl } } as unknown as IpcMainInvokeEvent;
+    const event = { sender: { id: senderId }, senderFrame: frameUrl === null ? null : { url: frameUrl } } as unknown as IpcMainInvokeEvent;
     return listener(event, ...args);
   };
-  return { ipcMain, invoke, listeners };
+  return { ipcMain, invoke, invokeFrom, listeners };
 }
 
 const APP = 'lingxi://app/index.html';
@@ -38,6 +39,17 @@ function setup(devUrl?: string) {
 }
 
 describe('createIpcRegistry', () => {
+  it('tells a per-sender handler which renderer called, after the same checks', async () => {
+    const { registry, invokeFrom, rejected } = setup();
+    const seen: Array<[number, string]> = [];
+    registry.handleFromSender('log:write', (sender, entry) => void seen.push([sender.id, entry.message]));
+    await invokeFrom(7, 'log:write', APP, { level: 'info', scope: 'x', message: 'a' });
+    await invokeFrom(9, 'log:write', APP, { level: 'info', scope: 'x', message: 'b' });
+    await expect(invokeFrom(7, 'log:write', 'https://evil.example/', { level: 'info', scope: 'x', message: 'c' })).rejects.toThrow(IpcRejectedError);
+    expect(seen).toEqual([[7, 'a'], [9, 'b']]);
+    expect(rejected).toHaveLength(1);
+  });
+
   it('passes parsed arguments to the handler and returns its result', async () => {
     const { registry, invoke } = setup();
     const seen: boolean[] = [];

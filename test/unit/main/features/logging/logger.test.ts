@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import type { LogEntry } from '@common/contract/ipc';
+import { limitRendererLog } from '@main/features/logging/renderer-log-limit';
 import {
   createLogger,
   formatLine,
@@ -103,5 +105,55 @@ describe('openLogFile', () => {
     expect(statSync(`${path}.1`).size).toBe(2000);
     expect(readFileSync(path, 'utf8')).toMatch(/fresh\n$/);
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('rotates by size while running, keeping every line in order across the two files', async () => {
+    const path = join(dir, 'running.log');
+    const sink = openLogFile(path, { maxBytes: 2000 });
+    setLogSink(sink);
+    const log = createLogger('t');
+    for (let i = 0; i < 100; i++) log.info(`line ${String(i).padStart(3, '0')} ${'x'.repeat(40)}`);
+    await sink.close();
+    const current = readFileSync(path, 'utf8');
+    const previous = readFileSync(`${path}.1`, 'utf8');
+    expect(Buffer.byteLength(current)).toBeLessThanOrEqual(2000);
+    expect(Buffer.byteLength(previous)).toBeLessThanOrEqual(2000);
+    const numbers = (previous + current).trimEnd().split('\n').map((line) => Number(/line (\d+)/.exec(line)?.[1]));
+    // Only the newest lines are kept, in order, none lost between .1 and the current file.
+    expect(numbers.at(-1)).toBe(99);
+    expect(numbers).toEqual(numbers.map((_, i) => (numbers[0] as number) + i));
+    expect(numbers.length).toBeGreaterThan(20);
+  });
+});
+
+describe('the log:write rate limit', () => {
+  afterEach(() => vi.useRealTimers());
+  const entry = (message: string): LogEntry => ({ level: 'info', scope: 'loop', message });
+
+  it('drops a looping renderer’s excess lines and says how many, without slowing another renderer', () => {
+    vi.useFakeTimers();
+    const written: string[] = [];
+    const write = limitRendererLog({ write: (e) => written.push(`${e.scope}: ${e.message}`), maxLines: 100, windowMs: 1000 });
+    for (let i = 0; i < 10_000; i++) write({ id: 1 }, entry(`spam ${i}`));
+    write({ id: 2 }, entry('other window still logs'));
+    expect(written.filter((line) => line.startsWith('loop: spam'))).toHaveLength(100);
+    expect(written).toContain('loop: other window still logs');
+    vi.advanceTimersByTime(1000);
+    expect(written.filter((line) => line.startsWith('log-limit:'))).toEqual(['log-limit: dropped 9900 log lines from renderer 1: over 100 lines per 1000 ms']);
+    write({ id: 1 }, entry('next second'));
+    expect(written.at(-1)).toBe('loop: next second');
+    vi.advanceTimersByTime(5000);
+    expect(written.filter((line) => line.startsWith('log-limit:'))).toHaveLength(1);
+  });
+
+  it('keeps a looping renderer’s log file small', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
+    const text = await logTo(() => {
+      const write = limitRendererLog({ write: writeRendererLog });
+      for (let i = 0; i < 100_000; i++) write({ id: 3 }, entry(`spam ${i} ${'x'.repeat(200)}`));
+      vi.advanceTimersByTime(1000);
+    });
+    expect(text.trimEnd().split('\n')).toHaveLength(101);
+    expect(text).toContain('[renderer:log-limit] dropped 99900 log lines from renderer 3');
   });
 });

@@ -1,5 +1,5 @@
-import { render } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { MarkdownBody } from '@renderer/features/knowledge/components/MarkdownBody';
 import { imageAllowed, parseMarkdown, safeLinkUrl } from '@renderer/features/knowledge/markdown';
 
@@ -39,5 +39,43 @@ describe('article body sanitizing', () => {
     expect(blocks.map((b) => b.kind)).toEqual(['heading', 'list', 'list', 'quote', 'code']);
     expect(blocks[1]).toMatchObject({ ordered: true, items: [[{ text: 'Verify ' }, { kind: 'em' }], [{ text: 'Freeze the ' }, { kind: 'code', text: 'card' }]] });
     expect(blocks[4]).toEqual({ kind: 'code', text: 'raw <b>' });
+  });
+});
+
+describe('a long article', () => {
+  it('renders a page at a time, with a "Show more" button until all of it shows', () => {
+    const body = Array.from({ length: 600 }, (_, i) => `Step ${i} [fees](https://bank.example/${i})`).join('\n\n');
+    const { container } = render(<MarkdownBody markdown={body} remoteHosts={[]} />);
+    const links = () => container.querySelectorAll('a').length;
+    const firstPage = links();
+    expect(firstPage).toBeGreaterThan(100);
+    expect(firstPage).toBeLessThan(600);
+    expect(container.textContent).not.toContain('Step 599');
+    let clicks = 0;
+    for (; screen.queryByRole('button', { name: 'Show more' }) && clicks < 10; clicks++) {
+      fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    }
+    expect(clicks).toBeGreaterThan(0);
+    expect(links()).toBe(600);
+    expect(container.textContent).toContain('Step 599');
+  }, 20_000); // happy-dom is slow at role queries over a few thousand elements
+
+  it('cuts one enormous paragraph too, and shows no button for a short article', () => {
+    const { container, unmount } = render(<MarkdownBody markdown={'['.repeat(200_000)} remoteHosts={[]} />);
+    expect((container.textContent ?? '').length).toBeLessThan(200_000);
+    expect(screen.getByRole('button', { name: 'Show more' })).toBeTruthy();
+    unmount();
+    render(<MarkdownBody markdown={'Short *answer*.'} remoteHosts={[]} />);
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+  });
+
+  it('parses the body once, not on every render of the panel', () => {
+    const body = `# Fees\n\n${'text '.repeat(1000)}`;
+    const spy = vi.spyOn(String.prototype, 'split');
+    const { rerender } = render(<MarkdownBody markdown={body} remoteHosts={['img.bank.example']} />);
+    const afterFirst = spy.mock.calls.length;
+    for (let i = 0; i < 5; i++) rerender(<MarkdownBody markdown={body} remoteHosts={['img.bank.example']} />);
+    expect(spy.mock.calls.length).toBe(afterFirst);
+    spy.mockRestore();
   });
 });

@@ -39,6 +39,14 @@ describe('fetchProfiles', () => {
     expect(await fetchProfiles(crm, {}, null, refused)).toMatchObject({ ok: false, kind: 'network' });
   });
 
+  it('reports a broken CRM answer by line and column, without the customer data in it', async () => {
+    // An unquoted value: V8's own message would quote the answer around it.
+    const body = '{"customers": [{"name": Wang Fang, "idNumber": "110101199003071234", "phone": "13800138000"}]}';
+    const result = await fetchProfiles(crm, {}, null, answer(200, body));
+    expect(result).toMatchObject({ ok: false, kind: 'json', detail: 'not valid JSON at line 1, column 25' });
+    expect(JSON.stringify(result)).not.toMatch(/Wang|1101011990|13800138000/);
+  });
+
   it('gives up after the timeout', async () => {
     const never: typeof fetch = (_url, init) =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
