@@ -9,6 +9,7 @@ import { redact } from '@common/contract/redact';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { browserSecrets } from './browser-secrets';
 import { browserShortcuts } from './in-window-shortcuts';
+import { createLeaveGuard } from './leave-guard';
 
 const POLICY_URL = './policy.json';
 const KNOWLEDGE_PACKAGE_URL = './knowledge-package.json';
@@ -73,6 +74,7 @@ function onSystemEvent(listener: (event: SystemEvent) => void): () => void {
 export function createBrowserHost(): LingxiApi {
   // In-window shortcuts use the keys of the last policy loaded (a page can only listen, not register).
   let shortcutKeys: ShortcutsPolicy | undefined;
+  const leaveGuard = createLeaveGuard();
   return {
     host: 'browser',
     policy: {
@@ -82,8 +84,9 @@ export function createBrowserHost(): LingxiApi {
         return result;
       },
     },
-    // No OS power API in a browser; a playing call keeps most systems awake anyway.
-    power: { setCallActive: async () => undefined },
+    // No OS power API in a browser (a playing call keeps most systems awake anyway); the call state arms
+    // the browser's "Leave site?" prompt instead, so closing or reloading the tab mid-call asks first.
+    power: { setCallActive: async (active) => leaveGuard.setCallActive(active) },
     shell: {
       openExternal: async (url) => {
         if (new URL(url).protocol !== 'https:') throw new Error('only https:// links can be opened');
