@@ -7,10 +7,12 @@
 import type { Input, WebContents } from 'electron';
 
 /** The key presses that reload (F5, Ctrl/Cmd+R, Ctrl/Cmd+Shift+R) or close the window (Ctrl/Cmd+W, Ctrl+F4). */
-export function isReloadOrCloseKey(input: Pick<Input, 'type' | 'key' | 'code' | 'control' | 'meta'>, platform: NodeJS.Platform): boolean {
-  if (input.type === 'keyUp') return false;
+export function isReloadOrCloseKey(input: Pick<Input, 'type' | 'key' | 'code' | 'control' | 'meta' | 'alt'>, platform: NodeJS.Platform): boolean {
+  // With Alt it is none of these: Ctrl+Alt+R is a policy shortcut, and Windows reports AltGr (which types
+  // characters on many layouts) as Ctrl+Alt.
+  if (input.type === 'keyUp' || input.alt) return false;
   const key = input.key.toLowerCase();
-  // F5 with any modifier: Shift+F5 and Ctrl+F5 are hard reloads.
+  // F5 with Shift or Ctrl too: Shift+F5 and Ctrl+F5 are hard reloads.
   if (key === 'f5' || input.code === 'F5') return true;
   const primary = platform === 'darwin' ? input.meta : input.control;
   if (primary && (key === 'r' || input.code === 'KeyR')) return true;

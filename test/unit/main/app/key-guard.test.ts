@@ -48,7 +48,8 @@ describe('guardReloadAndCloseKeys', () => {
 
     it(`lets ordinary typing and editing keys through on ${platform}`, () => {
       const { reachesPage } = guarded(platform);
-      for (const key of ['r', 'w', 'R', 'Ctrl+c', 'Ctrl+v', 'Ctrl+a', 'Alt+F4', 'F4', 'F6', 'Cmd+r']) {
+      // Ctrl+Alt+R is the default Ready/Not ready shortcut; Windows reports AltGr (typing) as Ctrl+Alt.
+      for (const key of ['r', 'w', 'R', 'Ctrl+c', 'Ctrl+v', 'Ctrl+a', 'Alt+F4', 'F4', 'F6', 'Cmd+r', 'Ctrl+Alt+r', 'Ctrl+Alt+w']) {
         expect(reachesPage(key), key).toBe(true);
       }
       // The key-up of a blocked chord changes nothing and is left alone.
