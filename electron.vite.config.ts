@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'electron-vite';
+import { cspMetaPlugin } from './tools/csp-meta-plugin';
 
 /** The path aliases of tsconfig.json, for every bundle (and vitest.config.ts). */
 export const alias = {
@@ -44,6 +45,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     resolve: { alias },
+    // The CSP as a <meta> in index.html as well as the hosts' header: the dev server sends no header.
+    plugins: [cspMetaPlugin()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: 'out/renderer',

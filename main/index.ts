@@ -3,11 +3,15 @@
  * APIs injected, and is unit-tested there.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, globalShortcut, ipcMain, net, powerMonitor, powerSaveBlocker, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, net, powerMonitor, powerSaveBlocker, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '@common/contract/ipc';
+import { refuseDebugSwitches } from './app/debug-switches';
+import { guardReloadAndCloseKeys } from './app/key-guard';
 import { applyCommandLineSwitches, claimSingleInstance, installQuitFlow } from './app/lifecycle';
+import { installAppMenu } from './app/menu';
 import { APP_ENTRY_URL, createOriginCheck } from './app/origin';
 import { registerAppScheme, serveAppProtocol } from './app/protocol';
+import { createQuitConfirmation } from './app/quit-confirmation';
 import { installAppHardening, installPermissionHandlers } from './app/security';
 import { createMainWindow, focusWindow } from './app/windows';
 import { createLogger, openLogFile, setLogSink, writeRendererLog } from './features/logging/logger';
@@ -30,11 +34,23 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const isTrusted = createOriginCheck(devServerUrl);
 let mainWindow: BrowserWindow | null = null;
 
+// A packaged build never runs with a DevTools port or pipe open: refused before anything starts.
+const refusedDebugging = refuseDebugSwitches({
+  argv: process.argv,
+  platform: process.platform,
+  isPackaged: app.isPackaged,
+  commandLine: app.commandLine,
+  writeError: (text) => process.stderr.write(text),
+  exit: (code) => app.exit(code),
+});
+
 // Before 'ready': Chromium switches and the privileged scheme.
 applyCommandLineSwitches(app.commandLine);
 registerAppScheme(protocol);
 
-if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
+if (refusedDebugging) {
+  // Exiting: nothing else starts.
+} else if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
   app.quit();
 } else {
   const sendSystemEvent = (event: SystemEvent): boolean => {
@@ -48,6 +64,14 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
     app,
     notifyRenderer: () => sendSystemEvent('before-quit'),
     onTimeout: () => log.warn('renderer did not answer app:quit-ready in time; quitting anyway'),
+    // Quit, Cmd+Q and closing the window (which quits) all ask first while a call is up.
+    confirmQuit: createQuitConfirmation({
+      isCallActive: () => callPower.isCallActive(),
+      showMessageBox: (options) =>
+        mainWindow && !mainWindow.isDestroyed() ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options),
+      locale: () => app.getLocale(),
+    }),
+    onConfirmError: (error) => log.error('quit confirmation failed; staying open', error),
   });
 
   installAppHardening(app, {
@@ -131,6 +155,8 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
       );
       log.info(`Lingxi ${app.getVersion()} starting`);
       installPermissionHandlers(session.defaultSession, isTrusted);
+      // Packaged builds: no Reload, Close Window or DevTools in the menu (development keeps Electron's).
+      if (app.isPackaged) installAppMenu(Menu, process.platform, app.getName());
       serveAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'));
       const stopSystemEvents = startSystemEvents({ powerMonitor, net, send: (event) => void sendSystemEvent(event) });
       app.on('will-quit', stopSystemEvents);
@@ -138,6 +164,7 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
         BrowserWindow,
         preloadPath: join(app.getAppPath(), 'out', 'preload', 'index.cjs'),
         url: devServerUrl ?? APP_ENTRY_URL,
+        devTools: !app.isPackaged,
         onCloseRequested: () => {
           if (quitFlow.isQuitting()) return true;
           // Closing the only window quits, through the flow that lets the phone un-REGISTER.
@@ -146,6 +173,7 @@ if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
         },
         onLoadFailed: (error) => log.error('renderer failed to load', error),
       });
+      if (app.isPackaged) guardReloadAndCloseKeys(mainWindow.webContents, process.platform, (key) => log.info(`ignored ${key}: it would reload or close the window`));
       mainWindow.on('focus', () => shortcuts.setWindowFocused(true));
       mainWindow.on('blur', () => shortcuts.setWindowFocused(false));
       mainWindow.on('closed', () => {

@@ -47,10 +47,17 @@ export interface QuitFlowDeps {
   timeoutMs?: number;
   /** Told when the renderer did not answer in time. */
   onTimeout?: () => void;
+  /**
+   * Asked first, before the renderer is told (quit-confirmation.ts: a call is up). Resolving false
+   * cancels the quit and the app keeps running; a rejection counts as false.
+   */
+  confirmQuit?: () => Promise<boolean>;
+  /** Told when confirmQuit failed (the quit was cancelled). */
+  onConfirmError?: (error: unknown) => void;
 }
 
 /** The state the quit flow is in; exported for the window's close handler and tests. */
-export type QuitState = 'running' | 'waiting-for-renderer' | 'quitting';
+export type QuitState = 'running' | 'confirming' | 'waiting-for-renderer' | 'quitting';
 
 export interface QuitFlow {
   /** The renderer answered 'app:quit-ready'. */
@@ -64,10 +71,11 @@ export interface QuitFlow {
 export const QUIT_TIMEOUT_MS = 2000;
 
 /**
- * Intercepts the first before-quit: tells the renderer, then quits when it answers quit-ready or
- * after timeoutMs, whichever comes first. Later before-quit events (our own app.quit()) pass.
+ * Intercepts the first before-quit: asks confirmQuit (if any), tells the renderer, then quits when it
+ * answers quit-ready or after timeoutMs, whichever comes first. Later before-quit events (our own
+ * app.quit()) pass.
  */
-export function installQuitFlow({ app, notifyRenderer, timeoutMs = QUIT_TIMEOUT_MS, onTimeout }: QuitFlowDeps): QuitFlow {
+export function installQuitFlow({ app, notifyRenderer, timeoutMs = QUIT_TIMEOUT_MS, onTimeout, confirmQuit, onConfirmError }: QuitFlowDeps): QuitFlow {
   let state: QuitState = 'running';
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -79,11 +87,7 @@ export function installQuitFlow({ app, notifyRenderer, timeoutMs = QUIT_TIMEOUT_
     app.quit();
   };
 
-  app.on('before-quit', (event) => {
-    if (state === 'quitting') return;
-    event.preventDefault();
-    // A second Quit while waiting (impatient user) does not restart the clock.
-    if (state === 'waiting-for-renderer') return;
+  const waitForRenderer = () => {
     state = 'waiting-for-renderer';
     const notified = notifyRenderer();
     // With no renderer to wait for, still quit from a fresh task: calling app.quit() inside the
@@ -94,6 +98,27 @@ export function installQuitFlow({ app, notifyRenderer, timeoutMs = QUIT_TIMEOUT_
         finish();
       },
       notified ? timeoutMs : 0,
+    );
+  };
+
+  app.on('before-quit', (event) => {
+    if (state === 'quitting') return;
+    event.preventDefault();
+    // A second Quit while asking or waiting (impatient user) neither asks twice nor restarts the clock.
+    if (state !== 'running') return;
+    if (!confirmQuit) return waitForRenderer();
+    state = 'confirming';
+    confirmQuit().then(
+      (confirmed) => {
+        if (state !== 'confirming') return;
+        if (confirmed) waitForRenderer();
+        else state = 'running';
+      },
+      (error: unknown) => {
+        // Without an answer the call stays up: better than dropping a customer on a dialog failure.
+        if (state === 'confirming') state = 'running';
+        onConfirmError?.(error);
+      },
     );
   });
 

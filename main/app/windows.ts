@@ -5,10 +5,15 @@
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
-/** The renderer's webPreferences; exported so a test pins every security flag. */
-export function mainWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * The renderer's webPreferences; exported so a test pins every security flag.
+ * @param devTools whether DevTools can open at all: only in unpackaged runs, since in the renderer they
+ *   reach the whole preload API (secrets included) and can reload the page mid-call.
+ */
+export function mainWebPreferences(preloadPath: string, devTools: boolean): WebPreferences {
   return {
     preload: preloadPath,
+    devTools,
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,
@@ -30,6 +35,8 @@ export interface MainWindowDeps {
   preloadPath: string;
   /** lingxi://app/index.html, or the dev server URL when unpackaged. */
   url: string;
+  /** !app.isPackaged: DevTools exist only in development runs. */
+  devTools: boolean;
   /**
    * Called when the user closes the window. Returns true when the app is already quitting and
    * the window may close; otherwise main starts the quit flow so the phone un-REGISTERs first.
@@ -49,7 +56,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     title: 'Lingxi',
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: mainWebPreferences(deps.preloadPath),
+    webPreferences: mainWebPreferences(deps.preloadPath, deps.devTools),
   });
   // Showing after first paint avoids a white flash; the event never fires if loading fails, so
   // did-fail-load shows the window too (the renderer's own error page or a blank one beats nothing).

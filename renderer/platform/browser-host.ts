@@ -11,6 +11,7 @@ import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { browserSecrets } from './browser-secrets';
 import { fetchWithHostToken, HOST_REFUSED_MESSAGE, takeHostToken } from './host-token';
 import { browserShortcuts } from './in-window-shortcuts';
+import { createLeaveGuard } from './leave-guard';
 
 const POLICY_URL = './policy.json';
 const KNOWLEDGE_PACKAGE_URL = './knowledge-package.json';
@@ -84,6 +85,7 @@ export function createBrowserHost(): LingxiApi {
   const get: HostFetch = (url) => fetchWithHostToken(token, url, { cache: 'no-store' });
   // In-window shortcuts use the keys of the last policy loaded (a page can only listen, not register).
   let shortcutKeys: ShortcutsPolicy | undefined;
+  const leaveGuard = createLeaveGuard();
   return {
     host: 'browser',
     policy: {
@@ -93,8 +95,9 @@ export function createBrowserHost(): LingxiApi {
         return result;
       },
     },
-    // No OS power API in a browser; a playing call keeps most systems awake anyway.
-    power: { setCallActive: async () => undefined },
+    // No OS power API in a browser (a playing call keeps most systems awake anyway); the call state arms
+    // the browser's "Leave site?" prompt instead, so closing or reloading the tab mid-call asks first.
+    power: { setCallActive: async (active) => leaveGuard.setCallActive(active) },
     shell: {
       openExternal: async (url) => {
         if (new URL(url).protocol !== 'https:') throw new Error('only https:// links can be opened');

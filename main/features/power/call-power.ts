@@ -7,6 +7,8 @@ import type { PowerSaveBlocker } from 'electron';
 export interface CallPower {
   /** Starts or stops the blocker; repeated calls with the same value do nothing. */
   setCallActive(active: boolean): void;
+  /** Whether the renderer last said a call is up (the quit confirmation asks this). */
+  isCallActive(): boolean;
   /** Whether a blocker is currently held. */
   isBlocking(): boolean;
   /** Releases the blocker (app quitting). */
@@ -16,6 +18,7 @@ export interface CallPower {
 /** Creates the call power controller over an injected powerSaveBlocker. */
 export function createCallPower(blocker: Pick<PowerSaveBlocker, 'start' | 'stop' | 'isStarted'>): CallPower {
   let id: number | null = null;
+  let callActive = false;
 
   const stop = () => {
     if (id === null) return;
@@ -25,6 +28,7 @@ export function createCallPower(blocker: Pick<PowerSaveBlocker, 'start' | 'stop'
 
   return {
     setCallActive(active) {
+      callActive = active;
       if (!active) return stop();
       // One blocker per app, however many calls (consult, conference) are up: a second start would
       // leak an id that nothing ever stops.
@@ -32,6 +36,7 @@ export function createCallPower(blocker: Pick<PowerSaveBlocker, 'start' | 'stop'
       // 'prevent-display-sleep' also keeps the system awake, which the call needs too.
       id = blocker.start('prevent-display-sleep');
     },
+    isCallActive: () => callActive,
     isBlocking: () => id !== null && blocker.isStarted(id),
     dispose: stop,
   };

@@ -14,11 +14,13 @@ const fake = vi.hoisted(() => ({
   schemes: [] as unknown[],
   handledSchemes: [] as string[],
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
-  windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; url: string; sent: unknown[][] }>,
+  windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; url: string; sent: unknown[][]; contents: { emit: (event: string, ...args: unknown[]) => boolean } }>,
   blockers: new Set<number>(),
   quits: 0,
   shortcuts: new Set<string>(),
   permissionHandlers: 0,
+  menus: [] as unknown[],
+  dialogs: [] as unknown[][],
 }));
 fake.userData = mkdtempSync(join(tmpdir(), 'lingxi-main-'));
 // A packaged app must ignore this: otherwise an environment variable could load a foreign page.
@@ -29,7 +31,12 @@ vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
-    commandLine: { appendSwitch: (name: string, value?: string) => fake.switches.push(value ? `${name}=${value}` : name) },
+    commandLine: {
+      appendSwitch: (name: string, value?: string) => fake.switches.push(value ? `${name}=${value}` : name),
+      hasSwitch: () => false,
+    },
+    getLocale: () => 'en-US',
+    getName: () => 'Lingxi',
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getPath: () => fake.userData,
@@ -48,10 +55,10 @@ vi.mock('electron', async () => {
       send: (...args: unknown[]) => this.record.sent.push(args),
       isDestroyed: () => false,
     });
-    record: { options: Record<string, unknown>; url: string; sent: unknown[][] };
+    record: { options: Record<string, unknown>; url: string; sent: unknown[][]; contents: unknown };
     constructor(options: Record<string, unknown>) {
       super();
-      this.record = { options, url: '', sent: [] };
+      this.record = { options, url: '', sent: [], contents: this.webContents };
       fake.windows.push(this.record as never);
     }
     loadURL(url: string) {
@@ -64,6 +71,12 @@ vi.mock('electron', async () => {
   return {
     app,
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => void fake.menus.push(menu),
+    },
+    // The agent answers "Stay on the call" (button 0).
+    dialog: { showMessageBox: async (...args: unknown[]) => (fake.dialogs.push(args), { response: 0 }) },
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => fake.handlers.set(channel, fn),
       removeHandler: (channel: string) => fake.handlers.delete(channel),
@@ -173,9 +186,42 @@ describe('main/index.ts wiring', () => {
     expect(fake.shortcuts.size).toBe(0);
   });
 
+  it('packaged: replaces the default menu with one without reload, close or DevTools, and turns DevTools off', () => {
+    expect(fake.menus).toHaveLength(1);
+    const roles = JSON.stringify(fake.menus[0]);
+    expect(roles).toContain('"copy"');
+    expect(roles).not.toMatch(/reload|forceReload|toggleDevTools|"close"/i);
+    expect(fake.windows[0]?.options.webPreferences?.devTools).toBe(false);
+  });
+
+  it('packaged: swallows Ctrl+R and Ctrl+W before they reach the window', () => {
+    const reachesPage = (key: string, control: boolean) => {
+      let prevented = false;
+      const input = { type: 'keyDown', key, code: `Key${key.toUpperCase()}`, control, meta: false, alt: false, shift: false };
+      fake.windows[0]?.contents.emit('before-input-event', { preventDefault: () => void (prevented = true) }, input);
+      return !prevented;
+    };
+    expect(reachesPage('r', true)).toBe(false);
+    expect(reachesPage('w', true)).toBe(false);
+    expect(reachesPage('r', false)).toBe(true);
+  });
+
+  it('asks before quitting while a call is up, and stays when the agent says so', async () => {
+    const { app } = await import('electron');
+    await call('power:set-call-active', true);
+    expect(app.quit()).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.dialogs).toHaveLength(1);
+    expect(fake.windows[0]?.sent).toEqual([]);
+    await call('power:set-call-active', false);
+  });
+
   it('runs the quit flow: before-quit reaches the renderer, quit-ready quits', async () => {
     const { app } = await import('electron');
     expect(app.quit()).toBe(true);
+    // No call up: the confirmation answers at once, without a dialog.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.dialogs).toHaveLength(1);
     expect(fake.windows[0]?.sent).toEqual([[SYSTEM_EVENT_CHANNEL, 'before-quit']]);
     const quitsBefore = fake.quits;
     await call('app:quit-ready');

@@ -132,3 +132,76 @@ describe('installQuitFlow', () => {
     expect(timeouts()).toBe(0);
   });
 });
+
+describe('installQuitFlow with a confirmation (a call is up)', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  /** A quit flow whose confirmQuit waits for the test to answer, like the real dialog waits for the agent. */
+  function setup() {
+    const app = new FakeApp();
+    const sent: string[] = [];
+    const answers: Array<(confirmed: boolean) => void> = [];
+    const failures: Array<(error: Error) => void> = [];
+    const errors: unknown[] = [];
+    const flow = installQuitFlow({
+      app: app as unknown as App,
+      notifyRenderer: () => {
+        sent.push('before-quit');
+        return true;
+      },
+      confirmQuit: () =>
+        new Promise<boolean>((resolve, reject) => {
+          answers.push(resolve);
+          failures.push(reject);
+        }),
+      onConfirmError: (error) => void errors.push(error),
+    });
+    return { app, flow, sent, answers, failures, errors };
+  }
+
+  it('keeps the app and the call up when the agent chooses to stay', async () => {
+    const { app, flow, sent, answers } = setup();
+    app.quit();
+    expect(flow.state()).toBe('confirming');
+    answers[0]?.(false);
+    await vi.advanceTimersByTimeAsync(QUIT_TIMEOUT_MS * 2);
+    expect(app.exited).toBe(false);
+    expect(sent).toEqual([]);
+    expect(flow.state()).toBe('running');
+    // A later Quit asks again.
+    app.quit();
+    expect(answers).toHaveLength(2);
+  });
+
+  it('quits through the usual un-REGISTER wait when the agent confirms', async () => {
+    const { app, flow, sent, answers } = setup();
+    app.quit();
+    expect(sent).toEqual([]);
+    answers[0]?.(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['before-quit']);
+    flow.quitReady();
+    expect(app.exited).toBe(true);
+  });
+
+  it('asks once however often Quit is pressed while the dialog is open', () => {
+    const { app, answers } = setup();
+    app.quit();
+    app.quit();
+    app.quit();
+    expect(answers).toHaveLength(1);
+    expect(app.exited).toBe(false);
+  });
+
+  it('stays open when the dialog fails, and says so', async () => {
+    const { app, flow, failures, errors } = setup();
+    app.quit();
+    failures[0]?.(new Error('no display'));
+    await vi.advanceTimersByTimeAsync(QUIT_TIMEOUT_MS * 2);
+    expect(app.exited).toBe(false);
+    expect(flow.state()).toBe('running');
+    expect(errors).toEqual([new Error('no display')]);
+  });
+});
+

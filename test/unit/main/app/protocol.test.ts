@@ -76,8 +76,9 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('has exactly the agreed directives', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "media-src 'self' blob: mediastream:; connect-src 'self' ws: wss: https: http://127.0.0.1:* http://localhost:* http://[::1]:*; worker-src 'self' blob:; " +
-        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        "media-src 'self' blob: mediastream:; connect-src 'self' wss: https: ws://127.0.0.1:* ws://localhost:* ws://[::1]:* " +
+        "http://127.0.0.1:* http://localhost:* http://[::1]:*; worker-src 'self' blob:; " +
+        "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
 });

@@ -39,12 +39,13 @@ class FakeWindow extends EventEmitter {
   }
 }
 
-function open(url = 'lingxi://app/index.html', onCloseRequested = () => true) {
+function open(url = 'lingxi://app/index.html', onCloseRequested = () => true, devTools = false) {
   const errors: unknown[] = [];
   const window = createMainWindow({
     BrowserWindow: FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow,
     preloadPath: '/app/out/preload/index.cjs',
     url,
+    devTools,
     onCloseRequested,
     onLoadFailed: (error) => errors.push(error),
   }) as unknown as FakeWindow;
@@ -68,6 +69,12 @@ describe('createMainWindow', () => {
       backgroundThrottling: false,
     });
     expect(prefs).not.toHaveProperty('experimentalFeatures');
+  });
+
+  it('has no DevTools in packaged builds, and has them in development', () => {
+    // Packaged: Ctrl+Shift+I would otherwise hand the renderer's API (secrets included) to whoever sits at the desk.
+    expect(open('lingxi://app/index.html', () => true, false).window.options.webPreferences?.devTools).toBe(false);
+    expect(open('http://localhost:5173/', () => true, true).window.options.webPreferences?.devTools).toBe(true);
   });
 
   it('loads the given URL and shows the window only once painted', () => {

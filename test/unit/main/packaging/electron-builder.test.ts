@@ -31,6 +31,16 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('installs on Windows per machine into a folder only administrators can write', () => {
+    // A per-user install lands in %LOCALAPPDATA%, where anything running as the agent can replace the app.
+    expect(block('nsis')).toEqual({
+      oneClick: 'false',
+      perMachine: 'true',
+      allowElevation: 'true',
+      allowToChangeInstallationDirectory: 'false',
+    });
+  });
+
   it('names the app and ships only the bundles', () => {
     expect(config).toMatch(/^appId: com\.lingxi\.desktop$/m);
     expect(config).toMatch(/^productName: Lingxi$/m);

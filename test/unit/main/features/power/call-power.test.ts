@@ -67,4 +67,16 @@ describe('createCallPower', () => {
     power.setCallActive(true);
     expect(active.size).toBe(1);
   });
+
+  it('remembers whether a call is up even when the OS refuses the blocker', () => {
+    // The quit confirmation asks this: a failed blocker must not make main think no call is up.
+    const blocker: Pick<PowerSaveBlocker, 'start' | 'stop' | 'isStarted'> = { start: () => 7, stop: () => false, isStarted: () => false };
+    const power = createCallPower(blocker);
+    expect(power.isCallActive()).toBe(false);
+    power.setCallActive(true);
+    expect(power.isBlocking()).toBe(false);
+    expect(power.isCallActive()).toBe(true);
+    power.setCallActive(false);
+    expect(power.isCallActive()).toBe(false);
+  });
 });
