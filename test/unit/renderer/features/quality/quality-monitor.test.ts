@@ -129,7 +129,7 @@ describe('quality monitor', () => {
   });
 
   it('logs a failed getStats with the error itself, so its stack reaches the log', async () => {
-    const { store, phone, pc, stop } = start();
+    const { phone, pc, stop } = start();
     const error = new Error('peer connection closed');
     pc.getStats.mockImplementation(() => Promise.reject(error));
     log.warn.mockClear();
