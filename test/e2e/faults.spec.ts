@@ -4,7 +4,7 @@ import { buildPolicy } from '../fixtures/policy';
 import { expect, test } from './fixtures/app';
 import { expectTone, remoteAudio } from './support/audio-probe';
 import { AGENT_HZ, agentWithCustomerAndColleague, COLLEAGUE_HZ, submitTransfer } from './support/call-control';
-import { answerFrom, expectTwoWayAudio } from './support/calls';
+import { expectTwoWayAudio, talkingToCustomer } from './support/calls';
 import { appUi } from './support/ui';
 
 /** The customer resumes a call it held; JsSIP ignores unhold until its hold re-INVITE completed, so retry. */
@@ -73,10 +73,7 @@ test('a frozen server is noticed within 10 s; the call survives, and hold and tr
 test('Kamailio killed mid-call and restarted: audio goes on, registration is back within 5 s, Hang up reaches the customer', async ({ app, peer, sip }) => {
   const { page } = await app();
   const ui = appUi(page);
-  await expect(ui.status).toHaveText('Registered');
-  const customer = await peer({ user: '1002', wav: 'tone440' });
-  await answerFrom(page, customer);
-  await expectTwoWayAudio(page, customer);
+  const customer = await talkingToCustomer(page, peer);
 
   const mark = await customer.mark();
   await sip.kill();

@@ -7,16 +7,13 @@
  */
 import { expect, test } from './fixtures/app';
 import { expectTone, remoteAudio } from './support/audio-probe';
-import { answerFrom, expectTwoWayAudio } from './support/calls';
+import { talkingToCustomer } from './support/calls';
 import { appUi } from './support/ui';
 
 test('reload and close keys during an answered call leave the call up', async ({ app, peer }) => {
   const { page } = await app();
   const ui = appUi(page);
-  await expect(ui.status).toHaveText('Registered');
-  const customer = await peer({ user: '1002', wav: 'tone440' });
-  await answerFrom(page, customer);
-  await expectTwoWayAudio(page, customer);
+  const customer = await talkingToCustomer(page, peer);
   // A reload would wipe this; it survives only if the document does.
   await page.evaluate(() => void ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
   const mark = await customer.mark();
@@ -33,10 +30,7 @@ test('reload and close keys during an answered call leave the call up', async ({
 test('closing the tab mid-call asks first; staying keeps the customer; after the call it closes without asking', async ({ app, peer }) => {
   const { page } = await app();
   const ui = appUi(page);
-  await expect(ui.status).toHaveText('Registered');
-  const customer = await peer({ user: '1002', wav: 'tone440' });
-  await answerFrom(page, customer);
-  await expectTwoWayAudio(page, customer);
+  const customer = await talkingToCustomer(page, peer);
   const mark = await customer.mark();
 
   const asked = page.waitForEvent('dialog', { timeout: 10_000 });

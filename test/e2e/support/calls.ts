@@ -28,6 +28,18 @@ export async function dial(page: Page, customer: Peer, via: 'button' | 'enter' =
   await customer.waitForEvent('confirmed');
 }
 
+/**
+ * The registered agent answers customer 1002 (440 Hz) and both hear each other: the starting point of
+ * the specs about what happens to a call in progress.
+ */
+export async function talkingToCustomer(page: Page, peer: (spec: { user: string; wav: 'tone440' }) => Promise<Peer>): Promise<Peer> {
+  await expect(appUi(page).status).toHaveText('Registered');
+  const customer = await peer({ user: '1002', wav: 'tone440' });
+  await answerFrom(page, customer);
+  await expectTwoWayAudio(page, customer);
+  return customer;
+}
+
 /** Customer hears the agent's 1000 Hz, the agent hears the customer's tone. */
 export async function expectTwoWayAudio(page: Page, customer: Peer, customerHz = 440): Promise<void> {
   await expectTone(customer.page, remoteAudio, 1000);
