@@ -1,6 +1,7 @@
 import { impairLoopback, removeAllImpairments } from '../fixtures/impair/impair';
 import { expect, test } from './fixtures/app';
 import { dial, expectTwoWayAudio } from './support/calls';
+import { storedRows } from './support/stored';
 import { appUi } from './support/ui';
 
 // Whatever happens in a test, loopback is clean again before the next one.
@@ -41,7 +42,8 @@ test('Call quality warns under packet loss and jitter on loopback and recovers w
   await ui.button('Hang up').click();
   await expect(ui.historyItems.first()).toContainText(/Quality: MOS \d\.\d \(lowest \d\.\d\), loss up to \d+\.\d %/);
   await expect(ui.historyItems.first()).toContainText('quality warning during the call');
-  // And it is stored: a reload reads history from IndexedDB.
+  // And it is stored: once the entry is committed to IndexedDB, a reload reads it back from there.
+  await expect.poll(async () => (await storedRows<{ quality?: unknown }>(page, 'callHistory')).filter((row) => row.quality).length).toBe(1);
   await page.reload();
   await expect(ui.historyItems.first()).toContainText('quality warning during the call');
 });

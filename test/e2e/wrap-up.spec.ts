@@ -1,27 +1,8 @@
-import type { Page } from '@playwright/test';
 import { buildPolicy } from '../fixtures/policy';
 import { expect, test } from './fixtures/app';
 import { answerFrom, ringAgent } from './support/calls';
+import { storedRows } from './support/stored';
 import { appUi } from './support/ui';
-
-/** The agentStates rows as the app stored them (IndexedDB, read the way any page script could). */
-function agentStateRows(page: Page): Promise<Array<{ state: string; startedAt: number; endedAt?: number }>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('lingxi');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('agentStates').objectStore('agentStates').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
 
 test('wrap-up after a call: Finish stays disabled until a required code is picked, calls meanwhile get 486, the code lands in the history', async ({
   app,
@@ -71,7 +52,7 @@ test('wrap-up after a call: Finish stays disabled until a required code is picke
   await reload();
   await expect(ui.status).toHaveText('Registered');
   await expect(ui.historyItems.filter({ hasText: '1002' }).filter({ hasText: 'Answered' })).toContainText('Complaint');
-  const rows = await agentStateRows(page);
+  const rows = await storedRows<{ state: string; startedAt: number; endedAt?: number }>(page, 'agentStates');
   expect(rows.map((r) => r.state)).toEqual(['ready', 'on-call', 'wrap-up', 'ready', 'ready']);
   for (const [i, row] of rows.slice(0, -1).entries()) {
     expect(row.endedAt, `row ${i} (${row.state}) closed`).toBeGreaterThanOrEqual(row.startedAt);
