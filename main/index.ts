@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, net, powerMonitor, powerSaveBlocker, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '@common/contract/ipc';
+import type { Policy } from '@common/contract/policy';
 import { refuseDebugSwitches } from './app/debug-switches';
 import { guardReloadAndCloseKeys } from './app/key-guard';
 import { applyCommandLineSwitches, claimSingleInstance, installQuitFlow } from './app/lifecycle';
@@ -17,8 +18,10 @@ import { createMainWindow, focusWindow } from './app/windows';
 import { createLogger, openLogFile, setLogSink, writeRendererLog } from './features/logging/logger';
 import { limitRendererLog } from './features/logging/renderer-log-limit';
 import { readKnowledgePackage } from './features/knowledge/read-package';
+import { createCrmLookup } from './features/crm/crm-lookup';
 import { loadPolicy } from './features/policy/load-policy';
 import { createCallPower } from './features/power/call-power';
+import { createRecordingKeyGrants } from './features/secrets/recording-key-grant';
 import { createSecretStore } from './features/secrets/secret-store';
 import { openExternalHttps } from './features/shell/open-external';
 import { createShortcutRegistrar } from './features/shortcuts/global-shortcuts';
@@ -118,10 +121,13 @@ if (refusedDebugging) {
   };
   // The knowledge package is the one the last valid policy names: the renderer cannot ask for another file.
   let knowledgePackage: { path: string | undefined; policySource: string } | undefined;
+  // The CRM main asks on the renderer's behalf (crm:lookup) is the one the last valid policy names.
+  let crmSettings: Policy['crm'] | undefined;
   ipc.handle('policy:load', async () => {
     const result = await loadPolicy({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), platform: process.platform });
     shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
     knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
+    crmSettings = result.ok ? result.policy.crm : undefined;
     if (result.ok) configureSpeech(result.policy, result.source);
     else speech.configure(null);
     return result;
@@ -139,8 +145,14 @@ if (refusedDebugging) {
     platform: process.platform,
     onWeak: (backend) => log.warn(`secrets are protected only by safeStorage backend "${backend}" (no OS keyring): tell IT`),
   });
-  ipc.handle('secrets:get', (name) => secrets.get(name));
+  // Write-only for the page: the CRM token is attached by main, the recording key handed once per page load.
   ipc.handle('secrets:set', (name, value) => secrets.set(name, value));
+  ipc.handle(
+    'crm:lookup',
+    createCrmLookup({ crm: () => crmSettings, token: () => secrets.get('crm.token'), fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) }),
+  );
+  const recordingKeys = createRecordingKeyGrants(secrets, createLogger('secrets'));
+  ipc.handleFromSender('recording:take-key', (sender) => recordingKeys.take(sender.id));
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => callPower.dispose());
@@ -173,6 +185,13 @@ if (refusedDebugging) {
         },
         onLoadFailed: (error) => log.error('renderer failed to load', error),
       });
+      const contents = mainWindow.webContents;
+      const contentsId = contents.id;
+      // A new page load may ask for the recording key once more; the old page's script is gone with it.
+      contents.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) recordingKeys.forget(contentsId);
+      });
+      contents.on('render-process-gone', () => recordingKeys.forget(contentsId));
       if (app.isPackaged) guardReloadAndCloseKeys(mainWindow.webContents, process.platform, (key) => log.info(`ignored ${key}: it would reload or close the window`));
       mainWindow.on('focus', () => shortcuts.setWindowFocused(true));
       mainWindow.on('blur', () => shortcuts.setWindowFocused(false));

@@ -40,9 +40,10 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
       status: () => invoke('shortcuts:status'),
     },
     secrets: {
-      get: (name) => invoke('secrets:get', name),
       set: (name, value) => invoke('secrets:set', name, value),
     },
+    crm: { lookup: (query) => invoke('crm:lookup', query) },
+    recording: { takeKey: () => invoke('recording:take-key') },
     knowledge: { readPackage: () => invoke('knowledge:read-package') },
     speech: { endpoint: () => invoke('speech:endpoint') },
     system: {

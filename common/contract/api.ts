@@ -2,7 +2,8 @@
  * The API the renderer sees as `window.lingxi` (Electron preload) or gets from the browser host.
  * One method per channel, nothing generic.
  */
-import type { KnowledgePackageFile, LogEntry, SecretName, SecretStatus, SystemEvent } from './ipc';
+import type { CrmQuery, CrmResult } from '../crm/crm-client';
+import type { KnowledgePackageFile, LogEntry, RecordingKeyGrant, SecretName, SecretStatus, SystemEvent } from './ipc';
 import type { PolicyLoadResult, ShortcutAction } from './policy';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
@@ -46,10 +47,16 @@ export interface LingxiApi {
     status(): Promise<ShortcutStatus[]>;
   };
   secrets: {
-    /** The stored secret, or null. */
-    get(name: SecretName): Promise<string | null>;
-    /** Stores a secret (null deletes it) and says how well it is protected. */
+    /** Stores a secret (null deletes it) and says how well and how long it is kept. Write-only: no get. */
     set(name: SecretName, value: string | null): Promise<SecretStatus>;
+  };
+  crm: {
+    /** One lookup in the policy's CRM with the stored token attached by the host (Electron: in main). */
+    lookup(query: CrmQuery): Promise<CrmResult>;
+  };
+  recording: {
+    /** The recording key's raw bytes, once per page load (Electron); the browser host keeps its own key. */
+    takeKey(): Promise<RecordingKeyGrant>;
   };
   knowledge: {
     /** The knowledge package the policy names (knowledge.packagePath), or null when it names none. */

@@ -4,6 +4,7 @@
  * Pure zod + TypeScript: no electron import.
  */
 import { z } from 'zod';
+import type { CrmResult } from '../crm/crm-client';
 import type { PolicyLoadResult } from './policy';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
@@ -32,16 +33,33 @@ export const externalUrlSchema = z
     }
   }, 'must be an https:// URL');
 
-/** The secrets the app keeps (never in the policy file, never in logs). */
-export const secretNames = ['crm.token', 'recording-key'] as const;
+/**
+ * The secrets the renderer may store (never in the policy file, never in logs). Write-only: nothing hands a
+ * stored secret back to the page (the CRM call is made by main, token attached there). The recording key is
+ * main's own (`recording:take-key`).
+ */
+export const secretNames = ['crm.token'] as const;
 export const secretNameSchema = z.enum(secretNames);
 export type SecretName = (typeof secretNames)[number];
 
 /**
- * How well a stored secret is protected: `os` = the OS keychain/DPAPI/libsecret (or a non-extractable
- * WebCrypto key in the browser host); `weak` = Linux's basic_text fallback, which IT must hear about.
+ * How well a stored secret is protected: `os` = the OS keychain/DPAPI/libsecret; `weak` = Linux's basic_text
+ * fallback, or the browser host (whose storage a copied browser profile opens), which IT must hear about.
+ * `persistence`: `kept` across restarts, or `session` (the browser host keeps the CRM token for this page only).
  */
-export type SecretStatus = { stored: boolean; protection: 'os' | 'weak' };
+export type SecretStatus = { stored: boolean; protection: 'os' | 'weak'; persistence: 'kept' | 'session' };
+
+/** One CRM lookup's question (the policy's URL template takes these two). */
+export const crmQuerySchema = z.strictObject({ customerId: z.string().max(256).optional(), phone: z.string().max(64).optional() });
+
+/**
+ * The recording key as main hands it: its 32 raw bytes, once per page load, for the renderer to import as a
+ * non-extractable CryptoKey and zero. `unreadable`: a key is stored but the OS will not decrypt it now; it is
+ * kept (never overwritten) and asked for again later. `refused`: already handed to this page, or not storable.
+ */
+export type RecordingKeyGrant =
+  | { ok: true; keyId: string; key: Uint8Array; protection: SecretStatus['protection']; created: boolean }
+  | { ok: false; reason: 'unreadable' | 'refused'; error: string };
 
 /** Request/response channels (ipcRenderer.invoke ↔ ipcMain.handle). */
 export const invokeChannels = {
@@ -57,10 +75,12 @@ export const invokeChannels = {
   'app:quit-ready': { args: z.tuple([]) },
   /** What became of the policy's keyboard shortcuts (registered, taken by another app, …), for the help panel. */
   'shortcuts:status': { args: z.tuple([]) },
-  /** Reads a secret from the OS-protected store (safeStorage); null when none is stored. */
-  'secrets:get': { args: z.tuple([secretNameSchema]) },
-  /** Stores (or, with null, deletes) a secret in the OS-protected store. */
+  /** Stores (or, with null, deletes) a secret in the OS-protected store. There is no reading it back. */
   'secrets:set': { args: z.tuple([secretNameSchema, z.string().min(1).max(8192).nullable()]) },
+  /** Looks a customer up in the policy's CRM, from main, with the stored token attached there. */
+  'crm:lookup': { args: z.tuple([crmQuerySchema]) },
+  /** The recording key (created on first use), handed once per page load. */
+  'recording:take-key': { args: z.tuple([]) },
   /** Reads the knowledge package the loaded policy names (knowledge.packagePath); no arguments, so no other file can be asked for. */
   'knowledge:read-package': { args: z.tuple([]) },
   /** Where the local speech service listens and its token (or why it does not); starts it on first use. */
@@ -78,8 +98,9 @@ export interface InvokeResults {
   'log:write': undefined;
   'app:quit-ready': undefined;
   'shortcuts:status': ShortcutStatus[];
-  'secrets:get': string | null;
   'secrets:set': SecretStatus;
+  'crm:lookup': CrmResult;
+  'recording:take-key': RecordingKeyGrant;
   'knowledge:read-package': KnowledgePackageFile | null;
   'speech:endpoint': SpeechEndpoint;
 }

@@ -36,6 +36,7 @@ export function systemLanguage(tags: readonly string[] = navigator.languages): L
 export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void> {
   // Answer the quit handshake whatever happens below, so Electron never waits on a renderer without a phone.
   let stopPhone: () => void = () => undefined;
+  store.getState().setHostKind(host.host);
   host.system.onEvent((event) => {
     if (event !== 'before-quit') return;
     stopPhone();

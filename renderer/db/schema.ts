@@ -45,21 +45,10 @@ export interface CallQualitySummary {
 /** Screen-pop cache: the profiles a CRM lookup returned, by `id:<customerId>` or `phone:<number>`. */
 export interface CachedProfiles {
   key: string;
-  /** CustomerProfile objects (renderer/features/screenpop/profile-schema.ts), already masked. */
+  /** CustomerProfile objects (common/crm/profile-schema.ts), already masked. */
   profiles: unknown[];
   /** Epoch ms of the CRM answer. */
   fetchedAt: number;
-}
-
-/**
- * A secret in the browser host: AES-GCM ciphertext under a non-extractable WebCrypto key that is
- * stored (as a CryptoKey object, never as bytes) under name `#key`.
- */
-export interface StoredSecret {
-  name: string;
-  iv?: Uint8Array<ArrayBuffer>;
-  data?: ArrayBuffer;
-  key?: CryptoKey;
 }
 
 /** One stretch of time the agent spent in one state (Ready, Not ready + reason, On call, Wrap-up). */
@@ -120,7 +109,6 @@ export type LingxiDb = Dexie & {
   callHistory: EntityTable<CallHistoryEntry, 'id'>;
   agentStates: EntityTable<AgentStateEntry, 'id'>;
   profiles: EntityTable<CachedProfiles, 'key'>;
-  secrets: EntityTable<StoredSecret, 'name'>;
   kbArticles: EntityTable<StoredKnowledgeArticle, 'id'>;
   kbMeta: EntityTable<KnowledgeMetaEntry, 'key'>;
   transcripts: EntityTable<StoredTranscript, 'callId'>;
@@ -147,5 +135,10 @@ export function declareSchema(db: Dexie): void {
   });
   db.version(5).stores({
     transcripts: 'callId, savedAt',
+  });
+  // The browser host no longer keeps secrets on disk (a copied profile opened them): the table and the
+  // CRM token and key in it are deleted. The CRM token is now kept for the page's session only.
+  db.version(6).stores({
+    secrets: null,
   });
 }

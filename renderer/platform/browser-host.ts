@@ -5,10 +5,11 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { SystemEvent } from '@common/contract/ipc';
-import { parsePolicy, type ShortcutsPolicy } from '@common/contract/policy';
+import { parsePolicy, type Policy, type ShortcutsPolicy } from '@common/contract/policy';
+import { lookupCustomer } from '@common/crm/crm-client';
 import { redact } from '@common/contract/redact';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
-import { browserSecrets } from './browser-secrets';
+import { createSessionSecrets } from './browser-secrets';
 import { fetchWithHostToken, HOST_REFUSED_MESSAGE, takeHostToken } from './host-token';
 import { browserShortcuts } from './in-window-shortcuts';
 import { createLeaveGuard } from './leave-guard';
@@ -85,6 +86,9 @@ export function createBrowserHost(): LingxiApi {
   const get: HostFetch = (url) => fetchWithHostToken(token, url, { cache: 'no-store' });
   // In-window shortcuts use the keys of the last policy loaded (a page can only listen, not register).
   let shortcutKeys: ShortcutsPolicy | undefined;
+  // The CRM the last valid policy names; the page asks it directly (CORS), with the session's token.
+  let crm: Policy['crm'] | undefined;
+  const secrets = createSessionSecrets();
   const leaveGuard = createLeaveGuard();
   return {
     host: 'browser',
@@ -92,6 +96,7 @@ export function createBrowserHost(): LingxiApi {
       load: async () => {
         const result = await loadPolicy(get);
         shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
+        crm = result.ok ? result.policy.crm : undefined;
         return result;
       },
     },
@@ -112,7 +117,10 @@ export function createBrowserHost(): LingxiApi {
     system: { onEvent: onSystemEvent },
     // A browser tab unregisters on pagehide; nobody waits for it.
     app: { quitReady: async () => undefined },
-    secrets: browserSecrets,
+    secrets: secrets.api,
+    crm: { lookup: (query) => lookupCustomer(crm, query, secrets.read('crm.token')) },
+    // The browser host keeps its own non-extractable recording key (features/recording); nothing to hand out.
+    recording: { takeKey: async () => ({ ok: false, reason: 'refused', error: 'the browser host keeps its own recording key' }) },
     shortcuts: browserShortcuts(() => shortcutKeys),
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },

@@ -1,42 +1,32 @@
 /**
- * Secrets in the browser host: AES-GCM under a non-extractable WebCrypto key kept in IndexedDB.
- * Script can use the key but never read it out, so a copied database alone reveals nothing usable
- * elsewhere; this is the browser's equivalent of Electron's safeStorage.
+ * Secrets in the browser host: kept in this page's memory only, for the session. Anything a browser keeps
+ * on disk (IndexedDB, even a non-extractable CryptoKey; sessionStorage, which session restore writes out)
+ * a copied profile opens, so the CRM token is never written anywhere: the agent enters it again after a
+ * reload, and its protection is reported as `weak`. The page's fetch to the CRM reads it from here
+ * (`crm.lookup`); nothing hands it back to other scripts.
  */
 import type { LingxiApi } from '@common/contract/api';
-import { getDb } from '../db/db';
+import type { SecretName, SecretStatus } from '@common/contract/ipc';
 
-const KEY_ROW = '#key';
-
-async function secretKey(): Promise<CryptoKey> {
-  const table = getDb().secrets;
-  const row = await table.get(KEY_ROW);
-  if (row?.key) return row.key;
-  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  await table.put({ name: KEY_ROW, key });
-  return key;
+export interface SessionSecrets {
+  /** The write side the page's features get (LingxiApi.secrets). */
+  readonly api: LingxiApi['secrets'];
+  /** The host's own read, for the calls it makes with the secret attached. */
+  read(name: SecretName): string | null;
 }
 
-export const browserSecrets: LingxiApi['secrets'] = {
-  async get(name) {
-    const row = await getDb().secrets.get(name);
-    if (!row?.data || !row.iv) return null;
-    try {
-      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: row.iv }, await secretKey(), row.data);
-      return new TextDecoder().decode(plain);
-    } catch {
-      return null;
-    }
-  },
-  async set(name, value) {
-    const table = getDb().secrets;
-    if (value === null) {
-      await table.delete(name);
-      return { stored: false, protection: 'os' };
-    }
-    const iv = crypto.getRandomValues(new Uint8Array(12));
-    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await secretKey(), new TextEncoder().encode(value));
-    await table.put({ name, iv, data });
-    return { stored: true, protection: 'os' };
-  },
-};
+/** A fresh, empty session store (one per page). */
+export function createSessionSecrets(): SessionSecrets {
+  const values = new Map<SecretName, string>();
+  const status = (stored: boolean): SecretStatus => ({ stored, protection: 'weak', persistence: 'session' });
+  return {
+    api: {
+      async set(name, value) {
+        if (value === null) values.delete(name);
+        else values.set(name, value);
+        return status(value !== null);
+      },
+    },
+    read: (name) => values.get(name) ?? null,
+  };
+}

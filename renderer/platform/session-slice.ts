@@ -1,5 +1,6 @@
 /** Session state every feature reads: the policy in force (or why there is none) and the UI language. */
 import type { StateCreator } from 'zustand';
+import type { HostKind } from '@common/contract/api';
 import type { Language, Policy, PolicyProblem } from '@common/contract/policy';
 
 export type PolicyState =
@@ -13,6 +14,9 @@ export interface SessionSlice {
   languageLocked: boolean;
   /** navigator.storage.persist() result; null until known. */
   storagePersistent: boolean | null;
+  /** Which host runs the page: the browser host keeps secrets for the session only and says so. */
+  hostKind: HostKind;
+  setHostKind(hostKind: HostKind): void;
   setPolicy(policy: PolicyState): void;
   setLanguage(language: Language, locked: boolean): void;
   setStoragePersistent(persistent: boolean): void;
@@ -23,6 +27,8 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   language: 'en',
   languageLocked: false,
   storagePersistent: null,
+  hostKind: 'electron',
+  setHostKind: (hostKind) => set({ hostKind }),
   setPolicy: (policy) => set({ policy }),
   setLanguage: (language, languageLocked) => set({ language, languageLocked }),
   setStoragePersistent: (storagePersistent) => set({ storagePersistent }),

@@ -31,9 +31,13 @@ test('a crash 5 s into a call leaves a recovered recording that plays, uploads a
   await second.close();
 
   // With the store configured, the recovered recording uploads; the store's copy matches the manifest's hashes.
-  const third = await app(buildPolicy({ recording: { uploadUrl: recordingStore.uploadUrl } }), { profileDir: first.profileDir, port: first.port });
+  // The browser host says its key is only as safe as the browser profile, and so keeps a recording only until
+  // the store has it, whatever recording.retentionDays (7 here) says for the desktop app.
+  const third = await app(buildPolicy({ recording: { uploadUrl: recordingStore.uploadUrl, retentionDays: 7 } }), { profileDir: first.profileDir, port: first.port });
   const uploaded = recordingsUi(third.page);
+  await expect(third.page.getByText(/recordings stay here only until the store acknowledges them/)).toBeVisible();
   await expect(uploaded.state(uploaded.rows.first())).toHaveText('Uploaded', { timeout: 20_000 });
+  await expect(uploaded.play(uploaded.rows.first())).toHaveCount(0);
   expect(await recordingStore.verify(recordingId ?? '')).toEqual([]);
   const manifest = JSON.parse((await recordingStore.recording(recordingId ?? '').manifest?.read())?.toString() ?? '{}') as { recovered?: boolean; chunks?: unknown[] };
   expect(manifest.recovered).toBe(true);

@@ -3,6 +3,7 @@ import { crmMapping } from '../fixtures/crm/customers';
 import type { CrmFixture } from '../fixtures/crm/server';
 import type { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
+import { appHostKind } from '../fixtures/app-host';
 import { expect, test } from './fixtures/app';
 import { appUi } from './support/ui';
 
@@ -129,26 +130,60 @@ test('several matches for one number offer a chooser', async ({ app, peer, crm }
   await expect(profile.region).toContainText('Risk 1/5');
 });
 
-test('a CRM that wants a token: the agent enters it once, it is kept encrypted and sent from then on', async ({ app, peer, crm }) => {
+test('a CRM that wants a token: the agent enters it once and it is sent from then on, never readable by the page', async ({ app, peer, crm }) => {
   crm.set({ token: 's3cret-token' });
   const { page } = await app(crmPolicy(crm));
   const customer = await peer({ user: '1002' });
   await ring(page, customer);
   const profile = profileUi(page);
   await expect(profile.alert).toHaveText('CRM refused the access token (HTTP 401)');
+  const browserHost = appHostKind() === 'browser';
+  // The browser host says up front that it keeps the token for this page only.
+  if (browserHost) await expect(profile.region).toContainText('kept for this page only');
   await profile.region.getByLabel('CRM access token').fill('s3cret-token');
   await profile.region.getByRole('button', { name: 'Save token' }).click();
   await expect(profile.region).toContainText('王芳 Wang Fang');
   expect(crm.requests.at(-1)?.authorization).toBe('Bearer s3cret-token');
+  // No page script can read it back: the API has no get, and nothing the page can reach holds it.
+  const reachable = await page.evaluate(async () => {
+    const api = (window as unknown as { lingxi?: { secrets?: Record<string, unknown> } }).lingxi;
+    const databases = await Promise.all(
+      (await indexedDB.databases()).map(
+        ({ name }) =>
+          new Promise<string>((resolve) => {
+            const open = indexedDB.open(name ?? '');
+            open.onsuccess = () => {
+              const db = open.result;
+              const stores = [...db.objectStoreNames];
+              if (stores.length === 0) return resolve('');
+              const tx = db.transaction(stores);
+              const rows = stores.map((store) => tx.objectStore(store).getAll());
+              tx.oncomplete = () => {
+                resolve(JSON.stringify(rows.map((r) => r.result)));
+                db.close();
+              };
+            };
+          }),
+      ),
+    );
+    return { keys: Object.keys(api?.secrets ?? {}), stored: JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie + databases.join('') };
+  });
+  expect(reachable.keys).not.toContain('get');
+  expect(reachable.stored).not.toContain('s3cret-token');
   await appUi(page).button('Decline').click();
   await customer.waitForEvent('failed');
 
   await page.reload();
   await ring(page, customer);
-  await expect(profile.source).toHaveText('CRM');
-  expect(crm.requests.at(-1)?.authorization).toBe('Bearer s3cret-token');
-  const stored = await page.evaluate(() => JSON.stringify(localStorage) + document.cookie);
-  expect(stored).not.toContain('s3cret-token');
+  if (browserHost) {
+    // Session-only in the browser host: after a reload the CRM refuses again until the agent enters it.
+    await expect(profile.alert).toHaveText('CRM refused the access token (HTTP 401)');
+    expect(crm.requests.at(-1)?.authorization).toBeUndefined();
+  } else {
+    // Electron keeps it encrypted by the OS and main attaches it: the profile comes straight away.
+    await expect(profile.source).toHaveText('CRM');
+    expect(crm.requests.at(-1)?.authorization).toBe('Bearer s3cret-token');
+  }
 });
 
 test('CTI from a caller IT does not trust: labelled unverified, no tick, and the CRM is never asked for its customer id', async ({ app, peer, crm }) => {

@@ -30,6 +30,7 @@ const en = {
       'disk-full': 'Recording cannot be saved: the disk is full. Tell IT now; audio from this point is not kept.',
       'capture-failed': 'Recording could not capture the call audio. Tell IT.',
       'store-unavailable': 'The recording cache cannot be opened: calls are not recorded. Tell IT.',
+      'key-unreadable': 'The recording key cannot be read from the system keyring: calls are not recorded until it can. It is kept and tried again every minute. Tell IT.',
       'save-failed': 'Part of the recording could not be saved. Tell IT.',
     },
     cache: {
@@ -42,6 +43,7 @@ const en = {
       bestEffort: 'Storage: best effort (the browser may evict data under pressure; tell IT)',
     },
     keyWeak: 'Recording key protected only by a weak keyring (tell IT)',
+    keyWeakBrowser: 'Browser: the recording key and recordings are protected only by this browser profile, so recordings stay here only until the store acknowledges them (tell IT)',
   },
 };
 
@@ -76,6 +78,7 @@ export const recordingMessages: LocaleBundle<typeof en> = {
         'disk-full': '录音无法保存：磁盘已满。请立即联系 IT；此后的音频不会被保存。',
         'capture-failed': '录音无法采集通话音频，请联系 IT。',
         'store-unavailable': '无法打开录音缓存：通话未被录音，请联系 IT。',
+        'key-unreadable': '无法从系统密钥环读取录音密钥：在能读取之前通话不会被录音。密钥已保留，每分钟重试一次。请联系 IT。',
         'save-failed': '部分录音未能保存，请联系 IT。',
       },
       cache: {
@@ -88,6 +91,7 @@ export const recordingMessages: LocaleBundle<typeof en> = {
         bestEffort: '存储：尽力而为（空间紧张时浏览器可能清除数据，请联系 IT）',
       },
       keyWeak: '录音密钥仅受弱密钥环保护（请联系 IT）',
+      keyWeakBrowser: '浏览器：录音密钥和录音仅受本浏览器配置文件保护，因此录音只保留到录音存储确认收到为止（请联系 IT）',
     },
   },
   'zh-TW': {
@@ -119,6 +123,7 @@ export const recordingMessages: LocaleBundle<typeof en> = {
         'disk-full': '錄音無法儲存：磁碟已滿。請立即聯絡 IT；此後的音訊不會被保存。',
         'capture-failed': '錄音無法擷取通話音訊，請聯絡 IT。',
         'store-unavailable': '無法開啟錄音快取：通話未被錄音，請聯絡 IT。',
+        'key-unreadable': '無法從系統金鑰圈讀取錄音金鑰：在能讀取之前通話不會被錄音。金鑰已保留，每分鐘重試一次。請聯絡 IT。',
         'save-failed': '部分錄音未能儲存，請聯絡 IT。',
       },
       cache: {
@@ -131,6 +136,7 @@ export const recordingMessages: LocaleBundle<typeof en> = {
         bestEffort: '儲存：盡力而為（空間不足時瀏覽器可能清除資料，請聯絡 IT）',
       },
       keyWeak: '錄音金鑰僅受弱金鑰圈保護（請聯絡 IT）',
+      keyWeakBrowser: '瀏覽器：錄音金鑰和錄音僅受本瀏覽器設定檔保護，因此錄音只保留到錄音儲存確認收到為止（請聯絡 IT）',
     },
   },
 };

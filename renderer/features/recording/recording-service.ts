@@ -5,7 +5,6 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
-import { errorMessage } from '@common/errors';
 import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
 import type { CallLifecycle, CallSnapshot, PhoneEngine } from '../phone';
@@ -13,6 +12,7 @@ import { CallRecordings, type CallInfo } from './capture/call-recordings';
 import { EncodedRecorder } from './capture/encoded/encoded-recorder';
 import { EncodedTaps } from './capture/encoded/encoded-taps';
 import { StereoRecorder } from './capture/stereo-recorder';
+import { openCacheRetryingKey } from './open-cache';
 import { recordingProblemOf } from './problems';
 import { openRecordingStore, type RecordingStore } from './store';
 import { startUploads, type UploadControl } from './upload-wiring';
@@ -25,6 +25,8 @@ const log = createLogger('recording');
  * encodes Opus from 48 kHz, so any other rate adds two resamplers per channel (measured: no saving).
  */
 const RECORDING_SAMPLE_RATE = 48_000;
+/** How often a recording key the OS cannot decrypt is asked for again. */
+const KEY_RETRY_MS = 60_000;
 /** Name of the performance measure per committed slice (read by the bench). */
 export const COMMIT_MEASURE = 'lingxi:recording:commit';
 
@@ -38,14 +40,14 @@ export async function startRecording(policy: Policy, store: ServiceStore, lifecy
   const settings = policy.recording;
   // The taps must be on each call's transceiver before its media flows, so they start with the app.
   const taps = settings.mode === 'off' ? Promise.resolve(null) : startTaps(engine);
-  let cache: RecordingStore;
-  try {
-    cache = await openRecordingStore({ host, cacheLimitMb: settings.cacheLimitMb, warnAtPercent: settings.warnAtPercent });
-  } catch (error) {
-    log.error('recording cache unavailable', error);
-    store.getState().setRecordingProblem({ code: 'store-unavailable', detail: errorMessage(error) });
-    return;
-  }
+  const cache = await openCacheRetryingKey({
+    open: () => openRecordingStore({ host, cacheLimitMb: settings.cacheLimitMb, warnAtPercent: settings.warnAtPercent }),
+    report: (problem) => store.getState().setRecordingProblem(problem),
+    log,
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    retryMs: KEY_RETRY_MS,
+  });
+  if (!cache) return;
   // The store itself tells IT's log about a weak key and about recovered recordings.
   store.getState().setRecordingKeyWeak(cache.keyWeak);
   await cache.recover(Date.now());
@@ -98,7 +100,10 @@ export async function startRecording(policy: Policy, store: ServiceStore, lifecy
     now: () => Date.now(),
   });
   const { uploadUrl } = settings;
-  const uploads = uploadUrl ? startUploads(cache, { ...settings, uploadUrl }, () => callIsUp(store.getState())) : null;
+  // A browser profile guards the cache only weakly: there a recording goes as soon as the store has it.
+  const retentionDays = host.host === 'browser' ? 0 : settings.retentionDays;
+  if (retentionDays !== settings.retentionDays) log.info(`browser host: recordings are deleted once the store acknowledges them (recording.retentionDays ${settings.retentionDays} applies to the desktop app)`);
+  const uploads = uploadUrl ? startUploads(cache, { ...settings, uploadUrl, retentionDays }, () => callIsUp(store.getState())) : null;
   running = { recordings, store: cache, uploads, mode: settings.mode };
 
   const recordAnswered = (call: CallSnapshot) => {

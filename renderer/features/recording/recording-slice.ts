@@ -11,7 +11,7 @@ export interface LiveRecording {
 
 /** Something the agent must know about recording: a capture or cache failure, in a stable code the UI translates. */
 export interface RecordingProblem {
-  code: 'disk-full' | 'capture-failed' | 'store-unavailable' | 'save-failed';
+  code: 'disk-full' | 'capture-failed' | 'store-unavailable' | 'key-unreadable' | 'save-failed';
   detail?: string;
 }
 
@@ -23,7 +23,7 @@ export interface RecordingSlice {
   /** How full the local cache is (policy recording.cacheLimitMb), as the store last reported it. */
   recordingCache: QuotaEvent | null;
   recordingProblem: RecordingProblem | null;
-  /** The recording key's protection is weak (Linux basic_text keyring): reported to IT and shown in settings. */
+  /** The recording key's protection is weak (Linux basic_text keyring, or the browser host): reported to IT and shown. */
   recordingKeyWeak: boolean;
   setLiveRecording(callId: string, live: LiveRecording | null): void;
   setRecordings(recordings: RecordingManifest[]): void;

@@ -1,6 +1,6 @@
 /** The screenpop feature's public surface: what the app and higher features may import. */
 export { CustomerProfile } from './components/CustomerProfile';
-export { ageOn } from './profile-schema';
+export { ageOn } from '@common/crm/profile-schema';
 export { startScreenpop } from './screenpop-service';
 export { createScreenpopSlice, selectActivePop, selectTrustedCti } from './screenpop-slice';
 export type { CtiInfo } from './cti';

@@ -24,6 +24,7 @@ const en = {
     tokenLabel: 'CRM access token',
     saveToken: 'Save token',
     tokenHelp: 'IT gives you this token. It is stored encrypted on this computer.',
+    tokenHelpSession: 'IT gives you this token. In the browser it is kept for this page only: you enter it again after a reload.',
     chooser: 'Several customers match this caller. Choose one:',
     ivr: {
       heading: 'What the IVR learned',
@@ -78,6 +79,7 @@ export const screenpopMessages: LocaleBundle<typeof en> = {
       tokenLabel: 'CRM 访问令牌',
       saveToken: '保存令牌',
       tokenHelp: '令牌由 IT 提供，加密保存在本机。',
+      tokenHelpSession: '令牌由 IT 提供。在浏览器中仅在本页面有效：重新加载后需再次输入。',
       chooser: '有多位客户与该来电匹配，请选择：',
       ivr: { heading: 'IVR 已获取信息', path: '路径', intent: '意图', verified: '已在 IVR 中验证身份', notVerified: '身份未验证', queue: '队列', vip: 'VIP', unverifiedHeading: '未经验证的来电数据', unverifiedHint: '并非来自 IT 信任的来源，任何人都能发送。请自行核实来电者身份。' },
       vip: 'VIP {{tier}}',
@@ -119,6 +121,7 @@ export const screenpopMessages: LocaleBundle<typeof en> = {
       tokenLabel: 'CRM 存取權杖',
       saveToken: '儲存權杖',
       tokenHelp: '權杖由 IT 提供，加密儲存在本機。',
+      tokenHelpSession: '權杖由 IT 提供。在瀏覽器中僅在本頁面有效：重新載入後需再次輸入。',
       chooser: '有多位客戶與此來電相符，請選擇：',
       ivr: { heading: 'IVR 已取得資訊', path: '路徑', intent: '意圖', verified: '已在 IVR 中驗證身分', notVerified: '身分未驗證', queue: '佇列', vip: 'VIP', unverifiedHeading: '未經驗證的來電資料', unverifiedHint: '並非來自 IT 信任的來源，任何人都能傳送。請自行核實來電者身分。' },
       vip: 'VIP {{tier}}',

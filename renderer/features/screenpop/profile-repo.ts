@@ -1,6 +1,6 @@
 /** Screen-pop cache (Dexie `profiles`): masked profiles by customer id and by phone number. */
 import { getDb } from '../../db/db';
-import type { CustomerProfile } from './profile-schema';
+import type { CustomerProfile } from '@common/crm/profile-schema';
 
 export interface CachedLookup {
   profiles: CustomerProfile[];

@@ -8,7 +8,7 @@ import { drop } from '@common/logging/drop';
 import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
 import type { CallLifecycle } from '../phone';
-import { fetchProfiles, type CrmResult } from './crm-client';
+import type { CrmResult } from '@common/crm/crm-client';
 import { hasCti, readCti } from './cti';
 import { decideCtiTrust, validCustomerId } from './cti-trust';
 import { cacheKey, purgeExpiredProfiles, readCachedProfiles, writeCachedProfiles } from './profile-repo';
@@ -38,10 +38,7 @@ export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: C
   /** Signed INVITEs already believed: a captured one replayed within its window is not believed again. */
   const seenSignatures = new Map<string, number>();
   const ttlMs = crm.cacheTtlMinutes * 60_000;
-  let token: Promise<string | null> | null = null;
   drop(purgeExpiredProfiles(ttlMs), log, 'purging expired cached profiles');
-
-  const readToken = () => (token ??= host.secrets.get('crm.token').catch(() => null));
 
   function applyCrm(callId: string, key: string | undefined, result: CrmResult): void {
     const state = store.getState();
@@ -62,7 +59,8 @@ export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: C
     if (!pop || !crm.profileUrl) return;
     const query = { ...(pop.lookupId ? { customerId: pop.lookupId } : {}), ...(pop.number ? { phone: pop.number } : {}) };
     store.getState().updatePop(callId, { loading: true });
-    const result = await fetchProfiles({ ...crm, profileUrl: crm.profileUrl }, query, await readToken());
+    // The host makes the call with the token attached (Electron: main); the page never holds the token.
+    const result = await host.crm.lookup(query).catch((error: unknown): CrmResult => ({ ok: false, kind: 'network', detail: (error as Error).message, latencyMs: 0 }));
     applyCrm(callId, cacheKey(query), result);
   }
 
@@ -110,8 +108,7 @@ export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: C
     retry: (callId) => void askCrm(callId),
     async saveToken(value) {
       const status = await host.secrets.set('crm.token', value);
-      if (status.protection === 'weak') log.warn('CRM token stored without an OS keyring (weak protection)');
-      token = Promise.resolve(value);
+      if (status.protection === 'weak') log.warn(`CRM token kept with weak protection (${status.persistence === 'session' ? 'browser host: this page only' : 'no OS keyring'})`);
       const latest = store.getState().pops[0];
       if (latest) await askCrm(latest.callId);
     },

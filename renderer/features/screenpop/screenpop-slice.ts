@@ -1,8 +1,8 @@
 /** Screen-pop state: one serializable pop per recent incoming call. */
 import type { StateCreator } from 'zustand';
-import type { CrmFailure } from './crm-client';
+import type { CrmFailure } from '@common/crm/crm-client';
 import type { CtiInfo } from './cti';
-import type { CustomerProfile } from './profile-schema';
+import type { CustomerProfile } from '@common/crm/profile-schema';
 
 export interface ProfilePop {
   callId: string;

@@ -52,6 +52,7 @@ vi.mock('electron', async () => {
   });
   class BrowserWindow extends EventEmitter {
     webContents = Object.assign(new EventEmitter(), {
+      id: 1,
       send: (...args: unknown[]) => this.record.sent.push(args),
       isDestroyed: () => false,
     });
@@ -172,12 +173,24 @@ describe('main/index.ts wiring', () => {
     expect(result.problems[0]?.path).toBe('(file)');
   });
 
-  it('keeps secrets through safeStorage in <userData>/secrets.json, never in plain text', async () => {
-    expect(await call('secrets:get', 'crm.token')).toBeNull();
-    expect(await call('secrets:set', 'crm.token', 'tok-4711')).toEqual({ stored: true, protection: 'os' });
+  it('keeps secrets through safeStorage in <userData>/secrets.json, never in plain text, and never hands them back', async () => {
+    expect(await call('secrets:set', 'crm.token', 'tok-4711')).toEqual({ stored: true, protection: 'os', persistence: 'kept' });
     expect(readFileSync(join(fake.userData, 'secrets.json'), 'utf8')).not.toContain('tok-4711');
-    expect(await call('secrets:get', 'crm.token')).toBe('tok-4711');
-    await expect(Promise.resolve(call('secrets:get', 'sip.password'))).rejects.toThrow(/invalid arguments/);
+    expect(fake.handlers.has('secrets:get')).toBe(false);
+    await expect(Promise.resolve(call('secrets:set', 'recording-key', 'x'))).rejects.toThrow(/invalid arguments/);
+    // Before a valid policy there is no CRM to ask; the answer says so instead of failing.
+    expect(await call('crm:lookup', { phone: '13800138000' })).toMatchObject({ ok: false, detail: /no valid policy names a crm.profileUrl/ });
+  });
+
+  it('hands the recording key once per page load; a new page load may ask again', async () => {
+    const page = { ...trusted, sender: { id: 1 } };
+    const take = () => fake.handlers.get('recording:take-key')?.(page) as Promise<{ ok: boolean; keyId?: string; key?: Uint8Array; reason?: string }>;
+    const first = await take();
+    expect(first).toMatchObject({ ok: true, created: true });
+    expect(first.key).toHaveLength(32);
+    expect(await take()).toMatchObject({ ok: false, reason: 'refused' });
+    fake.windows[0]?.contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    expect(await take()).toMatchObject({ ok: true, created: false, keyId: first.keyId });
   });
 
   it('answers shortcuts:status, empty while no valid policy is loaded', async () => {

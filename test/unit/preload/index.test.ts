@@ -51,11 +51,12 @@ describe('preload', () => {
   it('exposes one method per channel and nothing generic', () => {
     expect(functionPaths(api).sort()).toEqual([
       'app.quitReady',
+      'crm.lookup',
       'knowledge.readPackage',
       'log.write',
       'policy.load',
       'power.setCallActive',
-      'secrets.get',
+      'recording.takeKey',
       'secrets.set',
       'shell.openExternal',
       'shortcuts.onAction',
@@ -71,12 +72,16 @@ describe('preload', () => {
     await api.shell.openExternal('https://bank.example/');
     await api.log.write({ level: 'warn', scope: 'phone', message: 'm' });
     await api.app.quitReady();
+    await api.crm.lookup({ phone: '13800138000' });
+    await api.recording.takeKey();
     expect(ipc.calls).toEqual([
       ['policy:load', []],
       ['power:set-call-active', [true]],
       ['shell:open-external', ['https://bank.example/']],
       ['log:write', [{ level: 'warn', scope: 'phone', message: 'm' }]],
       ['app:quit-ready', []],
+      ['crm:lookup', [{ phone: '13800138000' }]],
+      ['recording:take-key', []],
     ]);
   });
 

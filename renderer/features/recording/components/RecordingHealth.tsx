@@ -11,6 +11,7 @@ export function RecordingHealth() {
   const cache = useAppStore((s) => s.recordingCache);
   const persistent = useAppStore((s) => s.storagePersistent);
   const keyWeak = useAppStore((s) => s.recordingKeyWeak);
+  const browser = useAppStore((s) => s.hostKind === 'browser');
   const mb = (bytes: number) => Math.round(bytes / 1e6);
   return (
     <>
@@ -26,7 +27,7 @@ export function RecordingHealth() {
       )}
       <p className="recordings__storage">
         {persistent === null ? t('recording.storage.unknown') : persistent ? t('recording.storage.persistent') : t('recording.storage.bestEffort')}
-        {keyWeak && ` · ${t('recording.keyWeak')}`}
+        {keyWeak && ` · ${t(browser ? 'recording.keyWeakBrowser' : 'recording.keyWeak')}`}
       </p>
     </>
   );

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../../platform/store';
 import type { ProfilePop } from '../screenpop-slice';
 import { getScreenpop } from '../screenpop-service';
 
@@ -7,6 +8,7 @@ import { getScreenpop } from '../screenpop-service';
 export function CrmProblem({ pop, timeoutMs }: { pop: ProfilePop; timeoutMs: number }) {
   const { t } = useTranslation();
   const [token, setToken] = useState('');
+  const sessionOnly = useAppStore((state) => state.hostKind === 'browser');
   const { error } = pop;
   if (!error) return null;
   const seconds = (timeoutMs / 1000).toLocaleString();
@@ -29,7 +31,7 @@ export function CrmProblem({ pop, timeoutMs }: { pop: ProfilePop; timeoutMs: num
             <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
           </label>
           <button type="submit">{t('screenpop.saveToken')}</button>
-          <p className="hint">{t('screenpop.tokenHelp')}</p>
+          <p className="hint">{t(sessionOnly ? 'screenpop.tokenHelpSession' : 'screenpop.tokenHelp')}</p>
         </form>
       )}
     </div>

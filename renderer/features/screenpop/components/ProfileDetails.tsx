@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CallHistoryEntry } from '../../../db/schema';
 import { dial } from '../../phone';
-import { ageOn, dialableNumber, maskPhone, type CustomerProfile } from '../profile-schema';
+import { ageOn, dialableNumber, maskPhone, type CustomerProfile } from '@common/crm/profile-schema';
 
 const INTERACTIONS_SHOWN = 5;
 

@@ -22,7 +22,9 @@ function fakeHost(load: LingxiApi['policy']['load']) {
     },
     app: { quitReady: vi.fn(async () => undefined) },
     shortcuts: { onAction: () => () => undefined, status: vi.fn(async () => []) },
-    secrets: { get: vi.fn(async () => null), set: vi.fn(async () => ({ stored: true, protection: 'os' as const })) },
+    secrets: { set: vi.fn(async () => ({ stored: true, protection: 'os' as const, persistence: 'kept' as const })) },
+    crm: { lookup: vi.fn(async () => ({ ok: true as const, profiles: [], latencyMs: 0 })) },
+    recording: { takeKey: vi.fn(async () => ({ ok: false as const, reason: 'refused' as const, error: 'test host' })) },
     knowledge: { readPackage: vi.fn(async () => null) },
     speech: { endpoint: vi.fn(async () => ({ error: { code: 'off' as const, message: 'off' } })) },
   };

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDbForTests } from '@renderer/db/db';
 import { hasCti, readCti } from '@renderer/features/screenpop/cti';
 import { cacheKey, purgeExpiredProfiles, readCachedProfiles, writeCachedProfiles } from '@renderer/features/screenpop/profile-repo';
-import type { CustomerProfile } from '@renderer/features/screenpop/profile-schema';
+import type { CustomerProfile } from '@common/crm/profile-schema';
 import { selectActivePop, selectionFor, type ProfilePop } from '@renderer/features/screenpop/screenpop-slice';
 
 const profile = (id: string): CustomerProfile => ({ id, name: id, tags: [], phones: [], products: [], interactions: [], complaints: [] });

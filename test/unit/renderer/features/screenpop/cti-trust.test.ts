@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy, type CtiPolicy } from '@common/contract/policy';
 import type { InviteOrigin } from '@renderer/features/phone';
 import { canonicalCtiString, decideCtiTrust, signCti, validCustomerId } from '@renderer/features/screenpop/cti-trust';
-import { dialableNumber } from '@renderer/features/screenpop/profile-schema';
+import { dialableNumber } from '@common/crm/profile-schema';
 
 const KEY = 'k'.repeat(32) + '-the-ivr-shares-this';
 const NOW = 1_800_000_000_000;

@@ -1,7 +1,8 @@
 /** Screen pop follows the call lifecycle: one pop per incoming call, as it rings, with the INVITE's CTI. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LingxiApi } from '@common/contract/api';
-import { parsePolicy } from '@common/contract/policy';
+import { parsePolicy, type Policy } from '@common/contract/policy';
+import { lookupCustomer, type CrmQuery } from '@common/crm/crm-client';
 import { createAppStore } from '@renderer/app/store';
 import { selectTrustedCti } from '@renderer/features/screenpop';
 import { startScreenpop, type Screenpop } from '@renderer/features/screenpop/screenpop-service';
@@ -19,7 +20,8 @@ function policy(extra: Record<string, unknown> = {}) {
   return result.policy;
 }
 
-const host = () => ({ secrets: { get: vi.fn(async () => null) } }) as unknown as LingxiApi;
+/** The host's CRM call as the browser host makes it (no token stored), on the test's fetch. */
+const host = (crm?: Policy['crm']) => ({ crm: { lookup: (query: CrmQuery) => lookupCustomer(crm, query, null) } }) as unknown as LingxiApi;
 const IVR = { from: '<sip:ivr@pbx.bank.example>;tag=1', callId: 'a@b' };
 const CALLER = { from: '<sip:13900000000@pbx.bank.example>;tag=1', callId: 'c@d' };
 const CLAIMS = { 'x-customer-id': 'C1001', 'x-verified': 'yes', 'x-intent': 'lost card' };
@@ -33,7 +35,8 @@ function withCrm(cti: Record<string, unknown>) {
   }));
   const store = createAppStore();
   const phone = fakePhone(store);
-  running = startScreenpop(policy({ crm: { profileUrl: 'https://crm.bank.example/customers/{customerId}?phone={phone}' }, cti }), store, phone.lifecycle, host());
+  const withCti = policy({ crm: { profileUrl: 'https://crm.bank.example/customers/{customerId}?phone={phone}' }, cti });
+  running = startScreenpop(withCti, store, phone.lifecycle, host(withCti.crm));
   return { store, phone, urls };
 }
 

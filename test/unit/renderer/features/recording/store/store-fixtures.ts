@@ -4,11 +4,12 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Logger, LogLevel } from '@common/logging/logger';
-import type { LingxiApi } from '@common/contract/api';
 import type { SecretStatus } from '@common/contract/ipc';
 import { RecordingStore, type RecordingStoreDeps } from '@renderer/features/recording/store';
 import { createRecordingsDb, type RecordingsDb } from '@renderer/features/recording/store/recordings-db';
 import type { KeyHost } from '@renderer/features/recording/store/recording-key';
+import { createRecordingKeyGrants } from '@main/features/secrets/recording-key-grant';
+import type { SecretStore } from '@main/features/secrets/secret-store';
 
 export interface LogLine {
   level: LogLevel;
@@ -24,29 +25,41 @@ export function memoryLog(): { log: Logger; lines: LogLine[] } {
   return { log: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }, lines };
 }
 
-/** The browser host: its secrets are never used for the recording key (the CryptoKey lives in `keys`). */
+/** The browser host: it hands out no key (the CryptoKey lives in the recordings database's `keys`). */
 export function browserHost(): KeyHost {
   return {
     host: 'browser',
-    secrets: {
-      get: () => Promise.reject(new Error('the browser host keeps the recording key in IndexedDB')),
-      set: () => Promise.reject(new Error('the browser host keeps the recording key in IndexedDB')),
-    },
+    recording: { takeKey: () => Promise.reject(new Error('the browser host keeps the recording key in IndexedDB')) },
   };
 }
 
-/** An Electron host whose secret store keeps values in `values` and reports `protection`. */
+/**
+ * An Electron host: main's real key grant (main/features/secrets/recording-key-grant.ts) over an in-memory
+ * secret store holding `values` with `protection`. `unreadable` names what the OS cannot decrypt now;
+ * `reload()` starts a new page load (which may take the key once more); `failWrites` makes storing fail.
+ */
 export function electronHost(protection: SecretStatus['protection'] = 'os', values = new Map<string, string>()) {
-  const secrets: LingxiApi['secrets'] = {
-    get: async (name) => values.get(name) ?? null,
+  const unreadable = new Set<string>();
+  const control = { failWrites: false };
+  const secrets: Pick<SecretStore, 'read' | 'set' | 'protection'> = {
+    read: async (name) => {
+      const value = values.get(name);
+      if (value === undefined) return { kind: 'absent' };
+      return unreadable.has(name) ? { kind: 'unreadable', reason: 'the keyring is locked' } : { kind: 'present', value };
+    },
     set: async (name, value) => {
+      if (control.failWrites) throw new Error('the operating system offers no secret storage here; the secret was not stored');
       if (value === null) values.delete(name);
       else values.set(name, value);
-      return { stored: value !== null, protection };
+      return { stored: value !== null, protection, persistence: 'kept' };
     },
+    protection: () => protection,
   };
-  const host: KeyHost = { host: 'electron', secrets };
-  return { host, values };
+  const mainLog = memoryLog();
+  const grants = createRecordingKeyGrants(secrets, mainLog.log);
+  const page = 1;
+  const host: KeyHost = { host: 'electron', recording: { takeKey: () => grants.take(page) } };
+  return { host, values, unreadable, control, mainLines: mainLog.lines, reload: () => grants.forget(page) };
 }
 
 /** One machine's disk: stores made from it share the database (a second store = the app restarted). */

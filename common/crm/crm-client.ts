@@ -1,6 +1,8 @@
 /**
  * One CRM lookup: fills the policy's URL template, sends the static headers and the stored token,
  * gives up after crm.timeoutMs, and classifies every way it can go wrong. Never throws.
+ * Runs where the token is: Electron main (main/features/crm, over Chromium's network stack) or the
+ * browser host's page (session token). The renderer's screen pop asks through `LingxiApi.crm.lookup`.
  */
 import type { Policy } from '@common/contract/policy';
 import { readJson } from '@common/json';
@@ -25,6 +27,18 @@ export function fillUrlTemplate(template: string, query: CrmQuery): string {
     .replace(/\{phone\}/g, encodeURIComponent(query.phone ?? ''));
 }
 
+/**
+ * A customer's profile never goes into an HTTP cache. (Node's RequestInit type lacks `cache`, though Node's
+ * fetch and Electron's net.fetch accept it, hence the spread.)
+ */
+const NO_STORE = { cache: 'no-store' } as const;
+
+/** A lookup under the loaded policy's CRM settings: a failure that names the gap when it has no profileUrl. */
+export function lookupCustomer(crm: Policy['crm'] | undefined, query: CrmQuery, token: string | null, fetchImpl: typeof fetch = fetch): Promise<CrmResult> {
+  if (!crm?.profileUrl) return Promise.resolve({ ok: false, kind: 'network', detail: 'no valid policy names a crm.profileUrl', latencyMs: 0 });
+  return fetchProfiles({ ...crm, profileUrl: crm.profileUrl }, query, token, fetchImpl);
+}
+
 export async function fetchProfiles(
   crm: Policy['crm'] & { profileUrl: string },
   query: CrmQuery,
@@ -41,7 +55,7 @@ export async function fetchProfiles(
       headers,
       signal: AbortSignal.timeout(crm.timeoutMs),
       credentials: 'omit',
-      cache: 'no-store',
+      ...NO_STORE,
     });
   } catch (error) {
     const name = (error as Error).name;

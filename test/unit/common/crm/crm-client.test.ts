@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crmPolicySchema } from '@common/contract/policy';
-import { fetchProfiles, fillUrlTemplate } from '@renderer/features/screenpop/crm-client';
+import { fetchProfiles, fillUrlTemplate } from '@common/crm/crm-client';
 
 const crm = { ...crmPolicySchema.parse({ profileUrl: 'https://crm.example/c?id={customerId}&p={phone}', timeoutMs: 100, headers: { 'X-Channel': 'lingxi' } }), profileUrl: 'https://crm.example/c?id={customerId}&p={phone}' };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { crmMappingSchema } from '@common/contract/policy';
-import { mapCrmDocument } from '@renderer/features/screenpop/crm-mapping';
-import { readPath } from '@renderer/features/screenpop/dot-path';
-import { ageOn, maskIdentifier, maskPhone } from '@renderer/features/screenpop/profile-schema';
-import { crmMapping, customers } from '../../../../fixtures/crm/customers';
+import { mapCrmDocument } from '@common/crm/crm-mapping';
+import { readPath } from '@common/crm/dot-path';
+import { ageOn, maskIdentifier, maskPhone } from '@common/crm/profile-schema';
+import { crmMapping, customers } from '../../../fixtures/crm/customers';
 
 const mapping = crmMappingSchema.parse(crmMapping);
 
