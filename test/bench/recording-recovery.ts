@@ -22,7 +22,7 @@ export interface RecoveryBenchOptions {
 /** How long after the kill the level logs are read: sound must be back and steady well before. */
 const OBSERVE_MS = 3000;
 
-async function recoveryOnce({ sip, peerUrl }: RecoveryBenchOptions): Promise<number> {
+async function recoveryOnce({ sip, peerUrl, log }: RecoveryBenchOptions): Promise<number> {
   const app = await launchApp(buildPolicy({ recording: { mode: 'always' } }));
   const customer = await Peer.launch({ user: '1002', wav: 'tone440', pageUrl: peerUrl, wsUrl: sip.wsUrl }).catch(async (error: unknown) => {
     await app.close();
@@ -46,6 +46,7 @@ async function recoveryOnce({ sip, peerUrl }: RecoveryBenchOptions): Promise<num
     if (agentBack === null || customerBack === null) {
       throw new Error(`audio did not come back within ${OBSERVE_MS} ms of the tap worker dying (agent ${agentBack}, customer ${customerBack})`);
     }
+    log(`recording tap recovery: the agent hears the customer after ${agentBack} ms, the customer the agent after ${customerBack} ms`);
     return Math.max(agentBack, customerBack);
   } finally {
     await customer.close();

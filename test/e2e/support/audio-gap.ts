@@ -40,20 +40,18 @@ export function readLevelLog(page: Page): Promise<Level[]> {
 }
 
 /**
- * How long after `fromMs` the sound was back for good: the time of the first reading after `fromMs` from
- * which every reading stays audible for at least `steadyMs`; 0 when it never dropped; null when it never
- * came back steadily within the log.
+ * How long after `fromMs` the sound was back for good: the first reading after the last inaudible one
+ * (so a stretch of concealment that still sounds like the tone, then a dropout, counts the dropout), if
+ * the sound then lasts at least `steadyMs` to the end of the log; 0 when it never dropped; null when it
+ * is not back steadily by the end of the log.
  */
 export function backAfter(levels: readonly Level[], fromMs: number, steadyMs = 300): number | null {
   const after = levels.filter(([at]) => at >= fromMs);
-  for (let i = 0; i < after.length; i++) {
-    const [start] = after[i] ?? [0, 0];
-    let j = i;
-    while (j < after.length && (after[j]?.[1] ?? 0) > audibleRms) j++;
-    if (j > i && (after[j - 1]?.[0] ?? 0) - start >= steadyMs) return Math.max(0, start - fromMs);
-    i = j;
-  }
-  return null;
+  const lastQuiet = after.findLastIndex(([, rms]) => rms <= audibleRms);
+  const back = after[lastQuiet + 1];
+  const end = after.at(-1);
+  if (!back || !end || end[0] - back[0] < steadyMs) return null;
+  return lastQuiet < 0 ? 0 : back[0] - fromMs;
 }
 
 /**
