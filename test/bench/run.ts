@@ -18,6 +18,7 @@ import { measureScreenpop } from './screenpop';
 import { measureKnowledge } from './knowledge';
 import { measureTransfer } from './transfer';
 import { measureRecording } from './recording';
+import { measureTapRecovery } from './recording-recovery';
 import { measureAssist } from './assist';
 import { summarize, type Figure } from './stats';
 
@@ -110,7 +111,10 @@ async function main(): Promise<Record<string, Figure | number | QualityMosFigure
     if (runs('screenpop')) Object.assign(figures, await measureScreenpop({ sip, peerUrl: peerServer.url, samples, log }));
     if (runs('quality')) Object.assign(figures, await measureQualityMos({ sip, peerUrl: peerServer.url, log }));
     if (runs('transfer')) Object.assign(figures, await measureTransfer({ sip, peerUrl: peerServer.url, samples, log }));
-    if (runs('recording')) Object.assign(figures, await measureRecording({ sip, peerUrl: peerServer.url, log }));
+    if (runs('recording')) {
+      Object.assign(figures, await measureRecording({ sip, peerUrl: peerServer.url, log }));
+      Object.assign(figures, await measureTapRecovery({ sip, peerUrl: peerServer.url, log }));
+    }
     if (runs('assist')) Object.assign(figures, await measureAssist({ sip, peerUrl: peerServer.url, log }));
     if (runs('knowledge')) {
       log('knowledge: building, persisting and querying 10,000 generated articles');

@@ -2,29 +2,10 @@
  * Call recording, end to end: a real call through Kamailio, the customer's 440 Hz and the agent's
  * 1000 Hz captured as stereo, kept encrypted in IndexedDB, played back and decoded in the page.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/app';
 import { answerFrom } from './support/calls';
-import { playAndDecode, recordingsUi, toneAbsent, tonePresent, windowsBetween, type AudioWindow } from './support/recording';
+import { EDGE_MS, expectBothParties, playAndDecode, recordingsUi, waitForTalkTime, windowsBetween } from './support/recording';
 import { appUi } from './support/ui';
-
-/** Windows farther than this from a pause edge are asserted (capture start and gain changes are not sample-exact). */
-const EDGE_MS = 300;
-
-function expectBothParties(windows: AudioWindow[], where: string): void {
-  expect(windows.length, `windows ${where}`).toBeGreaterThan(0);
-  for (const w of windows) {
-    const at = `${where} at ${w.startMs} ms`;
-    expect(w.left.tones[440], `customer's 440 Hz on the left ${at}`).toBeGreaterThan(tonePresent);
-    expect(w.right.tones[1000], `agent's 1000 Hz on the right ${at}`).toBeGreaterThan(tonePresent);
-    expect(w.left.tones[1000], `no agent on the left ${at}`).toBeLessThan(toneAbsent);
-    expect(w.right.tones[440], `no customer on the right ${at}`).toBeLessThan(toneAbsent);
-  }
-}
-
-async function waitForTalkTime(page: Page, text: string): Promise<void> {
-  await expect(appUi(page).duration).toHaveText(text, { timeout: 10_000 });
-}
 
 test('a recorded call holds the customer on the left, the agent on the right, and nothing while paused', async ({ app, peer }) => {
   const { page } = await app();

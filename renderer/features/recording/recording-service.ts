@@ -8,12 +8,14 @@ import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
 import type { CallLifecycle, CallSnapshot, PhoneEngine } from '../phone';
-import { CallRecordings, type CallInfo } from './capture/call-recordings';
+import { CallRecordings, type CallInfo, type CaptureCallbacks } from './capture/call-recordings';
 import { EncodedRecorder } from './capture/encoded/encoded-recorder';
 import { EncodedTaps } from './capture/encoded/encoded-taps';
+import { FailoverCapture } from './capture/failover-capture';
 import { StereoRecorder } from './capture/stereo-recorder';
 import { openCacheRetryingKey } from './open-cache';
 import { recordingProblemOf } from './problems';
+import { playableAudio } from './restarted-playback';
 import { openRecordingStore, type RecordingStore } from './store';
 import { startUploads, type UploadControl } from './upload-wiring';
 import type { PausedBy, RecordingManifest } from './types';
@@ -69,20 +71,30 @@ export async function startRecording(policy: Policy, store: ServiceStore, lifecy
 
   const encoded = await taps;
   let context: AudioContext | null = null;
+  const webAudio = (call: CallInfo, callbacks: CaptureCallbacks) => {
+    // latencyHint playback: the graph only feeds MediaRecorder, nobody listens to it live, so large
+    // render buffers are fine and wake the audio thread far less often.
+    context ??= new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE, latencyHint: 'playback' });
+    void context.resume();
+    return new StereoRecorder({ context, tracks: () => engine.callAudio(call.id), bitrate: settings.bitrate, ...callbacks });
+  };
+  /** Encoded recordings of calls still up, so a failed tap can hand the call to WebAudio. */
+  const failovers = new Map<string, FailoverCapture>();
+  encoded?.onFailover(({ callId, leg }) => {
+    log.error(`recording tap of call ${callId} stopped passing the ${leg}'s audio: the call's audio bypasses it, the recording goes on through WebAudio`);
+    failovers.get(callId)?.failover();
+  });
   const recordings = new CallRecordings({
     store: cache,
     createCapture: (call, callbacks) => {
-      if (encoded?.canRecord(call.id)) return new EncodedRecorder(encoded, call.id, callbacks, (message) => log.warn(message));
-      // latencyHint playback: the graph only feeds MediaRecorder, nobody listens to it live, so large
-      // render buffers are fine and wake the audio thread far less often.
-      context ??= new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE, latencyHint: 'playback' });
-      void context.resume();
-      return new StereoRecorder({
-        context,
-        tracks: () => engine.callAudio(call.id),
-        bitrate: settings.bitrate,
-        ...callbacks,
-      });
+      if (!encoded?.canRecord(call.id)) return webAudio(call, callbacks);
+      const capture = new FailoverCapture(
+        (primary) => new EncodedRecorder(encoded, call.id, primary, (message) => log.warn(message)),
+        (fallback) => webAudio(call, fallback),
+        callbacks,
+      );
+      failovers.set(call.id, capture);
+      return capture;
     },
     committed: (commitMs) => {
       const end = performance.now();
@@ -112,7 +124,10 @@ export async function startRecording(policy: Policy, store: ServiceStore, lifecy
   lifecycle.subscribe((event) => {
     if (event.type === 'answered') recordAnswered(event.call);
     // Every call's tap goes with the call, recorded or not.
-    if (event.type === 'ended') void recordings.stop(event.call.id).finally(() => encoded?.release(event.call.id));
+    if (event.type === 'ended') {
+      failovers.delete(event.call.id);
+      void recordings.stop(event.call.id).finally(() => encoded?.release(event.call.id));
+    }
     if (event.type === 'updated' || event.type === 'ended') uploads?.callsChanged();
   });
   // The cache opened asynchronously: a call answered meanwhile is recorded from now.
@@ -136,7 +151,7 @@ async function startTaps(engine: PhoneEngine): Promise<EncodedTaps | null> {
 
 /** What the Recordings list shows of a manifest (not its chunk count, which changes every second). */
 function shownSignature(m: RecordingManifest): string {
-  return JSON.stringify([m.state, m.endedAt, m.paused, m.upload?.lastError, m.upload?.uploadedAt, m.audioDeleted, m.damage]);
+  return JSON.stringify([m.state, m.endedAt, m.paused, m.restarts, m.upload?.lastError, m.upload?.uploadedAt, m.audioDeleted, m.damage]);
 }
 
 function callIsUp(state: AppState): boolean {
@@ -173,8 +188,11 @@ export function startCallRecording(call: CallSnapshot): void {
   void running.recordings.start(infoOf(call));
 }
 
-/** The recording as a playable file (decrypted, chain verified); throws DamagedRecordingError. */
+/**
+ * The recording as a playable file (decrypted, chain verified; one WAV when its recorder restarted);
+ * throws DamagedRecordingError.
+ */
 export async function recordingAudio(recordingId: string): Promise<Blob> {
   if (!running) throw new Error('recording cache not open');
-  return (await running.store.export(recordingId)).audio;
+  return playableAudio(await running.store.export(recordingId));
 }

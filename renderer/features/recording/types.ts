@@ -30,6 +30,21 @@ export interface PausedInterval {
   reason?: string;
 }
 
+/**
+ * The recorder failed mid-call and another took over (the encoded tap's worker died or stalled, and the
+ * WebAudio recorder went on): the audio from `lastAudioMs` to `atMs` is lost, and from chunk `seq` on
+ * the recording is a second file of its own (`mimeType`) that starts at `atMs`.
+ */
+export interface RecorderRestart {
+  /** Where the new recorder's audio starts (ms from the recording start). */
+  atMs: number;
+  /** The end of the audio the failed recorder left (ms from the recording start). */
+  lastAudioMs: number;
+  /** First chunk of the new recorder's file. */
+  seq: number;
+  mimeType: string;
+}
+
 /** One recording's manifest row. */
 export interface RecordingManifest {
   id: string;
@@ -51,6 +66,8 @@ export interface RecordingManifest {
   /** Entry hash of the last committed chunk (hex SHA-256); "" before the first one. */
   chainHead: string;
   paused: PausedInterval[];
+  /** Recorder restarts, in order; absent when one recorder made the whole recording. */
+  restarts?: RecorderRestart[];
   /** Upload bookkeeping (features/recording/upload). */
   upload?: UploadStatus;
   /** Epoch ms after which the local audio of an uploaded recording is deleted (retention). */
@@ -133,6 +150,11 @@ export interface UploadManifest {
   /** Channel layout of the audio. */
   channels: { left: 'customer'; right: 'agent' };
   paused: PausedInterval[];
+  /**
+   * Present when the recorder restarted mid-call: the audio file is then the first recorder's file up
+   * to chunk `seq`, followed by each later recorder's own file (split it by the chunks' byte lengths).
+   */
+  restarts?: RecorderRestart[];
   /** Per chunk, in order: plaintext byte length and SHA-256 (the audio file is their concatenation). */
   chunks: { seq: number; atMs: number; bytes: number; sha256: string; entryHash: string }[];
   audioSha256: string;

@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures/app';
+import { appUi } from './ui';
 
 export function recordingsUi(page: Page) {
   const region = page.getByRole('region', { name: 'Recordings' });
@@ -116,4 +117,30 @@ export const toneAbsent = 0.01;
 /** Windows that lie wholly inside [fromMs, toMs). */
 export function windowsBetween(recording: DecodedRecording, fromMs: number, toMs: number, windowMs = 250): AudioWindow[] {
   return recording.windows.filter((w) => w.startMs >= fromMs && w.startMs + windowMs <= toMs);
+}
+
+/** Windows farther than this from a pause edge are asserted (capture start and gain changes are not sample-exact). */
+export const EDGE_MS = 300;
+
+/** Every window holds the customer's 440 Hz on the left only and the agent's 1000 Hz on the right only. */
+export function expectBothParties(windows: AudioWindow[], where: string): void {
+  expect(windows.length, `windows ${where}`).toBeGreaterThan(0);
+  for (const w of windows) {
+    const at = `${where} at ${w.startMs} ms`;
+    expect(w.left.tones[440], `customer's 440 Hz on the left ${at}`).toBeGreaterThan(tonePresent);
+    expect(w.right.tones[1000], `agent's 1000 Hz on the right ${at}`).toBeGreaterThan(tonePresent);
+    expect(w.left.tones[1000], `no agent on the left ${at}`).toBeLessThan(toneAbsent);
+    expect(w.right.tones[440], `no customer on the right ${at}`).toBeLessThan(toneAbsent);
+  }
+}
+
+/** Waits until the call's timer shows `text` (mm:ss). */
+export async function waitForTalkTime(page: Page, text: string): Promise<void> {
+  await expect(appUi(page).duration).toHaveText(text, { timeout: 10_000 });
+}
+
+/** The [lastAudioMs, atMs] of each recorder restart a Recordings row shows, and its text. */
+export async function restartsOf(row: Locator): Promise<[number, number][]> {
+  const restarts = row.locator('[data-restarts]');
+  return JSON.parse((await restarts.getAttribute('data-restarts')) ?? '[]') as [number, number][];
 }

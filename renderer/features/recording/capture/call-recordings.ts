@@ -3,17 +3,18 @@
  * paused intervals, and closes the recording with its end marker once the last slice is committed.
  * No React and no store globals: the service wires it, and unit tests drive it with fakes.
  */
-import type { PausedBy, PausedInterval } from '../types';
+import type { PausedBy, PausedInterval, RecorderRestart } from '../types';
 
 /** What capture needs from the recording store. */
 export interface CaptureStore {
   begin(meta: { callId: string; direction: 'incoming' | 'outgoing'; number: string; mimeType: string; startedAt: number }): Promise<string>;
   append(id: string, data: Blob, atMs: number): Promise<{ seq: number; commitMs: number }>;
   setPaused(id: string, intervals: PausedInterval[]): Promise<void>;
+  markRestart(id: string, restart: Omit<RecorderRestart, 'seq'>): Promise<void>;
   finish(id: string, endedAt: number): Promise<void>;
 }
 
-/** The capture device for one call (StereoRecorder in the app). */
+/** The capture device for one call (FailoverCapture, EncodedRecorder or StereoRecorder in the app). */
 export interface Capture {
   readonly mimeType: string;
   readonly offsetMs: number;
@@ -25,6 +26,8 @@ export interface Capture {
 export interface CaptureCallbacks {
   onSlice(data: Blob, atMs: number): void;
   onError(error: Error): void;
+  /** Another recorder took over mid-call (optional: only captures that can fail over call it). */
+  onRestart?(restart: Omit<RecorderRestart, 'seq'>): void;
 }
 
 export interface CallInfo {
@@ -133,6 +136,10 @@ export class CallRecordings {
         });
       },
       onError: (error) => this.deps.failed(call.id, error),
+      onRestart: (restart) => {
+        const target = holder.entry;
+        if (target) this.enqueue(call.id, target, () => this.deps.store.markRestart(target.recordingId, restart));
+      },
     });
     const recordingId = await this.deps.store.begin({
       callId: call.id,

@@ -6,7 +6,8 @@ import { DamagedRecordingError, type RecordingManifest } from '../types';
 
 /**
  * One cached recording: the call, its state (a status: recording, saved, uploading, uploaded,
- * recovered, damaged) and, when the policy allows, Play recording (both channels, decrypted in memory).
+ * recovered, damaged), its paused spans and recorder restarts, and, when the policy allows, Play
+ * recording (both channels, decrypted in memory).
  */
 export function RecordingRow({ recording, playback }: { recording: RecordingManifest; playback: boolean }) {
   const { t, i18n } = useTranslation();
@@ -42,6 +43,11 @@ export function RecordingRow({ recording, playback }: { recording: RecordingMani
           {t('recording.pausedSpans', {
             list: recording.paused.map((p) => `${formatDuration(p.startMs)}–${p.endMs === undefined ? '…' : formatDuration(p.endMs)}`).join(', '),
           })}
+        </span>
+      )}{' '}
+      {recording.restarts && recording.restarts.length > 0 && (
+        <span className="recordings__restarts" data-restarts={JSON.stringify(recording.restarts.map((r) => [r.lastAudioMs, r.atMs]))}>
+          {t('recording.restarts', { list: recording.restarts.map((r) => formatDuration(r.atMs)).join(', ') })}
         </span>
       )}{' '}
       {playback && !recording.audioDeleted && (

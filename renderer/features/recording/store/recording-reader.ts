@@ -78,6 +78,7 @@ export async function buildExport(
     mimeType: manifest.mimeType,
     channels: { left: 'customer', right: 'agent' },
     paused: manifest.paused.map((interval) => ({ ...interval })),
+    ...(manifest.restarts?.length ? { restarts: manifest.restarts.map((restart) => ({ ...restart })) } : {}),
     chunks: chunks.map((chunk) => ({
       seq: chunk.seq,
       atMs: chunk.atMs,

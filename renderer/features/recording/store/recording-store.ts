@@ -5,7 +5,7 @@
  * resolves (its transaction committed); unuploaded audio is never deleted to make room.
  */
 import type { Logger } from '@common/logging/logger';
-import { DamagedRecordingError, type PausedInterval, type RecordingExport, type RecordingManifest, type VerifyResult } from '../types';
+import { DamagedRecordingError, type PausedInterval, type RecorderRestart, type RecordingExport, type RecordingManifest, type VerifyResult } from '../types';
 import { ChunkWriter } from './chunk-writer';
 import { RecordingNotFoundError, RecordingStateError, RecordingStorageFullError } from './errors';
 import { holdLiveLock, liveElsewhere, type LocksLike } from './live-locks';
@@ -135,6 +135,22 @@ export class RecordingStore {
   async setPaused(id: string, intervals: readonly PausedInterval[]): Promise<void> {
     const paused = validatePaused(intervals);
     this.changed(await updateManifest(this.deps.db, id, 'set the pauses of', ['recording'], (m) => void (m.paused = paused)));
+  }
+
+  /**
+   * Marks where another recorder took over (after every chunk queued so far committed, so `seq` is the
+   * new recorder's first chunk). The Recordings list shows it as "recorder restarted at 00:41".
+   */
+  async markRestart(id: string, restart: Omit<RecorderRestart, 'seq'>): Promise<void> {
+    if (!Number.isFinite(restart.atMs) || !Number.isFinite(restart.lastAudioMs) || restart.lastAudioMs > restart.atMs) {
+      throw new RangeError(`markRestart: need 0 ≤ lastAudioMs ≤ atMs, got ${restart.lastAudioMs} and ${restart.atMs}`);
+    }
+    if (!restart.mimeType) throw new RangeError('markRestart: mimeType is required');
+    await this.writer.drain(id);
+    const manifest = await updateManifest(this.deps.db, id, 'mark a recorder restart in', ['recording'], (m) => {
+      m.restarts = [...(m.restarts ?? []), { ...restart, seq: m.chunks }];
+    });
+    this.changed(manifest);
   }
 
   /** Writes the end marker once every queued chunk committed: state `saved`; an open pause ends there. */

@@ -8,6 +8,13 @@ import type { Capture, CaptureCallbacks } from '../call-recordings';
 import { RECORDING_MIME, type MuxStats } from './call-mux';
 import type { EncodedTaps } from './encoded-taps';
 
+/**
+ * How long stop() waits for the worker's last slice. A worker that died or stalls never answers; the
+ * recording then ends with the slices already committed rather than never closing.
+ */
+export const STOP_TIMEOUT_MS = 3000;
+const NOTHING_SEEN: MuxStats = { placed: { customer: 0, agent: 0 }, late: 0, unsupported: 0 };
+
 export class EncodedRecorder implements Capture {
   readonly mimeType = RECORDING_MIME;
   private startedAt = 0;
@@ -39,10 +46,20 @@ export class EncodedRecorder implements Capture {
     this.taps.send({ type: 'pause', callId: this.callId, paused, atMs: this.offsetMs });
   }
 
-  /** Resolves after the last slice was handed on, with what the worker saw of each leg. */
+  /**
+   * Resolves after the last slice was handed on, with what the worker saw of each leg, or after
+   * STOP_TIMEOUT_MS without an answer (then IT's log says the end of the call may be missing).
+   */
   stop(): Promise<void> {
     this.stopped ??= new Promise<MuxStats>((resolve) => {
-      this.resolveStopped = resolve;
+      const timer = setTimeout(() => {
+        this.warn(`call ${this.callId}: the recording tap did not answer the stop within ${STOP_TIMEOUT_MS} ms; the recording ends with the audio already saved`);
+        resolve(NOTHING_SEEN);
+      }, STOP_TIMEOUT_MS);
+      this.resolveStopped = (stats) => {
+        clearTimeout(timer);
+        resolve(stats);
+      };
       this.taps.send({ type: 'stop', callId: this.callId });
     });
     return this.stopped.then((stats) => this.report(stats));

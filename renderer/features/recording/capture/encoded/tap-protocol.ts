@@ -7,14 +7,27 @@ export interface TapOptions {
   leg: 'customer' | 'agent';
 }
 
+/** Frames one call's legs passed through the tap since it was set. */
+export type LegCounts = Record<TapOptions['leg'], number>;
+
+/** How often the worker reports its frame counts. */
+export const FRAMES_EVERY_MS = 50;
+
 export type TapRequest =
   | { type: 'start'; callId: string }
   /** `atMs`: offset from the recording start, as the page's manifest keeps it. */
   | { type: 'pause'; callId: string; paused: boolean; atMs: number }
-  | { type: 'stop'; callId: string };
+  | { type: 'stop'; callId: string }
+  /** The call is over: stop counting its frames. */
+  | { type: 'release'; callId: string };
 
 export type TapResponse =
   | { type: 'ready' }
+  /**
+   * The heartbeat (every FRAMES_EVERY_MS): frames each tapped call's legs have passed on so far. The
+   * page's watchdog (tap-watchdog.ts) compares them with the call's RTP counters.
+   */
+  | { type: 'frames'; counts: Record<string, LegCounts> }
   /** The next bytes of the call's Ogg Opus file; `endMs` is the audio offset after them. */
   | { type: 'slice'; callId: string; bytes: ArrayBuffer; endMs: number }
   | { type: 'stopped'; callId: string; stats: MuxStats };

@@ -1,16 +1,20 @@
 /**
  * The recording tap: every call's sender and receiver hand their encoded audio frames through here
- * (RTCRtpScriptTransform). Each frame goes on unchanged and at once; while the call is being recorded a
- * copy of its bytes goes to that call's CallMux, which turns both legs into Ogg Opus once a second.
- * Recording never touches the frame the call sends or plays, and a recording fault never stops a frame.
+ * (RTCRtpScriptTransform). Each frame is copied and passed on at once, before anything else happens
+ * to it; only then does the copy go to that call's CallMux (while the call is being recorded), which
+ * turns both legs into Ogg Opus once a second. Recording never touches the frame the call sends or
+ * plays, and a recording fault never stops a frame. The frame counts go to the page every
+ * FRAMES_EVERY_MS: its watchdog takes the taps off a call whose frames stop while its RTP flows.
  */
 /// <reference lib="webworker" />
 import { CallMux } from './call-mux';
-import type { TapOptions, TapRequest, TapResponse } from './tap-protocol';
+import { FRAMES_EVERY_MS, type LegCounts, type TapOptions, type TapRequest, type TapResponse } from './tap-protocol';
 
 const FLUSH_MS = 1000;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const recordings = new Map<string, { mux: CallMux; startedAt: number }>();
+/** Frames passed on per tapped call (recorded or not), for the page's watchdog. */
+const counts = new Map<string, LegCounts>();
 let timer: ReturnType<typeof setInterval> | undefined;
 let serial = (Math.random() * 0xffffffff) >>> 0;
 
@@ -36,6 +40,8 @@ scope.addEventListener('message', (event: MessageEvent<TapRequest>) => {
     }, FLUSH_MS);
   } else if (request.type === 'pause') {
     recordings.get(request.callId)?.mux.setPaused(request.paused, request.atMs);
+  } else if (request.type === 'release') {
+    counts.delete(request.callId);
   } else {
     const recording = recordings.get(request.callId);
     flush(request.callId, true);
@@ -48,24 +54,39 @@ scope.addEventListener('message', (event: MessageEvent<TapRequest>) => {
   }
 });
 
+/** Hands a copied frame to the call's recording, if it is being recorded; never throws. */
+function record(callId: string, leg: TapOptions['leg'], data: ArrayBuffer, metadata: RTCEncodedAudioFrameMetadata, timestamp: number): void {
+  const recording = recordings.get(callId);
+  if (!recording) return;
+  try {
+    const { mimeType = 'audio/opus', rtpTimestamp } = metadata as RTCEncodedAudioFrameMetadata & { mimeType?: string };
+    recording.mux.frame(leg, mimeType, new Uint8Array(data), rtpTimestamp ?? timestamp, performance.now() - recording.startedAt);
+  } catch {
+    // A frame the recording cannot use becomes silence in the file; the call never notices.
+  }
+}
+
 scope.addEventListener('rtctransform', (event: RTCTransformEvent) => {
   const { transformer } = event;
   const { callId, leg } = transformer.options as TapOptions;
+  const legCounts = counts.get(callId) ?? { customer: 0, agent: 0 };
+  counts.set(callId, legCounts);
   const tap = new TransformStream<RTCEncodedAudioFrame, RTCEncodedAudioFrame>({
     transform(frame, controller) {
-      const recording = recordings.get(callId);
-      if (recording) {
-        try {
-          const { mimeType = 'audio/opus', rtpTimestamp } = frame.getMetadata() as RTCEncodedAudioFrameMetadata & { mimeType?: string };
-          recording.mux.frame(leg, mimeType, new Uint8Array(frame.data.slice(0)), rtpTimestamp ?? frame.timestamp, performance.now() - recording.startedAt);
-        } catch {
-          // A frame the recording cannot use becomes silence in the file; the call never notices.
-        }
-      }
+      const recorded = recordings.has(callId);
+      const copy = recorded ? frame.data.slice(0) : null;
+      const metadata = recorded ? frame.getMetadata() : null;
+      const { timestamp } = frame;
       controller.enqueue(frame);
+      legCounts[leg]++;
+      if (copy && metadata) record(callId, leg, copy, metadata, timestamp);
     },
   });
   void transformer.readable.pipeThrough(tap).pipeTo(transformer.writable);
 });
+
+setInterval(() => {
+  if (counts.size > 0) post({ type: 'frames', counts: Object.fromEntries(counts) });
+}, FRAMES_EVERY_MS);
 
 post({ type: 'ready' });

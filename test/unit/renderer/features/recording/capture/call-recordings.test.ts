@@ -39,6 +39,10 @@ function setUp(storeOverrides: Partial<CaptureStore> = {}) {
       log.push('paused');
       return Promise.resolve();
     }),
+    markRestart: vi.fn((_id: string, restart: { atMs: number }) => {
+      log.push(`restart at ${restart.atMs}`);
+      return Promise.resolve();
+    }),
     finish: vi.fn(() => {
       log.push('finish');
       return Promise.resolve();
@@ -133,6 +137,17 @@ describe('CallRecordings', () => {
     t.recordings.setPaused(call.id, false, 'pci-guard');
     expect(t.recordings.isPaused(call.id)).toBe(false);
     await t.recordings.stop(call.id);
+  });
+
+  it('a recorder restart is written after the slices before it and before those after it', async () => {
+    const t = setUp();
+    await t.recordings.start(call);
+    const capture = firstCapture(t);
+    capture.callbacks.onSlice(new Blob(['a']), 1000);
+    capture.callbacks.onRestart?.({ atMs: 2500, lastAudioMs: 1000, mimeType: 'audio/webm;codecs=opus' });
+    capture.callbacks.onSlice(new Blob(['b']), 3500);
+    await t.recordings.stop(call.id);
+    expect(t.log).toEqual(['append a', 'restart at 2500', 'append b', 'append last', 'finish']);
   });
 
   it('a hang-up while the recording is being created still closes it', async () => {

@@ -116,6 +116,21 @@ describe('recording store: capture to export', () => {
     await expect(store.append(id, slice(1), 10_000)).rejects.toBeInstanceOf(RecordingStateError);
   });
 
+  it('marks a recorder restart at the first chunk after every queued one, and hands it to the bank', async () => {
+    const { store } = makeStore();
+    await store.open();
+    const id = await store.begin(call);
+    void store.append(id, slice(0), 1000);
+    void store.append(id, slice(1), 2000);
+    await store.markRestart(id, { atMs: 3100, lastAudioMs: 2000, mimeType: 'audio/webm;codecs=opus' });
+    await store.append(id, slice(2), 4000);
+    await store.finish(id, call.startedAt + 4000);
+    const restart = { atMs: 3100, lastAudioMs: 2000, seq: 2, mimeType: 'audio/webm;codecs=opus' };
+    expect((await store.get(id)).restarts).toEqual([restart]);
+    expect((await store.export(id)).manifest.restarts).toEqual([restart]);
+    await expect(store.markRestart(id, restart)).rejects.toBeInstanceOf(RecordingStateError);
+  });
+
   it('rejects malformed input with an actionable message', async () => {
     const { store } = makeStore();
     await expect(store.begin({ ...call, mimeType: '' })).rejects.toThrow(/mimeType is required/);
@@ -123,6 +138,8 @@ describe('recording store: capture to export', () => {
     await expect(store.append(id, slice(0), -1)).rejects.toThrow(/atMs/);
     await expect(store.setPaused(id, [{ startMs: 100 }, { startMs: 200, endMs: 300, by: 'agent' }] as never)).rejects.toThrow(/paused\[0\]/);
     await expect(store.setPaused(id, [{ startMs: 500, endMs: 400, by: 'agent' }])).rejects.toThrow(/endMs must be ≥ its startMs/);
+    await expect(store.markRestart(id, { atMs: 1000, lastAudioMs: 1500, mimeType: 'audio/webm' })).rejects.toThrow(/lastAudioMs ≤ atMs/);
+    await expect(store.markRestart(id, { atMs: 1000, lastAudioMs: 500, mimeType: '' })).rejects.toThrow(/mimeType is required/);
     await expect(store.get('nope')).rejects.toThrow(/no recording nope/);
   });
 

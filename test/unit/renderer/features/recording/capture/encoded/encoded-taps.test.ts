@@ -152,3 +152,65 @@ describe('EncodedTaps', () => {
     expect(worker.posted).toEqual([{ type: 'pause', callId: 'a', paused: true, atMs: 1234 }]);
   });
 });
+
+describe('EncodedTaps watchdog', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
+    vi.stubGlobal('RTCRtpScriptTransform', FakeTransform);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  /** A transceiver whose getStats counts a packet and 20 ms of microphone audio every 20 ms of fake time. */
+  function flowing() {
+    const { fake, real } = transceiver();
+    const elapsed = () => performance.now();
+    Object.assign(fake, { currentDirection: 'sendrecv' });
+    Object.assign(fake.receiver, { getStats: () => Promise.resolve(new Map([['in', { type: 'inbound-rtp', packetsReceived: Math.floor(elapsed() / 20) }]])) });
+    Object.assign(fake.sender, { getStats: () => Promise.resolve(new Map([['mic', { type: 'media-source', totalSamplesDuration: elapsed() / 1000 }]])) });
+    return { fake, real };
+  }
+
+  it("a worker that goes quiet while RTP flows: within 500 ms the call's audio moves to the stand-in, once, and no later call is tapped", async () => {
+    const standIn = { name: 'stand-in' } as unknown as Worker;
+    const worker = new FakeWorker();
+    const started = EncodedTaps.start(() => worker, () => standIn);
+    worker.reply({ type: 'ready' });
+    const taps = await started;
+    if (!taps) throw new Error('taps did not start');
+    const failures: unknown[] = [];
+    taps.onFailover((failure) => failures.push(failure));
+    const call = flowing();
+    taps.tap('call-1', call.real);
+    for (let frames = 1; frames <= 40; frames++) {
+      await vi.advanceTimersByTimeAsync(50);
+      worker.reply({ type: 'frames', counts: { 'call-1': { customer: frames * 2, agent: frames * 2 } } });
+    }
+    expect(failures).toEqual([]);
+    expect(call.fake.sender.transform).toMatchObject({ worker });
+
+    await vi.advanceTimersByTimeAsync(500); // the worker died: no more heartbeats
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ callId: 'call-1' });
+    expect(call.fake.receiver.transform).toMatchObject({ worker: standIn, options: { callId: 'call-1', leg: 'customer' } });
+    expect(call.fake.sender.transform).toMatchObject({ worker: standIn, options: { callId: 'call-1', leg: 'agent' } });
+    expect(taps.canRecord('call-1')).toBe(false);
+
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(failures).toHaveLength(1);
+    const later = flowing();
+    taps.tap('call-2', later.real);
+    expect(later.fake.sender.transform).toBeNull();
+  });
+
+  it('release stops the worker counting a call and ends the watch', async () => {
+    const { taps, worker } = await startedTaps();
+    taps.tap('call-1', flowing().real);
+    taps.release('call-1');
+    expect(worker.posted).toEqual([{ type: 'release', callId: 'call-1' }]);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
