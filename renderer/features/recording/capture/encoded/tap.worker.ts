@@ -1,14 +1,13 @@
 /**
  * The recording tap: every call's sender and receiver hand their encoded audio frames through here
  * (RTCRtpScriptTransform). Each frame goes on unchanged and at once; while the call is being recorded a
- * copy of its bytes goes to that call's CallMux, which turns both legs into Ogg Opus once a second.
+ * copy of its bytes goes to that call's CallMux, which turns both legs into Ogg Opus every FLUSH_MS.
  * Recording never touches the frame the call sends or plays, and a recording fault never stops a frame.
  */
 /// <reference lib="webworker" />
-import { CallMux } from './call-mux';
+import { CallMux, FLUSH_MS } from './call-mux';
 import type { TapOptions, TapRequest, TapResponse } from './tap-protocol';
 
-const FLUSH_MS = 1000;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const recordings = new Map<string, { mux: CallMux; startedAt: number }>();
 let timer: ReturnType<typeof setInterval> | undefined;
