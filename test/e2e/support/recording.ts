@@ -117,3 +117,19 @@ export const toneAbsent = 0.01;
 export function windowsBetween(recording: DecodedRecording, fromMs: number, toMs: number, windowMs = 250): AudioWindow[] {
   return recording.windows.filter((w) => w.startMs >= fromMs && w.startMs + windowMs <= toMs);
 }
+
+/**
+ * Clicks Play recording on `row` and reads how long the file the player got is (its metadata: the last
+ * Ogg granule), without playing it through.
+ */
+export async function playedDurationMs(page: Page, row: Locator): Promise<number> {
+  const ui = recordingsUi(page);
+  await ui.play(row).click();
+  await expect(ui.player(row)).toHaveAttribute('src', /^blob:/);
+  return ui.player(row).evaluate(async (element) => {
+    if (!(element instanceof HTMLAudioElement)) throw new Error('no player');
+    element.pause();
+    if (element.readyState < 1) await new Promise((resolve) => element.addEventListener('loadedmetadata', resolve, { once: true }));
+    return Math.round(element.duration * 1000);
+  });
+}
