@@ -5,7 +5,7 @@ import { AudioSettings, selectSpeakerSinkId } from '../features/devices';
 import { CurrentCall, Dialer, IncomingCall, RegistrationStatus, selectCurrentCall, selectRingingCall } from '../features/phone';
 import { KnowledgePanel, openArticle } from '../features/knowledge';
 import { CallQualityStatus, CallQualitySummary } from '../features/quality';
-import { RecordingControls, RecordingsPanel } from '../features/recording';
+import { CallRecording, RecordingControls, RecordingsPanel } from '../features/recording';
 import { CallSummaryPanel, AssistPane } from '../features/assist';
 import { CustomerProfile } from '../features/screenpop';
 import { ShortcutsHelp } from '../features/shortcuts';
@@ -45,7 +45,13 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
             {current?.phase === 'active' && <CallQualityStatus callId={current.id} />}
             {current?.phase === 'active' && <AssistPane callId={current.id} onOpenArticle={openArticle} />}
             <CustomerProfile timeoutMs={policy.policy.crm.timeoutMs} elderlyAge={policy.policy.crm.elderlyAge} />
-            <CallHistory renderExtra={(entry) => entry.quality && <> <CallQualitySummary summary={entry.quality} /></>} />
+            <CallHistory
+              renderExtra={(entry) => (
+                <>
+                  {entry.quality && <> <CallQualitySummary summary={entry.quality} /></>} <CallRecording callId={entry.id} />
+                </>
+              )}
+            />
             <RecordingsPanel />
             <KnowledgePanel />
           </>

@@ -6,7 +6,7 @@ import type { LingxiApi } from '@common/contract/api';
 import type { Language } from '@common/contract/policy';
 import { readSetting, writeSetting } from '../db/settings-repo';
 import { assistVocabulary, startAssist, startTranscription } from '../features/assist';
-import { recentCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
+import { recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
 import { selectRingerSinkId, startDevices } from '../features/devices';
 import { knowledgeQueries, startKnowledge } from '../features/knowledge';
 import { answer, createCallLifecycle, hangup, setHold, setMute, startPhone } from '../features/phone';
@@ -78,8 +78,11 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   stopPhone = () => engine.stop();
   // Call quality: getStats() of every active call, a sample every quality.sampleSeconds.
   startQuality(policy, store, lifecycle, (callId) => engine.peerConnection(callId));
-  // Recording: open the encrypted cache, close what a crash left open, then capture calls as they connect.
-  void startRecording(policy, store, lifecycle, host, engine);
+  // Recording: open the encrypted cache, close what a crash left open (its calls join the history as
+  // interrupted), then capture calls as they connect.
+  void startRecording(policy, store, lifecycle, host, engine, {
+    interruptedCalls: (calls) => void recordInterruptedCalls(calls),
+  });
   // Agent assist: a session per answered call, fed by transcription, searching the knowledge base.
   startAssist(policy, store, lifecycle, { knowledge: knowledgeQueries, recording: { pause: pauseRecording, resume: resumeRecording } });
   // Transcription of both legs (local speech service or the bank's ASR server) feeds assist through its events.

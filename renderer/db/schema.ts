@@ -4,6 +4,12 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CallDirection, CallOutcome } from '@common/contract/call';
 
+/**
+ * How a call in the history ended: the phone's outcome, or `interrupted` for a call the app itself went
+ * away during (a crash or a closed window), known afterwards only from its recovered recording.
+ */
+export type HistoryOutcome = CallOutcome | 'interrupted';
+
 /** One finished call in the agent's history. Numbers are personal data: they stay on this machine. */
 export interface CallHistoryEntry {
   id: string;
@@ -16,7 +22,7 @@ export interface CallHistoryEntry {
   endedAt: number;
   /** Talk time in ms (0 when never answered). */
   durationMs: number;
-  outcome: CallOutcome;
+  outcome: HistoryOutcome;
   /** JsSIP cause or SIP status, for support. */
   cause: string;
   /** Call quality over the call (features/quality). */

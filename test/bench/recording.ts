@@ -2,7 +2,7 @@
  * recording.cpu_overhead: renderer CPU time (utime+stime of the app's Chromium renderer processes,
  * from /proc) over the talk time of a recorded call, divided by the same for the same call unrecorded
  * (two apps, identical but for recording.mode, calls alternating between them).
- * recording.chunk_commit_p95_ms: per 1-second slice, encrypt + hash + the IndexedDB transaction up to
+ * recording.chunk_commit_p95_ms: per 500 ms slice, encrypt + hash + the IndexedDB transaction up to
  * its commit (the app's 'lingxi:recording:commit' measures, strict durability).
  */
 import { launchApp, type AppInstance } from '../fixtures/app-host';
@@ -127,7 +127,7 @@ export async function measureRecording({ sip, peerUrl, log, calls = 5, talkMs = 
       'recording.cpu_s_per_s_unrecorded': summarizePrecise(off, 'renderer CPU seconds per talk second, recording off'),
       'recording.chunk_commit_p95_ms': summarize(
         commits,
-        "per 1-second stereo Opus slice: AES-GCM encrypt + SHA-256 chain + IndexedDB transaction (strict durability) until commit; app measures 'lingxi:recording:commit'",
+        "per 500 ms stereo Opus slice: AES-GCM encrypt + SHA-256 chain + IndexedDB transaction (strict durability) until commit; app measures 'lingxi:recording:commit'",
       ),
     };
   } finally {

@@ -9,7 +9,7 @@ import type { ServiceStore } from '../../platform/store';
 import type { CallEnd, CallLifecycle, PhoneSlice } from '../phone';
 import { agentConfigFrom, type AgentEvent, type AgentState, type Availability, type WrapUpResult } from './agent-machine';
 import * as stateRepo from './agent-state-repo';
-import { historyEntryFor, saveCall, saveWrapUp } from './history-repo';
+import { historyEntryFor, recentCalls, saveCall, saveInterruptedCalls, saveWrapUp, type InterruptedCall } from './history-repo';
 
 /** Persistence the service needs; injected in tests. */
 export interface AgentDeps {
@@ -109,6 +109,16 @@ export class AgentService {
     this.queue(() => saveCall(entry), 'call history');
   }
 
+  /** Calls the app went away during join the history (once each), in their place by time. */
+  addInterrupted(calls: readonly InterruptedCall[]): Promise<void> {
+    return this.queue(async () => {
+      const added = await saveInterruptedCalls(calls);
+      if (added.length === 0) return;
+      log.warn(`${added.length} call(s) interrupted by the app closing added to the call history`);
+      this.store.getState().setHistory(await recentCalls());
+    }, 'interrupted calls').then(() => undefined);
+  }
+
   private record(state: AgentState): void {
     const entry = { state: state.kind, startedAt: state.since, ...(state.kind === 'not-ready' ? { reason: state.reason } : {}) };
     // Writes run one after another, so stretches are opened and closed in the order they happened.
@@ -153,6 +163,14 @@ export function startAgent(policy: Policy, store: ServiceStore, lifecycle: CallL
   // Closing the tab or window ends the open stretch (a crash is covered by the heartbeat instead).
   window.addEventListener('pagehide', () => service.stop(), { once: true });
   return service;
+}
+
+/**
+ * Calls cut off by a crash or a closed window (the recording feature recovers them at start, and bootstrap
+ * hands them here): each shows in the call history as interrupted.
+ */
+export function recordInterruptedCalls(calls: readonly InterruptedCall[]): Promise<void> {
+  return running?.addInterrupted(calls) ?? Promise.resolve();
 }
 
 /** The agent chose Ready or Not ready + reason (the Agent state control). */

@@ -21,6 +21,49 @@ export function historyEntryFor(end: CallEnd): CallHistoryEntry {
   };
 }
 
+/** A call the app went away during (crash, closed window): what survived it, from its recording. */
+export interface InterruptedCall {
+  id: string;
+  direction: CallHistoryEntry['direction'];
+  number: string;
+  /** Epoch ms the call was connected (its recording's start). */
+  startedAt: number;
+  /** Epoch ms of the last audio that survived. */
+  endedAt: number;
+}
+
+/** The history entry for an interrupted call: talk time is what survived, the outcome `interrupted`. */
+export function interruptedEntryFor(call: InterruptedCall): CallHistoryEntry {
+  return {
+    id: call.id,
+    direction: call.direction,
+    number: call.number,
+    displayName: '',
+    startedAt: call.startedAt,
+    answeredAt: call.startedAt,
+    endedAt: call.endedAt,
+    durationMs: Math.max(0, call.endedAt - call.startedAt),
+    outcome: 'interrupted',
+    cause: 'the app closed during the call',
+  };
+}
+
+/**
+ * Adds a history entry for each interrupted call that has none: a call whose own entry was written (it
+ * ended before the app went away) keeps it. Idempotent, so it may run at every start.
+ * @returns the entries added
+ */
+export async function saveInterruptedCalls(calls: readonly InterruptedCall[]): Promise<CallHistoryEntry[]> {
+  if (calls.length === 0) return [];
+  const db = getDb();
+  return db.transaction('rw', db.callHistory, async () => {
+    const known = await db.callHistory.bulkGet(calls.map((call) => call.id));
+    const added = calls.filter((_, index) => known[index] === undefined).map(interruptedEntryFor);
+    await db.callHistory.bulkPut(added);
+    return added;
+  });
+}
+
 export async function saveCall(entry: CallHistoryEntry): Promise<void> {
   await getDb().callHistory.put(entry);
 }

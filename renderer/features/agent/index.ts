@@ -1,7 +1,7 @@
 /** The agent feature's public surface: what the app and higher features may import. */
-export { setWrapUpCode, setWrapUpNotes, startAgent, toggleReady } from './agent-service';
+export { recordInterruptedCalls, setWrapUpCode, setWrapUpNotes, startAgent, toggleReady } from './agent-service';
 export { createAgentSlice, selectAcceptsCalls } from './agent-slice';
 export { AgentStateSelect } from './components/AgentStateSelect';
 export { CallHistory } from './components/CallHistory';
 export { WrapUpPanel } from './components/WrapUpPanel';
-export { historyEntryFor, recentCalls, saveCall } from './history-repo';
+export { historyEntryFor, recentCalls, saveCall, type InterruptedCall } from './history-repo';

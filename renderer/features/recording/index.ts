@@ -1,6 +1,7 @@
 /** The recording feature's public surface: what the app and higher features may import. */
+export { CallRecording } from './components/CallRecording';
 export { RecordingControls } from './components/RecordingControls';
 export { RecordingsPanel } from './components/RecordingsPanel';
-export { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from './recording-service';
+export { pauseRecording, resumeRecording, startRecording, toggleRecordingPause, type InterruptedCall, type RecordingPorts } from './recording-service';
 export { createRecordingSlice } from './recording-slice';
 export type { PausedBy } from './types';

@@ -12,6 +12,7 @@ const en = {
     empty: 'No recordings in the local cache.',
     rowLabel: 'Call with {{number}} at {{time}}',
     uploadState: 'Upload state',
+    callState: 'Recording state',
     state: {
       recording: 'Recording',
       saved: 'Saved',
@@ -61,6 +62,7 @@ export const recordingMessages: LocaleBundle<typeof en> = {
       empty: '本地缓存中没有录音。',
       rowLabel: '{{time}} 与 {{number}} 的通话',
       uploadState: '上传状态',
+      callState: '录音状态',
       state: {
         recording: '录音中',
         saved: '已保存',
@@ -107,6 +109,7 @@ export const recordingMessages: LocaleBundle<typeof en> = {
       empty: '本機快取中沒有錄音。',
       rowLabel: '{{time}} 與 {{number}} 的通話',
       uploadState: '上傳狀態',
+      callState: '錄音狀態',
       state: {
         recording: '錄音中',
         saved: '已儲存',

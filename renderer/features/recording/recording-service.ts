@@ -9,6 +9,7 @@ import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
 import type { CallLifecycle, CallSnapshot, PhoneEngine } from '../phone';
 import { CallRecordings, type CallInfo, type CaptureCallbacks } from './capture/call-recordings';
+import { FLUSH_MS } from './capture/encoded/call-mux';
 import { EncodedRecorder } from './capture/encoded/encoded-recorder';
 import { EncodedTaps } from './capture/encoded/encoded-taps';
 import { FailoverCapture } from './capture/failover-capture';
@@ -19,7 +20,6 @@ import { playableAudio } from './restarted-playback';
 import { openRecordingStore, type RecordingStore } from './store';
 import { startUploads, type UploadControl } from './upload-wiring';
 import type { PausedBy, RecordingManifest } from './types';
-
 
 const log = createLogger('recording');
 /**
@@ -32,13 +32,39 @@ const KEY_RETRY_MS = 60_000;
 /** Name of the performance measure per committed slice (read by the bench). */
 export const COMMIT_MEASURE = 'lingxi:recording:commit';
 
+/** A call the app went away during (crash, closed window), as its recovered recording knows it. */
+export interface InterruptedCall {
+  /** The call's id. */
+  id: string;
+  direction: 'incoming' | 'outgoing';
+  number: string;
+  startedAt: number;
+  endedAt: number;
+}
+
+/** What recording tells the rest of the app, through ports bootstrap hands over. */
+export interface RecordingPorts {
+  /**
+   * Every call with a recovered recording, at each start (the receiver keeps the ones it knows already),
+   * so a call cut by a crash still reaches the call history.
+   */
+  interruptedCalls(calls: InterruptedCall[]): void;
+}
+
 let running: { recordings: CallRecordings; store: RecordingStore; uploads: UploadControl | null; mode: Policy['recording']['mode'] } | null = null;
 
 /**
  * Starts recording for a valid policy. Resolves once the cache is open and recovery ran.
  * @param lifecycle the phone's calls: captures start as they are answered and stop as they end
  */
-export async function startRecording(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle, host: LingxiApi, engine: PhoneEngine): Promise<void> {
+export async function startRecording(
+  policy: Policy,
+  store: ServiceStore,
+  lifecycle: CallLifecycle,
+  host: LingxiApi,
+  engine: PhoneEngine,
+  ports: RecordingPorts,
+): Promise<void> {
   const settings = policy.recording;
   // The taps must be on each call's transceiver before its media flows, so they start with the app.
   const taps = settings.mode === 'off' ? Promise.resolve(null) : startTaps(engine);
@@ -53,6 +79,8 @@ export async function startRecording(policy: Policy, store: ServiceStore, lifecy
   // The store itself tells IT's log about a weak key and about recovered recordings.
   store.getState().setRecordingKeyWeak(cache.keyWeak);
   await cache.recover(Date.now());
+  const recovered = (await cache.list()).filter((m) => m.recoveredAt !== undefined);
+  if (recovered.length > 0) ports.interruptedCalls(recovered.map(interruptedCallOf));
 
   const refresh = () => {
     void cache.list().then((list) => store.getState().setRecordings(list));
@@ -76,7 +104,8 @@ export async function startRecording(policy: Policy, store: ServiceStore, lifecy
     // render buffers are fine and wake the audio thread far less often.
     context ??= new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE, latencyHint: 'playback' });
     void context.resume();
-    return new StereoRecorder({ context, tracks: () => engine.callAudio(call.id), bitrate: settings.bitrate, ...callbacks });
+    // The encoded recorder's cadence (sliceMs): a crash loses at most one slice and its commit.
+    return new StereoRecorder({ context, tracks: () => engine.callAudio(call.id), bitrate: settings.bitrate, sliceMs: FLUSH_MS, ...callbacks });
   };
   /** Encoded recordings of calls still up, so a failed tap can hand the call to WebAudio. */
   const failovers = new Map<string, FailoverCapture>();
@@ -152,6 +181,10 @@ async function startTaps(engine: PhoneEngine): Promise<EncodedTaps | null> {
 /** What the Recordings list shows of a manifest (not its chunk count, which changes every second). */
 function shownSignature(m: RecordingManifest): string {
   return JSON.stringify([m.state, m.endedAt, m.paused, m.restarts, m.upload?.lastError, m.upload?.uploadedAt, m.audioDeleted, m.damage]);
+}
+
+function interruptedCallOf(m: RecordingManifest): InterruptedCall {
+  return { id: m.callId, direction: m.direction, number: m.number, startedAt: m.startedAt, endedAt: m.endedAt ?? m.startedAt };
 }
 
 function callIsUp(state: AppState): boolean {

@@ -144,3 +144,19 @@ export async function restartsOf(row: Locator): Promise<[number, number][]> {
   const restarts = row.locator('[data-restarts]');
   return JSON.parse((await restarts.getAttribute('data-restarts')) ?? '[]') as [number, number][];
 }
+
+/**
+ * Clicks Play recording on `row` and reads how long the file the player got is (its metadata: the last
+ * Ogg granule), without playing it through.
+ */
+export async function playedDurationMs(page: Page, row: Locator): Promise<number> {
+  const ui = recordingsUi(page);
+  await ui.play(row).click();
+  await expect(ui.player(row)).toHaveAttribute('src', /^blob:/);
+  return ui.player(row).evaluate(async (element) => {
+    if (!(element instanceof HTMLAudioElement)) throw new Error('no player');
+    element.pause();
+    if (element.readyState < 1) await new Promise((resolve) => element.addEventListener('loadedmetadata', resolve, { once: true }));
+    return Math.round(element.duration * 1000);
+  });
+}

@@ -9,8 +9,17 @@ import { SILENCE_PACKET, SLOT_SAMPLES, selfDelimit } from './opus-packet';
 import { redPrimary } from './red';
 
 export const SLOT_MS = 20;
-/** Slots kept open behind the wall clock for packets that arrive late or out of order. */
+/**
+ * Slots kept open behind the wall clock for packets that arrive late or out of order, while a leg's
+ * packet for them is still missing; a slot both legs have filled is final at once (see flush).
+ */
 export const REORDER_SLOTS = 10;
+/**
+ * How often the file's final slots are handed on to be committed. A crash loses what was not yet
+ * committed: up to one interval plus the commit itself, so at 500 ms the promise of "at most the last
+ * second" holds with room for a slow disk (README: Call recording, crash recovery).
+ */
+export const FLUSH_MS = 500;
 export const RECORDING_MIME = 'audio/ogg;codecs=opus';
 /**
  * The streams start mid-call, so the decoders start cold: the customary 6.5 ms of Opus look-ahead is
@@ -59,12 +68,14 @@ export class CallMux {
   }
 
   /**
-   * The file's next bytes: every slot that can no longer change (`REORDER_SLOTS` behind `nowMs`), or,
-   * when `final`, every slot up to `nowMs` with the end-of-stream mark. Null when there is nothing new.
+   * The file's next bytes: every slot that can no longer change, or, when `final`, every slot up to
+   * `nowMs` with the end-of-stream mark. Null when there is nothing new. A slot can no longer change
+   * once it is `REORDER_SLOTS` behind `nowMs`, or once both legs' packets for it (and for every slot
+   * before it) are in: holding those back too would only widen what a crash loses.
    */
   flush(nowMs: number, final: boolean): { bytes: Uint8Array; endMs: number } | null {
     const wallSlot = Math.floor(nowMs / SLOT_MS);
-    const until = Math.max(final ? wallSlot : wallSlot - REORDER_SLOTS, final ? this.nextSlot + 1 : 0);
+    const until = final ? Math.max(wallSlot, this.nextSlot + 1) : this.settledUntil(wallSlot);
     if (until <= this.nextSlot) return null;
     const packets: Uint8Array[] = [];
     for (let slot = this.nextSlot; slot < until; slot++) {
@@ -79,6 +90,13 @@ export class CallMux {
     this.headerWritten = true;
     pages.push(...this.ogg.audio(packets, BigInt(until * SLOT_SAMPLES + PRE_SKIP), SLOT_SAMPLES, final));
     return { bytes: concat(pages), endMs: until * SLOT_MS };
+  }
+
+  /** The first slot that may still change: past the reorder window, and past every slot both legs filled. */
+  private settledUntil(wallSlot: number): number {
+    let until = Math.max(wallSlot - REORDER_SLOTS, this.nextSlot);
+    while (until < wallSlot && this.legs.customer.has(until) && this.legs.agent.has(until)) until++;
+    return until;
   }
 
   private isPaused(ms: number): boolean {

@@ -39,6 +39,11 @@ export class LegSlots {
     return placed ? 'placed' : 'late';
   }
 
+  /** Whether the slot's packet is in. */
+  has(slot: number): boolean {
+    return this.packets.has(slot);
+  }
+
   /** Removes and returns the packet for a slot (undefined: nothing was heard then). */
   take(slot: number): Uint8Array | undefined {
     const packet = this.packets.get(slot);

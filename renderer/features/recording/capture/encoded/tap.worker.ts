@@ -2,15 +2,14 @@
  * The recording tap: every call's sender and receiver hand their encoded audio frames through here
  * (RTCRtpScriptTransform). Each frame is copied and passed on at once, before anything else happens
  * to it; only then does the copy go to that call's CallMux (while the call is being recorded), which
- * turns both legs into Ogg Opus once a second. Recording never touches the frame the call sends or
+ * turns both legs into Ogg Opus every FLUSH_MS. Recording never touches the frame the call sends or
  * plays, and a recording fault never stops a frame. The frame counts go to the page every
  * FRAMES_EVERY_MS: its watchdog takes the taps off a call whose frames stop while its RTP flows.
  */
 /// <reference lib="webworker" />
-import { CallMux } from './call-mux';
+import { CallMux, FLUSH_MS } from './call-mux';
 import { FRAMES_EVERY_MS, type LegCounts, type TapOptions, type TapRequest, type TapResponse } from './tap-protocol';
 
-const FLUSH_MS = 1000;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const recordings = new Map<string, { mux: CallMux; startedAt: number }>();
 /** Frames passed on per tapped call (recorded or not), for the page's watchdog. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDbForTests } from '@renderer/db/db';
-import { historyEntryFor, recentCalls, saveCall } from '@renderer/features/agent/history-repo';
+import { historyEntryFor, recentCalls, saveCall, saveInterruptedCalls } from '@renderer/features/agent/history-repo';
 import type { CallSnapshot } from '@renderer/features/phone/sip/types';
 
 const base: CallSnapshot = {
@@ -38,5 +38,20 @@ describe('call history', () => {
       ['c2', 'declined'],
       ['c1', 'answered'],
     ]);
+  });
+  it('a call cut by a crash joins the history as interrupted, once, with the talk time that survived', async () => {
+    const cut = { id: 'c9', direction: 'incoming' as const, number: '1002', startedAt: 10_000, endedAt: 14_500 };
+    const added = await saveInterruptedCalls([cut]);
+    expect(added).toMatchObject([{ id: 'c9', outcome: 'interrupted', number: '1002', durationMs: 4_500, answeredAt: 10_000, endedAt: 14_500 }]);
+    // Every start reports the recovered recordings again: nothing is added twice.
+    expect(await saveInterruptedCalls([cut])).toEqual([]);
+    resetDbForTests();
+    expect((await recentCalls()).map((c) => [c.id, c.outcome])).toEqual([['c9', 'interrupted']]);
+  });
+  it('a call whose own entry was written before the app went away keeps it', async () => {
+    await saveCall(historyEntryFor({ call: base, outcome: 'answered', cause: 'Terminated' }));
+    const added = await saveInterruptedCalls([{ id: 'c1', direction: 'outgoing', number: '1003', startedAt: 3_000, endedAt: 50_000 }]);
+    expect(added).toEqual([]);
+    expect((await recentCalls()).map((c) => [c.id, c.outcome, c.durationMs])).toEqual([['c1', 'answered', 60_000]]);
   });
 });

@@ -132,3 +132,15 @@ describe('Wrap-up panel', () => {
     act(() => useStore.getState().setLanguage('en', false));
   });
 });
+
+describe('Call history', () => {
+  it('a call cut by a crash reads Interrupted, and the app’s slot adds what other features know of it', () => {
+    start({});
+    act(() => useStore.getState().setHistory([historyEntry({ outcome: 'interrupted', durationMs: 4_500 })]));
+    render(<CallHistory renderExtra={(entry) => <span>recording of {entry.id}</span>} />);
+    const row = screen.getByRole('listitem');
+    expect(row.textContent).toContain('Interrupted');
+    expect(row.textContent).toContain('00:04');
+    expect(row.textContent).toContain('recording of c1');
+  });
+});

@@ -103,6 +103,35 @@ describe('CallMux.flush', () => {
     expect(splitStreams(pages[0]?.packets[0] ?? new Uint8Array(0))[0].frames.map(bytesOf)).toEqual([[40]]);
   });
 
+  it('slots both legs filled are final at once: a flush holds back only the slot still being heard', () => {
+    const mux = new CallMux(SERIAL);
+    feed(mux, 'customer', 0, 50, 0);
+    feed(mux, 'agent', 0, 50, 100);
+    const out = mux.flush(1000, false);
+    // Both legs' packets are in up to slot 49: nothing waits out the 200 ms reorder window.
+    expect(out?.endMs).toBe(1000);
+    expect(slotsOf(readPages(out?.bytes ?? new Uint8Array(0))).at(-1)).toEqual([49, 149]);
+  });
+
+  it('a slot missing one leg\'s packet holds back the slots after it for the reorder window, and a late packet fills it', () => {
+    const mux = new CallMux(SERIAL);
+    feed(mux, 'customer', 0, 50, 0);
+    feed(mux, 'agent', 0, 45, 100);
+    feed(mux, 'agent', 46, 50, 100);
+    // Slot 45 (900 ms) lacks the agent's packet: the flush stops there; slots 200 ms behind are final regardless.
+    expect(mux.flush(1000, false)?.endMs).toBe(900);
+    mux.frame('agent', 'audio/opus', opus(145), 45 * TICK, 995);
+    const out = mux.flush(1000, false);
+    expect(out?.endMs).toBe(1000);
+    expect(slotsOf(readPages(out?.bytes ?? new Uint8Array(0)))[0]).toEqual([45, 145]);
+  });
+
+  it('a leg that sends nothing (on hold) holds back only the reorder window', () => {
+    const mux = new CallMux(SERIAL);
+    feed(mux, 'customer', 0, 50, 0);
+    expect(mux.flush(1000, false)?.endMs).toBe(800);
+  });
+
   it('null when no slot became final since the last flush', () => {
     const mux = new CallMux(SERIAL);
     expect(mux.flush(150, false)).toBeNull(); // the first 200 ms stay open for late packets
