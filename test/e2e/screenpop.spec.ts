@@ -131,6 +131,7 @@ test('several matches for one number offer a chooser', async ({ app, peer, crm }
 });
 
 test('a CRM that wants a token: the agent enters it once and it is sent from then on, never readable by the page', async ({ app, peer, crm }) => {
+  test.setTimeout(90_000); // two rings, a reload and a look through every store the page can reach
   crm.set({ token: 's3cret-token' });
   const { page } = await app(crmPolicy(crm));
   const customer = await peer({ user: '1002' });
