@@ -160,3 +160,24 @@ export async function playedDurationMs(page: Page, row: Locator): Promise<number
     return Math.round(element.duration * 1000);
   });
 }
+
+/** The longest run of consecutive windows that all satisfy `test`, as [fromMs, toMs); null when none does. */
+export function longestRun(recording: DecodedRecording, test: (w: AudioWindow) => boolean, windowMs = 250): [number, number] | null {
+  let best: [number, number] | null = null;
+  let from: number | null = null;
+  for (const w of recording.windows) {
+    if (!test(w)) {
+      from = null;
+      continue;
+    }
+    from ??= w.startMs;
+    const run: [number, number] = [from, w.startMs + windowMs];
+    if (!best || run[1] - run[0] > best[1] - best[0]) best = run;
+  }
+  return best;
+}
+
+/** Neither party's tone is in the window, on either channel (a held call's silence or its hold tone). */
+export function neitherParty(w: AudioWindow): boolean {
+  return [w.left, w.right].every((channel) => (channel.tones[440] ?? 0) < toneAbsent && (channel.tones[1000] ?? 0) < toneAbsent);
+}
