@@ -44,6 +44,7 @@ export function makeRecording(id: string, bytes: number, state: RecordingManifes
     audioSha256: sha256(audio),
     manifest: {
       format: 'lingxi-recording/1',
+      chainVersion: 2,
       recordingId: id,
       callId: manifest.callId,
       direction: 'incoming',
