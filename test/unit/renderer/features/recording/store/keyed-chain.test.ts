@@ -54,6 +54,24 @@ describe('recording store: keyed chain and end record', () => {
     expect(await store.verify(paused)).toEqual({ ok: false, seq: 1, reason: 'seal-invalid' });
   });
 
+  it('exports a damaged recording for the quarantine: the chunks that verified before the break, and the verdict', async () => {
+    const { store, db } = makeStore();
+    const { id, slices } = await recordSlices(store, 5);
+    const row = must(await db.chunks.get([id, 3]));
+    await db.chunks.put({ ...row, ciphertext: new Uint8Array(row.ciphertext.byteLength).buffer });
+    const quarantine = await store.exportQuarantine(id);
+    expect(quarantine.manifest.quarantine).toMatchObject({ seq: 3, reason: 'altered', claimedChunks: 5 });
+    expect(quarantine.manifest.quarantine.detail).toContain('chunk 3 of 5: altered');
+    expect(quarantine.manifest.chunks.map((c) => c.seq)).toEqual([0, 1, 2]);
+    expect(new Uint8Array(await quarantine.audio.arrayBuffer())).toEqual(concat(slices.slice(0, 3)));
+    expect((await store.get(id)).state).toBe('damaged');
+    await store.markQuarantined(id, { urls: ['https://store/q/1'], uploadedAt: 1 });
+    expect(await store.get(id)).toMatchObject({ state: 'damaged', quarantinedAt: 1 });
+
+    const sound = await recordSlices(store, 2);
+    await expect(store.exportQuarantine(sound.id)).rejects.toThrow(/it verifies/);
+  });
+
   it('refuses a chain rebuilt without the key after the last chunk was deleted', async () => {
     const { store, db } = makeStore();
     const { id } = await recordSlices(store, 3);
