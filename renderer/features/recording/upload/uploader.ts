@@ -40,6 +40,8 @@ export interface UploaderConfig {
   uploadDuringCalls: boolean;
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /** tus metadata every part carries (the app version and the policy's hash: upload-wiring.ts's uploadOrigin). */
+  metadata?: Record<string, string>;
 }
 
 export interface UploadProgress {
@@ -232,7 +234,7 @@ export class RecordingUploader {
     const attempt = recording.upload?.attempts ?? 0;
     let parts: RecordingPart[];
     try {
-      parts = await recordingParts(await store.export(recording.id));
+      parts = await recordingParts(await store.export(recording.id), this.config.metadata);
     } catch (error) {
       if (error instanceof DamagedRecordingError) {
         // Never sent as if sound: it goes to the quarantine with its verdict.
@@ -264,7 +266,7 @@ export class RecordingUploader {
     const attempt = this.quarantineAttempts.get(recordingId) ?? 0;
     try {
       const exported = await store.exportQuarantine(recordingId);
-      const parts = await recordingParts(exported, { quarantine: '1' });
+      const parts = await recordingParts(exported, { ...this.config.metadata, quarantine: '1' });
       if (this.blocked) return;
       const urls: string[] = [];
       for (const part of parts) urls.push(await this.sendPart(recordingId, part));
