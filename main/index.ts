@@ -23,6 +23,7 @@ import { loadPolicy } from './features/policy/load-policy';
 import { createCallPower } from './features/power/call-power';
 import { createRecordingKeyGrants } from './features/secrets/recording-key-grant';
 import { createSecretStore } from './features/secrets/secret-store';
+import { createUploadCredentials, UPLOAD_TOKEN_SECRET } from './features/recording/upload-credentials';
 import { openExternalHttps } from './features/shell/open-external';
 import { createShortcutRegistrar } from './features/shortcuts/global-shortcuts';
 import { createSpeechLauncher } from './features/speech/launcher';
@@ -123,11 +124,19 @@ if (refusedDebugging) {
   let knowledgePackage: { path: string | undefined; policySource: string } | undefined;
   // The CRM main asks on the renderer's behalf (crm:lookup) is the one the last valid policy names.
   let crmSettings: Policy['crm'] | undefined;
+  // The recording store's token and client certificate are attached here, for the last valid policy's uploadUrl.
+  const uploadCredentials = createUploadCredentials({
+    // Read when a policy loads (after ready): the default session does not exist before.
+    webRequest: () => session.defaultSession.webRequest,
+    readToken: () => secrets.get(UPLOAD_TOKEN_SECRET),
+    log: createLogger('recording'),
+  });
   ipc.handle('policy:load', async () => {
     const result = await loadPolicy({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), platform: process.platform });
     shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
     knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
     crmSettings = result.ok ? result.policy.crm : undefined;
+    uploadCredentials.configure(result.ok ? result.policy.recording : null);
     if (result.ok) configureSpeech(result.policy, result.source);
     else speech.configure(null);
     return result;
@@ -151,6 +160,13 @@ if (refusedDebugging) {
     'crm:lookup',
     createCrmLookup({ crm: () => crmSettings, token: () => secrets.get('crm.token'), fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) }),
   );
+  app.on('select-client-certificate', (event, _contents, url, certificates, callback) => {
+    const chosen = uploadCredentials.chooseCertificate(url, certificates);
+    if (chosen === undefined) return;
+    event.preventDefault();
+    if (chosen) callback(chosen);
+    else callback();
+  });
   const recordingKeys = createRecordingKeyGrants(secrets, createLogger('secrets'));
   ipc.handleFromSender('recording:take-key', (sender) => recordingKeys.take(sender.id));
 

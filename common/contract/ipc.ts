@@ -38,7 +38,7 @@ export const externalUrlSchema = z
  * stored secret back to the page (the CRM call is made by main, token attached there). The recording key is
  * main's own (`recording:take-key`).
  */
-export const secretNames = ['crm.token'] as const;
+export const secretNames = ['crm.token', 'recording.uploadToken'] as const;
 export const secretNameSchema = z.enum(secretNames);
 export type SecretName = (typeof secretNames)[number];
 

@@ -27,6 +27,14 @@ export const recordingPolicySchema = z
     /** Upload retry backoff: full jitter between 0 and min(max, base·2^attempt). */
     retryBaseSeconds: z.number().min(0.1).max(600).default(2),
     retryMaxSeconds: z.number().min(1).max(86_400).default(600),
+    /**
+     * The header that carries the store's client token (secret `recording.uploadToken`: set by the agent's
+     * page write-only, or provisioned by IT). `Authorization` sends `Bearer <token>`; any other header the
+     * token itself. Electron attaches it in main; the browser host from the page (kept for the session).
+     */
+    uploadTokenHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name (letters, digits, -)').optional(),
+    /** Electron: the client certificate sent to the store, by issuer and/or subject common name. */
+    clientCertificate: z.strictObject({ issuer: z.string().min(1).optional(), subject: z.string().min(1).optional() }).optional(),
   })
   .prefault({});
 

@@ -124,7 +124,16 @@ export interface PolicyProblem {
 }
 
 export type PolicyLoadResult =
-  | { ok: true; policy: Policy; source: string }
+  | {
+      ok: true;
+      policy: Policy;
+      source: string;
+      /**
+       * Hex SHA-256 of the policy document as loaded (the host hashes the file's text; parsePolicy alone
+       * leaves it out). Each recording upload carries it, so the store can tell which policy made it.
+       */
+      sha256?: string;
+    }
   | {
       ok: false;
       problems: PolicyProblem[];

@@ -82,6 +82,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // interrupted), then capture calls as they connect.
   void startRecording(policy, store, lifecycle, host, engine, {
     interruptedCalls: (calls) => void recordInterruptedCalls(calls),
+    ...(result.sha256 ? { policySha256: result.sha256 } : {}),
   });
   // Agent assist: a session per answered call, fed by transcription, searching the knowledge base.
   startAssist(policy, store, lifecycle, { knowledge: knowledgeQueries, recording: { pause: pauseRecording, resume: resumeRecording } });

@@ -59,7 +59,11 @@ async function loadPolicy(get: HostFetch): ReturnType<LingxiApi['policy']['load'
   if (!response.ok) {
     return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${httpProblem(response)}` }] };
   }
-  return parsePolicy(await response.text(), source);
+  const text = await response.text();
+  const result = parsePolicy(text, source);
+  if (!result.ok) return result;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return { ...result, sha256: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('') };
 }
 
 function onSystemEvent(listener: (event: SystemEvent) => void): () => void {

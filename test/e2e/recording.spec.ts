@@ -5,6 +5,7 @@
 import { expect, test } from './fixtures/app';
 import { answerFrom } from './support/calls';
 import { EDGE_MS, expectBothParties, playAndDecode, recordingsUi, waitForTalkTime, windowsBetween } from './support/recording';
+import { alterChunk } from './support/tamper';
 import { appUi } from './support/ui';
 
 test('a recorded call holds the customer on the left, the agent on the right, and nothing while paused', async ({ app, peer }) => {
@@ -56,27 +57,7 @@ test('a chunk altered in IndexedDB makes the recording damaged, at playback and 
   await expect(recordings.state(row)).toHaveText('Saved');
 
   // Flip one byte of the second chunk's ciphertext, straight in IndexedDB, as tampering on disk would.
-  const altered = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('lingxi-recordings');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const store = db.transaction('chunks', 'readwrite').objectStore('chunks');
-    const rows = await new Promise<{ seq: number; ciphertext: ArrayBuffer }[]>((resolve) => {
-      const request = store.getAll();
-      request.onsuccess = () => resolve(request.result as { seq: number; ciphertext: ArrayBuffer }[]);
-    });
-    const chunk = rows.find((r) => r.seq === 1);
-    if (!chunk) return false;
-    const bytes = new Uint8Array(chunk.ciphertext);
-    bytes[8] = (bytes[8] ?? 0) ^ 0xff;
-    await new Promise((resolve) => {
-      store.put(chunk).onsuccess = resolve;
-    });
-    db.close();
-    return true;
-  });
+  const altered = await alterChunk(page, 1);
   expect(altered).toBe(true);
 
   await recordings.play(row).click();

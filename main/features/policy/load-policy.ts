@@ -2,6 +2,7 @@
  * Finds, reads and validates the policy file. Validation is the contract's parsePolicy, the same
  * code the browser host's renderer runs, so both hosts accept and reject exactly the same files.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parsePolicy, type PolicyLoadResult } from '@common/contract/policy';
@@ -79,7 +80,8 @@ export async function loadPolicy(input: PolicyLocationInput): Promise<PolicyLoad
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       return { ok: false, source: path, problems: [{ path: '(file)', message: `cannot read ${path}: ${reason}` }] };
     }
-    return parsePolicy(text, path);
+    const result = parsePolicy(text, path);
+    return result.ok ? { ...result, sha256: createHash('sha256').update(text, 'utf8').digest('hex') } : result;
   }
   return {
     ok: false,

@@ -18,7 +18,7 @@ import { openCacheRetryingKey } from './open-cache';
 import { recordingProblemOf } from './problems';
 import { playableAudio } from './restarted-playback';
 import { openRecordingStore, type RecordingStore } from './store';
-import { startUploads, type UploadControl } from './upload-wiring';
+import { startUploads, uploadOrigin, type UploadControl } from './upload-wiring';
 import type { PausedBy, RecordingManifest } from './types';
 
 const log = createLogger('recording');
@@ -49,6 +49,8 @@ export interface RecordingPorts {
    * so a call cut by a crash still reaches the call history.
    */
   interruptedCalls(calls: InterruptedCall[]): void;
+  /** Hex SHA-256 of the policy as loaded (PolicyLoadResult.sha256): every upload carries it with the app version. */
+  policySha256?: string;
 }
 
 let running: { recordings: CallRecordings; store: RecordingStore; uploads: UploadControl | null; mode: Policy['recording']['mode'] } | null = null;
@@ -144,7 +146,7 @@ export async function startRecording(
   // A browser profile guards the cache only weakly: there a recording goes as soon as the store has it.
   const retentionDays = host.host === 'browser' ? 0 : settings.retentionDays;
   if (retentionDays !== settings.retentionDays) log.info(`browser host: recordings are deleted once the store acknowledges them (recording.retentionDays ${settings.retentionDays} applies to the desktop app)`);
-  const uploads = uploadUrl ? startUploads(cache, { ...settings, uploadUrl, retentionDays }, () => callIsUp(store.getState())) : null;
+  const uploads = uploadUrl ? startUploads(cache, { ...settings, uploadUrl, retentionDays }, () => callIsUp(store.getState()), uploadOrigin(ports.policySha256)) : null;
   running = { recordings, store: cache, uploads, mode: settings.mode };
 
   const recordAnswered = (call: CallSnapshot) => {

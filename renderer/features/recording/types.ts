@@ -76,8 +76,33 @@ export interface RecordingManifest {
   audioDeleted?: boolean;
   /** Why a recording is damaged: the first broken chunk and what is wrong with it. */
   damage?: { seq: number; reason: DamageReason };
+  /** Epoch ms when the store's quarantine acknowledged this damaged recording and its verdict. */
+  quarantinedAt?: number;
   /** Epoch ms when crash recovery closed it (it stays true to its origin after it moves on to uploading). */
   recoveredAt?: number;
+  /**
+   * The hash chain's version: 2, keyed (each entry an HMAC-SHA-256 under the install's chain key, and an
+   * `end` record sealed when the recording closes). Absent: version 1, an unkeyed SHA-256 chain written
+   * before the chain was keyed; still readable, with no end record.
+   */
+  chain?: 2;
+  /** The end record of a version 2 chain, sealed when the recording stopped (or when recovery closed it). */
+  end?: EndRecord;
+}
+
+/** Why a recording stopped: its call ended, or the app died and recovery closed it at the next start. */
+export type EndReason = 'call-ended' | 'crash';
+
+/**
+ * What a recording held when it stopped, with an HMAC-SHA-256 (`mac`, hex) under the chain key over it and
+ * over the manifest fields the bank relies on (store/end-record.ts): deleting the last chunks and editing
+ * the manifest to match no longer verifies without the key.
+ */
+export interface EndRecord {
+  chunks: number;
+  chainHead: string;
+  reason: EndReason;
+  mac: string;
 }
 
 /** What is wrong with the first broken chunk of a damaged recording. */
@@ -89,7 +114,13 @@ export type DamageReason =
   /** A chunk's bytes or hashes were changed. */
   | 'altered'
   /** AES-GCM rejected the chunk: tampered ciphertext, or the install's key is gone. */
-  | 'decrypt-failed';
+  | 'decrypt-failed'
+  /** Fewer chunks than the end record sealed: the last ones were deleted (the manifest edited to match). */
+  | 'truncated'
+  /** A closed recording with a keyed chain but no end record: it was removed. */
+  | 'unsealed'
+  /** The end record's HMAC does not match the manifest: the end record or the manifest was edited. */
+  | 'seal-invalid';
 
 /** The outcome of checking a recording's hash chain and ciphertext. */
 export type VerifyResult = { ok: true } | { ok: false; seq: number; reason: DamageReason };
@@ -136,6 +167,13 @@ export interface RecordingExport {
   manifest: UploadManifest;
 }
 
+/** A damaged recording as the store's quarantine receives it: what verified, and the verdict. */
+export interface QuarantineExport {
+  audio: Blob;
+  audioSha256: string;
+  manifest: QuarantineManifest;
+}
+
 /** The JSON document uploaded beside the audio: enough for the bank to prove the copy is whole and unaltered. */
 export interface UploadManifest {
   format: 'lingxi-recording/1';
@@ -159,6 +197,22 @@ export interface UploadManifest {
   chunks: { seq: number; atMs: number; bytes: number; sha256: string; entryHash: string }[];
   audioSha256: string;
   chainHead: string;
+  /** The hash chain's version (1: unkeyed SHA-256, from before the chain was keyed; 2: HMAC-SHA-256, sealed end). */
+  chainVersion: 1 | 2;
+  /** Why it stopped (version 2 only): `call-ended`, or `crash` (closed by recovery with what was committed). */
+  endReason?: EndReason;
+}
+
+/**
+ * A damaged recording's verdict for the store's quarantine: which chunk first failed and why, and what
+ * the manifest claimed. Its audio is what verified before that chunk (decrypted), so the bank keeps a
+ * marked gap instead of nothing.
+ */
+export interface QuarantineManifest extends Omit<UploadManifest, 'chunks' | 'audioSha256'> {
+  quarantine: { seq: number; reason: DamageReason; detail: string; claimedChunks: number };
+  /** The chunks the audio holds: the ones before the first failure. */
+  chunks: UploadManifest['chunks'];
+  audioSha256: string;
 }
 
 /** Thrown when audio is read from a recording whose chain or ciphertext does not verify. */

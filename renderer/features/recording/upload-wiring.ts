@@ -12,7 +12,21 @@ export interface UploadControl {
   online(): void;
 }
 
-export function startUploads(cache: RecordingStore, settings: RecordingPolicy & { uploadUrl: string }, callIsUp: () => boolean): UploadControl {
+/**
+ * What every upload says about the client that made it (tus metadata on each part): the app version and
+ * the hash of the policy as loaded (`unknown` when the host gave none), so the store can tell Lingxi
+ * clients and policy drift apart.
+ */
+export function uploadOrigin(policySha256: string | undefined): Record<string, string> {
+  return { appVersion: __APP_VERSION__, policySha256: policySha256 ?? 'unknown' };
+}
+
+export function startUploads(
+  cache: RecordingStore,
+  settings: RecordingPolicy & { uploadUrl: string },
+  callIsUp: () => boolean,
+  metadata: Record<string, string>,
+): UploadControl {
   const uploader = new RecordingUploader(
     {
       uploadUrl: settings.uploadUrl,
@@ -20,6 +34,7 @@ export function startUploads(cache: RecordingStore, settings: RecordingPolicy & 
       uploadDuringCalls: settings.uploadDuringCalls,
       backoffBaseMs: settings.retryBaseSeconds * 1000,
       backoffMaxMs: settings.retryMaxSeconds * 1000,
+      metadata,
     },
     { store: cache, urlStorage: dexieUrlStorage(getRecordingsDb().tusUploads), log: createLogger('recording') },
   );

@@ -90,6 +90,7 @@ vi.mock('electron', async () => {
       defaultSession: {
         setPermissionRequestHandler: () => void fake.permissionHandlers++,
         setPermissionCheckHandler: () => undefined,
+        webRequest: { onBeforeSendHeaders: () => undefined },
       },
     },
     net: { isOnline: () => true },

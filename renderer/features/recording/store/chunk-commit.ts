@@ -13,12 +13,20 @@ import type { RecordingsDb } from './recordings-db';
 export interface ChainPosition {
   seq: number;
   prevHash: string;
+  /** A version 2 chain (HMAC under the chain key); false only for a recording begun before the chain was keyed. */
+  keyed: boolean;
+}
+
+/** The recording key and the chain key (recording-key.ts). */
+export interface StoreKeys {
+  key: CryptoKey;
+  chainKey: CryptoKey;
 }
 
 /** Encrypts a slice and computes its hashes; nothing is written. Crypto runs outside the transaction
  * because IndexedDB commits a transaction as soon as it waits on anything but its own requests. */
 export async function sealChunk(
-  key: CryptoKey,
+  { key, chainKey }: StoreKeys,
   recordingId: string,
   at: ChainPosition,
   plain: ArrayBuffer,
@@ -36,7 +44,7 @@ export async function sealChunk(
     plainSha256,
     plainBytes: plain.byteLength,
     prevHash: at.prevHash,
-    entryHash: await entryHash(at.prevHash, at.seq, cipherSha256),
+    entryHash: await entryHash(at.prevHash, at.seq, cipherSha256, at.keyed ? chainKey : null),
   };
 }
 

@@ -3,7 +3,7 @@
  * and the chain position kept in memory so an append costs one transaction.
  */
 import type { RecordingManifest } from '../types';
-import { commitChunk, sealChunk, type ChainPosition } from './chunk-commit';
+import { commitChunk, sealChunk, type ChainPosition, type StoreKeys } from './chunk-commit';
 import { isQuotaExceeded, RecordingNotFoundError, RecordingStateError, RecordingStorageFullError } from './errors';
 import { KeyedQueue } from './keyed-queue';
 import type { RecordingsDb } from './recordings-db';
@@ -23,19 +23,19 @@ export class ChunkWriter {
 
   constructor(
     private readonly db: RecordingsDb,
-    private readonly key: () => Promise<CryptoKey>,
+    private readonly keys: () => Promise<StoreKeys>,
   ) {}
 
   /** Queues one slice; resolves after its transaction committed. */
   append(id: string, data: Blob | ArrayBuffer, atMs: number): Promise<Committed> {
     return this.queue.run(id, async () => {
-      const key = await this.key();
+      const keys = await this.keys();
       const plain = data instanceof ArrayBuffer ? data : await data.arrayBuffer();
       const at = this.heads.get(id) ?? (await this.positionOf(id));
-      const chunk = await sealChunk(key, id, at, plain, atMs);
+      const chunk = await sealChunk(keys, id, at, plain, atMs);
       try {
         const manifest = await commitChunk(this.db, chunk);
-        this.heads.set(id, { seq: chunk.seq + 1, prevHash: chunk.entryHash });
+        this.heads.set(id, { seq: chunk.seq + 1, prevHash: chunk.entryHash, keyed: at.keyed });
         return { manifest, seq: chunk.seq, plainBytes: chunk.plainBytes, committedAt: performance.now() };
       } catch (error) {
         // Nothing was written; re-read the position next time in case another writer moved it.
@@ -60,6 +60,6 @@ export class ChunkWriter {
     const manifest = await this.db.recordings.get(id);
     if (!manifest) throw new RecordingNotFoundError(id);
     if (manifest.state !== 'recording') throw new RecordingStateError(id, manifest.state, 'append to');
-    return { seq: manifest.chunks, prevHash: manifest.chainHead };
+    return { seq: manifest.chunks, prevHash: manifest.chainHead, keyed: manifest.chain === 2 };
   }
 }

@@ -54,6 +54,7 @@ export function newManifest(call: BeginRecording): RecordingManifest {
     bytes: 0,
     chainHead: '',
     paused: [],
+    chain: 2,
   };
 }
 

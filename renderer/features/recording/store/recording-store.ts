@@ -5,7 +5,9 @@
  * resolves (its transaction committed); unuploaded audio is never deleted to make room.
  */
 import type { Logger } from '@common/logging/logger';
-import { DamagedRecordingError, type PausedInterval, type RecorderRestart, type RecordingExport, type RecordingManifest, type VerifyResult } from '../types';
+import { DamagedRecordingError, type EndReason, type PausedInterval, type QuarantineExport, type RecorderRestart, type RecordingExport, type RecordingManifest, type VerifyResult } from '../types';
+import type { StoreKeys } from './chunk-commit';
+import { sealEnd } from './end-record';
 import { ChunkWriter } from './chunk-writer';
 import { RecordingNotFoundError, RecordingStateError, RecordingStorageFullError } from './errors';
 import { holdLiveLock, liveElsewhere, type LocksLike } from './live-locks';
@@ -13,7 +15,7 @@ import { closeOpenPause, newManifest, updateManifest, validatePaused, type Begin
 import { requestPersistence, type StorageLike } from './persistence';
 import { QuotaTracker, type CacheUsage, type QuotaEvent, type QuotaLimits } from './quota';
 import { enforceLimit } from './quota-enforcer';
-import { buildExport, readSnapshot, readVerified } from './recording-reader';
+import { buildExport, buildQuarantine, readSnapshot, readVerified, readVerifiedPrefix } from './recording-reader';
 import { loadRecordingKey, type KeyHost, type RecordingKeyStatus } from './recording-key';
 import type { RecordingsDb } from './recordings-db';
 import { recoverOpenRecordings } from './recovery';
@@ -52,14 +54,14 @@ export class RecordingStore {
   private readonly changeListeners = new Set<(manifest: RecordingManifest) => void>();
   private opening?: Promise<RecordingStoreStatus>;
   private opened?: RecordingStoreStatus;
-  private key?: CryptoKey;
+  private keys?: StoreKeys;
   private usageNow: CacheUsage;
   private quotaWork: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: RecordingStoreDeps) {
     this.quota = new QuotaTracker(deps, deps.log);
     this.usageNow = { bytes: 0, pendingBytes: 0, limitBytes: this.quota.limitBytes };
-    this.writer = new ChunkWriter(deps.db, () => this.cryptoKey());
+    this.writer = new ChunkWriter(deps.db, () => this.storeKeys());
   }
 
   /** Opens the cache: asks for persistent storage, loads (or creates) the key, reads usage. Idempotent. */
@@ -74,8 +76,8 @@ export class RecordingStore {
   private async openOnce(): Promise<RecordingStoreStatus> {
     await this.deps.db.open();
     const persisted = await requestPersistence(this.deps.storage, this.deps.log);
-    const { key, ...keyStatus } = await loadRecordingKey(this.deps.db, this.deps.host, this.deps.log);
-    this.key = key;
+    const { key, chainKey, ...keyStatus } = await loadRecordingKey(this.deps.db, this.deps.host, this.deps.log);
+    this.keys = { key, chainKey };
     await this.checkQuota();
     this.opened = { persisted, key: keyStatus };
     return this.opened;
@@ -91,10 +93,10 @@ export class RecordingStore {
     return this.opened?.key.protection === 'weak';
   }
 
-  private async cryptoKey(): Promise<CryptoKey> {
+  private async storeKeys(): Promise<StoreKeys> {
     await this.open();
-    if (!this.key) throw new Error('the recording key is not loaded');
-    return this.key;
+    if (!this.keys) throw new Error('the recording key is not loaded');
+    return this.keys;
   }
 
   /** Starts a recording (state `recording`, no chunks yet) and returns its id. */
@@ -153,14 +155,25 @@ export class RecordingStore {
     this.changed(manifest);
   }
 
-  /** Writes the end marker once every queued chunk committed: state `saved`; an open pause ends there. */
-  async finish(id: string, endedAt: number): Promise<void> {
+  /**
+   * Writes the end marker once every queued chunk committed: state `saved`; an open pause ends there.
+   * A keyed recording gets its end record (chunk count, chain head, `reason`) sealed under the chain key.
+   */
+  async finish(id: string, endedAt: number, reason: EndReason = 'call-ended'): Promise<void> {
     if (!Number.isFinite(endedAt)) throw new RangeError('finish: endedAt must be epoch ms');
     await this.writer.drain(id);
+    const { chainKey } = await this.storeKeys();
+    const current = await this.get(id);
+    if (current.state !== 'recording') throw new RecordingStateError(id, current.state, 'finish');
+    const endedAtMs = Math.max(current.startedAt, endedAt);
+    const closed: RecordingManifest = { ...current, endedAt: endedAtMs, paused: closeOpenPause(current.paused, endedAtMs - current.startedAt) };
+    const end = current.chain === 2 ? await sealEnd(chainKey, closed, reason) : undefined;
     const manifest = await updateManifest(this.deps.db, id, 'finish', ['recording'], (m) => {
-      m.endedAt = Math.max(m.startedAt, endedAt);
-      m.paused = closeOpenPause(m.paused, m.endedAt - m.startedAt);
-      m.state = 'saved';
+      // The seal covers what was read above: a pause or restart written meanwhile must not slip past it.
+      if (m.chunks !== closed.chunks || JSON.stringify([m.paused, m.restarts]) !== JSON.stringify([current.paused, current.restarts])) {
+        throw new RecordingStateError(id, m.state, 'finish', 'it changed while its end record was sealed');
+      }
+      Object.assign(m, { endedAt: closed.endedAt, paused: closed.paused, state: 'saved' }, end ? { end } : {});
     });
     this.live.get(id)?.();
     this.live.delete(id);
@@ -168,11 +181,14 @@ export class RecordingStore {
     this.changed(manifest);
   }
 
-  /** Closes recordings left open by a crash as `recovered` with every committed chunk; returns their ids. */
+  /**
+   * Closes recordings left open by a crash as `recovered` with every committed chunk, a keyed one with an
+   * end record of reason `crash` (what was known at recovery); returns their ids.
+   */
   async recover(now = Date.now()): Promise<string[]> {
-    await this.open();
+    const { chainKey } = await this.storeKeys();
     const elsewhere = await liveElsewhere(this.deps.locks);
-    const closed = await recoverOpenRecordings(this.deps.db, now, (id) => this.live.has(id) || elsewhere.has(id));
+    const closed = await recoverOpenRecordings(this.deps.db, now, (id) => this.live.has(id) || elsewhere.has(id), (m) => sealEnd(chainKey, m, 'crash'));
     if (closed.length) {
       this.deps.log.warn(`recovered ${closed.length} recording(s) left open by a crash: ${closed.map((m) => `${m.id} (${m.chunks} chunks)`).join(', ')}`);
     }
@@ -207,12 +223,23 @@ export class RecordingStore {
     return buildExport(manifest, chunks, plaintexts);
   }
 
+  /**
+   * A damaged recording for the store's quarantine: the audio that verified before its first broken
+   * chunk, with the verdict. Throws RecordingStateError when the recording verifies (upload it as sound).
+   */
+  async exportQuarantine(id: string): Promise<QuarantineExport> {
+    const keys = await this.storeKeys();
+    const { verdict, manifest, chunks } = await this.read(id, false);
+    if (verdict.ok) throw new RecordingStateError(id, manifest.state, 'quarantine', 'it verifies; upload it as a sound recording');
+    return buildQuarantine(manifest, verdict, await readVerifiedPrefix(keys, manifest, chunks, verdict.seq));
+  }
+
   private async read(id: string, keep: boolean) {
-    const key = await this.cryptoKey();
+    const keys = await this.storeKeys();
     const { manifest, chunks } = await readSnapshot(this.deps.db, id);
     if (manifest.audioDeleted) throw new RecordingStateError(id, manifest.state, 'read', 'its local audio was deleted after upload');
     if (keep && manifest.state === 'recording') throw new RecordingStateError(id, manifest.state, 'export', 'it has not ended yet');
-    const { verdict, plaintexts } = await readVerified(key, manifest, chunks, keep);
+    const { verdict, plaintexts } = await readVerified(keys, manifest, chunks, keep);
     if (!verdict.ok) await this.markDamaged(manifest, verdict);
     return { verdict, manifest, chunks, plaintexts };
   }
@@ -237,6 +264,11 @@ export class RecordingStore {
   /** An attempt failed; the recording stays `uploading` with the error and the time of its next attempt. */
   async markUploadFailed(id: string, error: string, nextAttemptAt?: number): Promise<RecordingManifest> {
     return this.changed(await uploads.markUploadFailed(this.deps.db, id, error, nextAttemptAt));
+  }
+
+  /** The store's quarantine acknowledged a damaged recording and its verdict; it stays `damaged`, its audio kept. */
+  async markQuarantined(id: string, ack: uploads.UploadAck): Promise<RecordingManifest> {
+    return this.changed(await uploads.markQuarantined(this.deps.db, id, ack));
   }
 
   /** The store acknowledged it with a matching hash: `uploaded`; local audio kept `retentionDays`. */

@@ -23,6 +23,8 @@ export interface RecordingKeyRow {
   protection: 'os' | 'weak';
   createdAt: number;
   key?: CryptoKey;
+  /** Browser host: the hash chain's non-extractable HMAC-SHA-256 key, written with (or after) `key`. */
+  chainKey?: CryptoKey;
 }
 
 /** One entry of tus-js-client's UrlStorage (the uploader's adapter maps it 1:1). */

@@ -1,39 +1,58 @@
 /**
  * Crash recovery: a recording still in state `recording` at start has no end marker, because the
  * app died mid-call. It is closed as `recovered` with every chunk that committed, and so joins the
- * upload queue like a saved one.
+ * upload queue like a saved one. A keyed (version 2) recording gets an end record of reason `crash`
+ * sealing what is known at recovery: the committed chunks, their chain head, the last chunk's time.
  */
-import type { RecordingManifest } from '../types';
+import type { EndRecord, RecordingManifest } from '../types';
 import { closeOpenPause } from './manifest-ops';
 import { chunkRange, type RecordingsDb } from './recordings-db';
 
+/** Seals the end record of a closed manifest (end-record.ts's sealEnd with reason `crash`). */
+export type SealCrash = (manifest: RecordingManifest) => Promise<EndRecord>;
+
+/** The manifest closed at its last committed chunk (or the start of a pause still open then), never later than `now`. */
+async function closedAtLastChunk(db: RecordingsDb, id: string, now: number): Promise<RecordingManifest | undefined> {
+  return db.transaction('r', db.recordings, db.chunks, async () => {
+    const manifest = await db.recordings.get(id);
+    if (manifest?.state !== 'recording') return undefined;
+    const last = await chunkRange(db, id).last();
+    const openPause = manifest.paused.find((interval) => interval.endMs === undefined);
+    const endMs = Math.max(last?.atMs ?? 0, openPause?.startMs ?? 0);
+    return {
+      ...manifest,
+      paused: closeOpenPause(manifest.paused, endMs),
+      endedAt: Math.max(manifest.startedAt, Math.min(now, manifest.startedAt + endMs)),
+      state: 'recovered',
+      recoveredAt: now,
+    };
+  });
+}
+
 /**
- * Closes the open recordings `isLive` does not claim. The end is the last committed chunk's time
- * (or the start of a pause still open then), never later than `now`; an open pause is closed there.
+ * Closes the open recordings `isLive` does not claim. The seal is computed outside the transaction
+ * (IndexedDB commits one that waits on WebCrypto); the write checks nothing was appended meanwhile.
  */
 export async function recoverOpenRecordings(
   db: RecordingsDb,
   now: number,
   isLive: (id: string) => boolean,
+  sealCrash: SealCrash,
 ): Promise<RecordingManifest[]> {
   const open = await db.recordings.where('state').equals('recording').primaryKeys();
   const recovered: RecordingManifest[] = [];
   for (const id of open) {
     if (isLive(id)) continue;
-    const closed = await db.transaction('rw', db.recordings, db.chunks, async () => {
-      const manifest = await db.recordings.get(id);
-      if (manifest?.state !== 'recording') return undefined;
-      const last = await chunkRange(db, id).last();
-      const openPause = manifest.paused.find((interval) => interval.endMs === undefined);
-      const endMs = Math.max(last?.atMs ?? 0, openPause?.startMs ?? 0);
-      manifest.paused = closeOpenPause(manifest.paused, endMs);
-      manifest.endedAt = Math.max(manifest.startedAt, Math.min(now, manifest.startedAt + endMs));
-      manifest.state = 'recovered';
-      manifest.recoveredAt = now;
-      await db.recordings.put(manifest);
-      return manifest;
+    const closed = await closedAtLastChunk(db, id, now);
+    if (!closed) continue;
+    if (closed.chain === 2) closed.end = await sealCrash(closed);
+    const written = await db.transaction('rw', db.recordings, async () => {
+      const current = await db.recordings.get(id);
+      if (current?.state !== 'recording' || current.chunks !== closed.chunks || current.chainHead !== closed.chainHead) return undefined;
+      await db.recordings.put(closed);
+      return closed;
     });
-    if (closed) recovered.push(closed);
+    if (written) recovered.push(written);
   }
   return recovered;
 }

@@ -26,7 +26,8 @@ export function markUploading(db: RecordingsDb, id: string): Promise<RecordingMa
  */
 export function markUploadFailed(db: RecordingsDb, id: string, error: string, nextAttemptAt?: number): Promise<RecordingManifest> {
   if (nextAttemptAt !== undefined && !Number.isFinite(nextAttemptAt)) throw new RangeError('nextAttemptAt must be epoch ms');
-  return updateManifest(db, id, 'record an upload failure for', UPLOADABLE, (manifest) => {
+  // A damaged recording's failed attempt is its quarantine upload's.
+  return updateManifest(db, id, 'record an upload failure for', [...UPLOADABLE, 'damaged'], (manifest) => {
     manifest.upload = { attempts: 0, ...manifest.upload, lastError: error.slice(0, 500), nextAttemptAt };
   });
 }
@@ -36,6 +37,18 @@ export interface UploadAck {
   urls: string[];
   /** Epoch ms of the acknowledgement (hash matched). */
   uploadedAt: number;
+}
+
+/**
+ * The store's quarantine acknowledged a damaged recording (what verified, and the verdict): it stays
+ * `damaged` with `quarantinedAt`, and its local audio is kept (it is never purged by retention).
+ */
+export function markQuarantined(db: RecordingsDb, id: string, ack: UploadAck): Promise<RecordingManifest> {
+  if (!Number.isFinite(ack.uploadedAt)) throw new RangeError('uploadedAt must be epoch ms');
+  return updateManifest(db, id, 'mark quarantined', ['damaged'], (manifest) => {
+    manifest.upload = { attempts: (manifest.upload?.attempts ?? 0) + 1, urls: [...ack.urls] };
+    manifest.quarantinedAt = ack.uploadedAt;
+  });
 }
 
 /** The store acknowledged the upload with a matching hash: `uploaded`, local audio kept `retentionDays`. */

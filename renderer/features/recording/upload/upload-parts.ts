@@ -2,7 +2,7 @@
  * What one recording is uploaded as: its audio file and its manifest JSON, each with the metadata the
  * store files it under and the SHA-256 it must acknowledge.
  */
-import type { RecordingExport } from '../types';
+import type { QuarantineExport, RecordingExport } from '../types';
 import type { PartName } from './part-upload';
 
 export interface RecordingPart {
@@ -20,11 +20,12 @@ async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string> {
 /**
  * The two parts, audio first: a store that sees a manifest can rely on the audio it names being there.
  * The manifest is serialised once per attempt; the same export gives the same bytes, so its
- * fingerprint (and a stored resumable upload) survives a restart.
+ * fingerprint (and a stored resumable upload) survives a restart. `extra`: metadata both parts carry
+ * (`quarantine: '1'` for a damaged recording's).
  */
-export async function recordingParts(exported: RecordingExport): Promise<RecordingPart[]> {
+export async function recordingParts(exported: RecordingExport | QuarantineExport, extra: Record<string, string> = {}): Promise<RecordingPart[]> {
   const { manifest } = exported;
-  const common = { recordingId: manifest.recordingId, callId: manifest.callId };
+  const common = { recordingId: manifest.recordingId, callId: manifest.callId, ...extra };
   const json = new TextEncoder().encode(JSON.stringify(manifest));
   const manifestSha = await sha256Hex(json);
   return [

@@ -2,12 +2,14 @@
  * The upload queue: sends every finished recording (saved, recovered, or left 'uploading' by a restart)
  * to the bank's recording store as two tus uploads, audio then manifest, one recording at a time. A
  * recording counts as uploaded only when the store acknowledged both parts with their SHA-256; failed
- * attempts are retried with exponential backoff and full jitter; damaged recordings are never sent.
+ * attempts are retried with exponential backoff and full jitter. A damaged recording is never sent as
+ * sound: it goes to the store's quarantine (tus metadata `quarantine=1`) with what verified of its audio
+ * and its verdict in the manifest part, so the bank records a gap instead of nothing.
  */
 import type { UrlStorage } from 'tus-js-client';
 import { errorMessage } from '@common/errors';
 import type { Logger } from '@common/logging/logger';
-import { DamagedRecordingError, type RecordingExport, type RecordingManifest } from '../types';
+import { DamagedRecordingError, type QuarantineExport, type RecordingExport, type RecordingManifest } from '../types';
 import { backoffDelay, checkBackoff } from './backoff';
 import { startPartUpload, UploadAbortedError, type PartName, type PartUpload, type TusOverrides } from './part-upload';
 import { recordingParts, type RecordingPart } from './upload-parts';
@@ -21,6 +23,10 @@ export interface UploadQueueStore {
   markUploading(id: string): Promise<unknown>;
   markUploadFailed(id: string, error: string, nextAttemptAt: number): Promise<unknown>;
   markUploaded(id: string, ack: { urls: string[]; uploadedAt: number }, retentionDays: number): Promise<unknown>;
+  /** A damaged recording's verified audio and its verdict, for the store's quarantine. */
+  exportQuarantine(id: string): Promise<QuarantineExport>;
+  /** The quarantine acknowledged it: it stays damaged, with `quarantinedAt`. */
+  markQuarantined(id: string, ack: { urls: string[]; uploadedAt: number }): Promise<unknown>;
   /** Deletes the local audio of uploaded recordings past their retention. */
   purgeExpired(now: number): Promise<unknown>;
   onChange(listener: () => void): () => void;
@@ -34,6 +40,8 @@ export interface UploaderConfig {
   uploadDuringCalls: boolean;
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /** tus metadata every part carries (the app version and the policy's hash: upload-wiring.ts's uploadOrigin). */
+  metadata?: Record<string, string>;
 }
 
 export interface UploadProgress {
@@ -73,8 +81,8 @@ const failureReason = (error: unknown): string => errorMessage(error).slice(0, 1
 export class RecordingUploader {
   private readonly deps: Required<Omit<UploaderDeps, 'onProgress' | 'tus'>> & Pick<UploaderDeps, 'onProgress' | 'tus'>;
   private readonly pauses = new Set<string>();
-  /** Recordings whose export proved them damaged: never retried in this session. */
-  private readonly damaged = new Set<string>();
+  /** Failed quarantine attempts per recording in this session (a damaged recording never counts `attempts` up). */
+  private readonly quarantineAttempts = new Map<string, number>();
   /** Parts acknowledged in this session, by fingerprint: a retry after the manifest failed does not resend the audio. */
   private readonly acked = new Map<string, string>();
   /** In-memory backoff, in case the store does not keep nextAttemptAt. */
@@ -200,7 +208,7 @@ export class RecordingUploader {
   private async nextDue(): Promise<{ recording?: RecordingManifest; wakeAt: number }> {
     const now = this.deps.now();
     const waiting = (await this.deps.store.list())
-      .filter((r) => QUEUED_STATES.has(r.state) && !r.audioDeleted && !this.damaged.has(r.id))
+      .filter((r) => (QUEUED_STATES.has(r.state) || (r.state === 'damaged' && r.quarantinedAt === undefined)) && !r.audioDeleted)
       .sort((a, b) => a.startedAt - b.startedAt);
     if (this.forceAll) {
       this.forced = new Set(waiting.map((r) => r.id));
@@ -220,18 +228,18 @@ export class RecordingUploader {
   }
 
   private async upload(recording: RecordingManifest): Promise<void> {
+    if (recording.state === 'damaged') return this.quarantine(recording.id);
     const { store, log } = this.deps;
     // Attempts started before this one (markUploading counts them): the backoff exponent if this one fails.
     const attempt = recording.upload?.attempts ?? 0;
     let parts: RecordingPart[];
     try {
-      parts = await recordingParts(await store.export(recording.id));
+      parts = await recordingParts(await store.export(recording.id), this.config.metadata);
     } catch (error) {
       if (error instanceof DamagedRecordingError) {
-        // Never sent as if sound: IT sees it as damaged in the history; the bank gets nothing to mistake for the call.
-        this.damaged.add(recording.id);
-        log.warn(`recording ${recording.id} not uploaded: ${error.message}`);
-        return;
+        // Never sent as if sound: it goes to the quarantine with its verdict.
+        log.warn(`recording ${recording.id} not uploaded as sound: ${error.message}`);
+        return this.quarantine(recording.id);
       }
       return this.fail(recording.id, attempt, error);
     }
@@ -249,6 +257,28 @@ export class RecordingUploader {
       // A pause is not a failure: the recording stays 'uploading' and resumes from the store's offset.
       if (error instanceof UploadAbortedError) return;
       await this.fail(recording.id, attempt, error);
+    }
+  }
+
+  /** Sends a damaged recording to the store's quarantine: the audio that verified and the verdict. */
+  private async quarantine(recordingId: string): Promise<void> {
+    const { store, log } = this.deps;
+    const attempt = this.quarantineAttempts.get(recordingId) ?? 0;
+    try {
+      const exported = await store.exportQuarantine(recordingId);
+      const parts = await recordingParts(exported, { ...this.config.metadata, quarantine: '1' });
+      if (this.blocked) return;
+      const urls: string[] = [];
+      for (const part of parts) urls.push(await this.sendPart(recordingId, part));
+      await store.markQuarantined(recordingId, { urls, uploadedAt: this.deps.now() });
+      for (const part of parts) this.acked.delete(uploadFingerprint(recordingId, part.name, part.sha256));
+      this.notBefore.delete(recordingId);
+      this.quarantineAttempts.delete(recordingId);
+      log.warn(`recording ${recordingId} is damaged (${exported.manifest.quarantine.detail}): sent to the store's quarantine with its verdict`);
+    } catch (error) {
+      if (error instanceof UploadAbortedError) return;
+      this.quarantineAttempts.set(recordingId, attempt + 1);
+      await this.fail(recordingId, attempt, error);
     }
   }
 

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,9 +92,10 @@ describe('loadPolicy precedence', () => {
     expect(byEnv.ok).toBe(false);
   });
 
-  it('reports the source path', async () => {
+  it('reports the source path and the SHA-256 of the file as loaded (recording uploads carry it)', async () => {
     const result = await loadPolicy({ ...base, env: { LINGXI_POLICY: env } });
     expect(result.source).toBe(env);
+    expect(result).toMatchObject({ ok: true, sha256: createHash('sha256').update(readFileSync(env)).digest('hex') });
   });
 });
 

@@ -41,10 +41,10 @@ describe('recording store: damage is found at export and verify', () => {
     expect(await store.verify(id)).toEqual({ ok: false, seq: 1, reason: 'reordered' });
   });
 
-  it('fails decryption for a chunk copied from another recording even with its hash chain rebuilt', async () => {
+  it('refuses a chunk copied from another recording even with its (unkeyed) hash chain rebuilt', async () => {
     const { store, db, id } = await recorded(3);
     const other = await recordSlices(store, 3);
-    // A forger rebuilds the (unkeyed) chain around a foreign ciphertext; AES-GCM's bound data still refuses it.
+    // A forger without the chain key rebuilds the chain around a foreign ciphertext with plain SHA-256: the keyed chain refuses it.
     const foreign = must(await db.chunks.get([other.id, 1]));
     const prev = must(await db.chunks.get([id, 0]));
     const cipherSha256 = await sha256Hex(foreign.ciphertext);
@@ -54,8 +54,8 @@ describe('recording store: damage is found at export and verify', () => {
     const lastEntry = await entryHash(forged.entryHash, 2, last.cipherSha256);
     await db.chunks.put({ ...last, prevHash: forged.entryHash, entryHash: lastEntry });
     await db.recordings.update(id, { chainHead: lastEntry });
-    expect(await store.verify(id)).toEqual({ ok: false, seq: 1, reason: 'decrypt-failed' });
-    await expect(store.export(id)).rejects.toMatchObject({ seq: 1, reason: 'decrypt-failed' });
+    expect(await store.verify(id)).toEqual({ ok: false, seq: 1, reason: 'altered' });
+    await expect(store.export(id)).rejects.toMatchObject({ seq: 1, reason: 'altered' });
   });
 
   it('leaves a sound recording untouched by verify', async () => {

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { UploadOptions } from 'tus-js-client';
 import type { UploadQueueStore } from '@renderer/features/recording/upload/uploader';
-import { DamagedRecordingError, type RecordingExport, type RecordingManifest } from '@renderer/features/recording/types';
+import { DamagedRecordingError, type QuarantineExport, type RecordingExport, type RecordingManifest } from '@renderer/features/recording/types';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -44,6 +44,7 @@ export function makeRecording(id: string, bytes: number, state: RecordingManifes
     audioSha256: sha256(audio),
     manifest: {
       format: 'lingxi-recording/1',
+      chainVersion: 2,
       recordingId: id,
       callId: manifest.callId,
       direction: 'incoming',
@@ -63,7 +64,7 @@ export function makeRecording(id: string, bytes: number, state: RecordingManifes
 }
 
 export interface StoreCall {
-  method: 'markUploading' | 'markUploadFailed' | 'markUploaded' | 'purgeExpired';
+  method: 'markUploading' | 'markUploadFailed' | 'markUploaded' | 'markQuarantined' | 'purgeExpired';
   id?: string;
   args: unknown[];
   /** Epoch ms of the call. */
@@ -139,6 +140,25 @@ export class FakeRecordingStore implements UploadQueueStore {
     row.state = 'uploaded';
     row.upload = { attempts: row.upload?.attempts ?? 0, uploadedAt: ack.uploadedAt, urls: ack.urls };
     row.deleteAfter = ack.uploadedAt + retentionDays * 86_400_000;
+    this.changed();
+  }
+
+  /** As the real store: the audio of the chunk before the break (chunk 1), and the verdict. */
+  async exportQuarantine(id: string): Promise<QuarantineExport> {
+    const exported = this.exports.get(id);
+    if (!exported || !this.damaged.has(id)) throw new Error(`recording ${id} is not damaged`);
+    const first = exported.manifest.chunks.slice(0, 1);
+    const audio = (await exported.audio.arrayBuffer()).slice(0, first[0]?.bytes ?? 0);
+    const audioSha256 = sha256(new Uint8Array(audio));
+    const verdict = { seq: 1, reason: 'altered' as const, detail: 'chunk 1 of 3: altered', claimedChunks: 3 };
+    return { audio: new Blob([audio]), audioSha256, manifest: { ...exported.manifest, chunks: first, audioSha256, quarantine: verdict } };
+  }
+
+  async markQuarantined(id: string, ack: { urls: string[]; uploadedAt: number }): Promise<void> {
+    this.calls.push({ method: 'markQuarantined', id, args: [ack], at: Date.now() });
+    const row = this.row(id);
+    row.quarantinedAt = ack.uploadedAt;
+    row.upload = { attempts: (row.upload?.attempts ?? 0) + 1, urls: ack.urls };
     this.changed();
   }
 

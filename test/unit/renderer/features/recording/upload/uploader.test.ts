@@ -192,16 +192,23 @@ describe('RecordingUploader against a real tus store', { timeout: 20_000 }, () =
     expect(await verify(id)).toEqual([]);
   });
 
-  it('skips a damaged recording and uploads the others', async () => {
+  it('sends a damaged recording to the quarantine with its verdict (never as sound), and uploads the others', async () => {
     store.add(makeRecording(rid('r-bad'), 20_000));
     store.add(makeRecording(rid('r-good'), 20_000));
     store.breakChain(rid('r-bad'));
-    uploader().start();
+    uploader({ metadata: { appVersion: '9.9.9', policySha256: 'ab'.repeat(32) } }).start();
     await uploaded(rid('r-good'));
-    expect(store.row(rid('r-bad')).state).toBe('damaged');
+    await waitFor(() => expect(store.callsOf('markQuarantined', rid('r-bad'))).toHaveLength(1));
+    expect(store.row(rid('r-bad'))).toMatchObject({ state: 'damaged', quarantinedAt: expect.any(Number) });
     expect(store.callsOf('markUploading', rid('r-bad'))).toEqual([]);
-    expect(store.callsOf('markUploadFailed', rid('r-bad'))).toEqual([]);
-    expect((await stored(rid('r-bad'))).count).toBe(0);
+    expect(await server.call('recording', rid('r-bad'))).toEqual({});
+    const quarantined = await server.call('quarantined', rid('r-bad'));
+    expect(quarantined.manifest?.metadata).toMatchObject({ quarantine: '1', appVersion: '9.9.9', policySha256: 'ab'.repeat(32) });
+    expect((await stored(rid('r-good'))).audio?.metadata).toMatchObject({ appVersion: '9.9.9', policySha256: 'ab'.repeat(32) });
+    expect((await stored(rid('r-good'))).audio?.metadata.quarantine).toBeUndefined();
+    expect(quarantined.verdict).toMatchObject({ seq: 1, reason: 'altered', claimedChunks: 3 });
+    expect(quarantined.problems).toEqual([]);
+    expect(quarantined.audio?.metadata).toMatchObject({ quarantine: '1', part: 'audio' });
   });
 
   it('pause() stops mid-upload without a failure; resume() continues from the store offset', async () => {
