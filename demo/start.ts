@@ -9,8 +9,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Language } from '@common/contract/policy';
 import { startWebHost, type WebHost } from '@main/web-host/server';
+import { buildCallerPage } from './caller/build';
+import { CALLER_PATH, handleCaller } from './caller/serve';
+import { scenarios } from './caller/scenarios';
+import { ensureScenarioSpeech } from './caller/speech';
 import { handleCrm } from './crm/server';
-import { demoPolicy } from './policy';
+import { DEMO_AGENT, DEMO_CALLER, demoPolicy } from './policy';
 import { DemoRecordingStore } from './recording-store';
 import { startSipServer, type SipServer } from './sip/server';
 import { demoSipUsers } from './sip/users';
@@ -30,6 +34,8 @@ export interface DemoUrls {
   /** The desk with this launch's token (`#token=…`). */
   desk: string;
   sip: string;
+  /** The caller simulator page. */
+  caller: string;
   crm: string;
   recordings: string;
 }
@@ -65,9 +71,14 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     const storeDir = join(options.dataDir, 'recording-store');
     mkdirSync(storeDir, { recursive: true });
     const store = new DemoRecordingStore(storeDir);
+    const pageDir = join(options.dataDir, 'caller-page');
+    await buildCallerPage(pageDir);
+    const speech = await ensureScenarioSpeech(scenarios, join(options.root, 'out', 'demo-speech'));
+    if (speech.unavailable) options.warn?.(`caller simulator: ${speech.unavailable}`);
+    const caller = { pageDir, speech, wsUrl: sip.wsUrl, ...DEMO_CALLER, agent: DEMO_AGENT.user };
     const services = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      if (handleCrm(req, res, url) || store.handle(req, res, url)) return;
+      if (handleCrm(req, res, url) || store.handle(req, res, url) || handleCaller(caller, req, res, url)) return;
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
     });
     const servicesUrl = `http://127.0.0.1:${await listen(services)}`;
@@ -79,7 +90,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     closers.push(() => web.close());
 
     return {
-      urls: { desk: web.openUrl, sip: sip.wsUrl, crm: `${servicesUrl}/crm/customers?id=D1001`, recordings: `${servicesUrl}/recordings` },
+      urls: { desk: web.openUrl, sip: sip.wsUrl, caller: `${servicesUrl}${CALLER_PATH}`, crm: `${servicesUrl}/crm/customers?id=D1001`, recordings: `${servicesUrl}/recordings` },
       close,
     };
   } catch (error) {
