@@ -91,6 +91,7 @@ async function main(): Promise<number> {
   writeLock({ pid: process.pid, deskUrl: demo.urls.desk });
   say(`Lingxi demo is running (data: ${dataDir}${temporary ? ', deleted on exit' : ''}). Ctrl+C stops everything.`);
   say(`  desk (agent 8001):     ${demo.urls.desk}`);
+  say(`  colleague (8002):      ${demo.urls.colleague}`);
   say(`  caller simulator:      ${demo.urls.caller}`);
   say(`  SIP over WebSocket:    ${demo.urls.sip}`);
   say(`  demo CRM:              ${demo.urls.crm}`);

@@ -1,7 +1,8 @@
 /**
  * The demo's policy: the demo agent 8001 on the embedded SIP server, the demo CRM, the caller simulator
  * (9001) trusted as the IVR for CTI headers, recordings uploaded to the demo store, local transcription,
- * a short wrap-up. The sample knowledge base ships in the build (no packagePath needed).
+ * a short wrap-up. The sample knowledge base ships in the build (no packagePath needed). The colleague
+ * (8002), whom the agent transfers or conferences to, gets the same policy on a desk of their own.
  */
 import type { Language } from '@common/contract/policy';
 import { demoCrmMapping } from './crm/customers';
@@ -15,17 +16,21 @@ export interface DemoPolicyInput {
   /** The demo services' base URL (CRM, recording store). */
   servicesUrl: string;
   language: Language;
+  /** The colleague's desk: 8002, no transcription (one speech service is enough for a demo machine). */
+  colleague?: boolean;
 }
 
-export function demoPolicy({ sipWsUrl, servicesUrl, language }: DemoPolicyInput): Record<string, unknown> {
+export function demoPolicy({ sipWsUrl, servicesUrl, language, colleague = false }: DemoPolicyInput): Record<string, unknown> {
+  const who = colleague ? DEMO_COLLEAGUE : DEMO_AGENT;
+  const name = colleague ? (language === 'en' ? 'Demo colleague' : '演示同事') : language === 'en' ? 'Demo agent' : '演示坐席';
   return {
     version: 1,
-    sip: { servers: [sipWsUrl], uri: `sip:${DEMO_AGENT.user}@127.0.0.1`, password: DEMO_AGENT.password, displayName: language === 'en' ? 'Demo agent' : '演示坐席' },
+    sip: { servers: [sipWsUrl], uri: `sip:${who.user}@127.0.0.1`, password: who.password, displayName: name },
     ui: { language },
     agent: { wrapUp: { enabled: true, timeLimitSeconds: 30 } },
     crm: { profileUrl: `${servicesUrl}/crm/customers?id={customerId}&phone={phone}`, mapping: demoCrmMapping },
     cti: { trustedSources: [`sip:${DEMO_CALLER.user}@127.0.0.1`] },
     recording: { mode: 'always', uploadUrl: `${servicesUrl}/files` },
-    transcription: { provider: 'local' },
+    transcription: { provider: colleague ? 'off' : 'local' },
   };
 }

@@ -33,6 +33,8 @@ export interface DemoOptions {
 export interface DemoUrls {
   /** The desk with this launch's token (`#token=…`). */
   desk: string;
+  /** The colleague's desk (8002), to transfer or conference to. */
+  colleague: string;
   sip: string;
   /** The caller simulator page. */
   caller: string;
@@ -88,9 +90,13 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     writeFileSync(policyPath, `${JSON.stringify(demoPolicy({ sipWsUrl: sip.wsUrl, servicesUrl, language: options.language }), null, 2)}\n`);
     const web: WebHost = await startWebHost({ rendererDir: join(options.root, 'out', 'renderer'), policyPath, port: options.deskPort, warn: options.warn });
     closers.push(() => web.close());
+    const colleaguePolicyPath = join(options.dataDir, 'colleague-policy.json');
+    writeFileSync(colleaguePolicyPath, `${JSON.stringify(demoPolicy({ sipWsUrl: sip.wsUrl, servicesUrl, language: options.language, colleague: true }), null, 2)}\n`);
+    const colleagueWeb = await startWebHost({ rendererDir: join(options.root, 'out', 'renderer'), policyPath: colleaguePolicyPath, port: 0, warn: options.warn, speech: false });
+    closers.push(() => colleagueWeb.close());
 
     return {
-      urls: { desk: web.openUrl, sip: sip.wsUrl, caller: `${servicesUrl}${CALLER_PATH}`, crm: `${servicesUrl}/crm/customers?id=D1001`, recordings: `${servicesUrl}/recordings` },
+      urls: { desk: web.openUrl, colleague: colleagueWeb.openUrl, sip: sip.wsUrl, caller: `${servicesUrl}${CALLER_PATH}`, crm: `${servicesUrl}/crm/customers?id=D1001`, recordings: `${servicesUrl}/recordings` },
       close,
     };
   } catch (error) {
