@@ -100,9 +100,17 @@ async function main(): Promise<number> {
   if (open) spawn(open, [demo.urls.desk], { stdio: 'ignore', detached: true }).unref();
   else if (options.open) say('  (no browser opener found: open the desk address above yourself)');
 
+  // `on`, not `once`: Ctrl+C reaches us twice (from the terminal and relayed by tsx), and with no listener
+  // left tsx's own handler would exit at once, mid-stop, leaving the speech service and ports behind.
+  let stopping = false;
   await new Promise<void>((resolveStop) => {
-    process.once('SIGINT', () => resolveStop());
-    process.once('SIGTERM', () => resolveStop());
+    const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      resolveStop();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   say('lingxi demo: stopping…');
   await demo.close();

@@ -5,16 +5,17 @@
  * (SIGINT to the group) must leave no process and no port behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { launchChromium } from '../fixtures/chromium';
 import { repoRoot } from '../fixtures/paths';
+import { isAlive, processTree } from '../fixtures/processes';
 import { expect, test } from '@playwright/test';
 import { recordingsUi } from './support/recording';
 import { appUi } from './support/ui';
 
 interface DemoUrls {
   desk: string;
+  colleague: string;
   caller: string;
   sip: string;
   crm: string;
@@ -31,38 +32,12 @@ function startDemo(): { child: ChildProcess; urls: Promise<DemoUrls>; output: ()
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const line = (label: string) => new RegExp(`${label}:\\s+(\\S+)`).exec(output)?.[1];
-      const found = { desk: line('desk \\(agent 8001\\)'), caller: line('caller simulator'), sip: line('SIP over WebSocket'), crm: line('demo CRM'), recordings: line('recordings received') };
+      const found = { desk: line('desk \\(agent 8001\\)'), colleague: line('colleague \\(8002\\)'), caller: line('caller simulator'), sip: line('SIP over WebSocket'), crm: line('demo CRM'), recordings: line('recordings received') };
       if (Object.values(found).every(Boolean)) resolve(found as DemoUrls);
     });
   });
   return { child, urls, output: () => output };
 }
-
-/** `root` and its descendants, from /proc. */
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // exited while we looked
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i += 1) tree.push(...(children.get(tree[i] as number) ?? []));
-  return tree;
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const portOpen = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
@@ -124,17 +99,16 @@ test('npm run demo: the lost-card call from the caller simulator rings the desk 
     const ports = [];
     try {
       const urls = await Promise.race([demo.urls, Promise.resolve(undefined)]);
-      if (urls) ports.push(...[urls.desk, urls.caller, urls.sip].map((u) => Number(new URL(u).port)));
+      if (urls) ports.push(...[urls.desk, urls.colleague, urls.caller, urls.sip].map((u) => Number(new URL(u).port)));
     } catch {
       // the demo never printed its URLs: the test has failed already
     }
-    const exited = new Promise<string>((resolve) =>
-      child.exitCode !== null || child.signalCode !== null ? resolve(`${child.exitCode ?? child.signalCode}`) : child.once('exit', (code, signal) => resolve(`${code ?? signal}`)),
-    );
+    // 'close': npm exited and every process holding its stdout (the demo itself) has let go of it.
+    const exited = new Promise<string>((resolve) => child.once('close', (code, signal) => resolve(`${code ?? signal}`)));
     if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGINT');
     // npm re-raises the SIGINT its script stopped on, as a shell would after Ctrl+C.
     expect(['0', 'SIGINT'], `npm run demo's exit; output:\n${demo.output()}`).toContain(await exited);
-    await expect.poll(() => pids.filter(alive), { timeout: 10_000, message: 'demo processes still running' }).toEqual([]);
+    await expect.poll(() => pids.filter(isAlive), { timeout: 10_000, message: 'demo processes still running' }).toEqual([]);
     for (const port of ports) expect(await portOpen(port), `port ${port} still open`).toBe(false);
     expect(demo.output()).toContain('lingxi demo: stopped');
   }
