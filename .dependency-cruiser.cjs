@@ -5,6 +5,7 @@
  *   main/      Electron main and the browser host's server: common/, main/
  *   preload/   the preload: common/ (and electron)
  *   tools/     CLIs: common/, main/
+ *   demo/      `npm run demo` (its SIP server, CRM, caller page): common/, main/; nothing in the product imports it
  *   renderer/  the web app: common/, renderer/; inside it, from the bottom up:
  *                platform/ ui/ db/ i18n/       no feature, no app/
  *                features/phone                 the call model and JsSIP engine
@@ -27,6 +28,8 @@ module.exports = {
     { name: 'no-circular', severity: 'error', comment: 'Modules form no cycle.', from: {}, to: { circular: true } },
     { name: 'common-is-common', severity: 'error', comment: 'common/ runs in every process: it imports only common/.', from: { path: '^common/' }, to: { path: '^(main|preload|renderer|tools|test)/' } },
     { name: 'main-not-renderer', severity: 'error', from: { path: '^(main|preload|tools)/' }, to: { path: '^(renderer|test)/' } },
+    { name: 'product-not-demo', severity: 'error', comment: 'demo/ is the demo\'s own (embedded SIP server, sample CRM): the product never depends on it.', from: { path: '^(common|main|preload|renderer|tools)/' }, to: { path: '^demo/' } },
+    { name: 'demo-not-renderer', severity: 'error', from: { path: '^demo/' }, to: { path: '^(renderer|test)/' } },
     { name: 'main-not-tools', severity: 'error', from: { path: '^(main|preload|common)/' }, to: { path: '^tools/' } },
     { name: 'preload-only-common', severity: 'error', from: { path: '^preload/' }, to: { path: '^main/' } },
     { name: 'renderer-not-main', severity: 'error', from: { path: '^renderer/' }, to: { path: '^(main|preload|tools|test)/' } },

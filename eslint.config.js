@@ -40,6 +40,14 @@ export default tseslint.config(
     ]),
   },
   {
+    // The demo (npm run demo) runs under plain Node beside the product; it must not reach into the renderer.
+    files: ['demo/**'],
+    rules: restrict([
+      { group: ['**/renderer/**', '@renderer/*'], message: 'demo/ must not import renderer/.' },
+      { group: ['electron', 'electron/*'], message: 'demo/ runs under plain Node: no electron import.' },
+    ]),
+  },
+  {
     files: ['tools/**'],
     rules: restrict([{ group: ['**/renderer/**', '@renderer/*'], message: 'tools/ must not import renderer/: shared code lives in common/.' }]),
   },

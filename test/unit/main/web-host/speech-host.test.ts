@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '@main/web-host/server';
+import { isAlive as alive } from '../../../fixtures/processes';
 import { SpeechTestClient } from '../../../fixtures/speech/speech-client';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-web-speech-test-'));
@@ -44,14 +45,6 @@ function getSpeech(web: WebHost, hostHeader = `127.0.0.1:${web.port}`): Promise<
   });
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('browser host /speech.json', () => {
   it('starts the service on first request, lets the page’s origin in with the token, and stops it on close', async () => {

@@ -1,0 +1,106 @@
+/**
+ * Starts everything `npm run demo` runs, on 127.0.0.1 and free ports: the embedded SIP server, the demo
+ * services (CRM, recording store), the browser host serving the desk with the demo policy (and the
+ * speech service, as `npm run web` does). close() stops all of it and frees every port.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Language } from '@common/contract/policy';
+import { startWebHost, type WebHost } from '@main/web-host/server';
+import { buildCallerPage } from './caller/build';
+import { CALLER_PATH, handleCaller } from './caller/serve';
+import { scenarios } from './caller/scenarios';
+import { ensureScenarioSpeech } from './caller/speech';
+import { handleCrm } from './crm/server';
+import { DEMO_AGENT, DEMO_CALLER, demoPolicy } from './policy';
+import { DemoRecordingStore } from './recording-store';
+import { startSipServer, type SipServer } from './sip/server';
+import { demoSipUsers } from './sip/users';
+
+export interface DemoOptions {
+  /** The checkout (out/renderer is served from there). */
+  root: string;
+  /** Policy, recordings received by the store. */
+  dataDir: string;
+  language: Language;
+  /** The desk's port; 0 picks a free one. */
+  deskPort: number;
+  warn?: (message: string) => void;
+}
+
+export interface DemoUrls {
+  /** The desk with this launch's token (`#token=…`). */
+  desk: string;
+  /** The colleague's desk (8002), to transfer or conference to. */
+  colleague: string;
+  sip: string;
+  /** The caller simulator page. */
+  caller: string;
+  crm: string;
+  recordings: string;
+}
+
+export interface Demo {
+  urls: DemoUrls;
+  close(): Promise<void>;
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+export async function startDemo(options: DemoOptions): Promise<Demo> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async (): Promise<void> => {
+    for (const closeOne of closers.reverse()) await closeOne();
+    closers.length = 0;
+  };
+  try {
+    const sip: SipServer = await startSipServer({ users: demoSipUsers });
+    closers.push(() => sip.close());
+
+    const storeDir = join(options.dataDir, 'recording-store');
+    mkdirSync(storeDir, { recursive: true });
+    const store = new DemoRecordingStore(storeDir);
+    const pageDir = join(options.dataDir, 'caller-page');
+    await buildCallerPage(pageDir);
+    const speech = await ensureScenarioSpeech(scenarios, join(options.root, 'out', 'demo-speech'));
+    if (speech.unavailable) options.warn?.(`caller simulator: ${speech.unavailable}`);
+    const caller = { pageDir, speech, wsUrl: sip.wsUrl, ...DEMO_CALLER, agent: DEMO_AGENT.user };
+    const services = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (handleCrm(req, res, url) || store.handle(req, res, url) || handleCaller(caller, req, res, url)) return;
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
+    });
+    const servicesUrl = `http://127.0.0.1:${await listen(services)}`;
+    closers.push(() => closeServer(services));
+
+    const policyPath = join(options.dataDir, 'policy.json');
+    writeFileSync(policyPath, `${JSON.stringify(demoPolicy({ sipWsUrl: sip.wsUrl, servicesUrl, language: options.language }), null, 2)}\n`);
+    const web: WebHost = await startWebHost({ rendererDir: join(options.root, 'out', 'renderer'), policyPath, port: options.deskPort, warn: options.warn });
+    closers.push(() => web.close());
+    const colleaguePolicyPath = join(options.dataDir, 'colleague-policy.json');
+    writeFileSync(colleaguePolicyPath, `${JSON.stringify(demoPolicy({ sipWsUrl: sip.wsUrl, servicesUrl, language: options.language, colleague: true }), null, 2)}\n`);
+    const colleagueWeb = await startWebHost({ rendererDir: join(options.root, 'out', 'renderer'), policyPath: colleaguePolicyPath, port: 0, warn: options.warn, speech: false });
+    closers.push(() => colleagueWeb.close());
+
+    return {
+      urls: { desk: web.openUrl, colleague: colleagueWeb.openUrl, sip: sip.wsUrl, caller: `${servicesUrl}${CALLER_PATH}`, crm: `${servicesUrl}/crm/customers?id=D1001`, recordings: `${servicesUrl}/recordings` },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
