@@ -181,7 +181,7 @@ export async function measureRecording({
       'recording.cpu_s_per_s_unrecorded': summarizePrecise(off, 'renderer CPU seconds per talk second, recording off'),
       'recording.chunk_commit_p95_ms': summarize(
         commits,
-        "per 500 ms stereo Opus slice: AES-GCM encrypt + SHA-256 chain + IndexedDB transaction (strict durability) until commit; app measures 'lingxi:recording:commit'",
+        "per 500 ms stereo Opus slice: AES-GCM encrypt + HMAC-SHA-256 chain + IndexedDB transaction (strict durability) until commit; app measures 'lingxi:recording:commit'",
       ),
     };
   } finally {
