@@ -28,6 +28,7 @@ const en = {
     player: 'Recording playback',
     playFailed: 'The recording could not be opened.',
     damagedAt: 'This recording is damaged: chunk {{seq}} is missing or altered. It will not be uploaded as sound.',
+    damagedSeal: 'This recording is damaged: it was cut short or its end record was edited or removed (from chunk {{seq}}). It will not be uploaded as sound.',
     problem: {
       'disk-full': 'Recording cannot be saved: the disk is full. Tell IT now; audio from this point is not kept.',
       'capture-failed': 'Recording could not capture the call audio. Tell IT.',
@@ -78,6 +79,7 @@ export const recordingMessages: LocaleBundle<typeof en> = {
       player: '录音播放',
       playFailed: '无法打开该录音。',
       damagedAt: '该录音已损坏：第 {{seq}} 段缺失或被篡改，不会作为完好录音上传。',
+      damagedSeal: '该录音已损坏：录音被截短，或结束记录被修改或删除（自第 {{seq}} 段起），不会作为完好录音上传。',
       problem: {
         'disk-full': '录音无法保存：磁盘已满。请立即联系 IT；此后的音频不会被保存。',
         'capture-failed': '录音无法采集通话音频，请联系 IT。',
@@ -125,6 +127,7 @@ export const recordingMessages: LocaleBundle<typeof en> = {
       player: '錄音播放',
       playFailed: '無法開啟此錄音。',
       damagedAt: '此錄音已損毀：第 {{seq}} 段遺失或遭竄改，不會當作完好錄音上傳。',
+      damagedSeal: '此錄音已損毀：錄音被截短，或結束記錄遭修改或刪除（自第 {{seq}} 段起），不會當作完好錄音上傳。',
       problem: {
         'disk-full': '錄音無法儲存：磁碟已滿。請立即聯絡 IT；此後的音訊不會被保存。',
         'capture-failed': '錄音無法擷取通話音訊，請聯絡 IT。',
