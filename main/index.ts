@@ -18,7 +18,7 @@ import { createMainWindow, focusWindow } from './app/windows';
 import { createLogger, openLogFile, setLogSink, writeRendererLog } from './features/logging/logger';
 import { limitRendererLog } from './features/logging/renderer-log-limit';
 import { readKnowledgePackage } from './features/knowledge/read-package';
-import { createCrmLookup } from './features/crm/crm-lookup';
+import { createCrmLookup, rememberedToken } from './features/crm/crm-lookup';
 import { loadPolicy } from './features/policy/load-policy';
 import { createCallPower } from './features/power/call-power';
 import { createRecordingKeyGrants } from './features/secrets/recording-key-grant';
@@ -155,10 +155,15 @@ if (refusedDebugging) {
     onWeak: (backend) => log.warn(`secrets are protected only by safeStorage backend "${backend}" (no OS keyring): tell IT`),
   });
   // Write-only for the page: the CRM token is attached by main, the recording key handed once per page load.
-  ipc.handle('secrets:set', (name, value) => secrets.set(name, value));
+  const crmToken = rememberedToken(() => secrets.get('crm.token'));
+  ipc.handle('secrets:set', async (name, value) => {
+    const status = await secrets.set(name, value);
+    if (name === 'crm.token') crmToken.forget();
+    return status;
+  });
   ipc.handle(
     'crm:lookup',
-    createCrmLookup({ crm: () => crmSettings, token: () => secrets.get('crm.token'), fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) }),
+    createCrmLookup({ crm: () => crmSettings, token: crmToken.get, fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) }),
   );
   app.on('select-client-certificate', (event, _contents, url, certificates, callback) => {
     const chosen = uploadCredentials.chooseCertificate(url, certificates);

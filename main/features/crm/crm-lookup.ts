@@ -16,6 +16,27 @@ export interface CrmLookupDeps {
   fetch: typeof fetch;
 }
 
+/**
+ * The CRM token as main holds it between lookups: read from the secret store (a file read and an OS decrypt)
+ * once, not on every ringing call; `forget()` when the page stores a new one. Absent or unreadable (null) is
+ * not remembered, so a keyring that opens later is read again.
+ */
+export function rememberedToken(read: () => Promise<string | null>): { get(): Promise<string | null>; forget(): void } {
+  let held: Promise<string | null> | undefined;
+  return {
+    get() {
+      held ??= read().then((token) => {
+        if (token === null) held = undefined;
+        return token;
+      });
+      return held;
+    },
+    forget() {
+      held = undefined;
+    },
+  };
+}
+
 /** Creates the `crm:lookup` handler. */
 export function createCrmLookup(deps: CrmLookupDeps): (query: CrmQuery) => Promise<CrmResult> {
   return async (query) => lookupCustomer(deps.crm(), query, await deps.token(), deps.fetch);

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePolicy } from '@common/contract/policy';
-import { createCrmLookup } from '@main/features/crm/crm-lookup';
+import { createCrmLookup, rememberedToken } from '@main/features/crm/crm-lookup';
 
 // A CRM double on loopback that wants `Bearer tok-1` and knows one customer.
 const seen: IncomingHttpHeaders[] = [];
@@ -45,5 +45,18 @@ describe('crm:lookup in main', () => {
     const lookup = createCrmLookup({ crm: () => undefined, token: async () => 'tok-1', fetch });
     expect(await lookup({ phone: '1' })).toMatchObject({ ok: false, detail: 'no valid policy names a crm.profileUrl' });
     expect(seen).toHaveLength(count);
+  });
+
+  it('reads the stored token once for many lookups, again after the page stores a new one, and never remembers "none"', async () => {
+    const stored: Array<string | null> = [null, 'tok-1', 'tok-2'];
+    let reads = 0;
+    const token = rememberedToken(async () => stored[reads++] ?? null);
+    expect(await token.get()).toBeNull();
+    expect(await token.get()).toBe('tok-1');
+    expect(await token.get()).toBe('tok-1');
+    expect(reads).toBe(2);
+    token.forget();
+    expect(await token.get()).toBe('tok-2');
+    expect(reads).toBe(3);
   });
 });
