@@ -12,6 +12,7 @@ import { ctiPolicySchema } from './policy-cti';
 import { assistPolicySchema } from './policy-assist';
 import { transcriptionPolicySchema } from './policy-transcription';
 import { recordingPolicySchema } from './policy-recording';
+import { supervisionPolicySchema } from './policy-supervision';
 
 export * from './policy-agent';
 export * from './policy-services';
@@ -19,6 +20,7 @@ export * from './policy-cti';
 export * from './policy-recording';
 export * from './policy-assist';
 export * from './policy-transcription';
+export * from './policy-supervision';
 
 const sipServerUrl = webSocketUrl;
 
@@ -110,6 +112,7 @@ export const policySchema = z.strictObject({
   recording: recordingPolicySchema,
   assist: assistPolicySchema,
   transcription: transcriptionPolicySchema,
+  supervision: supervisionPolicySchema,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),
 });
