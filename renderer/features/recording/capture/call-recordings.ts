@@ -4,6 +4,7 @@
  * No React and no store globals: the service wires it, and unit tests drive it with fakes.
  */
 import type { PausedBy, PausedInterval, RecorderRestart } from '../types';
+import { addPause } from './pauses';
 
 /** What capture needs from the recording store. */
 export interface CaptureStore {
@@ -19,7 +20,11 @@ export interface Capture {
   readonly mimeType: string;
   readonly offsetMs: number;
   start(): void;
-  setPaused(paused: boolean): void;
+  /**
+   * Pauses or resumes from `atMs` (an offset like offsetMs; a pause may be back-dated into the capture's
+   * PCI delay line, not further). Returns the offset it takes effect at.
+   */
+  setPaused(paused: boolean, atMs: number): number;
   stop(): Promise<void>;
 }
 
@@ -81,8 +86,13 @@ export class CallRecordings {
     return started;
   }
 
-  /** Pauses or resumes one call's capture; `by` goes into the manifest. Returns false when not recording. */
-  setPaused(callId: string, paused: boolean, by: PausedBy, reason?: string): boolean {
+  /**
+   * Pauses or resumes one call's capture; `by` goes into the manifest. A pause may be back-dated to
+   * `fromEpochMs` (the PCI guard's: the start of the utterance that triggered it); it reaches back as far as
+   * the capture's delay line allows, and a pause reaching into the previous one continues it. Returns
+   * false when not recording.
+   */
+  setPaused(callId: string, paused: boolean, by: PausedBy, reason?: string, fromEpochMs?: number): boolean {
     const entry = this.active.get(callId);
     if (!entry) return false;
     const open = entry.paused.at(-1);
@@ -90,10 +100,11 @@ export class CallRecordings {
     if (paused === isPaused) return true;
     // The PCI guard lifts only its own pause: a pause the agent chose stays until the agent resumes.
     if (!paused && by === 'pci-guard' && open?.by !== 'pci-guard') return true;
-    const at = entry.capture.offsetMs;
-    if (paused) entry.paused.push({ startMs: at, by, ...(reason ? { reason } : {}) });
-    else if (open) open.endMs = at;
-    entry.capture.setPaused(paused);
+    const now = entry.capture.offsetMs;
+    const back = paused && fromEpochMs !== undefined ? Math.max(0, this.deps.now() - fromEpochMs) : 0;
+    const at = entry.capture.setPaused(paused, now - back);
+    if (paused) addPause(entry.paused, { startMs: at, by, ...(reason ? { reason } : {}) });
+    else if (open) open.endMs = Math.max(at, open.startMs);
     const snapshot = entry.paused.map((interval) => ({ ...interval }));
     this.enqueue(callId, entry, () => this.deps.store.setPaused(entry.recordingId, snapshot));
     this.deps.changed(callId, { recordingId: entry.recordingId, paused });

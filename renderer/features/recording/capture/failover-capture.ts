@@ -59,9 +59,11 @@ export class FailoverCapture implements Capture {
     this.primary.start();
   }
 
-  setPaused(paused: boolean): void {
+  setPaused(paused: boolean, atMs: number): number {
     this.paused = paused;
-    (this.fallback?.capture ?? this.primary).setPaused(paused);
+    if (!this.fallback) return this.primary.setPaused(paused, atMs);
+    const { capture, baseMs } = this.fallback;
+    return baseMs + capture.setPaused(paused, atMs - baseMs);
   }
 
   stop(): Promise<void> {
@@ -92,6 +94,6 @@ export class FailoverCapture implements Capture {
     this.fallback = { capture, baseMs };
     this.callbacks.onRestart?.({ atMs: baseMs, lastAudioMs: Math.min(this.lastAudioMs, baseMs), mimeType: capture.mimeType });
     capture.start();
-    if (this.paused) capture.setPaused(true);
+    if (this.paused) capture.setPaused(true, 0);
   }
 }

@@ -27,6 +27,8 @@ export class EncodedRecorder implements Capture {
     private readonly callbacks: CaptureCallbacks,
     /** IT's log: frames the file could not hold. */
     private readonly warn: (message: string) => void,
+    /** The PCI delay line, ms (policy recording.pciDelayMs): how far back a pause can reach. */
+    private readonly delayMs = 0,
   ) {}
 
   get offsetMs(): number {
@@ -39,11 +41,15 @@ export class EncodedRecorder implements Capture {
       else if (message.type === 'stopped') this.resolveStopped?.(message.stats);
     });
     this.startedAt = performance.now();
-    this.taps.send({ type: 'start', callId: this.callId });
+    this.taps.send({ type: 'start', callId: this.callId, delayMs: this.delayMs });
   }
 
-  setPaused(paused: boolean): void {
-    this.taps.send({ type: 'pause', callId: this.callId, paused, atMs: this.offsetMs });
+  /** A pause may reach back into the delay line: the worker has not written that audio yet. */
+  setPaused(paused: boolean, atMs: number): number {
+    const now = this.offsetMs;
+    const at = Math.min(now, Math.max(atMs, now - this.delayMs));
+    this.taps.send({ type: 'pause', callId: this.callId, paused, atMs: at });
+    return at;
   }
 
   /**

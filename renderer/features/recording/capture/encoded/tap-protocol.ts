@@ -14,7 +14,8 @@ export type LegCounts = Record<TapOptions['leg'], number>;
 export const FRAMES_EVERY_MS = 50;
 
 export type TapRequest =
-  | { type: 'start'; callId: string }
+  /** `delayMs`: the PCI delay line (policy recording.pciDelayMs). */
+  | { type: 'start'; callId: string; delayMs: number }
   /** `atMs`: offset from the recording start, as the page's manifest keeps it. */
   | { type: 'pause'; callId: string; paused: boolean; atMs: number }
   | { type: 'stop'; callId: string }

@@ -33,7 +33,7 @@ scope.addEventListener('message', (event: MessageEvent<TapRequest>) => {
   const request = event.data;
   if (request.type === 'start') {
     serial = (serial + 1) >>> 0;
-    recordings.set(request.callId, { mux: new CallMux(serial), startedAt: performance.now() });
+    recordings.set(request.callId, { mux: new CallMux(serial, request.delayMs), startedAt: performance.now() });
     timer ??= setInterval(() => {
       for (const callId of recordings.keys()) flush(callId, false);
     }, FLUSH_MS);

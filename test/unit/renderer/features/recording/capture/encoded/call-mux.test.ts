@@ -219,6 +219,35 @@ describe('CallMux pause', () => {
     both(mux);
     expect(heard(slotsOf(flushPages(mux, 1000, true)))).toBe(`${'-'.repeat(3)}${'x'.repeat(27)}${'-'.repeat(20)}`);
   });
+
+  it('the delay line holds back the newest 400 ms even when both legs are in', () => {
+    const mux = new CallMux(SERIAL, 400);
+    both(mux);
+    expect(mux.flush(1000, false)?.endMs).toBe(600);
+    expect(mux.flush(1000, false)).toBeNull();
+    expect(mux.flush(1000, true)?.endMs).toBe(1000);
+  });
+
+  it('a pause back-dated into the delay line silences audio already received; not what was written', () => {
+    const mux = new CallMux(SERIAL, 400);
+    feed(mux, 'customer', 0, 60, 0);
+    feed(mux, 'agent', 0, 60, 100);
+    expect(heard(slotsOf(flushPages(mux, 1000, false)))).toBe('x'.repeat(30));
+    // At 1000 ms the guard pauses from 700 ms ago: the mux reaches back to 600 ms, its first open slot.
+    mux.setPaused(true, 300);
+    mux.setPaused(false, 1000);
+    expect(heard(slotsOf(flushPages(mux, 1200, true)))).toBe(`${'-'.repeat(20)}${'x'.repeat(10)}`);
+  });
+
+  it('a pause back-dated to before the previous resume continues that pause', () => {
+    const mux = new CallMux(SERIAL);
+    mux.setPaused(true, 100);
+    mux.setPaused(false, 200);
+    mux.setPaused(true, 160);
+    mux.setPaused(false, 300);
+    both(mux);
+    expect(heard(slotsOf(flushPages(mux, 1000, false)))).toBe(`${'x'.repeat(5)}${'-'.repeat(10)}${'x'.repeat(25)}`);
+  });
 });
 
 describe('CallMux.frame and stats', () => {

@@ -8,7 +8,7 @@ const stats = (unsupported: number): MuxStats => ({ placed: { customer: 50, agen
 const bytes = (...values: number[]) => Uint8Array.from(values).buffer;
 
 /** A recorder for call-1 on started taps, with its slices, errors and warnings collected. */
-async function setUp() {
+async function setUp(delayMs = 0) {
   const { taps, worker } = await startedTaps();
   const events: string[] = [];
   const slices: { data: Blob; atMs: number }[] = [];
@@ -20,7 +20,7 @@ async function setUp() {
     onError: (error) => events.push(`error ${error.message}`),
   };
   const warn = vi.fn<(message: string) => void>();
-  const recorder = new EncodedRecorder(taps, 'call-1', callbacks, warn);
+  const recorder = new EncodedRecorder(taps, 'call-1', callbacks, warn, delayMs);
   return { recorder, worker, slices, events, warn };
 }
 
@@ -45,7 +45,7 @@ describe('EncodedRecorder', () => {
   it('start asks the worker to keep this call', async () => {
     const { recorder, worker } = await setUp();
     recorder.start();
-    expect(worker.posted).toEqual([{ type: 'start', callId: 'call-1' }]);
+    expect(worker.posted).toEqual([{ type: 'start', callId: 'call-1', delayMs: 0 }]);
   });
 
   it("each of this call's slices reaches onSlice as an audio/ogg Blob with its end offset", async () => {
@@ -65,13 +65,25 @@ describe('EncodedRecorder', () => {
     recorder.start();
     now += 1234.4;
     expect(recorder.offsetMs).toBe(1234);
-    recorder.setPaused(true);
+    expect(recorder.setPaused(true, recorder.offsetMs)).toBe(1234);
     now += 2000;
-    recorder.setPaused(false);
+    // No delay line here: a pause cannot be back-dated.
+    expect(recorder.setPaused(false, 1000)).toBe(3234);
     expect(worker.posted.slice(1)).toEqual([
       { type: 'pause', callId: 'call-1', paused: true, atMs: 1234 },
       { type: 'pause', callId: 'call-1', paused: false, atMs: 3234 },
     ]);
+  });
+
+  it('a pause reaches back into the delay line, not further, and the worker is told where', async () => {
+    const { recorder, worker } = await setUp(400);
+    recorder.start();
+    expect(worker.posted[0]).toEqual({ type: 'start', callId: 'call-1', delayMs: 400 });
+    now += 5000;
+    expect(recorder.setPaused(true, 4800)).toBe(4800);
+    expect(recorder.setPaused(false, 5000)).toBe(5000);
+    expect(recorder.setPaused(true, 1000)).toBe(4600);
+    expect(worker.posted.slice(1).map((m) => (m.type === 'pause' ? m.atMs : null))).toEqual([4800, 5000, 4600]);
   });
 
   it('stop resolves only after the worker stopped, with its last slice handed on first', async () => {
