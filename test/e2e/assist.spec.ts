@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { buildPolicy } from '../fixtures/policy';
 import { ensureSpeechFixtures, spokenMs, type SpeechFixtures } from '../fixtures/speech/generate';
 import { expect, test } from './fixtures/app';
-import { cardNumberSpans, loudestBetween, SPEECH_RMS } from './support/pci-audio';
+import { cardNumberSpans, loudestBetween, SPEECH_RMS, speechBursts } from './support/pci-audio';
 import { playAndDecode, recordingsUi } from './support/recording';
 import { appUi } from './support/ui';
 
@@ -91,11 +91,12 @@ test('lost card is suggested within 2 s, a complaint raises an alert, a card num
   const decoded = await playAndDecode(page, row, [], windowMs);
   const card = speech.conversation.segments.find((s) => s.id === 'card-number');
   const cardMs = (card?.endMs ?? 0) - (card?.startMs ?? 0);
-  const reads = cardNumberSpans(decoded, speech.conversation, digitLeadMs, windowMs).filter((r) => r.utteranceAt + cardMs <= decoded.durationMs);
-  expect(reads.length, `card numbers read whole in the recording (paused ${JSON.stringify(paused)})`).toBeGreaterThan(0);
+  const reads = cardNumberSpans(decoded, speech.conversation, digitLeadMs, windowMs, paused).filter((r) => r.utteranceAt + cardMs <= decoded.durationMs);
+  const bursts = speechBursts(decoded, windowMs).map((b) => [b.startMs, b.endMs]);
+  expect(reads.length, `card numbers read whole in the recording (paused ${JSON.stringify(paused)}, speech ${JSON.stringify(bursts)})`).toBeGreaterThan(0);
   for (const read of reads) {
     const pause = paused.find(([start, end]) => start <= read.firstDigitAt && end > read.firstDigitAt);
-    expect(pause, `a pause covers the first digit at ${read.firstDigitAt} ms (paused ${JSON.stringify(paused)})`).toBeDefined();
+    expect(pause, `a pause covers the first digit at ${read.firstDigitAt} ms (paused ${JSON.stringify(paused)}, speech ${JSON.stringify(bursts)})`).toBeDefined();
     const [start, end] = pause ?? [0, 0];
     expect(end, 'the pause lasts past the last digit').toBeGreaterThanOrEqual(read.utteranceAt + cardMs);
     const loudest = loudestBetween(decoded, read.firstDigitAt, end, windowMs);

@@ -37,11 +37,13 @@ export interface CardNumberSpan {
 }
 
 /**
- * Every pass of the conversation whose complaint the recording holds whole: the complaint is a burst after
- * at least 1 s of silence, as long as the fixture's (± 350 ms).
+ * Every pass of the conversation whose complaint the recording holds whole: the complaint is a burst with
+ * at least 1 s of silence on both sides, none of it before cut by a pause (speech resuming at a pause's
+ * end is the tail of another utterance), as long as the fixture's (± 350 ms).
  * @param leadMs how long "my card number is" takes before the first digit
+ * @param paused the recording's paused spans [start, end] ms
  */
-export function cardNumberSpans(recording: DecodedRecording, conversation: SpeechClip, leadMs: number, windowMs: number): CardNumberSpan[] {
+export function cardNumberSpans(recording: DecodedRecording, conversation: SpeechClip, leadMs: number, windowMs: number, paused: [number, number][]): CardNumberSpan[] {
   const segment = (id: string) => {
     const found = conversation.segments.find((s) => s.id === id);
     if (!found) throw new Error(`the conversation has no "${id}" utterance`);
@@ -52,7 +54,12 @@ export function cardNumberSpans(recording: DecodedRecording, conversation: Speec
   const length = complaint.endMs - complaint.startMs;
   const bursts = speechBursts(recording, windowMs);
   return bursts
-    .filter((b, i) => i > 0 && b.startMs - (bursts[i - 1]?.endMs ?? 0) >= 1000 && Math.abs(b.endMs - b.startMs - length) <= 350)
+    .filter((b, i) => {
+      const silentFrom = bursts[i - 1]?.endMs ?? 0;
+      const cut = paused.some(([start, end]) => start < b.startMs && end > silentFrom);
+      const silentAfter = (bursts[i + 1]?.startMs ?? recording.durationMs) - b.endMs;
+      return i > 0 && !cut && b.startMs - silentFrom >= 1000 && silentAfter >= 1000 && Math.abs(b.endMs - b.startMs - length) <= 350;
+    })
     .map((b) => {
       const utteranceAt = b.startMs + (card.startMs - complaint.startMs);
       return { complaintAt: b.startMs, utteranceAt, firstDigitAt: utteranceAt + leadMs };
