@@ -25,9 +25,10 @@ export const recordingPolicySchema = z
     /**
      * The PCI delay line: audio is held this long before it is written, so a pause the PCI guard back-dates
      * (to the start of the utterance that triggered it) silences audio not yet written. A crash loses up to
-     * this much more audio (at most this + one 500 ms slice + the commit: keep it ≤ 400 for ≤ 1 s).
+     * this much more audio (this + one 500 ms slice + capture start and the commit, measured ~0.2 s under load:
+     * 300 keeps a crash within 1 s).
      */
-    pciDelayMs: z.number().int().min(0).max(400).default(400),
+    pciDelayMs: z.number().int().min(0).max(400).default(300),
     /** Opus bitrate of the stereo recording (bits/s). */
     bitrate: z.number().int().min(16_000).max(256_000).default(48_000),
     /** Upload retry backoff: full jitter between 0 and min(max, base·2^attempt). */
