@@ -94,9 +94,10 @@ test('killed 1.7 s and 4.95 s into calls: each recording lacks at most 1 s, each
   // Play in the shorter call's row (it plays in real time) plays what was recovered: the customer left,
   // the agent right, to the end.
   const shorter = recovered.at(-1);
-  const audio = await playAndDecode(last.page, history.last());
+  // 100 ms windows: the PCI delay line (recording.pciDelayMs) leaves about 1.2 s of a call killed 1.7 s in.
+  const audio = await playAndDecode(last.page, history.last(), [440, 1000], 100);
   expect(audio.durationMs).toBeGreaterThanOrEqual((shorter?.livedMs ?? Infinity) - MAX_LOSS_MS);
-  const talk = windowsBetween(audio, 500, audio.durationMs - 250);
+  const talk = windowsBetween(audio, 500, audio.durationMs - 250, 100);
   const both = talk.filter((w) => (w.left.tones[440] ?? 0) > tonePresent && (w.right.tones[1000] ?? 0) > tonePresent);
   expect(talk.length).toBeGreaterThanOrEqual(2);
   expect(both.length).toBeGreaterThan(talk.length * 0.9);
