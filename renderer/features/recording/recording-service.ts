@@ -107,7 +107,7 @@ export async function startRecording(
     context ??= new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE, latencyHint: 'playback' });
     void context.resume();
     // The encoded recorder's cadence (sliceMs): a crash loses at most one slice and its commit.
-    return new StereoRecorder({ context, tracks: () => engine.callAudio(call.id), bitrate: settings.bitrate, sliceMs: FLUSH_MS, ...callbacks });
+    return new StereoRecorder({ context, tracks: () => engine.callAudio(call.id), bitrate: settings.bitrate, sliceMs: FLUSH_MS, delayMs: settings.pciDelayMs, ...callbacks });
   };
   /** Encoded recordings of calls still up, so a failed tap can hand the call to WebAudio. */
   const failovers = new Map<string, FailoverCapture>();
@@ -120,7 +120,7 @@ export async function startRecording(
     createCapture: (call, callbacks) => {
       if (!encoded?.canRecord(call.id)) return webAudio(call, callbacks);
       const capture = new FailoverCapture(
-        (primary) => new EncodedRecorder(encoded, call.id, primary, (message) => log.warn(message)),
+        (primary) => new EncodedRecorder(encoded, call.id, primary, (message) => log.warn(message), settings.pciDelayMs),
         (fallback) => webAudio(call, fallback),
         callbacks,
       );
@@ -199,10 +199,11 @@ function infoOf(call: CallSnapshot): CallInfo {
 
 /**
  * Pauses one call's recording (the agent's button, or the assist pane's PCI guard through `by`).
- * Returns false when the call is not being recorded.
+ * `fromEpochMs` back-dates the pause (the PCI guard's: where the triggering utterance began), as far as
+ * the delay line (recording.pciDelayMs) reaches. Returns false when the call is not being recorded.
  */
-export function pauseRecording(callId: string, by: PausedBy = 'agent', reason?: string): boolean {
-  return running?.recordings.setPaused(callId, true, by, reason) ?? false;
+export function pauseRecording(callId: string, by: PausedBy = 'agent', reason?: string, fromEpochMs?: number): boolean {
+  return running?.recordings.setPaused(callId, true, by, reason, fromEpochMs) ?? false;
 }
 
 /** Resumes one call's recording. */
