@@ -12,7 +12,7 @@ import type { AppInstance, LaunchOptions } from '../fixtures/app-host';
 import type { PolicyDocument } from '../fixtures/policy';
 import { buildPolicy } from '../fixtures/policy';
 import type { Peer } from '../fixtures/peer/peer';
-import { playAndDecode, playedDurationMs, recordingsUi, toneAbsent, tonePresent, windowsBetween } from './support/recording';
+import { playAndDecode, playedDurationMs, recordingsUi, toneAbsent, tonePresent, windowsBetween, withheldOf } from './support/recording';
 import { appUi } from './support/ui';
 
 /** The README's promise. */
@@ -72,8 +72,7 @@ async function crashDuringCalls(app: LaunchApp, customer: Peer, offsetsMs: numbe
   for (const [index, livedMs] of lived.reverse().entries()) {
     const row = recordings.rows.nth(index);
     await expect(recordings.state(row)).toHaveText('Recovered');
-    const withheld = JSON.parse((await row.locator('[data-withheld]').getAttribute('data-withheld')) ?? '[]') as [number, number][];
-    recovered.push({ livedMs, recordedMs: await playedDurationMs(last.page, row), recordingId: (await row.getAttribute('data-recording-id')) ?? '', withheld });
+    recovered.push({ livedMs, recordedMs: await playedDurationMs(last.page, row), recordingId: (await row.getAttribute('data-recording-id')) ?? '', withheld: await withheldOf(row) });
   }
   console.log(`crash loss: ${recovered.map((r) => `killed at ${r.livedMs} ms, recovered ${r.recordedMs} ms, lost ${r.livedMs - r.recordedMs} ms, customer withheld ${JSON.stringify(r.withheld)}`).join('; ')}`);
   for (const { livedMs, recordedMs, withheld } of recovered) {

@@ -232,14 +232,15 @@ export class DamagedRecordingError extends Error {
 }
 
 /**
- * A span of the customer channel the file holds as silence although the call had audio there: the app
- * stopped (a crash) while that audio was still in the PCI delay line, not yet vetted for card digits, so
- * recovery kept the agent's audio of the span and withheld the customer's. ms from the recording's start.
+ * A span of the customer channel the file holds as silence although the call had audio there: the app (or
+ * the Opus recorder's worker) stopped while that audio was still in the PCI delay line, not yet vetted for
+ * card digits, so the agent's audio of the span was kept and the customer's withheld. ms from the start.
  */
 export interface WithheldSpan {
   startMs: number;
   endMs: number;
-  reason: 'unvetted-at-crash';
+  /** The app died (crash recovery), or the Opus recorder's worker did and another recorder took over. */
+  reason: 'unvetted-at-crash' | 'unvetted-at-restart';
 }
 
 /**

@@ -18,7 +18,7 @@ import { enforceLimit } from './quota-enforcer';
 import { buildExport, buildQuarantine, readSnapshot, readVerified, readVerifiedPrefix } from './recording-reader';
 import { loadRecordingKey, type KeyHost, type RecordingKeyStatus } from './recording-key';
 import type { RecordingsDb } from './recordings-db';
-import { recoverOpenRecordings } from './recovery';
+import { adoptTail, recoverOpenRecordings } from './recovery';
 import * as uploads from './upload-states';
 
 /** What a store needs from its surroundings (index.ts's createRecordingStore fills in the app's). */
@@ -159,11 +159,14 @@ export class RecordingStore {
     }
     if (!restart.mimeType) throw new RangeError('markRestart: mimeType is required');
     await this.writer.drain(id);
+    // The old recorder's provisional end closes its part of the file (its worker is gone with the delay
+    // line's audio): the agent's audio of the line is kept, the customer's withheld.
+    const tailEnd = await adoptTail(this.deps.db, id, 'unvetted-at-restart');
+    this.writer.forget(id);
+    const lastAudioMs = Math.min(restart.atMs, Math.max(restart.lastAudioMs, tailEnd ?? 0));
     const manifest = await updateManifest(this.deps.db, id, 'mark a recorder restart in', ['recording'], (m) => {
-      m.restarts = [...(m.restarts ?? []), { ...restart, seq: m.chunks }];
+      m.restarts = [...(m.restarts ?? []), { ...restart, lastAudioMs, seq: m.chunks }];
     });
-    // The old recorder's provisional end no longer follows the file: the new recorder's audio will.
-    await this.deps.db.tails.delete(id);
     this.changed(manifest);
   }
 

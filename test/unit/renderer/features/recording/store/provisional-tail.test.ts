@@ -56,16 +56,31 @@ describe('recording store: the provisional end a crash keeps (PCI delay line)', 
     expect(manifest.withheld).toBeUndefined();
   });
 
-  it('finish and a recorder restart drop the tail; a saved recording never grows one', async () => {
+  it('finish drops the tail: a saved recording never grows one', async () => {
     const { store, db } = makeStore();
     const finished = await store.begin(call);
     await store.append(finished, slice(0), 1000, tailOf(90, 3500, 1000));
     await store.finish(finished, call.startedAt + 1000);
-    const restarted = await store.begin({ ...call, callId: 'call-2' });
-    await store.append(restarted, slice(0), 1000, tailOf(90, 3500, 1000));
-    await store.markRestart(restarted, { atMs: 1200, lastAudioMs: 1000, mimeType: 'audio/webm;codecs=opus' });
     expect(await db.tails.count()).toBe(0);
     expect((await store.get(finished)).chunks).toBe(1);
+  });
+
+  it("a recorder restart closes the old recorder's part with its tail: the agent's audio to the tail's end, the customer's withheld", async () => {
+    const { store, db } = makeStore();
+    const id = await store.begin(call);
+    await store.append(id, slice(0), 1000, tailOf(90, 3500, 1000));
+    await store.markRestart(id, { atMs: 3700, lastAudioMs: 1000, mimeType: 'audio/webm;codecs=opus' });
+    await store.append(id, slice(1), 1000);
+    await store.finish(id, call.startedAt + 4700);
+    const manifest = await store.get(id);
+    expect(manifest).toMatchObject({
+      chunks: 3,
+      restarts: [{ atMs: 3700, lastAudioMs: 3500, seq: 2 }],
+      withheld: [{ startMs: 1000, endMs: 3500, reason: 'unvetted-at-restart' }],
+    });
+    expect(await db.tails.count()).toBe(0);
+    expect(await store.verify(id)).toEqual({ ok: true });
+    expect(new Uint8Array(await (await store.export(id)).audio.arrayBuffer())).toEqual(concat([slice(0), slice(90), slice(1)]));
   });
 
   it('a crash before any audio left the delay line keeps the tail alone (setTail), as the whole file', async () => {
