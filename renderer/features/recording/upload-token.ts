@@ -3,7 +3,7 @@
  * (`secrets.set`: Electron's OS secret store, which main reads for each upload request; the browser host's
  * page memory, for the session), after which the waiting uploads retry at once instead of waiting out their
  * backoff. The page reads nothing back: the browser host adds the token to its own tus requests
- * (`recording.uploadHeaders`), Electron's main to the store's requests.
+ * (`recordingUpload.headers`), Electron's main to the store's requests.
  */
 import type { LingxiApi } from '@common/contract/api';
 import { UPLOAD_TOKEN_SECRET } from '@common/recording/upload-token';

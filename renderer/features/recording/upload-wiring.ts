@@ -14,7 +14,7 @@ export interface UploadControl {
 
 /** What the upload queue needs from the host and tells the app, besides the cache. */
 export interface UploadHooks {
-  /** The host's headers for each request to the store (LingxiApi `recording.uploadHeaders`). */
+  /** The host's headers for each request to the store (LingxiApi `recordingUpload.headers`). */
   requestHeaders: RequestHeaders;
   /** The store refused the credential (401, 403), or null once an upload went through. */
   onStoreRefusal: (refusal: StoreRefusal | null) => void;

@@ -34,7 +34,7 @@ export interface PartRequest {
   tus?: TusOverrides;
 }
 
-/** The host's headers for one request to the store (LingxiApi `recording.uploadHeaders`). */
+/** The host's headers for one request to the store (LingxiApi `recordingUpload.headers`). */
 export type RequestHeaders = (url: string) => Promise<Record<string, string>>;
 
 /** Statuses by which the store refuses the client's credential: the agent or IT must act, a retry alone will not help. */

@@ -65,7 +65,7 @@ export interface UploaderDeps {
   random?: () => number;
   log?: Pick<Logger, 'info' | 'warn'>;
   onProgress?: (progress: UploadProgress) => void;
-  /** The host's headers for each request to the store (LingxiApi `recording.uploadHeaders`: the browser host's token). */
+  /** The host's headers for each request to the store (LingxiApi `recordingUpload.headers`: the browser host's token). */
   requestHeaders?: RequestHeaders;
   /**
    * The store refused the client's credential (401, 403: the attempt failed and waits out its backoff, or a
