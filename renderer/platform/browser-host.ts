@@ -8,6 +8,7 @@ import type { SystemEvent } from '@common/contract/ipc';
 import { parsePolicy, type Policy, type ShortcutsPolicy } from '@common/contract/policy';
 import { lookupCustomer } from '@common/crm/crm-client';
 import { redact } from '@common/contract/redact';
+import { UPLOAD_TOKEN_SECRET, uploadTokenHeaders, type UploadTokenPolicy } from '@common/recording/upload-token';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { createSessionSecrets } from './browser-secrets';
 import { fetchWithHostToken, HOST_REFUSED_MESSAGE, takeHostToken } from './host-token';
@@ -92,6 +93,8 @@ export function createBrowserHost(): LingxiApi {
   let shortcutKeys: ShortcutsPolicy | undefined;
   // The CRM the last valid policy names; the page asks it directly (CORS), with the session's token.
   let crm: Policy['crm'] | undefined;
+  // The recording store the last valid policy names: the page's tus requests carry the session's token to it.
+  let recordingStore: UploadTokenPolicy | undefined;
   const secrets = createSessionSecrets();
   const leaveGuard = createLeaveGuard();
   return {
@@ -101,6 +104,7 @@ export function createBrowserHost(): LingxiApi {
         const result = await loadPolicy(get);
         shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
         crm = result.ok ? result.policy.crm : undefined;
+        recordingStore = result.ok ? result.policy.recording : undefined;
         return result;
       },
     },
@@ -125,6 +129,7 @@ export function createBrowserHost(): LingxiApi {
     crm: { lookup: (query) => lookupCustomer(crm, query, secrets.read('crm.token')) },
     // The browser host keeps its own non-extractable recording key (features/recording); nothing to hand out.
     recording: { takeKey: async () => ({ ok: false, reason: 'refused', error: 'the browser host keeps its own recording key' }) },
+    recordingUpload: { headers: async (url) => uploadTokenHeaders(recordingStore, url, secrets.read(UPLOAD_TOKEN_SECRET)) },
     shortcuts: browserShortcuts(() => shortcutKeys),
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },

@@ -57,6 +57,7 @@ describe('preload', () => {
       'policy.load',
       'power.setCallActive',
       'recording.takeKey',
+      'recordingUpload.headers',
       'secrets.set',
       'shell.openExternal',
       'shortcuts.onAction',
@@ -83,6 +84,11 @@ describe('preload', () => {
       ['crm:lookup', [{ phone: '13800138000' }]],
       ['recording:take-key', []],
     ]);
+  });
+
+  it('adds no recording store headers and asks main nothing: main attaches the token, the page never holds it', async () => {
+    await expect(api.recordingUpload.headers('https://store.bank.example/files')).resolves.toEqual({});
+    expect(ipc.calls).toEqual([]);
   });
 
   it('delivers valid system events without the IPC event object, and stops after unsubscribe', () => {
