@@ -4,6 +4,7 @@ import { agentEventBodySchema, parseAgentEvent, type AgentEventBody } from '@com
 const body: AgentEventBody = {
   v: 1,
   seq: 7,
+  sentAtMs: 1_765_000_002_000,
   state: 'on-call',
   sinceMs: 1_765_000_000_000,
   call: { id: 'a84b4c76e66710@pc33', direction: 'incoming', startedAtMs: 1_765_000_000_000, queue: 'cards', intent: 'lost-card', customer: '张*', vip: true, quality: 'good' },

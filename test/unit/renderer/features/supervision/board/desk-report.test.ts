@@ -43,7 +43,7 @@ describe('what the agent\'s desktop reports', () => {
       call: { id: 'call-1@host', direction: 'incoming', startedAtMs: 200, queue: 'cards', intent: 'lost-card', customer: '王*', vip: true, elderly: true, quality: 'fair' },
       alerts: [],
     });
-    expect(agentEventBodySchema.safeParse({ v: 1, seq: 1, ...report }).success).toBe(true);
+    expect(agentEventBodySchema.safeParse({ v: 1, seq: 1, sentAtMs: 300, ...report }).success).toBe(true);
   });
 
   it('a held call is On hold, since it went on hold', () => {
