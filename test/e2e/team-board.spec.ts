@@ -51,7 +51,7 @@ test('the lead sees the agent go Not ready, take a call (its SIP Call-ID, queue,
   await expect(row).not.toHaveAttribute('data-call-id');
 });
 
-test('a closed agent browser goes Offline within refreshSeconds; a clean sign-out within 10 s', async ({ app }) => {
+test('a clean sign-out (the agent leaves the page: final NOTIFY, un-REGISTER) shows Offline within 10 s, not at the next refresh', async ({ app }) => {
   test.setTimeout(90_000);
   // Clean: leaving the page un-REGISTERs, and the final NOTIFY says Offline at once (refresh 60 s would be too late).
   const agent = await app(agentPolicy({ refreshSeconds: 60 }));
