@@ -6,6 +6,7 @@ import { createPhoneSlice } from '../features/phone';
 import { createQualitySlice } from '../features/quality';
 import { createRecordingSlice } from '../features/recording';
 import { createScreenpopSlice } from '../features/screenpop';
+import { createTeamSlice } from '../features/supervision';
 import { createSessionSlice } from '../platform/session-slice';
 import type { AppState } from '../platform/store';
 
@@ -19,5 +20,6 @@ export function createAppStore() {
     ...createScreenpopSlice(...a),
     ...createQualitySlice(...a),
     ...createRecordingSlice(...a),
+    ...createTeamSlice(...a),
   }));
 }

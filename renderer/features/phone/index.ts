@@ -6,7 +6,7 @@ export { RegistrationStatus } from './components/RegistrationStatus';
 export { answer, dial, hangup, setHold, setMute, startPhone } from './phone-service';
 export { createPhoneSlice, selectCurrentCall, selectRingingCall } from './phone-slice';
 export type { PhoneSlice } from './phone-slice';
-export type { CallAudio, PhoneEngine } from './sip/phone-engine';
+export type { CallAudio, PhoneEngine, UserAgentHook } from './sip/phone-engine';
 export type { CallEnd, CallSnapshot, InviteOrigin, MediaProvider } from './sip/types';
 export { createCallLifecycle } from './call-lifecycle';
 export type { CallLifecycle, CallLifecycleEvent, CallLifecyclePublisher } from './call-lifecycle';

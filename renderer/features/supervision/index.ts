@@ -1,0 +1,6 @@
+/** The supervision feature's public surface: what the app and higher features may import. */
+export { AskForHelp } from './components/AskForHelp';
+export { TeamBoard } from './components/TeamBoard';
+export { startBoard, toggleHelp, type BoardPorts } from './board/board-service';
+export { createTeamSlice, selectTeam, type TeamSlice } from './board/team-slice';
+export type { TeamCall, TeamLink, TeamMember, TeamState } from './board/team-types';
