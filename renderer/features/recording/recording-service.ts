@@ -141,8 +141,10 @@ export async function startRecording(
     },
     changed: (callId, live) => {
       store.getState().setLiveRecording(callId, live);
-      // No capture running: let the audio thread sleep between calls.
-      if (context && Object.keys(store.getState().liveRecordings).length === 0) void context.suspend();
+      // No capture running: let the audio thread sleep between calls — once a stopping WebAudio recorder
+      // has drained its PCI delay line into the file (StereoRecorder.stop), not before.
+      const idle = () => context && Object.keys(store.getState().liveRecordings).length === 0;
+      if (idle()) setTimeout(() => void (idle() && context?.suspend()), settings.pciDelayMs + 1000);
     },
     now: () => Date.now(),
   });

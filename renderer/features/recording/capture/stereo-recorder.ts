@@ -5,8 +5,10 @@
  * audio timeline stays aligned with the call and the manifest's paused offsets point into the file.
  * Each input passes a DelayNode first (the PCI delay line, policy recording.pciDelayMs): a pause
  * back-dated by up to that much is scheduled on the gain before the delayed audio reaches it.
- * MediaRecorder starts when the delayed audio begins to arrive and stops once the line drained, so the
- * file's time t is the call's time t (from start()), as the encoded recorder's is: offsets are call times.
+ * MediaRecorder starts when the delayed audio begins to arrive and stops once the line drained; the file's
+ * time is the graph's time from start() less `shiftMs` (how late MediaRecorder started, measured), so
+ * offsets (offsetMs, pauses, slice ends) are file times and the file holds the call to its end. A file that
+ * opened with silence instead would misplace the audio after a recorder restart (FailoverCapture).
  *
  * Pitfalls this follows (test bed README): a remote WebRTC track feeds WebAudio only while it plays in
  * an element — the call's RemoteAudio element plays it for as long as the call is up, so no second
@@ -16,6 +18,10 @@
 import type { CallAudio } from '../../phone';
 
 export const SLICE_MS = 1000;
+/** How often the start waits for the delay line's first audio, once it is due. */
+const POLL_MS = 10;
+/** A context not running this long after the line was due is not waited for longer. */
+const START_WAIT_MS = 5000;
 export const PREFERRED_MIME = 'audio/webm;codecs=opus';
 
 /** One audio input of the merger: its track, and the nodes and element that carry it. */
@@ -46,6 +52,8 @@ export class StereoRecorder {
   private readonly recorder: MediaRecorder;
   private readonly inputs: [Input | null, Input | null] = [null, null];
   private startedAt = 0;
+  /** The call time (ms from start()) of the file's time 0: how late MediaRecorder started after the line's first audio. */
+  private shiftMs = 0;
   /** Resolves when MediaRecorder started (the delay line's first audio reached it). */
   private recording: Promise<void> | null = null;
   private stopped: Promise<void> | null = null;
@@ -87,7 +95,12 @@ export class StereoRecorder {
 
   /** Where the audio heard now lands in the file: ms since start(). */
   get offsetMs(): number {
-    return Math.round(performance.now() - this.startedAt);
+    return Math.round(this.graphMs() - this.shiftMs);
+  }
+
+  /** ms of audio the graph has processed since start(), on the AudioContext's clock (it may start late). */
+  private graphMs(): number {
+    return (this.options.context.currentTime - this.startedAt) * 1000;
   }
 
   private get delayMs(): number {
@@ -96,16 +109,27 @@ export class StereoRecorder {
 
   start(): void {
     this.rewire();
-    this.startedAt = performance.now();
+    this.startedAt = this.options.context.currentTime;
+    this.shiftMs = 0;
     const begin = () => {
       try {
+        this.shiftMs = Math.max(0, this.graphMs() - this.delayMs);
         this.recorder.start(this.options.sliceMs ?? SLICE_MS);
       } catch (error) {
         this.options.onError(error instanceof Error ? error : new Error(String(error)));
       }
     };
-    this.recording =
-      this.delayMs > 0 ? new Promise<void>((resolve) => setTimeout(() => resolve(begin()), this.delayMs)) : Promise.resolve(begin());
+    if (this.delayMs === 0) {
+      this.recording = Promise.resolve(begin());
+      return;
+    }
+    // Start when the line's first audio comes out: on the graph's clock, which a context still waking up
+    // (resume) holds back; on the wall clock, give up waiting for a context that never runs.
+    const giveUpAt = performance.now() + this.delayMs + START_WAIT_MS;
+    this.recording = new Promise<void>((resolve) => {
+      const poll = () => (this.graphMs() >= this.delayMs || performance.now() >= giveUpAt ? resolve(begin()) : setTimeout(poll, POLL_MS));
+      setTimeout(poll, this.delayMs);
+    });
   }
 
   /**
