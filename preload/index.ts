@@ -46,6 +46,7 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
     recording: { takeKey: () => invoke('recording:take-key') },
     knowledge: { readPackage: () => invoke('knowledge:read-package') },
     speech: { endpoint: () => invoke('speech:endpoint') },
+    supervision: { sign: (request) => invoke('supervision:sign', request) },
     system: {
       onEvent(listener) {
         // The IpcRendererEvent never crosses into the page: it carries `sender`, a handle to ipcRenderer.

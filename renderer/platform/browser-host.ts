@@ -7,6 +7,7 @@ import type { LingxiApi } from '@common/contract/api';
 import type { SystemEvent } from '@common/contract/ipc';
 import { parsePolicy, type Policy, type ShortcutsPolicy } from '@common/contract/policy';
 import { lookupCustomer } from '@common/crm/crm-client';
+import { createSupervisionSigner } from '@common/supervision/supervision-signer';
 import { redact } from '@common/contract/redact';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { createSessionSecrets } from './browser-secrets';
@@ -93,6 +94,9 @@ export function createBrowserHost(): LingxiApi {
   // The CRM the last valid policy names; the page asks it directly (CORS), with the session's token.
   let crm: Policy['crm'] | undefined;
   const secrets = createSessionSecrets();
+  // A team lead's private key, like the CRM token, lives in this page's memory only; the signer reads it there.
+  let leadUri: string | undefined;
+  const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri });
   const leaveGuard = createLeaveGuard();
   return {
     host: 'browser',
@@ -101,6 +105,7 @@ export function createBrowserHost(): LingxiApi {
         const result = await loadPolicy(get);
         shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
         crm = result.ok ? result.policy.crm : undefined;
+        leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
         return result;
       },
     },
@@ -128,5 +133,6 @@ export function createBrowserHost(): LingxiApi {
     shortcuts: browserShortcuts(() => shortcutKeys),
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },
+    supervision: { sign: (request) => supervisionSigner.sign(request) },
   };
 }
