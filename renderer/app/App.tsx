@@ -9,6 +9,7 @@ import { CallRecording, RecordingControls, RecordingsPanel } from '../features/r
 import { CallSummaryPanel, AssistPane } from '../features/assist';
 import { CustomerProfile } from '../features/screenpop';
 import { ShortcutsHelp } from '../features/shortcuts';
+import { LeadSupervisionPanel, SupervisedStatus } from '../features/supervision';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
 import { useAppStore } from '../platform/store';
@@ -26,6 +27,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
         <h1>{t('app.title')}</h1>
         <RegistrationStatus />
         {policy.status === 'ready' && <AgentStateSelect />}
+        <SupervisedStatus />
         {policy.status === 'ready' && <ShortcutsHelp />}
         {policy.status === 'ready' && <AudioSettings />}
         <LanguageSelect onChange={onLanguageChange} />
@@ -41,6 +43,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
             ) : (
               <Dialer />
             )}
+            {policy.policy.supervision.role === 'lead' && <LeadSupervisionPanel />}
             <WrapUpPanel renderSummary={(callIds) => <CallSummaryPanel callIds={callIds} />} />
             {current?.phase === 'active' && <CallQualityStatus callId={current.id} />}
             {current?.phase === 'active' && <AssistPane callId={current.id} onOpenArticle={openArticle} />}

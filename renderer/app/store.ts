@@ -7,6 +7,7 @@ import { createQualitySlice } from '../features/quality';
 import { createRecordingSlice } from '../features/recording';
 import { createScreenpopSlice } from '../features/screenpop';
 import { createSessionSlice } from '../platform/session-slice';
+import { createSupervisionCallsSlice } from '../features/supervision';
 import type { AppState } from '../platform/store';
 
 /** A fresh store; the compiler checks it has every slice the features merged into AppState. */
@@ -19,5 +20,6 @@ export function createAppStore() {
     ...createScreenpopSlice(...a),
     ...createQualitySlice(...a),
     ...createRecordingSlice(...a),
+    ...createSupervisionCallsSlice(...a),
   }));
 }
