@@ -9,7 +9,7 @@ import { CallRecording, RecordingControls, RecordingsPanel } from '../features/r
 import { CallSummaryPanel, AssistPane } from '../features/assist';
 import { CustomerProfile } from '../features/screenpop';
 import { ShortcutsHelp } from '../features/shortcuts';
-import { LeadSupervisionPanel, SupervisedStatus } from '../features/supervision';
+import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions, TeamBoard } from '../features/supervision';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
 import { useAppStore } from '../platform/store';
@@ -30,6 +30,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
         <SupervisedStatus />
         {policy.status === 'ready' && <ShortcutsHelp />}
         {policy.status === 'ready' && <AudioSettings />}
+        {policy.status === 'ready' && policy.policy.supervision.leads.length > 0 && <AskForHelp />}
         <LanguageSelect onChange={onLanguageChange} />
       </header>
       <main className="app__main">
@@ -47,6 +48,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
             <WrapUpPanel renderSummary={(callIds) => <CallSummaryPanel callIds={callIds} />} />
             {current?.phase === 'active' && <CallQualityStatus callId={current.id} />}
             {current?.phase === 'active' && <AssistPane callId={current.id} onOpenArticle={openArticle} />}
+            {policy.policy.supervision.role === 'lead' && <TeamBoard renderActions={(member) => <SupervisionActions member={member} />} />}
             <CustomerProfile timeoutMs={policy.policy.crm.timeoutMs} elderlyAge={policy.policy.crm.elderlyAge} />
             <CallHistory
               renderExtra={(entry) => (

@@ -5,8 +5,8 @@
 import type { LingxiApi } from '@common/contract/api';
 import type { Language } from '@common/contract/policy';
 import { readSetting, writeSetting } from '../db/settings-repo';
-import { assistVocabulary, startAssist, startTranscription } from '../features/assist';
-import { recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
+import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from '../features/assist';
+import { labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
 import { selectRingerSinkId, startDevices } from '../features/devices';
 import { knowledgeQueries, startKnowledge } from '../features/knowledge';
 import { answer, createCallLifecycle, hangup, setHold, setMute, startPhone } from '../features/phone';
@@ -14,7 +14,7 @@ import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
 import { startScreenpop } from '../features/screenpop';
 import { startShortcuts } from '../features/shortcuts';
-import { startSupervisionCalls } from '../features/supervision';
+import { startBoard, startSupervisionCalls } from '../features/supervision';
 import { initI18n } from '../i18n';
 import { createLogger } from '../platform/logger';
 import type { AppStore } from '../platform/store';
@@ -76,6 +76,12 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     media: devices,
   });
   devices.attach(engine);
+  // The team board rides on the phone's UA: every desktop answers its leads' SUBSCRIBEs; a lead's also watches its team.
+  startBoard(policy, store, {
+    onUserAgent: (hook) => engine.onUserAgent(hook),
+    onAssistEvent,
+    reasonLabel: (code) => labelOf(policy.agent.notReadyReasons, code, store.getState().language),
+  });
   stopPhone = () => engine.stop();
   // Supervision: signed INVITEs from listed leads are taken before they ring; a lead's desktop supervises.
   startSupervisionCalls(policy, store, lifecycle, host, engine);

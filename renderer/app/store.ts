@@ -7,7 +7,7 @@ import { createQualitySlice } from '../features/quality';
 import { createRecordingSlice } from '../features/recording';
 import { createScreenpopSlice } from '../features/screenpop';
 import { createSessionSlice } from '../platform/session-slice';
-import { createSupervisionCallsSlice } from '../features/supervision';
+import { createSupervisionCallsSlice, createTeamSlice } from '../features/supervision';
 import type { AppState } from '../platform/store';
 
 /** A fresh store; the compiler checks it has every slice the features merged into AppState. */
@@ -21,5 +21,6 @@ export function createAppStore() {
     ...createQualitySlice(...a),
     ...createRecordingSlice(...a),
     ...createSupervisionCallsSlice(...a),
+    ...createTeamSlice(...a),
   }));
 }

@@ -4,4 +4,5 @@ export { createAgentSlice, selectAcceptsCalls } from './agent-slice';
 export { AgentStateSelect } from './components/AgentStateSelect';
 export { CallHistory } from './components/CallHistory';
 export { WrapUpPanel } from './components/WrapUpPanel';
+export { labelOf } from './localized-label';
 export { historyEntryFor, recentCalls, saveCall, type InterruptedCall } from './history-repo';

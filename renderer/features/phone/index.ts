@@ -6,7 +6,7 @@ export { RegistrationStatus } from './components/RegistrationStatus';
 export { answer, dial, hangup, setHold, setMute, startPhone } from './phone-service';
 export { createPhoneSlice, selectCurrentCall, selectRingingCall } from './phone-slice';
 export type { PhoneSlice } from './phone-slice';
-export type { CallAudio, IncomingHook, PhoneEngine } from './sip/phone-engine';
+export type { CallAudio, IncomingHook, PhoneEngine, UserAgentHook } from './sip/phone-engine';
 export { sipCallIdOf } from './sip/phone-engine';
 export type { CallEnd, CallSnapshot, InviteOrigin, MediaProvider } from './sip/types';
 export { createCallLifecycle } from './call-lifecycle';

@@ -4,7 +4,7 @@ import { formatDuration } from '../../../ui/format';
 import type { Availability } from '../agent-machine';
 import { chooseAvailability } from '../agent-service';
 import { useAgentLabels } from './use-agent-labels';
-import { useNow } from './use-now';
+import { useNow } from '../../../ui/use-now';
 import './agent.css';
 
 /**

@@ -5,7 +5,7 @@ import { formatDuration } from '../../../ui/format';
 import { finishBlocker, type WrapUpWork } from '../agent-machine';
 import { finishWrapUp, setWrapUpCode, setWrapUpNotes } from '../agent-service';
 import { useAgentLabels } from './use-agent-labels';
-import { useNow } from './use-now';
+import { useNow } from '../../../ui/use-now';
 import './agent.css';
 
 /** What the wrap-up form shows above the code: the app puts the assist pane's call summary there. */

@@ -70,6 +70,7 @@ export class CallSession {
     private readonly hooks: CallSessionHooks,
     iceGatheringTimeoutMs: number,
     request?: IncomingRequest,
+    sipCallId?: string,
   ) {
     const identity = session.remote_identity;
     this.snapshot = {
@@ -83,6 +84,7 @@ export class CallSession {
       heldRemotely: false,
       muted: false,
       cti: readCtiHeaders(request),
+      ...(sipCallId ? { sipCallId } : {}),
     };
     const invite = readInviteOrigin(request);
     if (invite) this.snapshot.invite = invite;

@@ -34,12 +34,22 @@ export interface CallAudio {
   local: MediaStreamTrack | null;
 }
 
+/**
+ * A feature that speaks SIP beyond calls (supervision's SUBSCRIBE/NOTIFY) hooks each UA the engine runs:
+ * `started` before it connects, `stopping` before it un-REGISTERs (a last word to subscribers goes out first).
+ */
+export interface UserAgentHook {
+  started(ua: UA): void;
+  stopping(ua: UA): void;
+}
+
 export class PhoneEngine {
   private ua: UA | null = null;
   private readonly calls = new Map<string, CallSession>();
   private readonly streamListeners = new Set<(callId: string, stream: MediaStream | null) => void>();
   private readonly transceiverListeners = new Set<(callId: string, transceiver: RTCRtpTransceiver) => void>();
   private readonly incomingHooks = new Set<IncomingHook>();
+  private readonly uaHooks = new Set<UserAgentHook>();
   private registration: RegistrationSnapshot = { state: 'unregistered' };
   private readonly connection: Connection;
   private readonly control: CallControl;
@@ -99,6 +109,7 @@ export class PhoneEngine {
     });
     ua.on('registrationFailed', ({ cause }) => this.setRegistration({ state: 'failed', reason: failureReason(cause) }));
     ua.on('newRTCSession', (event: RTCSessionEvent) => this.onNewSession(event));
+    for (const hook of this.uaHooks) hook.started(ua);
     performance.mark('lingxi:registering');
     this.setRegistration({ state: 'connecting' });
     ua.start();
@@ -109,6 +120,7 @@ export class PhoneEngine {
     const ua = this.ua;
     if (!ua) return;
     this.ua = null;
+    for (const hook of this.uaHooks) hook.stopping(ua);
     this.connection.stop();
     ua.removeAllListeners();
     ua.stop();
@@ -282,6 +294,13 @@ export class PhoneEngine {
     return () => this.transceiverListeners.delete(listener);
   }
 
+  /** Hooks every UA from now on (and the running one at once); returns the unhook function. */
+  onUserAgent(hook: UserAgentHook): () => void {
+    this.uaHooks.add(hook);
+    if (this.ua) hook.started(this.ua);
+    return () => this.uaHooks.delete(hook);
+  }
+
   private acquireMicrophone(): Promise<MediaStream> {
     if (this.config.media) return this.config.media.acquireMicrophone();
     return navigator.mediaDevices.getUserMedia({ audio: this.config.audio, video: false });
@@ -341,6 +360,7 @@ export class PhoneEngine {
       },
       this.config.iceGatheringTimeoutMs,
       direction === 'incoming' ? (request as IncomingRequest) : undefined,
+      (request as { call_id?: string } | undefined)?.call_id,
     );
     this.calls.set(call.id, call);
     this.listener.callUpdated(call.current);

@@ -21,6 +21,8 @@ export type CallPhase = 'ringing' | 'dialing' | 'early' | 'connecting' | 'active
 
 export interface CallSnapshot {
   id: string;
+  /** The SIP Call-ID of the call's dialog (the engine's `id` is JsSIP's Call-ID + tag). */
+  sipCallId?: string;
   direction: CallDirection;
   /** The remote party's number (SIP user part), as dialled or as presented. */
   remoteNumber: string;
