@@ -2,7 +2,7 @@
  * `npm run bench` (inside test/e2e/run.sh's loopback namespace): starts Kamailio, the browser host and a
  * customer peer with the same fixture modules as the e2e specs, then prints ONE JSON object on stdout.
  * Everything else goes to stderr. Options: --samples <n> (default 12, at least 10), --only <groups>
- * (comma-separated: call, screenpop, quality, transfer, recording, assist, knowledge; default all).
+ * (comma-separated: call, screenpop, quality, transfer, recording, assist, knowledge, supervision; default all).
  */
 import { parseArgs } from 'node:util';
 import { launchApp, type AppInstance } from '../fixtures/app-host';
@@ -17,6 +17,7 @@ import { measureQualityMos, type QualityMosFigure } from './quality';
 import { measureScreenpop } from './screenpop';
 import { measureKnowledge } from './knowledge';
 import { measureTransfer } from './transfer';
+import { measureSupervisionCalls } from './supervision-calls';
 import { measureRecording } from './recording';
 import { measureTapRecovery } from './recording-recovery';
 import { measureAssist } from './assist';
@@ -25,7 +26,7 @@ import { summarize, type Figure } from './stats';
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '12' }, only: { type: 'string' } } });
 const samples = Math.max(10, Number(values.samples));
 /** --only call,recording: run just these groups (call = register + answer). Default: all. */
-const groups = ['call', 'screenpop', 'quality', 'transfer', 'recording', 'assist', 'knowledge'] as const;
+const groups = ['call', 'screenpop', 'quality', 'transfer', 'recording', 'assist', 'knowledge', 'supervision'] as const;
 const only = new Set(values.only ? values.only.split(',') : groups);
 for (const group of only) if (!(groups as readonly string[]).includes(group)) throw new Error(`--only: unknown group ${group} (groups: ${groups.join(', ')})`);
 const runs = (group: (typeof groups)[number]): boolean => only.has(group);
@@ -116,6 +117,7 @@ async function main(): Promise<Record<string, Figure | number | QualityMosFigure
       Object.assign(figures, await measureTapRecovery({ sip, peerUrl: peerServer.url, log }));
     }
     if (runs('assist')) Object.assign(figures, await measureAssist({ sip, peerUrl: peerServer.url, log }));
+    if (runs('supervision')) Object.assign(figures, await measureSupervisionCalls({ sip, peerUrl: peerServer.url, samples, log }));
     if (runs('knowledge')) {
       log('knowledge: building, persisting and querying 10,000 generated articles');
       Object.assign(figures, await measureKnowledge());
