@@ -157,8 +157,10 @@ export function startLeadSupervision(deps: LeadSupervisionDeps): LeadSupervision
       const now = current();
       if (now && now.agentUri === target.uri) return switchMode(now, mode);
       if (now) return problem({ code: 'failed', detail: `already supervising ${now.agentName}` });
+      // The PBX supervises an extension (its spy waits for a call); a desktop supervises one call.
+      if (codes) return startPbx(target, mode, target.call?.id ?? '');
       if (!target.call) return problem({ code: 'no-call' });
-      return codes ? startPbx(target, mode, target.call.id) : startDesktop(target, mode, target.call.id);
+      return startDesktop(target, mode, target.call.id);
     },
     stop() {
       const now = current();

@@ -9,7 +9,7 @@ export interface LeadSupervision {
   agentName: string;
   /** The lead's own call id of the supervision leg (the phone's), or of the feature-code call. */
   callId?: string;
-  /** The agent's customer call (its SIP Call-ID). */
+  /** The agent's customer call (its SIP Call-ID); empty with feature codes when the agent had none. */
   target: string;
   /** The mode in force; `takeover` while the customer's call is being handed to the lead. */
   mode: SupervisionWireMode;

@@ -7,7 +7,8 @@ import { offeredModes } from './offered-modes';
 
 /**
  * A board row's supervision buttons (the Team board's `renderActions` slot): Listen, Whisper, Barge, Take over.
- * They act on the agent's customer call, so they are disabled while the agent has none; the mode in force
+ * On the desktop they act on the agent's customer call, so they are disabled while the agent has none (a PBX's
+ * feature codes act on the extension, so they stay enabled); the mode in force
  * on the agent being supervised shows as pressed.
  */
 export function SupervisionActions({ member }: { member: SupervisionTarget }) {
@@ -23,7 +24,7 @@ export function SupervisionActions({ member }: { member: SupervisionTarget }) {
         <button
           key={mode}
           type="button"
-          disabled={!member.call || busyElsewhere}
+          disabled={(!member.call && !featureCodes) || busyElsewhere}
           aria-pressed={onThisAgent ? onThisAgent.mode === mode : undefined}
           onClick={() => act(mode)}
         >
