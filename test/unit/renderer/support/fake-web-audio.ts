@@ -69,3 +69,17 @@ export function audibleSourcesOf(nodes: Node[], target: Node): string[] {
   };
   return nodes.filter((n) => n.label.startsWith('source:') && feeds(n)).map((n) => n.label.slice('source:'.length));
 }
+
+/** MediaStream and Audio as the mixers use them (happy-dom's cannot hold fake tracks); undo with vi.unstubAllGlobals(). */
+export function stubMediaGlobals(): void {
+  vi.stubGlobal('MediaStream', FakeStream);
+  vi.stubGlobal(
+    'Audio',
+    class {
+      muted = false;
+      srcObject: unknown = null;
+      play = vi.fn(async () => undefined);
+      pause = vi.fn();
+    },
+  );
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConferenceMixer, INPUT_GAIN, type MixerLeg } from '@renderer/features/phone/sip/conference-mixer';
-import { FakeStream, FakeTrack, fakeContext, sourcesOf, type Node } from '../../../support/fake-web-audio';
+import { FakeStream, FakeTrack, fakeContext, sourcesOf, stubMediaGlobals, type Node } from '../../../support/fake-web-audio';
 
 function leg(id: string) {
   const sent: FakeTrack[] = [new FakeTrack(`mic-${id}`)];
@@ -17,18 +17,7 @@ function leg(id: string) {
 }
 
 describe('ConferenceMixer', () => {
-  beforeEach(() => {
-    vi.stubGlobal('MediaStream', FakeStream);
-    vi.stubGlobal(
-      'Audio',
-      class {
-        muted = false;
-        srcObject: unknown = null;
-        play = vi.fn(async () => undefined);
-        pause = vi.fn();
-      },
-    );
-  });
+  beforeEach(stubMediaGlobals);
   afterEach(() => vi.unstubAllGlobals());
 
   async function started() {

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { customerNeedsMix, routing, SupervisionMixer, type MixMode } from '@renderer/features/supervision/calls/supervision-mixer';
-import { audibleSourcesOf, FakeStream, FakeTrack, fakeContext, type Node } from '../../../support/fake-web-audio';
+import { audibleSourcesOf, FakeStream, FakeTrack, fakeContext, stubMediaGlobals, type Node } from '../../../support/fake-web-audio';
 
 const modes: MixMode[] = ['listen', 'whisper', 'barge'];
 
@@ -25,18 +25,7 @@ function setUp() {
 }
 
 describe('SupervisionMixer', () => {
-  beforeEach(() => {
-    vi.stubGlobal('MediaStream', FakeStream);
-    vi.stubGlobal(
-      'Audio',
-      class {
-        muted = false;
-        srcObject: unknown = null;
-        play = vi.fn(async () => undefined);
-        pause = vi.fn();
-      },
-    );
-  });
+  beforeEach(stubMediaGlobals);
   afterEach(() => vi.unstubAllGlobals());
 
   it('routes listen → whisper → barge → listen as the issue says', () => {
