@@ -73,8 +73,8 @@ test('the customer hanging up ends the supervision leg too', async ({ app, peer 
   await expect(appUi(lead.page).currentCall).toHaveCount(0);
 });
 
-test('take over: customer and lead talk, the agent is free', async ({ app, peer }) => {
-  const { agent, lead, customer } = await superviseSetUp(app, peer);
+test('take over: customer and lead talk, the agent is free and in wrap-up', async ({ app, peer }) => {
+  const { agent, lead, customer } = await superviseSetUp(app, peer, { agentPatch: { agent: { wrapUp: { enabled: true } } } });
   const row = agentRow(lead.page);
   await row.getByRole('button', { name: 'Listen' }).click();
   await expectTones(lead.page, remoteAudio, [CUSTOMER_HZ, AGENT_HZ]);
@@ -83,6 +83,7 @@ test('take over: customer and lead talk, the agent is free', async ({ app, peer 
   // The agent's desktop REFERs the customer to the lead with Replaces naming the supervision leg.
   expect(await customer.waitForEvent('refer', { after: mark })).toMatchObject({ target: '1003', replaces: true });
   await expect(appUi(agent.page).currentCall).toHaveCount(0);
+  await expect(agent.page.getByRole('region', { name: 'Wrap-up' })).toContainText('After the call with 1002');
   await expect(appUi(lead.page).currentCall).toContainText('1002');
   await expect(appUi(lead.page).incoming).toHaveCount(0);
   await expectTones(customer.page, remoteAudio, [LEAD_HZ], { absent: [AGENT_HZ] });

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { generateSupervisionKeyPair } from '@common/supervision/supervision-signing';
 import type { AppInstance, LaunchOptions } from '../../fixtures/app-host';
 import type { Peer } from '../../fixtures/peer/peer';
-import type { PolicyDocument } from '../../fixtures/policy';
+import type { PolicyDocument, PolicyPatch } from '../../fixtures/policy';
 import { expect } from '../fixtures/app';
 import { answerFrom, expectTwoWayAudio } from './calls';
 import { AGENT_NAME, agentPolicy, LEAD, leadPolicy, teamBoard } from './team';
@@ -32,15 +32,16 @@ type PeerFixture = (spec: { user: string; wav: 'tone440' }) => Promise<Peer>;
 
 /**
  * Agent and customer talking, the lead's board showing the agent on the call, the lead's key saved.
- * `agentKey`: the public key the agent's policy lists for lead 1003 (default: the lead's own).
+ * `agentKey`: the public key the agent's policy lists for lead 1003 (default: the lead's own); `agentPatch`:
+ * the rest of the agent's policy (e.g. wrap-up on).
  */
 export async function superviseSetUp(
   app: AppFixture,
   peer: PeerFixture,
-  { agentSupervision = {}, agentKey }: { agentSupervision?: Record<string, unknown>; agentKey?: string } = {},
+  { agentSupervision = {}, agentKey, agentPatch = {} }: { agentSupervision?: Record<string, unknown>; agentKey?: string; agentPatch?: PolicyPatch } = {},
 ): Promise<SupervisionParties> {
   const pair = await generateSupervisionKeyPair();
-  const agent = await app(agentPolicy({ leads: [{ uri: LEAD.uri, name: 'Lead', publicKey: agentKey ?? pair.publicKey }], ...agentSupervision }));
+  const agent = await app(agentPolicy({ leads: [{ uri: LEAD.uri, name: 'Lead', publicKey: agentKey ?? pair.publicKey }], ...agentSupervision }, agentPatch));
   const lead = await app(leadPolicy(), { wav: 'tone1600' });
   await expect(appUi(agent.page).status).toHaveText('Registered');
   await expect(appUi(lead.page).status).toHaveText('Registered');
