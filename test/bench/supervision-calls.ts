@@ -67,7 +67,13 @@ export async function measureSupervisionCalls({ sip, peerUrl, samples, log }: Su
       await listen.click();
       const ms = await answerToAudioMs(lead.page);
       if (i > 0) joins.push(ms);
-      log(`supervision join ${i === 0 ? 'warm-up' : `#${i}`}: ${ms.toFixed(1)} ms`);
+      // Where the time went: signing (click → 'lingxi:supervision-signed'), the rest is the call set-up and media.
+      const signed = await lead.page.evaluate(() => {
+        const mark = performance.getEntriesByName('lingxi:supervision-signed', 'mark').at(-1);
+        const click = (window as Window & { __lingxiAnswerProbe?: { clickAt?: number } }).__lingxiAnswerProbe?.clickAt;
+        return mark && click !== undefined ? mark.startTime - click : Number.NaN;
+      });
+      log(`supervision join ${i === 0 ? 'warm-up' : `#${i}`}: ${ms.toFixed(1)} ms (signed after ${signed.toFixed(1)} ms)`);
       await button(lead.page, 'Stop supervising').click();
       await status.waitFor({ state: 'detached' });
     }

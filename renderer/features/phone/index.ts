@@ -8,6 +8,7 @@ export { createPhoneSlice, selectCurrentCall, selectRingingCall } from './phone-
 export type { PhoneSlice } from './phone-slice';
 export type { CallAudio, IncomingHook, PhoneEngine, UserAgentHook } from './sip/phone-engine';
 export { sipCallIdOf } from './sip/phone-engine';
+export { createIceGatheringTimeout } from './sip/ice-timeout';
 export type { CallEnd, CallSnapshot, InviteOrigin, MediaProvider } from './sip/types';
 export { createCallLifecycle } from './call-lifecycle';
 export type { CallLifecycle, CallLifecycleEvent, CallLifecyclePublisher } from './call-lifecycle';

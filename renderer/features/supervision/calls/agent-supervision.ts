@@ -12,7 +12,7 @@ import { drop } from '@common/logging/drop';
 import { SUPERVISION_HEADER, SUPERVISION_INFO_TYPE, type SupervisionWireMode } from '@common/supervision/supervision-protocol';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
-import type { CallLifecycle, PhoneEngine } from '../../phone';
+import { createIceGatheringTimeout, type CallLifecycle, type PhoneEngine } from '../../phone';
 import { createLogger } from '../../../platform/logger';
 import type { ServiceStore } from '../../../platform/store';
 import { customerNeedsMix, SupervisionMixer, type MixMode } from './supervision-mixer';
@@ -29,6 +29,8 @@ export interface AgentSupervisionDeps {
   lifecycle: CallLifecycle;
   store: ServiceStore;
   iceServers: RTCIceServer[];
+  /** The answer waits at most this long for ICE gathering (a blocked STUN/TURN server), as calls do. */
+  iceGatheringTimeoutMs?: number;
   /** Where the agent hears the lead (whisper, barge); the app's speaker element by default. */
   createLeadAudio?: () => HTMLAudioElement;
 }
@@ -180,7 +182,10 @@ export function startAgentSupervision(deps: AgentSupervisionDeps): () => void {
         if (event.track.kind === 'audio') mixer.setLead(event.track);
       }),
     );
+    const ice = createIceGatheringTimeout(deps.iceGatheringTimeoutMs ?? 2000);
+    session.on('icecandidate', (event) => ice.onCandidate(event));
     const finish = () => {
+      ice.dispose();
       legs.delete(leg);
       drop(leg.end(), log, 'supervision leg end');
     };

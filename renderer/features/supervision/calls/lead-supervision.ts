@@ -123,6 +123,7 @@ export function startLeadSupervision(deps: LeadSupervisionDeps): LeadSupervision
   const startDesktop = async (target: SupervisionTarget, mode: SupervisionWireMode, call: string): Promise<void> => {
     const claim = await sign('invite', mode, call);
     if (!claim) return;
+    performance.mark('lingxi:supervision-signed');
     const placed = await phone.dial(target.uri, [`${SUPERVISION_HEADER}: ${formatSupervisionHeader(claim)}`]);
     if (!placed.ok) return problem({ code: 'failed', detail: placed.error });
     const session = phone.sipSession(placed.callId);

@@ -14,7 +14,7 @@ let lead: LeadSupervisionActions | null = null;
 
 export function startSupervisionCalls(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle, host: LingxiApi, phone: PhoneEngine): void {
   if (policy.supervision.leads.length > 0) {
-    startAgentSupervision({ policy: policy.supervision, phone, lifecycle, store, iceServers: policy.sip.iceServers });
+    startAgentSupervision({ policy: policy.supervision, phone, lifecycle, store, iceServers: policy.sip.iceServers, iceGatheringTimeoutMs: policy.sip.iceGatheringTimeoutMs });
   }
   if (policy.supervision.role === 'lead') lead = startLeadSupervision({ policy, phone, lifecycle, store, host });
 }
