@@ -211,6 +211,7 @@ export function startAgentSupervision(deps: AgentSupervisionDeps): () => void {
       const session = phone.sipSession(event.call.id);
       if (session) interceptModeSwitches(session, (info) => onModeSwitch(info, undefined));
     }
+    if (event.type === 'updated') for (const leg of legs) if (leg.customerCallId === event.call.id) leg.mixer.setAgentMuted(event.call.muted);
     if (event.type === 'ended') for (const leg of legs) if (leg.customerCallId === event.call.id) drop(leg.end(), log, 'supervision leg end');
   });
 

@@ -52,6 +52,7 @@ export class SupervisionMixer {
   private readonly gains = new Map<MixSource, Map<MixOutput, GainNode>>();
   private readonly sources = new Map<MixSource, { node: MediaStreamAudioSourceNode; element?: HTMLAudioElement }>();
   private modeNow: MixMode = 'listen';
+  private agentMuted = false;
 
   constructor(inputs: MixerInputs, createContext: () => AudioContext = () => new AudioContext()) {
     this.context = createContext();
@@ -107,6 +108,15 @@ export class SupervisionMixer {
 
   setMode(mode: MixMode): void {
     this.modeNow = mode;
+    this.apply();
+  }
+
+  /**
+   * The agent muted the customer call: nobody hears the agent through the mix either (the microphone feeds
+   * the mix directly, so the sender's disabled track does not silence it here).
+   */
+  setAgentMuted(muted: boolean): void {
+    this.agentMuted = muted;
     this.apply();
   }
 
@@ -167,7 +177,8 @@ export class SupervisionMixer {
   private apply(): void {
     const routes = routing(this.modeNow);
     for (const [source, row] of this.gains) {
-      for (const [output, gain] of row) gain.gain.value = routes[output].includes(source) ? INPUT_GAIN : 0;
+      const silenced = source === 'agent' && this.agentMuted;
+      for (const [output, gain] of row) gain.gain.value = !silenced && routes[output].includes(source) ? INPUT_GAIN : 0;
     }
   }
 }

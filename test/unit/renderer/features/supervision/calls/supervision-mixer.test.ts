@@ -50,6 +50,17 @@ describe('SupervisionMixer', () => {
     }
   });
 
+  it('silences the agent in every output while the agent is muted, in every mode', () => {
+    const { mixer, heard } = setUp();
+    mixer.setMode('barge');
+    mixer.setAgentMuted(true);
+    expect(heard()).toEqual({ lead: ['customer'], agent: ['lead'], customer: ['lead'] });
+    mixer.setMode('listen');
+    expect(heard().lead).toEqual(['customer']);
+    mixer.setAgentMuted(false);
+    expect(heard().lead).toEqual(['agent', 'customer']);
+  });
+
   it('follows a new lead track (the leg renegotiated) without losing the mode', () => {
     const { mixer, heard } = setUp();
     mixer.setMode('whisper');
