@@ -65,6 +65,8 @@ test('the routing matrix listen → whisper → barge → listen; the customer h
 });
 
 test('the customer hanging up ends the supervision leg too', async ({ app, peer }) => {
+  // Three browsers and a full call set-up first: slow on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const { lead, customer } = await superviseSetUp(app, peer);
   await agentRow(lead.page).getByRole('button', { name: 'Listen' }).click();
   await expectTones(lead.page, remoteAudio, [CUSTOMER_HZ, AGENT_HZ]);
@@ -74,6 +76,8 @@ test('the customer hanging up ends the supervision leg too', async ({ app, peer 
 });
 
 test('take over: customer and lead talk, the agent is free and in wrap-up', async ({ app, peer }) => {
+  // Three browsers and a full call set-up first: slow on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const { agent, lead, customer } = await superviseSetUp(app, peer, { agentPatch: { agent: { wrapUp: { enabled: true } } } });
   const row = agentRow(lead.page);
   await row.getByRole('button', { name: 'Listen' }).click();

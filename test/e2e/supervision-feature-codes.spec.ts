@@ -10,6 +10,8 @@ import { LEAD, teamBoard } from './support/team';
 import { appUi } from './support/ui';
 
 test('Listen dials the feature code with the extension; Whisper and Barge send the switch digits; Stop hangs up', async ({ app, peer, sip }) => {
+  // Two browsers and a call set-up: slow on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const pbx = await peer({ user: '1005', wav: 'tone440', autoAnswer: true });
   // The agent's extension is 05, so the listen code 10{extension} dials 1005, the stand-in PBX service.
   const lead = await app(

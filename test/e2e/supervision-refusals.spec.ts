@@ -19,6 +19,8 @@ function consoleLines(page: Page): string[] {
 }
 
 test('a listed lead whose signature does not verify is refused: 403, no audio, a log line', async ({ app, peer }) => {
+  // Three browsers and a full call set-up first: slow on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const other = await generateSupervisionKeyPair();
   const { agent, lead, customer } = await superviseSetUp(app, peer, { agentKey: other.publicKey });
   const log = consoleLines(agent.page);
@@ -34,6 +36,8 @@ test('a listed lead whose signature does not verify is refused: 403, no audio, a
 });
 
 test('a caller not in supervision.leads is refused even with a correctly self-signed header', async ({ app, peer }) => {
+  // Three browsers and a full call set-up first: slow on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const { agent, customer } = await superviseSetUp(app, peer);
   const log = consoleLines(agent.page);
   const [customerCall] = await customer.eventsOf('newRTCSession');
