@@ -44,6 +44,8 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
     },
     crm: { lookup: (query) => invoke('crm:lookup', query) },
     recording: { takeKey: () => invoke('recording:take-key') },
+    // The store's token is attached in main (onBeforeSendHeaders): nothing for the page to add, nothing sent over IPC.
+    recordingUpload: { headers: async () => ({}) },
     knowledge: { readPackage: () => invoke('knowledge:read-package') },
     speech: { endpoint: () => invoke('speech:endpoint') },
     supervision: { sign: (request) => invoke('supervision:sign', request) },

@@ -59,6 +59,15 @@ export interface LingxiApi {
     /** The recording key's raw bytes, once per page load (Electron); the browser host keeps its own key. */
     takeKey(): Promise<RecordingKeyGrant>;
   };
+  recordingUpload: {
+    /**
+     * The headers the host puts on a request to the recording store (tus `onBeforeRequest`, asked again for
+     * every request, so a token saved later applies to the next attempt). Browser host: the session's
+     * `recording.uploadToken` in the policy's `recording.uploadTokenHeader`, for the `recording.uploadUrl`
+     * origin only. Electron: none, and no IPC call: main attaches the token itself, the page never holds it.
+     */
+    headers(url: string): Promise<Record<string, string>>;
+  };
   knowledge: {
     /** The knowledge package the policy names (knowledge.packagePath), or null when it names none. */
     readPackage(): Promise<KnowledgePackageFile | null>;

@@ -61,6 +61,8 @@ export const shortcutsPolicySchema = z
     toggleReady: accelerator.default('Ctrl+Alt+R'),
     /** Pause or resume the call's recording (a customer about to read out card details). */
     toggleRecording: accelerator.default('Ctrl+Alt+S'),
+    /** Raise or lower the hand for the team lead (issue 20: the lead's board row lights up). */
+    askForHelp: accelerator.default('Ctrl+Alt+Q'),
   })
   .prefault({});
 export type ShortcutsPolicy = z.infer<typeof shortcutsPolicySchema>;

@@ -103,14 +103,17 @@ export const assistPolicySchema = z
     pci: z
       .strictObject({
         /** A run of this many spoken or written digits counts as card data (pause recording, mask text). */
-        minDigits: z.number().int().min(2).max(19).default(4),
+        minDigits: z.number().int().min(2).max(19).default(3),
         /** Resume recording once the customer has said no digit for this long. */
         resumeAfterMs: z.number().int().min(500).max(60_000).default(3000),
         /** After one of these, even the first digit pauses the recording and is masked. */
         triggerPhrases: z
           .array(phrase)
           .max(200)
-          .default(['card number', 'account number', 'security code', 'cvv', 'cvc', 'expiry date', '卡号', '账号', '帐号', '安全码', '有效期']),
+          .default([
+            'card number', 'account number', 'security code', 'cvv', 'cvc', 'expiry date', 'expiration date', 'expiry', 'pin number',
+            '卡号', '账号', '帐号', '安全码', '有效期', '密码', '验证码',
+          ]),
         /** Also watch the agent's leg (an agent reading a number back). */
         watchAgent: z.boolean().default(false),
         /** What replaces a masked digit run; the same whatever the run's length, so the length does not leak. */

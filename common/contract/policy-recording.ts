@@ -22,6 +22,15 @@ export const recordingPolicySchema = z
     warnAtPercent: z.number().int().min(10).max(99).default(80),
     /** Whether the agent may play recordings back in the app. */
     playback: z.boolean().default(true),
+    /**
+     * The PCI delay line: audio is held this long before it joins the file, so a pause the PCI guard
+     * back-dates (to the start of the utterance that triggered it) silences audio not yet written. It must
+     * cover the recogniser's decision time (measured ~2 s from the utterance's start). The Opus recorder keeps
+     * the line's audio crash-safe beside the file with the customer's withheld, so a crash still loses at most
+     * one 500 ms slice of the agent's audio and withholds (never keeps) the customer's unvetted last
+     * `pciDelayMs`; the WebAudio fallback recorder loses the line's audio at a crash. 0 turns it off.
+     */
+    pciDelayMs: z.number().int().min(0).max(10_000).default(2500),
     /** Opus bitrate of the stereo recording (bits/s). */
     bitrate: z.number().int().min(16_000).max(256_000).default(48_000),
     /** Upload retry backoff: full jitter between 0 and min(max, base·2^attempt). */

@@ -54,6 +54,8 @@ export const agentEventBodySchema = z.strictObject({
   v: z.literal(AGENT_EVENT_VERSION),
   /** Increases with every NOTIFY of one desktop session: the lead ignores an older one arriving late. */
   seq: z.number().int().nonnegative(),
+  /** The agent desktop's clock when it sent this NOTIFY: the lead corrects the times below for clock skew. */
+  sentAtMs: epochMs,
   state: z.enum(teamStates),
   /** The Not ready reason, as the agent's desktop labels it. */
   reason: shortText.optional(),

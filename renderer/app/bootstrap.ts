@@ -14,7 +14,7 @@ import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
 import { startScreenpop } from '../features/screenpop';
 import { startShortcuts } from '../features/shortcuts';
-import { startBoard, startSupervisionCalls } from '../features/supervision';
+import { startBoard, startSupervisionCalls, toggleHelp } from '../features/supervision';
 import { initI18n } from '../i18n';
 import { createLogger } from '../platform/logger';
 import type { AppStore } from '../platform/store';
@@ -99,7 +99,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // The engine listens for the bank's own vocabulary: the assist rules' phrases and the PCI triggers.
   const vocabulary = assistVocabulary(policy.assist);
   startTranscription(policy, store, lifecycle, host, engine, { keywords: () => vocabulary });
-  startShortcuts(host, store, { answer, hangup, setHold, setMute, toggleReady, toggleRecording: toggleRecordingPause });
+  startShortcuts(host, store, { answer, hangup, setHold, setMute, toggleReady, toggleRecording: toggleRecordingPause, askForHelp: toggleHelp });
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);
   host.system.onEvent((event) => {

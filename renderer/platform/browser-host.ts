@@ -9,6 +9,7 @@ import { parsePolicy, type Policy, type ShortcutsPolicy } from '@common/contract
 import { lookupCustomer } from '@common/crm/crm-client';
 import { createSupervisionSigner } from '@common/supervision/supervision-signer';
 import { redact } from '@common/contract/redact';
+import { UPLOAD_TOKEN_SECRET, uploadTokenHeaders, type UploadTokenPolicy } from '@common/recording/upload-token';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { createSessionSecrets } from './browser-secrets';
 import { fetchWithHostToken, HOST_REFUSED_MESSAGE, takeHostToken } from './host-token';
@@ -93,6 +94,8 @@ export function createBrowserHost(): LingxiApi {
   let shortcutKeys: ShortcutsPolicy | undefined;
   // The CRM the last valid policy names; the page asks it directly (CORS), with the session's token.
   let crm: Policy['crm'] | undefined;
+  // The recording store the last valid policy names: the page's tus requests carry the session's token to it.
+  let recordingStore: UploadTokenPolicy | undefined;
   const secrets = createSessionSecrets();
   // A team lead's private key, like the CRM token, lives in this page's memory only; the signer reads it there.
   let leadUri: string | undefined;
@@ -105,6 +108,7 @@ export function createBrowserHost(): LingxiApi {
         const result = await loadPolicy(get);
         shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
         crm = result.ok ? result.policy.crm : undefined;
+        recordingStore = result.ok ? result.policy.recording : undefined;
         leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
         return result;
       },
@@ -130,6 +134,7 @@ export function createBrowserHost(): LingxiApi {
     crm: { lookup: (query) => lookupCustomer(crm, query, secrets.read('crm.token')) },
     // The browser host keeps its own non-extractable recording key (features/recording); nothing to hand out.
     recording: { takeKey: async () => ({ ok: false, reason: 'refused', error: 'the browser host keeps its own recording key' }) },
+    recordingUpload: { headers: async (url) => uploadTokenHeaders(recordingStore, url, secrets.read(UPLOAD_TOKEN_SECRET)) },
     shortcuts: browserShortcuts(() => shortcutKeys),
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },

@@ -1,9 +1,10 @@
 /**
  * Secrets in the browser host: kept in this page's memory only, for the session. Anything a browser keeps
  * on disk (IndexedDB, even a non-extractable CryptoKey; sessionStorage, which session restore writes out)
- * a copied profile opens, so the CRM token is never written anywhere: the agent enters it again after a
- * reload, and its protection is reported as `weak`. The page's fetch to the CRM reads it from here
- * (`crm.lookup`); nothing hands it back to other scripts.
+ * a copied profile opens, so the CRM token and the recording store's token are never written anywhere: the
+ * agent enters them again after a reload, and their protection is reported as `weak`. The host's own calls
+ * read them from here (`crm.lookup`; `recordingUpload.headers` for the page's tus requests to the store);
+ * nothing hands them back to other scripts.
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { SecretName, SecretStatus } from '@common/contract/ipc';

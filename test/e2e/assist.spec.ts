@@ -5,13 +5,20 @@
  */
 import type { Page } from '@playwright/test';
 import { buildPolicy } from '../fixtures/policy';
-import { ensureSpeechFixtures } from '../fixtures/speech/generate';
+import { ensureSpeechFixtures, spokenMs, type SpeechFixtures } from '../fixtures/speech/generate';
 import { expect, test } from './fixtures/app';
-import { recordingsUi } from './support/recording';
+import { cardNumberSpans, loudestBetween, SPEECH_RMS, speechBursts } from './support/pci-audio';
+import { playAndDecode, recordingsUi } from './support/recording';
 import { appUi } from './support/ui';
 
+let speech: SpeechFixtures;
+/** How long the voice takes to say "my card number is": the first digit follows. */
+let digitLeadMs = 0;
+
 test.beforeAll(async () => {
-  await ensureSpeechFixtures();
+  speech = await ensureSpeechFixtures();
+  // Said alone the phrase ends a little later than inside the sentence: 150 ms earlier is a safe first digit.
+  digitLeadMs = (await spokenMs('my card number is')) - 150;
 });
 
 const pane = (page: Page) => page.getByRole('region', { name: 'Agent assist' });
@@ -29,6 +36,8 @@ async function watchSuggestion(page: Page, articleId: string): Promise<void> {
 }
 
 test('lost card is suggested within 2 s, a complaint raises an alert, a card number pauses the recording and is masked, the summary names the intent', async ({ app, peer }) => {
+  // The call runs through the conversation twice, then the recording (about 30 s) is played through once.
+  test.setTimeout(150_000);
   const policy = buildPolicy({ transcription: { provider: 'local' }, agent: { wrapUp: { enabled: true, timeLimitSeconds: 0 } } });
   const { page } = await app(policy, { wav: 'silence' });
   const customer = await peer({ user: '1002', wav: 'speech:conversation' });
@@ -75,4 +84,27 @@ test('lost card is suggested within 2 s, a complaint raises an alert, a card num
   await expect(summary).toContainText('How do I report a lost or stolen credit card?');
   const row = recordingsUi(page).rows.first();
   await expect(row.locator('[data-paused]')).toHaveCount(1);
+
+  // 5. The recording itself: from the first digit to the resume the customer's channel holds no speech energy.
+  const paused = JSON.parse((await row.locator('[data-paused]').getAttribute('data-paused')) ?? '[]') as [number, number][];
+  const windowMs = 50;
+  const decoded = await playAndDecode(page, row, [], windowMs);
+  const card = speech.conversation.segments.find((s) => s.id === 'card-number');
+  const cardMs = (card?.endMs ?? 0) - (card?.startMs ?? 0);
+  const reads = cardNumberSpans(decoded, speech.conversation, digitLeadMs, windowMs, paused).filter((r) => r.utteranceAt + cardMs <= decoded.durationMs);
+  const bursts = speechBursts(decoded, windowMs).map((b) => [b.startMs, b.endMs]);
+  expect(reads.length, `card numbers read whole in the recording (paused ${JSON.stringify(paused)}, speech ${JSON.stringify(bursts)})`).toBeGreaterThan(0);
+  for (const read of reads) {
+    const pause = paused.find(([start, end]) => start <= read.firstDigitAt && end > read.firstDigitAt);
+    expect(pause, `a pause covers the first digit at ${read.firstDigitAt} ms (paused ${JSON.stringify(paused)}, speech ${JSON.stringify(bursts)})`).toBeDefined();
+    const [start, end] = pause ?? [0, 0];
+    expect(end, 'the pause lasts past the last digit').toBeGreaterThanOrEqual(read.utteranceAt + cardMs);
+    const loudest = loudestBetween(decoded, read.firstDigitAt, end, windowMs);
+    expect(loudest, `customer speech RMS from the first digit (${read.firstDigitAt} ms) to the resume (${end} ms)`).toBeLessThan(SPEECH_RMS);
+    test.info().annotations.push({
+      type: 'PCI pause in the recording',
+      description: `utterance at ${read.utteranceAt} ms, first digit at ${read.firstDigitAt} ms, paused ${start}–${end} ms (${read.firstDigitAt - start} ms before the first digit, ${read.utteranceAt - start} ms before the utterance), loudest customer RMS in the span ${loudest.toFixed(5)}`,
+    });
+    console.log(`pci: utterance ${read.utteranceAt} first digit ${read.firstDigitAt} paused ${start}-${end} lead ${read.firstDigitAt - start} rms ${loudest.toFixed(5)}`);
+  }
 });

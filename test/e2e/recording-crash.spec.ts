@@ -3,14 +3,16 @@
  * The browser is SIGKILLed at three offsets into calls (1.7, 3.3 and 4.95 s), restarting on the same
  * profile each time; every recovered recording must hold the call up to 1 s before its kill, counted
  * from the moment the customer's call was confirmed. The calls show in the history as interrupted, each
- * with its own recovered recording, and Play in the history row plays the call's audio on both channels.
+ * with its own recovered recording, and Play in the history row plays the call's audio: the agent's to the
+ * end, the customer's up to the PCI delay line, whose customer audio was not yet vetted for card digits at
+ * the crash and is withheld (silence, and the row says so).
  */
 import { expect, test } from './fixtures/app';
 import type { AppInstance, LaunchOptions } from '../fixtures/app-host';
 import type { PolicyDocument } from '../fixtures/policy';
 import { buildPolicy } from '../fixtures/policy';
 import type { Peer } from '../fixtures/peer/peer';
-import { playAndDecode, playedDurationMs, recordingsUi, tonePresent, windowsBetween } from './support/recording';
+import { playAndDecode, playedDurationMs, recordingsUi, toneAbsent, tonePresent, windowsBetween, withheldOf } from './support/recording';
 import { appUi } from './support/ui';
 
 /** The README's promise. */
@@ -38,6 +40,8 @@ interface Recovered {
   /** The recovered file's length (the player's duration). */
   recordedMs: number;
   recordingId: string;
+  /** The customer spans the row says were withheld, [start, end] ms. */
+  withheld: [number, number][];
 }
 
 /**
@@ -68,11 +72,14 @@ async function crashDuringCalls(app: LaunchApp, customer: Peer, offsetsMs: numbe
   for (const [index, livedMs] of lived.reverse().entries()) {
     const row = recordings.rows.nth(index);
     await expect(recordings.state(row)).toHaveText('Recovered');
-    recovered.push({ livedMs, recordedMs: await playedDurationMs(last.page, row), recordingId: (await row.getAttribute('data-recording-id')) ?? '' });
+    recovered.push({ livedMs, recordedMs: await playedDurationMs(last.page, row), recordingId: (await row.getAttribute('data-recording-id')) ?? '', withheld: await withheldOf(row) });
   }
-  console.log(`crash loss: ${recovered.map((r) => `killed at ${r.livedMs} ms, recovered ${r.recordedMs} ms, lost ${r.livedMs - r.recordedMs} ms`).join('; ')}`);
-  for (const { livedMs, recordedMs } of recovered) {
+  console.log(`crash loss: ${recovered.map((r) => `killed at ${r.livedMs} ms, recovered ${r.recordedMs} ms, lost ${r.livedMs - r.recordedMs} ms, customer withheld ${JSON.stringify(r.withheld)}`).join('; ')}`);
+  for (const { livedMs, recordedMs, withheld } of recovered) {
     expect(recordedMs, `killed ${livedMs} ms after connecting`).toBeGreaterThanOrEqual(livedMs - MAX_LOSS_MS);
+    // The withheld span is the delay line's audio at the crash, which runs to the file's end.
+    expect(withheld, `killed ${livedMs} ms after connecting: the customer's unvetted audio is withheld`).toHaveLength(1);
+    expect(withheld[0]?.[1]).toBeGreaterThanOrEqual(recordedMs - 50);
   }
   return { last, recovered };
 }
@@ -91,15 +98,22 @@ test('killed 1.7 s and 4.95 s into calls: each recording lacks at most 1 s, each
     await expect(entry.getByRole('status', { name: 'Recording state' })).toHaveText('Recovered');
     await expect(entry.locator('[data-recording-id]')).toHaveAttribute('data-recording-id', recordingId);
   }
-  // Play in the shorter call's row (it plays in real time) plays what was recovered: the customer left,
-  // the agent right, to the end.
-  const shorter = recovered.at(-1);
-  const audio = await playAndDecode(last.page, history.last());
-  expect(audio.durationMs).toBeGreaterThanOrEqual((shorter?.livedMs ?? Infinity) - MAX_LOSS_MS);
-  const talk = windowsBetween(audio, 500, audio.durationMs - 250);
-  const both = talk.filter((w) => (w.left.tones[440] ?? 0) > tonePresent && (w.right.tones[1000] ?? 0) > tonePresent);
-  expect(talk.length).toBeGreaterThanOrEqual(2);
-  expect(both.length).toBeGreaterThan(talk.length * 0.9);
+  // Play in the longer call's row plays what was recovered: the customer left and the agent right up to
+  // the withheld span; in it the agent to the end and the customer silent.
+  const longer = recovered[0];
+  const audio = await playAndDecode(last.page, history.first(), [440, 1000], 100);
+  expect(audio.durationMs).toBeGreaterThanOrEqual((longer?.livedMs ?? Infinity) - MAX_LOSS_MS);
+  const [withheldFrom = 0, withheldTo = 0] = longer?.withheld[0] ?? [];
+  const both = windowsBetween(audio, 500, withheldFrom - 100, 100);
+  const heardBoth = both.filter((w) => (w.left.tones[440] ?? 0) > tonePresent && (w.right.tones[1000] ?? 0) > tonePresent);
+  expect(both.length).toBeGreaterThanOrEqual(5);
+  expect(heardBoth.length).toBeGreaterThan(both.length * 0.9);
+  const agentOnly = windowsBetween(audio, withheldFrom + 100, Math.min(withheldTo, audio.durationMs) - 150, 100);
+  expect(agentOnly.length).toBeGreaterThanOrEqual(5);
+  for (const w of agentOnly) {
+    expect(w.left.rms, `no customer audio in the withheld span at ${w.startMs} ms`).toBeLessThan(toneAbsent);
+  }
+  expect(agentOnly.filter((w) => (w.right.tones[1000] ?? 0) > tonePresent).length).toBeGreaterThan(agentOnly.length * 0.9);
 });
 
 test('killed 3.3 s into a call: the recording lacks at most 1 s', async ({ app, peer }) => {

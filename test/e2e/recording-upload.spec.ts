@@ -6,7 +6,7 @@
 import { expect, test } from './fixtures/app';
 import { buildPolicy } from '../fixtures/policy';
 import { answerFrom } from './support/calls';
-import { playAndDecode, recordingsUi, tonePresent, windowsBetween } from './support/recording';
+import { playAndDecode, recordingsUi, toneAbsent, tonePresent, windowsBetween, withheldOf } from './support/recording';
 import { appUi } from './support/ui';
 
 test('a crash 5 s into a call leaves a recovered recording that plays, uploads and matches its hashes', async ({ app, peer, recordingStore }) => {
@@ -25,8 +25,14 @@ test('a crash 5 s into a call leaves a recovered recording that plays, uploads a
   await expect(row).toContainText('1002');
   const audio = await playAndDecode(second.page, row);
   expect(audio.durationMs, 'at least 4 s of the 5 s before the crash').toBeGreaterThanOrEqual(4000);
-  const talk = windowsBetween(audio, 500, audio.durationMs - 250);
+  // Both parties up to the PCI delay line's audio, whose customer side was withheld at the crash; the agent to the end.
+  const [withheld] = await withheldOf(row);
+  expect(withheld?.[1], 'the customer is withheld to the end of the file').toBeGreaterThanOrEqual(audio.durationMs - 300);
+  const talk = windowsBetween(audio, 500, (withheld?.[0] ?? 0) - 250);
+  expect(talk.length).toBeGreaterThanOrEqual(4);
   expect(talk.filter((w) => (w.left.tones[440] ?? 0) > tonePresent && (w.right.tones[1000] ?? 0) > tonePresent).length).toBeGreaterThan(talk.length * 0.9);
+  const agentOnly = windowsBetween(audio, (withheld?.[0] ?? 0) + 250, audio.durationMs - 250);
+  expect(agentOnly.filter((w) => (w.right.tones[1000] ?? 0) > tonePresent && w.left.rms < toneAbsent).length).toBeGreaterThan(agentOnly.length * 0.9);
   const recordingId = await row.getAttribute('data-recording-id');
   await second.close();
 

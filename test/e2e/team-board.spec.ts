@@ -3,12 +3,14 @@
  * (1003) watches agent 1001; what the agent does shows on the lead's "Agents" table; a desktop that is
  * gone shows Offline; a lead the agent's policy does not name is refused and told nothing.
  */
+import { crmMapping } from '../fixtures/crm/customers';
 import { expect, test } from './fixtures/app';
 import { AGENT_NAME, agentPolicy, LEAD, leadPolicy, teamBoard } from './support/team';
 import { appUi } from './support/ui';
 
-test('the lead sees the agent go Not ready, take a call (its SIP Call-ID, queue and intent) and hang up', async ({ app, peer, sip }) => {
-  const agent = await app(agentPolicy());
+test('the lead sees the agent go Not ready, take a call (its SIP Call-ID, queue, intent, masked customer, flags) and hang up', async ({ app, peer, sip, crm }) => {
+  // Customer 1002 stands in for the bank's IVR: its CTI headers are trusted; the CRM knows C1001 (王芳, Gold, born 1952).
+  const agent = await app(agentPolicy({}, { crm: { profileUrl: crm.profileUrl, mapping: crmMapping, timeoutMs: 1500 }, cti: { trustedSources: ['sip:1002@127.0.0.1'] } }));
   const lead = await app(leadPolicy());
   const agentUi = appUi(agent.page);
   await expect(agentUi.status).toHaveText('Registered');
@@ -22,7 +24,7 @@ test('the lead sees the agent go Not ready, take a call (its SIP Call-ID, queue 
   await agentUi.agentState.selectOption({ label: 'Ready' });
   await expect(state).toHaveText('Ready');
   const customer = await peer({ user: '1002', wav: 'tone440' });
-  await customer.call('1001', { extraHeaders: ['X-Queue: cards', 'X-Intent: lost-card'] });
+  await customer.call('1001', { extraHeaders: ['X-Customer-Id: C1001', 'X-Queue: cards', 'X-Intent: lost card', 'X-VIP: Gold'] });
   await expect(state).toHaveText('Ringing');
   await agentUi.button('Answer').click();
   await customer.waitForEvent('confirmed');
@@ -31,7 +33,14 @@ test('the lead sees the agent go Not ready, take a call (its SIP Call-ID, queue 
   expect(session?.callId).toBeTruthy();
   // The customer call's SIP Call-ID reaches the lead: what a supervision INVITE names.
   await expect(row).toHaveAttribute('data-call-id', session?.callId ?? '');
-  await expect(row.getByRole('cell').nth(2)).toHaveText(/^In \d\d:\d\d$/);
+  const cells = row.getByRole('cell');
+  await expect(cells.nth(2)).toHaveText(/^In \d\d:\d\d$/);
+  await expect(cells.nth(3)).toHaveText('cards');
+  await expect(cells.nth(4)).toHaveText('lost card');
+  await expect(cells.nth(5)).toHaveText('王*');
+  await expect(cells.nth(6)).toHaveText('VIPElderly');
+  // Minimal by design: the lead's desktop never has the customer's name or number.
+  await expect(lead.page.locator('body')).not.toContainText(/王芳|Wang Fang|1002/);
   // Every NOTIFY went agent → lead through the proxy, never anywhere else.
   const notifies = sip.requests().filter((r) => r.method === 'NOTIFY' && r.from === '1001');
   expect(notifies.length).toBeGreaterThan(0);
@@ -42,7 +51,7 @@ test('the lead sees the agent go Not ready, take a call (its SIP Call-ID, queue 
   await expect(row).not.toHaveAttribute('data-call-id');
 });
 
-test('a closed agent browser goes Offline within refreshSeconds; a clean sign-out within 10 s', async ({ app }) => {
+test('a clean sign-out (the agent leaves the page: final NOTIFY, un-REGISTER) shows Offline within 10 s, not at the next refresh', async ({ app }) => {
   test.setTimeout(90_000);
   // Clean: leaving the page un-REGISTERs, and the final NOTIFY says Offline at once (refresh 60 s would be too late).
   const agent = await app(agentPolicy({ refreshSeconds: 60 }));
@@ -85,4 +94,28 @@ test('a lead not in the agent\'s supervision.leads is refused (403) and sent not
   const seen = sip.requests(mark);
   expect(seen.some((r) => r.method === 'SUBSCRIBE' && r.from === '1004' && r.to === '1001')).toBe(true);
   expect(seen.filter((r) => r.method === 'NOTIFY' && r.to === '1004')).toEqual([]);
+});
+
+test("a desk phone's busy lamp (Event: dialog, RFC 4235) follows the agent's call; one not in leads gets nothing", async ({ app, peer }) => {
+  const agent = await app(agentPolicy());
+  await expect(appUi(agent.page).status).toHaveText('Registered');
+  const lamp = await peer({ user: LEAD.user, wav: 'silence', displayName: 'Desk phone' });
+  const stranger = await peer({ user: '1004', wav: 'silence' });
+  await lamp.subscribe('1001', 'dialog', 'application/dialog-info+xml');
+  await stranger.subscribe('1001', 'dialog', 'application/dialog-info+xml');
+  const first = await lamp.waitForEvent('notify');
+  expect(first.contentType).toBe('application/dialog-info+xml');
+  expect(first.body).toContain('entity="sip:1001@127.0.0.1"');
+  expect(first.body).not.toContain('<dialog ');
+
+  const customer = await peer({ user: '1002', wav: 'tone440' });
+  await customer.call('1001');
+  await appUi(agent.page).button('Answer').click();
+  await customer.waitForEvent('confirmed');
+  await expect.poll(async () => (await lamp.eventsOf('notify')).some((n) => /<dialog [^>]*direction="recipient">\s*<state>confirmed<\/state>/.test(n.body))).toBe(true);
+  await customer.hangup();
+  await expect.poll(async () => (await lamp.eventsOf('notify')).at(-1)?.body).not.toContain('<dialog ');
+
+  await stranger.waitForEvent('subscriptionTerminated');
+  expect(await stranger.eventsOf('notify')).toEqual([]);
 });

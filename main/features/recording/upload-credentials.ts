@@ -12,9 +12,7 @@
 import type { Certificate, OnBeforeSendHeadersListenerDetails, BeforeSendResponse } from 'electron';
 import type { Logger } from '@common/logging/logger';
 import type { RecordingPolicy } from '@common/contract/policy';
-
-/** The secret holding the upload token. */
-export const UPLOAD_TOKEN_SECRET = 'recording.uploadToken';
+import { originOf, tokenHeader, UPLOAD_TOKEN_SECRET } from '@common/recording/upload-token';
 
 type HeadersListener = (details: OnBeforeSendHeadersListenerDetails, callback: (response: BeforeSendResponse) => void) => void;
 
@@ -35,23 +33,10 @@ export interface UploadCredentialDeps {
 /** The policy's settings this needs. */
 export type UploadCredentialPolicy = Pick<RecordingPolicy, 'uploadUrl' | 'uploadTokenHeader' | 'clientCertificate'>;
 
-/** The header and value carrying `token`. */
-export function tokenHeader(name: string, token: string): [string, string] {
-  return [name, name.toLowerCase() === 'authorization' ? `Bearer ${token}` : token];
-}
-
 /** Whether a certificate matches the policy's choice (common names, compared exactly). */
 export function certificateMatches(certificate: Certificate, wanted: NonNullable<UploadCredentialPolicy['clientCertificate']>): boolean {
   return (wanted.issuer === undefined || certificate.issuerName === wanted.issuer) && (wanted.subject === undefined || certificate.subjectName === wanted.subject);
 }
-
-const originOf = (url: string): string | null => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-};
 
 /** Created once in main; `configure` with each valid policy loaded (null: no policy, nothing attached). */
 export function createUploadCredentials(deps: UploadCredentialDeps) {

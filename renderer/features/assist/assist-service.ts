@@ -52,7 +52,8 @@ export interface AssistPorts {
   knowledge: KnowledgeActions;
   /** The recording's pause, for the PCI guard (false when the call is not being recorded). */
   recording: {
-    pause(callId: string, by: PausedBy, reason?: string): boolean;
+    /** `fromEpochMs`: a back-dated start (Date.now() time), for the PCI guard. */
+    pause(callId: string, by: PausedBy, reason?: string, fromEpochMs?: number): boolean;
     resume(callId: string, by: PausedBy): boolean;
   };
 }
@@ -85,7 +86,12 @@ export function startAssist(policy: Policy, store: ServiceStore, lifecycle: Call
         policy: policy.assist,
         search,
         checklistOf,
-        pauseRecording: () => void ports.recording.pause(call.id, 'pci-guard', 'card number'),
+        pauseRecording: (fromMs) => {
+          const fromEpochMs = answeredAt + fromMs;
+          // IT's log (and the e2e figures): how far back the guard reached when it decided.
+          log.info(`call ${call.id}: card data heard, recording paused from ${Date.now() - fromEpochMs} ms ago`);
+          ports.recording.pause(call.id, 'pci-guard', 'card number', fromEpochMs);
+        },
         resumeRecording: () => void ports.recording.resume(call.id, 'pci-guard'),
         emit: (event) => {
           if (event.type === 'keyword' && event.kind === 'alert') log.info(`call ${call.id}: alert ${event.ruleId}`);

@@ -17,6 +17,7 @@ import {
   type OfferedCode,
   type PaceEvent,
   type PaceSnapshot,
+  type PciDecision,
   type SuggestionSnapshot,
   type TranscriptEvent,
   type UiLanguage,
@@ -66,7 +67,8 @@ export interface SessionDeps {
   policy: AssistPolicy;
   search(query: string): Promise<BoardHit[]>;
   checklistOf(articleId: string): Promise<readonly ChecklistItem[] | null>;
-  pauseRecording(): void;
+  /** Pauses the recording from `fromMs` on the call clock (back-dated: it may be in the past). */
+  pauseRecording(fromMs: number): void;
   resumeRecording(): void;
   emit(event: AssistEvent): void;
   update(view: SessionView): void;
@@ -144,10 +146,10 @@ export class AssistSession {
     return { summary, text: renderSummary(summary, language), lines: this.stream.finals() };
   }
 
-  private applyPci(decision: { pause: boolean; resume: boolean }): void {
+  private applyPci(decision: PciDecision): void {
     const atMs = this.deps.now();
     if (decision.pause) {
-      this.deps.pauseRecording();
+      this.deps.pauseRecording(decision.fromMs ?? atMs);
       this.deps.emit({ type: 'pci-pause', callId: this.callId, atMs });
     }
     if (decision.resume) {

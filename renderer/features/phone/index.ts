@@ -7,7 +7,6 @@ export { answer, dial, hangup, setHold, setMute, startPhone } from './phone-serv
 export { createPhoneSlice, selectCurrentCall, selectRingingCall } from './phone-slice';
 export type { PhoneSlice } from './phone-slice';
 export type { CallAudio, IncomingHook, PhoneEngine, UserAgentHook } from './sip/phone-engine';
-export { sipCallIdOf } from './sip/phone-engine';
 export { createIceGatheringTimeout } from './sip/ice-timeout';
 export type { CallEnd, CallSnapshot, InviteOrigin, MediaProvider } from './sip/types';
 export { createCallLifecycle } from './call-lifecycle';

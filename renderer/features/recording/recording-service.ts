@@ -18,6 +18,7 @@ import { openCacheRetryingKey } from './open-cache';
 import { recordingProblemOf } from './problems';
 import { playableAudio } from './restarted-playback';
 import { openRecordingStore, type RecordingStore } from './store';
+import { connectUploadToken } from './upload-token';
 import { startUploads, uploadOrigin, type UploadControl } from './upload-wiring';
 import type { PausedBy, RecordingManifest } from './types';
 
@@ -68,6 +69,9 @@ export async function startRecording(
   ports: RecordingPorts,
 ): Promise<void> {
   const settings = policy.recording;
+  // The store's token can be entered as soon as the Recordings area shows, before the cache is open.
+  const queue: { uploads: UploadControl | null } = { uploads: null };
+  if (settings.uploadUrl) connectUploadToken({ host, store, retryUploads: () => queue.uploads?.retryNow(), log });
   // The taps must be on each call's transceiver before its media flows, so they start with the app.
   const taps = settings.mode === 'off' ? Promise.resolve(null) : startTaps(engine);
   const cache = await openCacheRetryingKey({
@@ -107,7 +111,7 @@ export async function startRecording(
     context ??= new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE, latencyHint: 'playback' });
     void context.resume();
     // The encoded recorder's cadence (sliceMs): a crash loses at most one slice and its commit.
-    return new StereoRecorder({ context, tracks: () => engine.callAudio(call.id), bitrate: settings.bitrate, sliceMs: FLUSH_MS, ...callbacks });
+    return new StereoRecorder({ context, tracks: () => engine.callAudio(call.id), bitrate: settings.bitrate, sliceMs: FLUSH_MS, delayMs: settings.pciDelayMs, ...callbacks });
   };
   /** Encoded recordings of calls still up, so a failed tap can hand the call to WebAudio. */
   const failovers = new Map<string, FailoverCapture>();
@@ -120,7 +124,7 @@ export async function startRecording(
     createCapture: (call, callbacks) => {
       if (!encoded?.canRecord(call.id)) return webAudio(call, callbacks);
       const capture = new FailoverCapture(
-        (primary) => new EncodedRecorder(encoded, call.id, primary, (message) => log.warn(message)),
+        (primary) => new EncodedRecorder(encoded, call.id, primary, (message) => log.warn(message), settings.pciDelayMs),
         (fallback) => webAudio(call, fallback),
         callbacks,
       );
@@ -146,7 +150,13 @@ export async function startRecording(
   // A browser profile guards the cache only weakly: there a recording goes as soon as the store has it.
   const retentionDays = host.host === 'browser' ? 0 : settings.retentionDays;
   if (retentionDays !== settings.retentionDays) log.info(`browser host: recordings are deleted once the store acknowledges them (recording.retentionDays ${settings.retentionDays} applies to the desktop app)`);
-  const uploads = uploadUrl ? startUploads(cache, { ...settings, uploadUrl, retentionDays }, () => callIsUp(store.getState()), uploadOrigin(ports.policySha256)) : null;
+  const uploads = uploadUrl
+    ? startUploads(cache, { ...settings, uploadUrl, retentionDays }, () => callIsUp(store.getState()), uploadOrigin(ports.policySha256), {
+        requestHeaders: (url) => host.recordingUpload.headers(url),
+        onStoreRefusal: (refusal) => store.getState().setRecordingStoreRefused(refusal),
+      })
+    : null;
+  queue.uploads = uploads;
   running = { recordings, store: cache, uploads, mode: settings.mode };
 
   const recordAnswered = (call: CallSnapshot) => {
@@ -165,7 +175,7 @@ export async function startRecording(
   for (const call of store.getState().calls) if (call.phase === 'active') recordAnswered(call);
   window.addEventListener('pagehide', () => void recordings.stopAll());
   host.system.onEvent((event) => {
-    if (event === 'online' || event === 'resume') uploads?.online();
+    if (event === 'online' || event === 'resume') uploads?.retryNow();
   });
 }
 
@@ -199,10 +209,11 @@ function infoOf(call: CallSnapshot): CallInfo {
 
 /**
  * Pauses one call's recording (the agent's button, or the assist pane's PCI guard through `by`).
- * Returns false when the call is not being recorded.
+ * `fromEpochMs` back-dates the pause (the PCI guard's: where the triggering utterance began), as far as
+ * the delay line (recording.pciDelayMs) reaches. Returns false when the call is not being recorded.
  */
-export function pauseRecording(callId: string, by: PausedBy = 'agent', reason?: string): boolean {
-  return running?.recordings.setPaused(callId, true, by, reason) ?? false;
+export function pauseRecording(callId: string, by: PausedBy = 'agent', reason?: string, fromEpochMs?: number): boolean {
+  return running?.recordings.setPaused(callId, true, by, reason, fromEpochMs) ?? false;
 }
 
 /** Resumes one call's recording. */

@@ -1,6 +1,7 @@
 /** Recording in the store: the live capture per call, the cached recordings, and the cache's health. */
 import type { StateCreator } from 'zustand';
 import type { QuotaEvent } from './store';
+import type { StoreRefusal } from './upload';
 import type { RecordingManifest } from './types';
 
 /** A call's capture as the agent sees it. */
@@ -25,11 +26,17 @@ export interface RecordingSlice {
   recordingProblem: RecordingProblem | null;
   /** The recording key's protection is weak (Linux basic_text keyring, or the browser host): reported to IT and shown. */
   recordingKeyWeak: boolean;
+  /** The recording store refused the last upload's credential (401, 403) and no upload went through since. */
+  recordingStoreRefused: StoreRefusal | null;
+  /** The agent saved the store's token in this page (the browser host holds none until then). */
+  recordingStoreTokenSaved: boolean;
   setLiveRecording(callId: string, live: LiveRecording | null): void;
   setRecordings(recordings: RecordingManifest[]): void;
   setRecordingCache(event: QuotaEvent): void;
   setRecordingProblem(problem: RecordingProblem | null): void;
   setRecordingKeyWeak(weak: boolean): void;
+  setRecordingStoreRefused(refusal: StoreRefusal | null): void;
+  setRecordingStoreTokenSaved(saved: boolean): void;
 }
 
 export const createRecordingSlice: StateCreator<RecordingSlice, [], [], RecordingSlice> = (set) => ({
@@ -38,6 +45,8 @@ export const createRecordingSlice: StateCreator<RecordingSlice, [], [], Recordin
   recordingCache: null,
   recordingProblem: null,
   recordingKeyWeak: false,
+  recordingStoreRefused: null,
+  recordingStoreTokenSaved: false,
   setLiveRecording: (callId, live) =>
     set((state) => ({
       liveRecordings: live
@@ -48,6 +57,8 @@ export const createRecordingSlice: StateCreator<RecordingSlice, [], [], Recordin
   setRecordingCache: (recordingCache) => set({ recordingCache }),
   setRecordingProblem: (recordingProblem) => set({ recordingProblem }),
   setRecordingKeyWeak: (recordingKeyWeak) => set({ recordingKeyWeak }),
+  setRecordingStoreRefused: (recordingStoreRefused) => set({ recordingStoreRefused }),
+  setRecordingStoreTokenSaved: (recordingStoreTokenSaved) => set({ recordingStoreTokenSaved }),
 });
 
 /** The capture of one call, undefined when it is not recorded. */

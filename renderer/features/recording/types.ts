@@ -68,6 +68,8 @@ export interface RecordingManifest {
   paused: PausedInterval[];
   /** Recorder restarts, in order; absent when one recorder made the whole recording. */
   restarts?: RecorderRestart[];
+  /** Customer audio left out of the file (silence there); absent when none was. */
+  withheld?: WithheldSpan[];
   /** Upload bookkeeping (features/recording/upload). */
   upload?: UploadStatus;
   /** Epoch ms after which the local audio of an uploaded recording is deleted (retention). */
@@ -193,6 +195,8 @@ export interface UploadManifest {
    * to chunk `seq`, followed by each later recorder's own file (split it by the chunks' byte lengths).
    */
   restarts?: RecorderRestart[];
+  /** Spans of the customer channel that are silence because they were withheld (see WithheldSpan). */
+  withheld?: WithheldSpan[];
   /** Per chunk, in order: plaintext byte length and SHA-256 (the audio file is their concatenation). */
   chunks: { seq: number; atMs: number; bytes: number; sha256: string; entryHash: string }[];
   audioSha256: string;
@@ -225,4 +229,27 @@ export class DamagedRecordingError extends Error {
     super(`recording ${recordingId} is damaged at chunk ${seq}: ${reason}`);
     this.name = 'DamagedRecordingError';
   }
+}
+
+/**
+ * A span of the customer channel the file holds as silence although the call had audio there: the app (or
+ * the Opus recorder's worker) stopped while that audio was still in the PCI delay line, not yet vetted for
+ * card digits, so the agent's audio of the span was kept and the customer's withheld. ms from the start.
+ */
+export interface WithheldSpan {
+  startMs: number;
+  endMs: number;
+  /** The app died (crash recovery), or the Opus recorder's worker did and another recorder took over. */
+  reason: 'unvetted-at-crash' | 'unvetted-at-restart';
+}
+
+/**
+ * The provisional end of a recording that is still being made: the audio in the PCI delay line as Ogg pages
+ * that continue the file and close it, with the customer's audio withheld from `withheldFromMs` to `endMs`.
+ * The store keeps the newest one beside the recording and appends it only if the app dies (CallMux.tail).
+ */
+export interface ProvisionalTail {
+  bytes: ArrayBuffer;
+  endMs: number;
+  withheldFromMs: number;
 }

@@ -2,14 +2,22 @@
 import type { RecordingPolicy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import { getRecordingsDb, type RecordingStore } from './store';
-import { dexieUrlStorage, RecordingUploader } from './upload';
+import { dexieUrlStorage, RecordingUploader, type RequestHeaders, type StoreRefusal } from './upload';
 
 /** What the recording service tells the queue. */
 export interface UploadControl {
   /** A call started or ended: re-check whether uploads may run. */
   callsChanged(): void;
-  /** The network is back: retry now instead of waiting out the backoff. */
-  online(): void;
+  /** The network is back, or the agent saved the store's token: retry now instead of waiting out the backoff. */
+  retryNow(): void;
+}
+
+/** What the upload queue needs from the host and tells the app, besides the cache. */
+export interface UploadHooks {
+  /** The host's headers for each request to the store (LingxiApi `recordingUpload.headers`). */
+  requestHeaders: RequestHeaders;
+  /** The store refused the credential (401, 403), or null once an upload went through. */
+  onStoreRefusal: (refusal: StoreRefusal | null) => void;
 }
 
 /**
@@ -26,6 +34,7 @@ export function startUploads(
   settings: RecordingPolicy & { uploadUrl: string },
   callIsUp: () => boolean,
   metadata: Record<string, string>,
+  hooks: UploadHooks,
 ): UploadControl {
   const uploader = new RecordingUploader(
     {
@@ -36,7 +45,7 @@ export function startUploads(
       backoffMaxMs: settings.retryMaxSeconds * 1000,
       metadata,
     },
-    { store: cache, urlStorage: dexieUrlStorage(getRecordingsDb().tusUploads), log: createLogger('recording') },
+    { store: cache, urlStorage: dexieUrlStorage(getRecordingsDb().tusUploads), log: createLogger('recording'), ...hooks },
   );
   let active = callIsUp();
   uploader.setCallActive(active);
@@ -49,6 +58,6 @@ export function startUploads(
       active = now;
       uploader.setCallActive(now);
     },
-    online: () => uploader.retryNow(),
+    retryNow: () => uploader.retryNow(),
   };
 }

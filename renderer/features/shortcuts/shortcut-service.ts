@@ -20,6 +20,8 @@ export interface ShortcutTargets {
   toggleReady(): void;
   /** Pauses or resumes the call's recording; false when it is not being recorded. */
   toggleRecording(callId: string): boolean;
+  /** Raises or lowers the agent's hand for the team lead. */
+  askForHelp(): void;
   /** Opens the transfer form; false when there is none to open. */
   openTransfer(): boolean;
 }
@@ -68,6 +70,9 @@ export function runShortcut(action: ShortcutAction, phone: PhoneSlice, targets: 
       return true;
     case 'toggleRecording':
       return active !== undefined && targets.toggleRecording(active.id);
+    case 'askForHelp':
+      targets.askForHelp();
+      return true;
     default:
       return assertNever(action, 'shortcut action');
   }

@@ -146,6 +146,16 @@ export async function restartsOf(row: Locator): Promise<[number, number][]> {
 }
 
 /**
+ * The customer spans a Recordings row says were withheld ([start, end] ms): the PCI delay line's audio when
+ * the recorder stopped (a crash, a dead tap worker), not yet vetted for card digits.
+ */
+export async function withheldOf(row: Locator): Promise<[number, number][]> {
+  const withheld = row.locator('[data-withheld]');
+  if ((await withheld.count()) === 0) return [];
+  return JSON.parse((await withheld.getAttribute('data-withheld')) ?? '[]') as [number, number][];
+}
+
+/**
  * Clicks Play recording on `row` and reads how long the file the player got is (its metadata: the last
  * Ogg granule), without playing it through.
  */

@@ -57,6 +57,7 @@ describe('preload', () => {
       'policy.load',
       'power.setCallActive',
       'recording.takeKey',
+      'recordingUpload.headers',
       'secrets.set',
       'shell.openExternal',
       'shortcuts.onAction',
@@ -86,6 +87,11 @@ describe('preload', () => {
       ['recording:take-key', []],
       ['supervision:sign', [{ purpose: 'invite', mode: 'listen', call: 'c1@pbx' }]],
     ]);
+  });
+
+  it('adds no recording store headers and asks main nothing: main attaches the token, the page never holds it', async () => {
+    await expect(api.recordingUpload.headers('https://store.bank.example/files')).resolves.toEqual({});
+    expect(ipc.calls).toEqual([]);
   });
 
   it('delivers valid system events without the IPC event object, and stops after unsubscribe', () => {

@@ -63,6 +63,11 @@ function digitsOf(token: string): number {
  * @param triggers phrases ("card number", 卡号) that make the run after them card data whatever its length
  */
 export function findDigitRuns(text: string, triggers: PhraseMatcher | null = null): DigitRun[] {
+  return scanDigits(text, triggers).runs;
+}
+
+/** Every digit run in a text, and whether one of the trigger phrases occurs in it (one fold, one scan). */
+export function scanDigits(text: string, triggers: PhraseMatcher | null): { runs: DigitRun[]; triggered: boolean } {
   const folded = foldText(text);
   const tokens: Token[] = [];
   for (const m of folded.text.matchAll(TOKEN)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
@@ -105,7 +110,7 @@ export function findDigitRuns(text: string, triggers: PhraseMatcher | null = nul
     }
     i = Math.max(j, i + 1);
   }
-  return runs;
+  return { runs, triggered: triggerEnds.length > 0 };
 }
 
 /** Options for masking. */

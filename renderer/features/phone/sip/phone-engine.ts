@@ -170,8 +170,13 @@ export class PhoneEngine {
 
   /** The app's id of the call whose SIP Call-ID is `sipCallId` (what other desktops know it by). */
   callIdForSipCallId(sipCallId: string): string | undefined {
-    for (const call of this.calls.values()) if (sipCallIdOf(call.session) === sipCallId) return call.id;
+    for (const call of this.calls.values()) if (call.current.sipCallId === sipCallId) return call.id;
     return undefined;
+  }
+
+  /** A call's SIP Call-ID (what the dialog and other desktops know it by). */
+  sipCallId(callId: string): string | undefined {
+    return this.calls.get(callId)?.current.sipCallId;
   }
 
   /** Puts `track` on a call's audio sender (replaceTrack, no re-INVITE); returns the previous track, not stopped. */
@@ -373,12 +378,6 @@ export class PhoneEngine {
     const waitingNotAllowed = others > 0 && this.config.callWaiting === false;
     if (others >= MAX_CALLS || waitingNotAllowed || this.listener.shouldRejectIncoming(call.current)) call.hangup(486);
   }
-}
-
-/** The SIP Call-ID of a session's dialog (JsSIP keeps it, undeclared, on the dialog or the initial request). */
-export function sipCallIdOf(session: RTCSession): string | undefined {
-  const internals = session as unknown as { _dialog?: { id?: { call_id?: string } }; _request?: { call_id?: string } };
-  return internals._dialog?.id?.call_id ?? internals._request?.call_id;
 }
 
 function stopStream(stream: MediaStream): void {

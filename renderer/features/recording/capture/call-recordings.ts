@@ -3,12 +3,14 @@
  * paused intervals, and closes the recording with its end marker once the last slice is committed.
  * No React and no store globals: the service wires it, and unit tests drive it with fakes.
  */
-import type { PausedBy, PausedInterval, RecorderRestart } from '../types';
+import type { PausedBy, PausedInterval, ProvisionalTail, RecorderRestart } from '../types';
+import { addPause } from './pauses';
 
 /** What capture needs from the recording store. */
 export interface CaptureStore {
   begin(meta: { callId: string; direction: 'incoming' | 'outgoing'; number: string; mimeType: string; startedAt: number }): Promise<string>;
-  append(id: string, data: Blob, atMs: number): Promise<{ seq: number; commitMs: number }>;
+  append(id: string, data: Blob | ArrayBuffer, atMs: number, tail?: ProvisionalTail): Promise<{ seq: number; commitMs: number }>;
+  setTail(id: string, tail: ProvisionalTail): Promise<void>;
   setPaused(id: string, intervals: PausedInterval[]): Promise<void>;
   markRestart(id: string, restart: Omit<RecorderRestart, 'seq'>): Promise<void>;
   finish(id: string, endedAt: number): Promise<void>;
@@ -19,12 +21,22 @@ export interface Capture {
   readonly mimeType: string;
   readonly offsetMs: number;
   start(): void;
-  setPaused(paused: boolean): void;
+  /**
+   * Pauses or resumes from `atMs` (an offset like offsetMs; a pause may be back-dated into the capture's
+   * PCI delay line, not further). Returns the offset it takes effect at.
+   */
+  setPaused(paused: boolean, atMs: number): number;
   stop(): Promise<void>;
 }
 
 export interface CaptureCallbacks {
-  onSlice(data: Blob, atMs: number): void;
+  /**
+   * One slice of the file (`atMs`: its end). `tail`: what a crash now would keep of the audio the capture
+   * still holds back (its PCI delay line), replacing the previous one.
+   */
+  onSlice(data: Blob | ArrayBuffer, atMs: number, tail?: ProvisionalTail): void;
+  /** A new provisional end while no slice is ready (optional: only captures with a delay line call it). */
+  onTail?(tail: ProvisionalTail): void;
   onError(error: Error): void;
   /** Another recorder took over mid-call (optional: only captures that can fail over call it). */
   onRestart?(restart: Omit<RecorderRestart, 'seq'>): void;
@@ -81,8 +93,13 @@ export class CallRecordings {
     return started;
   }
 
-  /** Pauses or resumes one call's capture; `by` goes into the manifest. Returns false when not recording. */
-  setPaused(callId: string, paused: boolean, by: PausedBy, reason?: string): boolean {
+  /**
+   * Pauses or resumes one call's capture; `by` goes into the manifest. A pause may be back-dated to
+   * `fromEpochMs` (the PCI guard's: the start of the utterance that triggered it); it reaches back as far as
+   * the capture's delay line allows, and a pause reaching into the previous one continues it. Returns
+   * false when not recording.
+   */
+  setPaused(callId: string, paused: boolean, by: PausedBy, reason?: string, fromEpochMs?: number): boolean {
     const entry = this.active.get(callId);
     if (!entry) return false;
     const open = entry.paused.at(-1);
@@ -90,10 +107,11 @@ export class CallRecordings {
     if (paused === isPaused) return true;
     // The PCI guard lifts only its own pause: a pause the agent chose stays until the agent resumes.
     if (!paused && by === 'pci-guard' && open?.by !== 'pci-guard') return true;
-    const at = entry.capture.offsetMs;
-    if (paused) entry.paused.push({ startMs: at, by, ...(reason ? { reason } : {}) });
-    else if (open) open.endMs = at;
-    entry.capture.setPaused(paused);
+    const now = entry.capture.offsetMs;
+    const back = paused && fromEpochMs !== undefined ? Math.max(0, this.deps.now() - fromEpochMs) : 0;
+    const at = entry.capture.setPaused(paused, now - back);
+    if (paused) addPause(entry.paused, { startMs: at, by, ...(reason ? { reason } : {}) });
+    else if (open) open.endMs = Math.max(at, open.startMs);
     const snapshot = entry.paused.map((interval) => ({ ...interval }));
     this.enqueue(callId, entry, () => this.deps.store.setPaused(entry.recordingId, snapshot));
     this.deps.changed(callId, { recordingId: entry.recordingId, paused });
@@ -127,13 +145,17 @@ export class CallRecordings {
     // Filled once the recording exists; capture starts only after that, so every slice finds it.
     const holder: { entry?: Active } = {};
     const capture = this.deps.createCapture(call, {
-      onSlice: (data, atMs) => {
+      onSlice: (data, atMs, tail) => {
         const target = holder.entry;
         if (!target) return;
         this.enqueue(call.id, target, async () => {
-          const { commitMs } = await this.deps.store.append(target.recordingId, data, atMs);
+          const { commitMs } = await this.deps.store.append(target.recordingId, data, atMs, tail);
           this.deps.committed(commitMs);
         });
+      },
+      onTail: (tail) => {
+        const target = holder.entry;
+        if (target) this.enqueue(call.id, target, () => this.deps.store.setTail(target.recordingId, tail));
       },
       onError: (error) => this.deps.failed(call.id, error),
       onRestart: (restart) => {

@@ -24,10 +24,13 @@ export class FailoverCapture implements Capture {
     private readonly callbacks: CaptureCallbacks,
   ) {
     this.primary = createPrimary({
-      onSlice: (data, atMs) => {
+      onSlice: (data, atMs, tail) => {
         if (this.fallback) return;
         this.lastAudioMs = atMs;
-        callbacks.onSlice(data, atMs);
+        callbacks.onSlice(data, atMs, tail);
+      },
+      onTail: (tail) => {
+        if (!this.fallback) callbacks.onTail?.(tail);
       },
       onError: (error) => {
         if (!this.fallback) callbacks.onError(error);
@@ -59,9 +62,11 @@ export class FailoverCapture implements Capture {
     this.primary.start();
   }
 
-  setPaused(paused: boolean): void {
+  setPaused(paused: boolean, atMs: number): number {
     this.paused = paused;
-    (this.fallback?.capture ?? this.primary).setPaused(paused);
+    if (!this.fallback) return this.primary.setPaused(paused, atMs);
+    const { capture, baseMs } = this.fallback;
+    return baseMs + capture.setPaused(paused, atMs - baseMs);
   }
 
   stop(): Promise<void> {
@@ -92,6 +97,6 @@ export class FailoverCapture implements Capture {
     this.fallback = { capture, baseMs };
     this.callbacks.onRestart?.({ atMs: baseMs, lastAudioMs: Math.min(this.lastAudioMs, baseMs), mimeType: capture.mimeType });
     capture.start();
-    if (this.paused) capture.setPaused(true);
+    if (this.paused) capture.setPaused(true, 0);
   }
 }

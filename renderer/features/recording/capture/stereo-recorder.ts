@@ -3,6 +3,10 @@
  * (the track the call sends) on the right, through a WebAudio ChannelMerger into MediaRecorder with
  * 1-second slices. Pausing silences both inputs (gain 0) rather than pausing MediaRecorder, so the
  * audio timeline stays aligned with the call and the manifest's paused offsets point into the file.
+ * Each input passes a DelayNode first (the PCI delay line, policy recording.pciDelayMs): a pause
+ * back-dated by up to that much is scheduled on the gain before the delayed audio reaches it.
+ * MediaRecorder starts when the delayed audio begins to arrive and stops once the line drained, so the
+ * file's time t is the call's time t (from start()), as the encoded recorder's is: offsets are call times.
  *
  * Pitfalls this follows (test bed README): a remote WebRTC track feeds WebAudio only while it plays in
  * an element — the call's RemoteAudio element plays it for as long as the call is up, so no second
@@ -30,15 +34,20 @@ export interface StereoRecorderOptions {
   onError(error: Error): void;
   bitrate: number;
   sliceMs?: number;
+  /** The PCI delay line, ms (policy recording.pciDelayMs, ≤ 10,000). */
+  delayMs?: number;
 }
 
 export class StereoRecorder {
   private readonly merger: ChannelMergerNode;
   private readonly gains: [GainNode, GainNode];
+  private readonly delays: [DelayNode, DelayNode];
   private readonly destination: MediaStreamAudioDestinationNode;
   private readonly recorder: MediaRecorder;
   private readonly inputs: [Input | null, Input | null] = [null, null];
   private startedAt = 0;
+  /** Resolves when MediaRecorder started (the delay line's first audio reached it). */
+  private recording: Promise<void> | null = null;
   private stopped: Promise<void> | null = null;
 
   constructor(private readonly options: StereoRecorderOptions) {
@@ -46,6 +55,13 @@ export class StereoRecorder {
     this.merger = context.createChannelMerger(2);
     this.gains = [context.createGain(), context.createGain()];
     this.gains.forEach((gain, channel) => gain.connect(this.merger, 0, channel));
+    const delaySeconds = (options.delayMs ?? 0) / 1000;
+    const maxSeconds = Math.max(1, delaySeconds);
+    this.delays = [context.createDelay(maxSeconds), context.createDelay(maxSeconds)];
+    this.delays.forEach((delay, channel) => {
+      delay.delayTime.value = delaySeconds;
+      delay.connect(this.gains[channel] as GainNode);
+    });
     this.destination = context.createMediaStreamDestination();
     this.destination.channelCount = 2;
     this.merger.connect(this.destination);
@@ -56,7 +72,7 @@ export class StereoRecorder {
     });
     this.recorder.addEventListener('dataavailable', (event) => {
       this.rewire();
-      if (event.data.size > 0) options.onSlice(event.data, Math.round(performance.now() - this.startedAt));
+      if (event.data.size > 0) options.onSlice(event.data, Math.max(0, this.offsetMs - this.delayMs));
     });
     this.recorder.addEventListener('error', (event) => {
       const error = (event as Event & { error?: unknown }).error;
@@ -69,38 +85,72 @@ export class StereoRecorder {
     return this.recorder.mimeType;
   }
 
-  /** Milliseconds since start(): where in the audio a pause begins or ends. */
+  /** Where the audio heard now lands in the file: ms since start(). */
   get offsetMs(): number {
     return Math.round(performance.now() - this.startedAt);
+  }
+
+  private get delayMs(): number {
+    return this.options.delayMs ?? 0;
   }
 
   start(): void {
     this.rewire();
     this.startedAt = performance.now();
-    this.recorder.start(this.options.sliceMs ?? SLICE_MS);
+    const begin = () => {
+      try {
+        this.recorder.start(this.options.sliceMs ?? SLICE_MS);
+      } catch (error) {
+        this.options.onError(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    this.recording =
+      this.delayMs > 0 ? new Promise<void>((resolve) => setTimeout(() => resolve(begin()), this.delayMs)) : Promise.resolve(begin());
   }
 
-  /** While paused nothing is captured: both inputs are cut to silence. */
-  setPaused(paused: boolean): void {
-    const now = this.options.context.currentTime;
-    for (const gain of this.gains) gain.gain.setValueAtTime(paused ? 0 : 1, now);
+  /**
+   * While paused nothing is captured: both inputs are cut to silence from `atMs` (a call time; a pause may
+   * reach back into the delay line, not before). A change scheduled later is cancelled, so a back-dated
+   * pause overrides a resume that had not taken effect yet. Returns the time it takes effect.
+   */
+  setPaused(paused: boolean, atMs: number): number {
+    // The call time whose audio leaves the delay line for the gain now.
+    const writing = this.offsetMs - this.delayMs;
+    const at = Math.min(this.offsetMs, Math.max(atMs, writing));
+    const when = this.options.context.currentTime + (at - writing) / 1000;
+    for (const gain of this.gains) {
+      gain.gain.cancelScheduledValues(when);
+      gain.gain.setValueAtTime(paused ? 0 : 1, when);
+    }
+    return at;
   }
 
-  /** Stops capture; resolves after the last slice was handed to onSlice. */
+  /** Stops capture once the delay line drained; resolves after the last slice was handed to onSlice. */
   stop(): Promise<void> {
     this.stopped ??= new Promise<void>((resolve) => {
       const done = () => {
         // Tear the whole graph down: a destination node left connected keeps the audio thread busy.
         for (let channel = 0; channel < 2; channel++) this.disconnect(channel as 0 | 1);
-        for (const gain of this.gains) gain.disconnect();
+        for (const node of [...this.delays, ...this.gains]) node.disconnect();
         this.merger.disconnect();
         for (const track of this.destination.stream.getTracks()) track.stop();
         resolve();
       };
-      if (this.recorder.state === 'inactive') return done();
+      const recording = this.recording;
+      if (!recording) return done();
       // 'stop' fires after the final 'dataavailable'.
       this.recorder.addEventListener('stop', done, { once: true });
-      this.recorder.stop();
+      // The call's last `delayMs` are still in the delay line: let it drain, then stop (MediaRecorder started
+      // `delayMs` after start(), so it has by then, however short the call). The graph stays connected while
+      // it drains; what enters it from now on is cut at the gain when it comes out of the line.
+      const now = this.options.context.currentTime;
+      for (const gain of this.gains) {
+        gain.gain.cancelScheduledValues(now + this.delayMs / 1000);
+        gain.gain.setValueAtTime(0, now + this.delayMs / 1000);
+      }
+      const stopRecorder = () => void recording.then(() => (this.recorder.state === 'inactive' ? done() : this.recorder.stop()));
+      if (this.delayMs > 0) setTimeout(stopRecorder, this.delayMs);
+      else stopRecorder();
     });
     return this.stopped;
   }
@@ -118,7 +168,7 @@ export class StereoRecorder {
     this.disconnect(channel);
     if (!track || track.readyState !== 'live') return;
     const source = this.options.context.createMediaStreamSource(new MediaStream([track]));
-    source.connect(this.gains[channel]);
+    source.connect(this.delays[channel]);
     this.inputs[channel] = { track, source };
   }
 

@@ -5,7 +5,7 @@ import { RecordingPlayback } from './RecordingPlayback';
 
 /**
  * One cached recording: the call, its paused spans (to the tenth of a second: a 0.4 s pause the PCI guard
- * made is not "00:03–00:03") and recorder restarts, its state (a status: recording, saved, uploading,
+ * made is not "00:03–00:03"), recorder restarts, customer audio withheld at a crash (not yet checked for card digits), its state (a status: recording, saved, uploading,
  * uploaded, recovered, damaged) and, when the policy allows, Play recording (both channels, decrypted in memory).
  */
 export function RecordingRow({ recording, playback }: { recording: RecordingManifest; playback: boolean }) {
@@ -29,6 +29,11 @@ export function RecordingRow({ recording, playback }: { recording: RecordingMani
       {recording.restarts && recording.restarts.length > 0 && (
         <span className="recordings__restarts" data-restarts={JSON.stringify(recording.restarts.map((r) => [r.lastAudioMs, r.atMs]))}>
           {t('recording.restarts', { list: recording.restarts.map((r) => formatDuration(r.atMs)).join(', ') })}
+        </span>
+      )}{' '}
+      {recording.withheld && recording.withheld.length > 0 && (
+        <span className="recordings__withheld" data-withheld={JSON.stringify(recording.withheld.map((w) => [w.startMs, w.endMs]))}>
+          {t('recording.withheld', { list: recording.withheld.map((w) => `${formatOffset(w.startMs)}–${formatOffset(w.endMs)}`).join(', ') })}
         </span>
       )}{' '}
       <RecordingPlayback recording={recording} playback={playback} stateLabel={t('recording.uploadState')} />

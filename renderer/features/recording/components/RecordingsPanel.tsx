@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../platform/store';
 import { RecordingRow } from './RecordingRow';
 import { RecordingHealth } from './RecordingHealth';
+import { RecordingStoreToken } from './RecordingStoreToken';
 import './recording.css';
 
 /** The recordings in the local cache, newest first, with their state and playback. */
@@ -13,6 +14,7 @@ export function RecordingsPanel() {
     <section className="recordings" aria-label={t('recording.label')}>
       <h2>{t('recording.label')}</h2>
       <RecordingHealth />
+      <RecordingStoreToken />
       {recordings.length === 0 ? (
         <p>{t('recording.empty')}</p>
       ) : (

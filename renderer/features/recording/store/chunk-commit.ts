@@ -7,7 +7,7 @@ import type { RecordingChunk, RecordingManifest } from '../types';
 import { encryptChunk } from './chunk-crypto';
 import { RecordingNotFoundError, RecordingStateError } from './errors';
 import { entryHash, sha256Hex } from './hash-chain';
-import type { RecordingsDb } from './recordings-db';
+import type { RecordingsDb, TailRow } from './recordings-db';
 
 /** Where the next chunk of a recording links in. */
 export interface ChainPosition {
@@ -49,11 +49,12 @@ export async function sealChunk(
 }
 
 /**
- * Writes the chunk and the advanced manifest in one transaction; resolves after it commits.
+ * Writes the chunk and the advanced manifest in one transaction, with the recording's provisional end
+ * (sealed as the chunk after this one) when it has one; resolves after it commits.
  * Refuses when the recording is no longer recording or another writer moved its chain on.
  */
-export function commitChunk(db: RecordingsDb, chunk: RecordingChunk): Promise<RecordingManifest> {
-  return db.transaction('rw', db.recordings, db.chunks, async () => {
+export function commitChunk(db: RecordingsDb, chunk: RecordingChunk, tail: TailRow | null = null): Promise<RecordingManifest> {
+  return db.transaction('rw', db.recordings, db.chunks, db.tails, async () => {
     const manifest = await db.recordings.get(chunk.recordingId);
     if (!manifest) throw new RecordingNotFoundError(chunk.recordingId);
     if (manifest.state !== 'recording') throw new RecordingStateError(manifest.id, manifest.state, 'append to');
@@ -65,6 +66,21 @@ export function commitChunk(db: RecordingsDb, chunk: RecordingChunk): Promise<Re
     manifest.bytes += chunk.plainBytes;
     manifest.chainHead = chunk.entryHash;
     await db.recordings.put(manifest);
+    // The provisional end moves with the file: replaced by the one that follows this chunk, or gone.
+    if (tail) await db.tails.put(tail);
+    else await db.tails.delete(chunk.recordingId);
     return manifest;
+  });
+}
+
+/**
+ * Replaces the recording's provisional end while it is still being recorded and the tail still follows
+ * its last chunk; otherwise (finished, or moved on meanwhile) it is dropped as stale.
+ */
+export function putTail(db: RecordingsDb, tail: TailRow): Promise<void> {
+  return db.transaction('rw', db.recordings, db.tails, async () => {
+    const manifest = await db.recordings.get(tail.chunk.recordingId);
+    if (manifest?.state !== 'recording' || manifest.chunks !== tail.chunk.seq || manifest.chainHead !== tail.chunk.prevHash) return;
+    await db.tails.put(tail);
   });
 }

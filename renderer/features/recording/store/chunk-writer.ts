@@ -2,8 +2,8 @@
  * Appends chunks to recordings: one queue per recording so chunks commit in call (capture) order,
  * and the chain position kept in memory so an append costs one transaction.
  */
-import type { RecordingManifest } from '../types';
-import { commitChunk, sealChunk, type ChainPosition, type StoreKeys } from './chunk-commit';
+import type { ProvisionalTail, RecordingManifest } from '../types';
+import { commitChunk, putTail, sealChunk, type ChainPosition, type StoreKeys } from './chunk-commit';
 import { isQuotaExceeded, RecordingNotFoundError, RecordingStateError, RecordingStorageFullError } from './errors';
 import { KeyedQueue } from './keyed-queue';
 import type { RecordingsDb } from './recordings-db';
@@ -26,16 +26,21 @@ export class ChunkWriter {
     private readonly keys: () => Promise<StoreKeys>,
   ) {}
 
-  /** Queues one slice; resolves after its transaction committed. */
-  append(id: string, data: Blob | ArrayBuffer, atMs: number): Promise<Committed> {
+  /**
+   * Queues one slice, with the recording's provisional end after it if the capture has one; resolves
+   * after its transaction committed.
+   */
+  append(id: string, data: Blob | ArrayBuffer, atMs: number, tail?: ProvisionalTail): Promise<Committed> {
     return this.queue.run(id, async () => {
       const keys = await this.keys();
       const plain = data instanceof ArrayBuffer ? data : await data.arrayBuffer();
       const at = this.heads.get(id) ?? (await this.positionOf(id));
       const chunk = await sealChunk(keys, id, at, plain, atMs);
+      const next = { seq: chunk.seq + 1, prevHash: chunk.entryHash, keyed: at.keyed };
+      const tailRow = tail ? { chunk: await sealChunk(keys, id, next, tail.bytes, tail.endMs), withheldFromMs: tail.withheldFromMs } : null;
       try {
-        const manifest = await commitChunk(this.db, chunk);
-        this.heads.set(id, { seq: chunk.seq + 1, prevHash: chunk.entryHash, keyed: at.keyed });
+        const manifest = await commitChunk(this.db, chunk, tailRow);
+        this.heads.set(id, next);
         return { manifest, seq: chunk.seq, plainBytes: chunk.plainBytes, committedAt: performance.now() };
       } catch (error) {
         // Nothing was written; re-read the position next time in case another writer moved it.
@@ -43,6 +48,19 @@ export class ChunkWriter {
         if (isQuotaExceeded(error)) throw new RecordingStorageFullError(id, chunk.seq, { cause: error });
         throw error;
       }
+    });
+  }
+
+  /**
+   * Queues a new provisional end for the recording when no slice comes with one: sealed as the chunk after
+   * the last committed, replacing the previous one (never appended while the recording lives).
+   */
+  setTail(id: string, tail: ProvisionalTail): Promise<void> {
+    return this.queue.run(id, async () => {
+      const keys = await this.keys();
+      const at = this.heads.get(id) ?? (await this.positionOf(id));
+      const chunk = await sealChunk(keys, id, at, tail.bytes, tail.endMs);
+      await putTail(this.db, { chunk, withheldFromMs: tail.withheldFromMs });
     });
   }
 

@@ -7,7 +7,8 @@
  *
  * MAC input: the UTF-8 JSON of the array
  *   ["lingxi-end/2", id, callId, startedAt, endedAt, chunks, chainHead, reason,
- *    [[startMs, endMs, by, reason|null] …], [[atMs, lastAudioMs, seq, mimeType] …]]
+ *    [[startMs, endMs, by, reason|null] …], [[atMs, lastAudioMs, seq, mimeType] …]
+ *    (, [[startMs, endMs, reason] …] of the withheld customer spans, when there are any)]
  * (arrays, so the bytes do not depend on how a stored object orders its keys).
  */
 import type { EndReason, EndRecord, RecordingManifest, VerifyResult } from '../types';
@@ -19,6 +20,8 @@ function macInput(manifest: RecordingManifest, chunks: number, chainHead: string
   const paused = manifest.paused.map((p) => [p.startMs, p.endMs ?? null, p.by, p.reason ?? null]);
   const restarts = (manifest.restarts ?? []).map((r) => [r.atMs, r.lastAudioMs, r.seq, r.mimeType]);
   const fields = [LABEL, manifest.id, manifest.callId, manifest.startedAt, manifest.endedAt ?? null, chunks, chainHead, reason, paused, restarts];
+  // Only recordings that have withheld spans seal them, so the records sealed before they existed still hold.
+  if (manifest.withheld?.length) fields.push(manifest.withheld.map((w) => [w.startMs, w.endMs, w.reason]));
   return new TextEncoder().encode(JSON.stringify(fields));
 }
 

@@ -154,6 +154,7 @@ function uploadManifest(manifest: RecordingManifest, chunks: readonly RecordingC
     channels: { left: 'customer', right: 'agent' },
     paused: manifest.paused.map((interval) => ({ ...interval })),
     ...(manifest.restarts?.length ? { restarts: manifest.restarts.map((restart) => ({ ...restart })) } : {}),
+    ...(manifest.withheld?.length ? { withheld: manifest.withheld.map((span) => ({ ...span })) } : {}),
     chunks: chunks.map((chunk) => ({
       seq: chunk.seq,
       atMs: chunk.atMs,

@@ -5,7 +5,7 @@
  * resolves (its transaction committed); unuploaded audio is never deleted to make room.
  */
 import type { Logger } from '@common/logging/logger';
-import { DamagedRecordingError, type EndReason, type PausedInterval, type QuarantineExport, type RecorderRestart, type RecordingExport, type RecordingManifest, type VerifyResult } from '../types';
+import { DamagedRecordingError, type EndReason, type PausedInterval, type ProvisionalTail, type QuarantineExport, type RecorderRestart, type RecordingExport, type RecordingManifest, type VerifyResult } from '../types';
 import type { StoreKeys } from './chunk-commit';
 import { sealEnd } from './end-record';
 import { ChunkWriter } from './chunk-writer';
@@ -18,7 +18,7 @@ import { enforceLimit } from './quota-enforcer';
 import { buildExport, buildQuarantine, readSnapshot, readVerified, readVerifiedPrefix } from './recording-reader';
 import { loadRecordingKey, type KeyHost, type RecordingKeyStatus } from './recording-key';
 import type { RecordingsDb } from './recordings-db';
-import { recoverOpenRecordings } from './recovery';
+import { adoptTail, recoverOpenRecordings } from './recovery';
 import * as uploads from './upload-states';
 
 /** What a store needs from its surroundings (index.ts's createRecordingStore fills in the app's). */
@@ -112,14 +112,18 @@ export class RecordingStore {
   /**
    * Encrypts and commits one slice (`atMs`: its end, ms from the start); resolves once its transaction
    * committed. Appends to one recording commit in call order. Throws RecordingStorageFullError when
-   * the disk or browser quota refuses the chunk (it is then not saved).
+   * the disk or browser quota refuses the chunk (it is then not saved). `tail`, the capture's provisional
+   * end after this slice, replaces the recording's previous one in the same transaction (recovery.ts).
    */
-  async append(id: string, data: Blob | ArrayBuffer, atMs: number): Promise<AppendResult> {
+  async append(id: string, data: Blob | ArrayBuffer, atMs: number, tail?: ProvisionalTail): Promise<AppendResult> {
     const calledAt = performance.now();
     if (!Number.isFinite(atMs) || atMs < 0) throw new RangeError(`append: atMs must be ms ≥ 0 from the recording's start, got ${atMs}`);
+    if (tail && !(tail.endMs >= atMs && tail.withheldFromMs >= 0 && tail.withheldFromMs <= tail.endMs)) {
+      throw new RangeError(`append: a tail must end at or after its slice (${atMs} ms) and withhold within itself, got ${tail.withheldFromMs}–${tail.endMs} ms`);
+    }
     let committed;
     try {
-      committed = await this.writer.append(id, data, atMs);
+      committed = await this.writer.append(id, data, atMs, tail);
     } catch (error) {
       if (error instanceof RecordingStorageFullError) this.quota.storageRefused();
       throw error;
@@ -131,6 +135,12 @@ export class RecordingStore {
     if (this.quota.levelFor(bytes) === 'full') await this.checkQuota().catch((error: unknown) => this.logFailure('quota check', error));
     else this.quota.update(this.usageNow);
     return { seq: committed.seq, commitMs: committed.committedAt - calledAt };
+  }
+
+  /** Keeps the capture's provisional end (see ProvisionalTail) while no slice is ready to carry it. */
+  async setTail(id: string, tail: ProvisionalTail): Promise<void> {
+    if (!(tail.withheldFromMs >= 0 && tail.withheldFromMs <= tail.endMs)) throw new RangeError(`setTail: need 0 ≤ withheldFromMs ≤ endMs, got ${tail.withheldFromMs} and ${tail.endMs}`);
+    await this.writer.setTail(id, tail);
   }
 
   /** Replaces the paused intervals (offsets in ms from the start; only the last may still be open). */
@@ -149,8 +159,13 @@ export class RecordingStore {
     }
     if (!restart.mimeType) throw new RangeError('markRestart: mimeType is required');
     await this.writer.drain(id);
+    // The old recorder's provisional end closes its part of the file (its worker is gone with the delay
+    // line's audio): the agent's audio of the line is kept, the customer's withheld.
+    const tailEnd = await adoptTail(this.deps.db, id, 'unvetted-at-restart');
+    this.writer.forget(id);
+    const lastAudioMs = Math.min(restart.atMs, Math.max(restart.lastAudioMs, tailEnd ?? 0));
     const manifest = await updateManifest(this.deps.db, id, 'mark a recorder restart in', ['recording'], (m) => {
-      m.restarts = [...(m.restarts ?? []), { ...restart, seq: m.chunks }];
+      m.restarts = [...(m.restarts ?? []), { ...restart, lastAudioMs, seq: m.chunks }];
     });
     this.changed(manifest);
   }
@@ -175,6 +190,8 @@ export class RecordingStore {
       }
       Object.assign(m, { endedAt: closed.endedAt, paused: closed.paused, state: 'saved' }, end ? { end } : {});
     });
+    // Normally the last slice took it away; not when the recorder never delivered one (a dead tap worker).
+    await this.deps.db.tails.delete(id);
     this.live.get(id)?.();
     this.live.delete(id);
     this.writer.forget(id);

@@ -7,6 +7,15 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RecordingChunk, RecordingManifest } from '../types';
 
+/**
+ * A recording's provisional end (ProvisionalTail), sealed as the chunk that would follow the last one
+ * committed: encrypted and chained at that position, so recovery can append it as it is.
+ */
+export interface TailRow {
+  chunk: RecordingChunk;
+  withheldFromMs: number;
+}
+
 export const RECORDINGS_DB_NAME = 'lingxi-recordings';
 
 /**
@@ -43,6 +52,8 @@ export type RecordingsDb = Dexie & {
   chunks: Table<RecordingChunk, [string, number]>;
   keys: EntityTable<RecordingKeyRow, 'name'>;
   tusUploads: EntityTable<TusUploadRow, 'urlStorageKey'>;
+  /** One row per recording being made with a PCI delay line, primary key `chunk.recordingId`. */
+  tails: Table<TailRow, string>;
 };
 
 /** Where the database lives; tests pass fake-indexeddb's factory so each test gets a fresh one. */
@@ -64,6 +75,7 @@ export function createRecordingsDb(options: RecordingsDbOptions = {}): Recording
     keys: 'name',
     tusUploads: 'urlStorageKey, fingerprint',
   });
+  db.version(2).stores({ tails: 'chunk.recordingId' });
   // Another window upgraded the schema: step aside so it can proceed (see renderer/db/db.ts).
   db.on('versionchange', () => {
     db.close();

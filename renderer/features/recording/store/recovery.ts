@@ -1,15 +1,40 @@
 /**
  * Crash recovery: a recording still in state `recording` at start has no end marker, because the
- * app died mid-call. It is closed as `recovered` with every chunk that committed, and so joins the
+ * app died mid-call. It is closed as `recovered` with every chunk that committed and its provisional
+ * end (the PCI delay line's audio, the customer's withheld; `adoptTail`, which a recorder restart uses too), and so joins the
  * upload queue like a saved one. A keyed (version 2) recording gets an end record of reason `crash`
  * sealing what is known at recovery: the committed chunks, their chain head, the last chunk's time.
  */
-import type { EndRecord, RecordingManifest } from '../types';
+import type { EndRecord, RecordingManifest, WithheldSpan } from '../types';
 import { closeOpenPause } from './manifest-ops';
 import { chunkRange, type RecordingsDb } from './recordings-db';
 
 /** Seals the end record of a closed manifest (end-record.ts's sealEnd with reason `crash`). */
 export type SealCrash = (manifest: RecordingManifest) => Promise<EndRecord>;
+
+/**
+ * Appends the recording's provisional end (the audio that was still in the PCI delay line, the customer's
+ * withheld) when it follows the last committed chunk, recording the withheld span in the manifest. A tail
+ * that does not follow (the recorder restarted, or a chunk committed without one) is dropped.
+ */
+export async function adoptTail(db: RecordingsDb, id: string, reason: WithheldSpan['reason']): Promise<number | undefined> {
+  return db.transaction('rw', db.recordings, db.chunks, db.tails, async () => {
+    const [manifest, tail] = await Promise.all([db.recordings.get(id), db.tails.get(id)]);
+    if (!tail) return undefined;
+    await db.tails.delete(id);
+    const { chunk } = tail;
+    if (manifest?.state !== 'recording' || chunk.seq !== manifest.chunks || chunk.prevHash !== manifest.chainHead) return undefined;
+    await db.chunks.add(chunk);
+    manifest.chunks += 1;
+    manifest.bytes += chunk.plainBytes;
+    manifest.chainHead = chunk.entryHash;
+    if (chunk.atMs > tail.withheldFromMs) {
+      manifest.withheld = [...(manifest.withheld ?? []), { startMs: tail.withheldFromMs, endMs: chunk.atMs, reason }];
+    }
+    await db.recordings.put(manifest);
+    return chunk.atMs;
+  });
+}
 
 /** The manifest closed at its last committed chunk (or the start of a pause still open then), never later than `now`. */
 async function closedAtLastChunk(db: RecordingsDb, id: string, now: number): Promise<RecordingManifest | undefined> {
@@ -43,6 +68,7 @@ export async function recoverOpenRecordings(
   const recovered: RecordingManifest[] = [];
   for (const id of open) {
     if (isLive(id)) continue;
+    await adoptTail(db, id, 'unvetted-at-crash');
     const closed = await closedAtLastChunk(db, id, now);
     if (!closed) continue;
     if (closed.chain === 2) closed.end = await sealCrash(closed);

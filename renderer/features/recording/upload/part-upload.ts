@@ -3,7 +3,7 @@
  * when the store acknowledged the bytes with their SHA-256. Resumes from the store's offset when an
  * earlier attempt (this session or before a restart) left the upload unfinished.
  */
-import { Upload, type HttpResponse, type UploadOptions, type UrlStorage } from 'tus-js-client';
+import { DetailedError, Upload, type HttpResponse, type UploadOptions, type UrlStorage } from 'tus-js-client';
 import { errorMessage } from '@common/errors';
 import { uploadFingerprint } from './url-storage';
 
@@ -29,7 +29,21 @@ export interface PartRequest {
   retryDelays: number[];
   chunkSize: number;
   onProgress?: (sent: number, total: number) => void;
+  /** Headers the host adds to each request (the store's token in the browser host), asked for every request. */
+  requestHeaders?: RequestHeaders;
   tus?: TusOverrides;
+}
+
+/** The host's headers for one request to the store (LingxiApi `recordingUpload.headers`). */
+export type RequestHeaders = (url: string) => Promise<Record<string, string>>;
+
+/** Statuses by which the store refuses the client's credential: the agent or IT must act, a retry alone will not help. */
+export type StoreRefusal = 401 | 403;
+
+/** The store's refusal of the client's credential behind an upload error, or null for any other error. */
+export function storeRefusal(error: unknown): StoreRefusal | null {
+  const status = error instanceof DetailedError ? error.originalResponse?.getStatus() : undefined;
+  return status === 401 || status === 403 ? status : null;
 }
 
 export interface PartResult {
@@ -72,6 +86,13 @@ function checkAck(request: PartRequest, response: HttpResponse): void {
   if (ack !== request.sha256.toLowerCase()) throw new AckMismatchError(request.part, request.sha256, ack);
 }
 
+/** tus `onBeforeRequest`: the host's headers, asked for afresh on every request (a token saved later applies at once). */
+const withHeaders =
+  (headers: RequestHeaders): NonNullable<UploadOptions['onBeforeRequest']> =>
+  async (req) => {
+    for (const [name, value] of Object.entries(await headers(req.getURL()))) req.setHeader(name, value);
+  };
+
 /** Starts (or resumes) one part's upload. */
 export function startPartUpload(request: PartRequest): PartUpload {
   let stop: () => void = () => undefined;
@@ -90,6 +111,7 @@ export function startPartUpload(request: PartRequest): PartUpload {
       retryDelays: request.retryDelays,
       chunkSize: request.chunkSize,
       onProgress: request.onProgress ?? null,
+      ...(request.requestHeaders ? { onBeforeRequest: withHeaders(request.requestHeaders) } : {}),
       onError: (error) => reject(error),
       onSuccess: ({ lastResponse }) => {
         try {

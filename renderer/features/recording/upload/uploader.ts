@@ -11,7 +11,7 @@ import { errorMessage } from '@common/errors';
 import type { Logger } from '@common/logging/logger';
 import { DamagedRecordingError, type QuarantineExport, type RecordingExport, type RecordingManifest } from '../types';
 import { backoffDelay, checkBackoff } from './backoff';
-import { startPartUpload, UploadAbortedError, type PartName, type PartUpload, type TusOverrides } from './part-upload';
+import { startPartUpload, storeRefusal, UploadAbortedError, type PartName, type PartUpload, type RequestHeaders, type StoreRefusal, type TusOverrides } from './part-upload';
 import { recordingParts, type RecordingPart } from './upload-parts';
 import { uploadFingerprint } from './url-storage';
 
@@ -65,8 +65,17 @@ export interface UploaderDeps {
   random?: () => number;
   log?: Pick<Logger, 'info' | 'warn'>;
   onProgress?: (progress: UploadProgress) => void;
+  /** The host's headers for each request to the store (LingxiApi `recordingUpload.headers`: the browser host's token). */
+  requestHeaders?: RequestHeaders;
+  /**
+   * The store refused the client's credential (401, 403: the attempt failed and waits out its backoff, or a
+   * retryNow() once the agent saved a token), or, with null, acknowledged an upload (the credential works).
+   */
+  onStoreRefusal?: (refusal: StoreRefusal | null) => void;
   tus?: TusOverrides;
 }
+
+type OptionalDeps = 'onProgress' | 'tus' | 'requestHeaders' | 'onStoreRefusal';
 
 const QUEUED_STATES = new Set<RecordingManifest['state']>(['saved', 'recovered', 'uploading']);
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -79,7 +88,7 @@ const failureReason = (error: unknown): string => errorMessage(error).slice(0, 1
  * `dispose()` on shutdown (an upload in flight stays resumable for the next session).
  */
 export class RecordingUploader {
-  private readonly deps: Required<Omit<UploaderDeps, 'onProgress' | 'tus'>> & Pick<UploaderDeps, 'onProgress' | 'tus'>;
+  private readonly deps: Required<Omit<UploaderDeps, OptionalDeps>> & Pick<UploaderDeps, OptionalDeps>;
   private readonly pauses = new Set<string>();
   /** Failed quarantine attempts per recording in this session (a damaged recording never counts `attempts` up). */
   private readonly quarantineAttempts = new Map<string, number>();
@@ -251,6 +260,7 @@ export class RecordingUploader {
       await store.markUploaded(recording.id, { urls, uploadedAt: this.deps.now() }, this.config.retentionDays);
       for (const part of parts) this.acked.delete(uploadFingerprint(recording.id, part.name, part.sha256));
       this.notBefore.delete(recording.id);
+      this.deps.onStoreRefusal?.(null);
       log.info(`recording ${recording.id} uploaded and acknowledged`);
       if (this.config.retentionDays === 0) await this.purge();
     } catch (error) {
@@ -274,6 +284,7 @@ export class RecordingUploader {
       for (const part of parts) this.acked.delete(uploadFingerprint(recordingId, part.name, part.sha256));
       this.notBefore.delete(recordingId);
       this.quarantineAttempts.delete(recordingId);
+      this.deps.onStoreRefusal?.(null);
       log.warn(`recording ${recordingId} is damaged (${exported.manifest.quarantine.detail}): sent to the store's quarantine with its verdict`);
     } catch (error) {
       if (error instanceof UploadAbortedError) return;
@@ -287,7 +298,7 @@ export class RecordingUploader {
     const acked = this.acked.get(key);
     if (acked) return acked;
     if (this.blocked) throw new UploadAbortedError(part.name);
-    const onProgress = this.deps.onProgress;
+    const { onProgress, requestHeaders } = this.deps;
     const upload = startPartUpload({
       endpoint: this.config.uploadUrl,
       recordingId,
@@ -299,6 +310,7 @@ export class RecordingUploader {
       retryDelays: this.deps.retryDelays,
       chunkSize: this.deps.chunkSize,
       ...(onProgress ? { onProgress: (sent: number, total: number) => onProgress({ recordingId, part: part.name, sent, total }) } : {}),
+      ...(requestHeaders ? { requestHeaders } : {}),
       ...(this.deps.tus ? { tus: this.deps.tus } : {}),
     });
     this.active = { recordingId, part: upload };
@@ -315,6 +327,8 @@ export class RecordingUploader {
     const nextAttemptAt = this.deps.now() + backoffDelay(attempt, { baseMs: this.config.backoffBaseMs, maxMs: this.config.backoffMaxMs }, this.deps.random);
     this.notBefore.set(recordingId, nextAttemptAt);
     this.deps.log.warn(`recording ${recordingId} upload attempt ${attempt + 1} failed, next in ${nextAttemptAt - this.deps.now()} ms`, error);
+    const refusal = storeRefusal(error);
+    if (refusal) this.deps.onStoreRefusal?.(refusal);
     try {
       await this.deps.store.markUploadFailed(recordingId, failureReason(error), nextAttemptAt);
     } catch (markError) {

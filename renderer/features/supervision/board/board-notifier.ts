@@ -76,6 +76,10 @@ export class BoardNotifier {
     });
   }
 
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
   /** How many leads and lamps watch this agent now. */
   get watchers(): number {
     return this.subscriptions.size;
@@ -115,7 +119,7 @@ export class BoardNotifier {
 
   private body(subscription: Subscription, report: DeskReport): string {
     if (subscription.kind === 'dialog') return dialogInfoXml(this.options.ownUri, subscription.version, this.options.desk.calls());
-    const body: AgentEventBody = { v: AGENT_EVENT_VERSION, seq: this.seq, ...report };
+    const body: AgentEventBody = { v: AGENT_EVENT_VERSION, seq: this.seq, sentAtMs: this.now(), ...report };
     return JSON.stringify(body);
   }
 
@@ -139,7 +143,8 @@ export class BoardNotifier {
     if (!offline) body = this.body(subscription, this.options.desk.report());
     else if (subscription.kind === 'dialog') body = dialogInfoXml(this.options.ownUri, subscription.version, []);
     else {
-      const gone: AgentEventBody = { v: AGENT_EVENT_VERSION, seq: this.seq, state: 'offline', sinceMs: (this.options.now ?? Date.now)(), alerts: [] };
+      const now = this.now();
+      const gone: AgentEventBody = { v: AGENT_EVENT_VERSION, seq: this.seq, sentAtMs: now, state: 'offline', sinceMs: now, alerts: [] };
       body = JSON.stringify(gone);
     }
     subscription.notifier.terminate(body, reason);

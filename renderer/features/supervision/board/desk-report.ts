@@ -1,7 +1,7 @@
 /**
  * What an agent's desktop reports to its leads, computed from the store's snapshots (agent state, calls,
  * screen pop, call quality) plus the alerts and the raised hand: the body of the lingxi-agent NOTIFY minus
- * its version and sequence number. Pure; the notifier adds `v` and `seq`.
+ * its version, sequence number and send time. Pure; the notifier adds `v`, `seq` and `sentAtMs`.
  */
 import type { AgentAlert, AgentCall, AgentEventBody, TeamState } from '@common/contract/supervision-event';
 
@@ -35,7 +35,7 @@ export interface DeskCall {
   quality?: 'good' | 'fair' | 'poor';
 }
 
-export type DeskReport = Omit<AgentEventBody, 'v' | 'seq'>;
+export type DeskReport = Omit<AgentEventBody, 'v' | 'seq' | 'sentAtMs'>;
 
 /** 张三 → 张*, John Smith → J*: one character and an asterisk, whatever the name's length. */
 export function maskName(name: string): string | undefined {

@@ -53,6 +53,24 @@ interface Watch {
   seq: number;
 }
 
+/**
+ * The body's times on the lead's clock: shifted by how far the agent's clock is from the lead's (as of
+ * sending; loopback or LAN delay is a few ms), so time in state is right between machines that disagree.
+ */
+export function toLeadClock(body: AgentEventBody, receivedAtMs: number): AgentEventBody {
+  const skew = receivedAtMs - body.sentAtMs;
+  if (skew === 0) return body;
+  const shift = (ms: number) => Math.max(0, ms + skew);
+  return {
+    ...body,
+    sentAtMs: receivedAtMs,
+    sinceMs: shift(body.sinceMs),
+    ...(body.call ? { call: { ...body.call, startedAtMs: shift(body.call.startedAtMs) } } : {}),
+    alerts: body.alerts.map((alert) => ({ ...alert, atMs: shift(alert.atMs) })),
+    ...(body.helpAtMs !== undefined ? { helpAtMs: shift(body.helpAtMs) } : {}),
+  };
+}
+
 export class TeamWatch {
   private ua: UA | null = null;
   private readonly watches: Watch[];
@@ -146,10 +164,10 @@ export class TeamWatch {
       this.options.log.warn(`team board: unreadable NOTIFY from ${watch.uri}: ${parsed.problem}`);
       return;
     }
-    const body = parsed.body;
     // A NOTIFY overtaken by a later one changes nothing.
-    if (body.seq <= watch.seq) return;
-    watch.seq = body.seq;
+    if (parsed.body.seq <= watch.seq) return;
+    watch.seq = parsed.body.seq;
+    const body = toLeadClock(parsed.body, this.now());
     this.options.update(watch.uri, (member) => {
       const next: TeamMember = { uri: member.uri, name: member.name, state: body.state, sinceMs: body.sinceMs, alerts: body.alerts, link: 'live' };
       if (body.reason) next.reason = body.reason;

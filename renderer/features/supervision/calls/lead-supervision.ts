@@ -10,14 +10,14 @@ import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
 import { formatModeSwitchBody, formatSupervisionHeader, SUPERVISION_HEADER, SUPERVISION_INFO_TYPE, type SupervisionWireMode } from '@common/supervision/supervision-protocol';
 import type { RTCSession } from 'jssip/lib/RTCSession';
-import { sipCallIdOf, type CallLifecycle, type PhoneEngine } from '../../phone';
+import type { CallLifecycle, PhoneEngine } from '../../phone';
 import { createLogger } from '../../../platform/logger';
 import type { ServiceStore } from '../../../platform/store';
 import type { LeadSupervision, LeadSupervisionProblem } from './supervision-calls-slice';
 
 const log = createLogger('supervision');
 
-export type LeadPhone = Pick<PhoneEngine, 'dial' | 'sipSession' | 'onIncoming' | 'sendDtmf' | 'hangup'>;
+export type LeadPhone = Pick<PhoneEngine, 'dial' | 'sipSession' | 'sipCallId' | 'onIncoming' | 'sendDtmf' | 'hangup'>;
 
 /** The agent a lead acts on: a board row (the agent's URI and name, and the customer call's SIP Call-ID). */
 export interface SupervisionTarget {
@@ -90,9 +90,9 @@ export function startLeadSupervision(deps: LeadSupervisionDeps): LeadSupervision
   };
 
   /** The take over answer: JsSIP asks the leg before creating the replacing call. */
-  const watchLeg = (session: RTCSession) =>
+  const watchLeg = (session: RTCSession, callId: string) =>
     session.on('replaces', (event) => {
-      const sipCallId = sipCallIdOf(session);
+      const sipCallId = phone.sipCallId(callId);
       if (sipCallId && sipCallId === takeoverOf) event.accept();
       else event.reject();
     });
@@ -109,7 +109,7 @@ export function startLeadSupervision(deps: LeadSupervisionDeps): LeadSupervision
     if (!session) return;
     const claim = await sign('mode', mode, now.target);
     if (!claim) return;
-    if (mode === 'takeover') takeoverOf = sipCallIdOf(session);
+    if (mode === 'takeover' && now.callId) takeoverOf = phone.sipCallId(now.callId);
     session.once('newInfo', ({ info }) => {
       info.on('succeeded', () => {
         const latest = current();
@@ -127,8 +127,8 @@ export function startLeadSupervision(deps: LeadSupervisionDeps): LeadSupervision
     const placed = await phone.dial(target.uri, [`${SUPERVISION_HEADER}: ${formatSupervisionHeader(claim)}`]);
     if (!placed.ok) return problem({ code: 'failed', detail: placed.error });
     const session = phone.sipSession(placed.callId);
-    if (session) watchLeg(session);
-    if (mode === 'takeover' && session) takeoverOf = sipCallIdOf(session);
+    if (session) watchLeg(session, placed.callId);
+    if (mode === 'takeover') takeoverOf = phone.sipCallId(placed.callId);
     set({ agentUri: target.uri, agentName: target.name, callId: placed.callId, target: call, mode, via: 'desktop', state: 'connecting' });
   };
 

@@ -25,9 +25,9 @@ export function TeamBoard({ renderActions }: { renderActions?: (member: TeamMemb
   const sortBy = (key: BoardSortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
   const header = (key: BoardSortKey) => (
     <th key={key} scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="team-board__sort" aria-label={t('supervision.sortBy', { column: t(`supervision.column.${key}`) })} onClick={() => sortBy(key)}>
+      <button type="button" className="team-board__sort" title={t('supervision.sortBy', { column: t(`supervision.column.${key}`) })} onClick={() => sortBy(key)}>
         {t(`supervision.column.${key}`)}
-        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+        <span aria-hidden="true">{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
       </button>
     </th>
   );

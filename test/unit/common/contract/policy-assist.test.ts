@@ -5,7 +5,7 @@ describe('assistPolicySchema', () => {
   it('fills every default from nothing', () => {
     const policy = assistPolicySchema.parse(undefined);
     expect(policy.keywords.rules.map((r) => r.id)).toEqual(['customer-sensitive', 'agent-forbidden']);
-    expect(policy.pci).toMatchObject({ minDigits: 4, resumeAfterMs: 3000, watchAgent: false, maskText: '[••••]' });
+    expect(policy.pci).toMatchObject({ minDigits: 3, resumeAfterMs: 3000, watchAgent: false, maskText: '[••••]' });
     expect(policy.checklist.threshold).toBe(0.75);
     expect(policy.pace).toMatchObject({ maxWpm: 160, maxCpm: 220, elderlyMaxWpm: 130, elderlyMaxCpm: 180, silenceMs: 10_000, talkOverMs: 1000 });
     expect(policy.sentiment).toEqual({ smoothing: 0.4, frustratedBelow: -0.3, recoveredAbove: -0.1 });

@@ -75,6 +75,7 @@ describe('planShortcuts', () => {
       ['transfer', 'Ctrl+Alt+X', 'active'],
       ['toggleReady', 'Ctrl+Alt+R', 'active'],
       ['toggleRecording', 'Ctrl+Alt+S', 'active'],
+      ['askForHelp', 'Ctrl+Alt+Q', 'active'],
     ]);
   });
   it('flags the later of two actions with the same keys, however they are spelled', () => {

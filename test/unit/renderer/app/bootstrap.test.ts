@@ -25,6 +25,7 @@ function fakeHost(load: LingxiApi['policy']['load']) {
     secrets: { set: vi.fn(async () => ({ stored: true, protection: 'os' as const, persistence: 'kept' as const })) },
     crm: { lookup: vi.fn(async () => ({ ok: true as const, profiles: [], latencyMs: 0 })) },
     recording: { takeKey: vi.fn(async () => ({ ok: false as const, reason: 'refused' as const, error: 'test host' })) },
+    recordingUpload: { headers: vi.fn(async () => ({})) },
     knowledge: { readPackage: vi.fn(async () => null) },
     speech: { endpoint: vi.fn(async () => ({ error: { code: 'off' as const, message: 'off' } })) },
     supervision: { sign: vi.fn(async () => ({ ok: false as const, error: 'not-lead' as const, message: 'not a lead' })) },

@@ -3,6 +3,7 @@
  * Opus packet (customer, agent), silence where a leg sent nothing or the recording is paused, written
  * as Ogg pages. Nothing is decoded or re-encoded: the call's own encoders did the work once.
  */
+import { addPause } from '../pauses';
 import { LegSlots, type PlaceResult } from './leg-slots';
 import { OggStream } from './ogg-pages';
 import { SILENCE_PACKET, SLOT_SAMPLES, selfDelimit } from './opus-packet';
@@ -45,7 +46,14 @@ export class CallMux {
   private headerWritten = false;
   readonly stats: MuxStats = { placed: { customer: 0, agent: 0 }, late: 0, unsupported: 0 };
 
-  constructor(serial: number) {
+  /**
+   * @param delayMs the PCI delay line: slots this close to the wall clock are never written yet, so a pause
+   *   back-dated by up to this much still silences them (policy recording.pciDelayMs)
+   */
+  constructor(
+    serial: number,
+    private readonly delayMs = 0,
+  ) {
     this.ogg = new OggStream(serial);
   }
 
@@ -60,18 +68,23 @@ export class CallMux {
     else this.stats.unsupported++;
   }
 
-  /** Pauses or resumes from `atMs` on (the same offsets the manifest keeps). */
+  /**
+   * Pauses or resumes from `atMs` on (the same offsets the manifest keeps). A pause may be back-dated, but
+   * not into slots already written: it starts at the first slot still open at the latest.
+   */
   setPaused(paused: boolean, atMs: number): void {
     const open = this.pauses.at(-1);
-    if (paused && (!open || open.endMs !== undefined)) this.pauses.push({ startMs: atMs });
-    else if (!paused && open && open.endMs === undefined) open.endMs = atMs;
+    const at = Math.max(atMs, this.nextSlot * SLOT_MS);
+    if (paused && (!open || open.endMs !== undefined)) addPause(this.pauses, { startMs: at });
+    else if (!paused && open && open.endMs === undefined) open.endMs = Math.max(at, open.startMs);
   }
 
   /**
    * The file's next bytes: every slot that can no longer change, or, when `final`, every slot up to
    * `nowMs` with the end-of-stream mark. Null when there is nothing new. A slot can no longer change
    * once it is `REORDER_SLOTS` behind `nowMs`, or once both legs' packets for it (and for every slot
-   * before it) are in: holding those back too would only widen what a crash loses.
+   * before it) are in: holding those back too would only widen what a crash loses. Either way a slot
+   * waits out the PCI delay line (`delayMs`) first.
    */
   flush(nowMs: number, final: boolean): { bytes: Uint8Array; endMs: number } | null {
     const wallSlot = Math.floor(nowMs / SLOT_MS);
@@ -84,18 +97,48 @@ export class CallMux {
       const agent = this.legs.agent.take(slot);
       packets.push(joinStreams(paused ? undefined : customer, paused ? undefined : agent));
     }
+    const bytes = this.pages(this.ogg, packets, until, final);
     this.nextSlot = until;
-    for (const leg of Object.values(this.legs)) leg.dropBefore(until);
-    const pages = this.headerWritten ? [] : this.ogg.headers('Lingxi', ['LINGXI_CHANNELS=left:customer,right:agent'], PRE_SKIP);
     this.headerWritten = true;
-    pages.push(...this.ogg.audio(packets, BigInt(until * SLOT_SAMPLES + PRE_SKIP), SLOT_SAMPLES, final));
-    return { bytes: concat(pages), endMs: until * SLOT_MS };
+    for (const leg of Object.values(this.legs)) leg.dropBefore(until);
+    return { bytes, endMs: until * SLOT_MS };
   }
 
-  /** The first slot that may still change: past the reorder window, and past every slot both legs filled. */
+  /**
+   * The file's end if the app died now: the slots still in the delay line up to `nowMs`, the agent's
+   * audio as it is and the customer's withheld (silence: the PCI guard has not vetted it yet), closed
+   * with the end-of-stream mark. It continues the stream right after the last `flush` without
+   * advancing it; the store keeps the latest one beside the file and, after a crash, appends it, so a
+   * crash loses at most one flush interval of the agent's audio while no unvetted customer audio is
+   * kept. Null without a delay line (nothing is held back) or when the line is empty.
+   */
+  tail(nowMs: number): { bytes: Uint8Array; endMs: number; withheldFromMs: number } | null {
+    const until = Math.floor(nowMs / SLOT_MS);
+    if (this.delayMs === 0 || until <= this.nextSlot) return null;
+    const packets: Uint8Array[] = [];
+    for (let slot = this.nextSlot; slot < until; slot++) {
+      const agent = this.isPaused(slot * SLOT_MS) ? undefined : this.legs.agent.peek(slot);
+      packets.push(joinStreams(undefined, agent));
+    }
+    return { bytes: this.pages(this.ogg.fork(), packets, until, true), endMs: until * SLOT_MS, withheldFromMs: this.nextSlot * SLOT_MS };
+  }
+
+  /** Ogg pages for `packets`, the slots before `until`, preceded by the headers if none were written yet. */
+  private pages(ogg: OggStream, packets: Uint8Array[], until: number, last: boolean): Uint8Array {
+    const pages = this.headerWritten ? [] : ogg.headers('Lingxi', ['LINGXI_CHANNELS=left:customer,right:agent'], PRE_SKIP);
+    pages.push(...ogg.audio(packets, BigInt(until * SLOT_SAMPLES + PRE_SKIP), SLOT_SAMPLES, last));
+    return concat(pages);
+  }
+
+  /**
+   * The first slot that may still change: past the reorder window, and past every slot both legs filled,
+   * but never inside the delay line (which, when longer, is the reorder window too).
+   */
   private settledUntil(wallSlot: number): number {
-    let until = Math.max(wallSlot - REORDER_SLOTS, this.nextSlot);
-    while (until < wallSlot && this.legs.customer.has(until) && this.legs.agent.has(until)) until++;
+    const delaySlots = Math.ceil(this.delayMs / SLOT_MS);
+    const horizon = wallSlot - delaySlots;
+    let until = Math.max(wallSlot - Math.max(REORDER_SLOTS, delaySlots), this.nextSlot);
+    while (until < horizon && this.legs.customer.has(until) && this.legs.agent.has(until)) until++;
     return until;
   }
 

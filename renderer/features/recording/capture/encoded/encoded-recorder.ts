@@ -27,6 +27,8 @@ export class EncodedRecorder implements Capture {
     private readonly callbacks: CaptureCallbacks,
     /** IT's log: frames the file could not hold. */
     private readonly warn: (message: string) => void,
+    /** The PCI delay line, ms (policy recording.pciDelayMs): how far back a pause can reach. */
+    private readonly delayMs = 0,
   ) {}
 
   get offsetMs(): number {
@@ -35,15 +37,21 @@ export class EncodedRecorder implements Capture {
 
   start(): void {
     this.taps.listen(this.callId, (message) => {
-      if (message.type === 'slice') this.callbacks.onSlice(new Blob([message.bytes], { type: RECORDING_MIME }), message.endMs);
+      // The bytes go to the store as they are: wrapping them in a Blob only to read them back costs CPU.
+      if (message.type === 'slice') this.callbacks.onSlice(message.bytes, message.endMs, message.tail);
+      else if (message.type === 'tail') this.callbacks.onTail?.(message.tail);
       else if (message.type === 'stopped') this.resolveStopped?.(message.stats);
     });
     this.startedAt = performance.now();
-    this.taps.send({ type: 'start', callId: this.callId });
+    this.taps.send({ type: 'start', callId: this.callId, delayMs: this.delayMs });
   }
 
-  setPaused(paused: boolean): void {
-    this.taps.send({ type: 'pause', callId: this.callId, paused, atMs: this.offsetMs });
+  /** A pause may reach back into the delay line: the worker has not written that audio yet. */
+  setPaused(paused: boolean, atMs: number): number {
+    const now = this.offsetMs;
+    const at = Math.min(now, Math.max(atMs, now - this.delayMs));
+    this.taps.send({ type: 'pause', callId: this.callId, paused, atMs: at });
+    return at;
   }
 
   /**

@@ -44,6 +44,11 @@ export class LegSlots {
     return this.packets.has(slot);
   }
 
+  /** The packet for a slot, left in place. */
+  peek(slot: number): Uint8Array | undefined {
+    return this.packets.get(slot);
+  }
+
   /** Removes and returns the packet for a slot (undefined: nothing was heard then). */
   take(slot: number): Uint8Array | undefined {
     const packet = this.packets.get(slot);

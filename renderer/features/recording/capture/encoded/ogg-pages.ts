@@ -32,6 +32,13 @@ export class OggStream {
 
   constructor(private readonly serial: number) {}
 
+  /** A copy at the same page sequence: pages it writes continue this stream without advancing it. */
+  fork(): OggStream {
+    const copy = new OggStream(this.serial);
+    copy.sequence = this.sequence;
+    return copy;
+  }
+
   /**
    * The OpusHead and OpusTags pages that start the file. `preSkip`: samples the player discards at the
    * start (the decoder's warm-up; granule positions count them).

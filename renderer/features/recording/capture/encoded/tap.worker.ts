@@ -23,17 +23,26 @@ function post(message: TapResponse, transfer: Transferable[] = []): void {
 
 function flush(callId: string, final: boolean): void {
   const recording = recordings.get(callId);
-  const out = recording?.mux.flush(performance.now() - recording.startedAt, final);
-  if (!out) return;
-  const bytes = out.bytes.buffer as ArrayBuffer;
-  post({ type: 'slice', callId, bytes, endMs: out.endMs }, [bytes]);
+  if (!recording) return;
+  const nowMs = performance.now() - recording.startedAt;
+  const out = recording.mux.flush(nowMs, final);
+  const tail = final ? null : recording.mux.tail(nowMs);
+  const provisional = tail && { bytes: tail.bytes.buffer as ArrayBuffer, endMs: tail.endMs, withheldFromMs: tail.withheldFromMs };
+  const transfer = provisional ? [provisional.bytes] : [];
+  if (out) {
+    const bytes = out.bytes.buffer as ArrayBuffer;
+    post({ type: 'slice', callId, bytes, endMs: out.endMs, ...(provisional ? { tail: provisional } : {}) }, [bytes, ...transfer]);
+  } else if (provisional) {
+    // Nothing left the delay line yet (the call's first pciDelayMs), but a crash now must still keep this.
+    post({ type: 'tail', callId, tail: provisional }, transfer);
+  }
 }
 
 scope.addEventListener('message', (event: MessageEvent<TapRequest>) => {
   const request = event.data;
   if (request.type === 'start') {
     serial = (serial + 1) >>> 0;
-    recordings.set(request.callId, { mux: new CallMux(serial), startedAt: performance.now() });
+    recordings.set(request.callId, { mux: new CallMux(serial, request.delayMs), startedAt: performance.now() });
     timer ??= setInterval(() => {
       for (const callId of recordings.keys()) flush(callId, false);
     }, FLUSH_MS);

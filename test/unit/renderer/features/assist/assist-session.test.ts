@@ -9,14 +9,15 @@ import type { BoardHit } from '@renderer/features/assist/suggestion-board';
 
 function harness(search: (query: string) => Promise<BoardHit[]> = () => Promise.resolve([])) {
   const events: AssistEvent[] = [];
+  const recording: string[] = [];
   let view: SessionView | null = null;
   let now = 0;
   const session = new AssistSession('c1', {
     policy: assistPolicySchema.parse({}),
     search,
     checklistOf: () => Promise.resolve(null),
-    pauseRecording: () => undefined,
-    resumeRecording: () => undefined,
+    pauseRecording: (fromMs) => recording.push(`pause from ${fromMs}`),
+    resumeRecording: () => recording.push('resume'),
     emit: (event) => events.push(event),
     update: (next) => (view = next),
     now: () => now,
@@ -24,6 +25,7 @@ function harness(search: (query: string) => Promise<BoardHit[]> = () => Promise.
   return {
     session,
     events,
+    recording,
     view: () => view,
     at: (ms: number) => (now = ms),
     say: (leg: 'customer' | 'agent', text: string, startMs: number, endMs: number) => session.feed({ leg, text, startMs, endMs, final: true }),
@@ -41,6 +43,21 @@ describe('AssistSession suggestions from the IVR', () => {
     h.session.intent('lost card');
     await vi.waitFor(() => expect(h.view()?.cards.map((c) => [c.id, c.title, c.answer])).toEqual([[hit.id, hit.title, hit.answer]]));
     expect(queries).toEqual(['lost card']);
+  });
+});
+
+describe('AssistSession PCI guard', () => {
+  it('pauses the recording from before the utterance that named the card number, and resumes when the digits stop', () => {
+    const h = harness();
+    h.at(9000);
+    h.session.feed({ leg: 'customer', text: 'my card number is', startMs: 7800, endMs: 8900, final: false });
+    expect(h.recording).toEqual(['pause from 7550']);
+    expect(h.events.filter((e) => e.type === 'pci-pause')).toEqual([{ type: 'pci-pause', callId: 'c1', atMs: 9000 }]);
+    expect(h.view()?.guarding).toBe(true);
+    h.say('customer', 'my card number is four five three two', 7800, 11_000);
+    h.at(14_000);
+    h.session.tick();
+    expect(h.recording).toEqual(['pause from 7550', 'resume']);
   });
 });
 

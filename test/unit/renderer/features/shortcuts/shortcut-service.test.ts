@@ -16,6 +16,7 @@ function targets() {
     toggleReady: vi.fn<() => void>(),
     openTransfer: vi.fn<() => boolean>(() => true),
     toggleRecording: vi.fn<(callId: string) => boolean>(() => true),
+    askForHelp: vi.fn<() => void>(),
   } satisfies ShortcutTargets;
 }
 
@@ -62,8 +63,9 @@ describe('shortcut actions', () => {
   it('nothing to act on: no call for answer, hold, mute or transfer; Ready toggle always works', () => {
     const t = targets();
     const idle = phoneWith();
-    const results = (['answer', 'hangup', 'hold', 'mute', 'transfer', 'toggleReady', 'toggleRecording'] as ShortcutAction[]).map((a) => runShortcut(a, idle, t));
-    expect(results).toEqual([false, false, false, false, false, true, false]);
+    const results = (['answer', 'hangup', 'hold', 'mute', 'transfer', 'toggleReady', 'toggleRecording', 'askForHelp'] as ShortcutAction[]).map((a) => runShortcut(a, idle, t));
+    expect(results).toEqual([false, false, false, false, false, true, false, true]);
+    expect(t.askForHelp, 'a hand can go up between calls').toHaveBeenCalledTimes(1);
     expect(t.toggleRecording).not.toHaveBeenCalled();
     expect(t.toggleReady).toHaveBeenCalledTimes(1);
     expect(t.openTransfer).not.toHaveBeenCalled();

@@ -8,12 +8,15 @@ class FakeCapture implements Capture {
   offsetMs = 0;
   paused = false;
   started = false;
+  /** How far back a pause may reach (the delay line). */
+  delayMs = 0;
   constructor(readonly callbacks: CaptureCallbacks) {}
   start(): void {
     this.started = true;
   }
-  setPaused(paused: boolean): void {
+  setPaused(paused: boolean, atMs: number): number {
     this.paused = paused;
+    return Math.min(this.offsetMs, Math.max(atMs, this.offsetMs - this.delayMs));
   }
   stop(): Promise<void> {
     // The final slice arrives before stop resolves, as MediaRecorder's last dataavailable does.
@@ -33,6 +36,10 @@ function setUp(storeOverrides: Partial<CaptureStore> = {}) {
       if (text === 'slow') await new Promise<void>((resolve) => (release = resolve));
       log.push(`append ${text}`);
       return { seq: log.length, commitMs: 3 };
+    }),
+    setTail: vi.fn((_id: string, tail: { endMs: number }) => {
+      log.push(`tail ${tail.endMs}`);
+      return Promise.resolve();
     }),
     setPaused: vi.fn((_id: string, intervals: PausedInterval[]) => {
       paused.push(intervals);
@@ -137,6 +144,31 @@ describe('CallRecordings', () => {
     t.recordings.setPaused(call.id, false, 'pci-guard');
     expect(t.recordings.isPaused(call.id)).toBe(false);
     await t.recordings.stop(call.id);
+  });
+
+  it('back-dates a PCI pause into the delay line, no further, and joins it to a pause it reaches into', async () => {
+    // The store's clock says 1,000 (setUp); the guard's utterance began 300 ms earlier, then 2,000 ms earlier.
+    const t = setUp();
+    await t.recordings.start(call);
+    const capture = firstCapture(t);
+    capture.delayMs = 400;
+    capture.offsetMs = 5000;
+    t.recordings.setPaused(call.id, true, 'pci-guard', 'card number', 700);
+    capture.offsetMs = 6000;
+    t.recordings.setPaused(call.id, false, 'pci-guard');
+    capture.offsetMs = 6200;
+    t.recordings.setPaused(call.id, true, 'pci-guard', 'card number', -1000);
+    expect(t.recordings.isPaused(call.id)).toBe(true);
+    capture.offsetMs = 9000;
+    t.recordings.setPaused(call.id, false, 'pci-guard');
+    capture.offsetMs = 9500;
+    t.recordings.setPaused(call.id, true, 'agent', undefined, -5000);
+    await t.recordings.stop(call.id);
+    expect(t.paused.at(-1)).toEqual([
+      // 300 ms back; then 2 s back is capped at the delay line (5800) and so reaches into the first pause.
+      { startMs: 4700, endMs: 9000, by: 'pci-guard', reason: 'card number' },
+      { startMs: 9100, endMs: 9500, by: 'agent' },
+    ]);
   });
 
   it('a recorder restart is written after the slices before it and before those after it', async () => {

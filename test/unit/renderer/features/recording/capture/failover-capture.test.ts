@@ -16,8 +16,9 @@ class FakeRecorder implements Capture {
   start(): void {
     this.started = true;
   }
-  setPaused(paused: boolean): void {
+  setPaused(paused: boolean, atMs: number): number {
     this.paused.push(paused);
+    return Math.max(atMs, this.offsetMs - 400);
   }
   stop(): Promise<void> {
     this.stopped = true;
@@ -37,7 +38,7 @@ function setUp() {
     (callbacks) => (made.primary = new FakeRecorder('audio/ogg;codecs=opus', callbacks)),
     (callbacks) => (made.fallback = new FakeRecorder('audio/webm;codecs=opus', callbacks)),
     {
-      onSlice: (data, atMs) => void data.text().then((text) => slices.push([text, atMs])),
+      onSlice: (data, atMs) => void (data instanceof Blob ? data.text() : Promise.resolve(new TextDecoder().decode(data))).then((text) => slices.push([text, atMs])),
       onError: (error) => errors.push(error.message),
       onRestart: (restart) => restarts.push(restart),
     },
@@ -96,11 +97,14 @@ describe('FailoverCapture', () => {
   it('pauses go to whichever recorder runs; a recording paused at the failover stays paused', () => {
     const t = setUp();
     t.capture.start();
-    t.capture.setPaused(true);
+    t.primary.offsetMs = 2000;
+    expect(t.capture.setPaused(true, 1000)).toBe(1600);
     t.capture.failover();
     expect(t.primary.paused).toEqual([true]);
     expect(t.fallback().paused).toEqual([true]);
-    t.capture.setPaused(false);
+    t.fallback().offsetMs = 1000;
+    // Offsets on the recording's timeline: the fallback's own plus where it started.
+    expect(t.capture.setPaused(false, 3000)).toBe(3000);
     expect(t.fallback().paused).toEqual([true, false]);
   });
 

@@ -21,11 +21,10 @@ function policy(supervision: Record<string, unknown> = {}): Policy {
 }
 
 /** A JsSIP session stand-in: records INFOs, lets the test answer them, emits 'replaces'. */
-function fakeSession(sipCallId: string) {
+function fakeSession() {
   const handlers = new Map<string, (event: never) => void>();
   const infos: { contentType: string; body: string; settle(ok: boolean): void }[] = [];
   return {
-    _dialog: { id: { call_id: sipCallId } },
     infos,
     on: vi.fn((event: string, fn: (e: never) => void) => handlers.set(event, fn)),
     once: vi.fn((event: string, fn: (e: never) => void) => handlers.set(event, fn)),
@@ -41,11 +40,12 @@ function fakeSession(sipCallId: string) {
 function setUp(supervision: Record<string, unknown> = {}, signed: SupervisionSignResult = { ok: true, claim }) {
   const store = createAppStore();
   const calls = fakePhone(store);
-  const session = fakeSession('leg-call@pbx');
+  const session = fakeSession();
   let hook: Parameters<LeadPhone['onIncoming']>[0] | undefined;
   const phone = {
     dial: vi.fn(async () => ({ ok: true as const, callId: 'leg1' })),
     sipSession: vi.fn(() => session as never),
+    sipCallId: vi.fn(() => 'leg-call@pbx'),
     onIncoming: vi.fn((fn: typeof hook) => ((hook = fn), () => true)),
     sendDtmf: vi.fn(),
     hangup: vi.fn(),

@@ -219,6 +219,35 @@ describe('CallMux pause', () => {
     both(mux);
     expect(heard(slotsOf(flushPages(mux, 1000, true)))).toBe(`${'-'.repeat(3)}${'x'.repeat(27)}${'-'.repeat(20)}`);
   });
+
+  it('the delay line holds back the newest 400 ms even when both legs are in', () => {
+    const mux = new CallMux(SERIAL, 400);
+    both(mux);
+    expect(mux.flush(1000, false)?.endMs).toBe(600);
+    expect(mux.flush(1000, false)).toBeNull();
+    expect(mux.flush(1000, true)?.endMs).toBe(1000);
+  });
+
+  it('a pause back-dated into the delay line silences audio already received; not what was written', () => {
+    const mux = new CallMux(SERIAL, 400);
+    feed(mux, 'customer', 0, 60, 0);
+    feed(mux, 'agent', 0, 60, 100);
+    expect(heard(slotsOf(flushPages(mux, 1000, false)))).toBe('x'.repeat(30));
+    // At 1000 ms the guard pauses from 700 ms ago: the mux reaches back to 600 ms, its first open slot.
+    mux.setPaused(true, 300);
+    mux.setPaused(false, 1000);
+    expect(heard(slotsOf(flushPages(mux, 1200, true)))).toBe(`${'-'.repeat(20)}${'x'.repeat(10)}`);
+  });
+
+  it('a pause back-dated to before the previous resume continues that pause', () => {
+    const mux = new CallMux(SERIAL);
+    mux.setPaused(true, 100);
+    mux.setPaused(false, 200);
+    mux.setPaused(true, 160);
+    mux.setPaused(false, 300);
+    both(mux);
+    expect(heard(slotsOf(flushPages(mux, 1000, false)))).toBe(`${'x'.repeat(5)}${'-'.repeat(10)}${'x'.repeat(25)}`);
+  });
 });
 
 describe('CallMux.frame and stats', () => {
@@ -265,5 +294,51 @@ describe('CallMux.frame and stats', () => {
     mux.frame('customer', 'audio/red', red, 0, 0);
     expect(mux.stats.placed.customer).toBe(1);
     expect(slotsOf(flushPages(mux, 300, false))[0]).toEqual([0x42, 'silence']);
+  });
+});
+
+describe('CallMux.tail (what a crash keeps of the delay line)', () => {
+  it("continues the file after the last flush with the agent's audio, withholds the customer's, and ends the stream", () => {
+    const mux = new CallMux(SERIAL, 400);
+    feed(mux, 'customer', 0, 50, 0);
+    feed(mux, 'agent', 0, 50, 100);
+    const written = flushPages(mux, 1000, false);
+    const tail = mux.tail(1000);
+    expect(tail).toMatchObject({ endMs: 1000, withheldFromMs: 600 });
+    const pages = readPages(tail?.bytes ?? new Uint8Array(0));
+    expect(pages.every((p) => p.crcOk && p.serial === SERIAL)).toBe(true);
+    expect(pages[0]?.sequence).toBe((written.at(-1)?.sequence ?? 0) + 1);
+    expect(pages.at(-1)?.flags).toBe(EOS);
+    expect(slotsOf([...written, ...pages]).slice(30)).toEqual(Array.from({ length: 20 }, (_, i) => ['silence', 130 + i]));
+  });
+
+  it('does not advance the stream: the next flush writes the same slots with the customer, at the same page sequence', () => {
+    const mux = new CallMux(SERIAL, 400);
+    feed(mux, 'customer', 0, 50, 0);
+    feed(mux, 'agent', 0, 50, 100);
+    flushPages(mux, 1000, false);
+    const tail = readPages(mux.tail(1000)?.bytes ?? new Uint8Array(0));
+    const next = flushPages(mux, 1400, false);
+    expect(next[0]?.sequence).toBe(tail[0]?.sequence);
+    expect(slotsOf([{ ...(tail[0] as OggPage), sequence: 2 }, ...next.map((p) => ({ ...p, sequence: 2 }))]).slice(-20)).toEqual(
+      Array.from({ length: 20 }, (_, i) => [30 + i, 130 + i]),
+    );
+  });
+
+  it('keeps a pause: paused slots are silent on both channels', () => {
+    const mux = new CallMux(SERIAL, 400);
+    feed(mux, 'agent', 0, 50, 100);
+    flushPages(mux, 1000, false);
+    mux.setPaused(true, 800);
+    const slots = slotsOf(readPages(mux.tail(1000)?.bytes ?? new Uint8Array(0)).map((p) => ({ ...p, sequence: 2 })));
+    expect(slots.map(([, agent]) => agent)).toEqual([...Array.from({ length: 10 }, (_, i) => 130 + i), ...Array<Heard>(10).fill('silence')]);
+  });
+
+  it('is null without a delay line, and before the first flush carries the headers', () => {
+    expect(new CallMux(SERIAL).tail(1000)).toBeNull();
+    const mux = new CallMux(SERIAL, 400);
+    feed(mux, 'agent', 0, 10, 100);
+    const pages = readPages(mux.tail(200)?.bytes ?? new Uint8Array(0));
+    expect(pages.map((p) => p.flags)).toEqual([BOS, 0, EOS]);
   });
 });
