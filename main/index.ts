@@ -20,6 +20,7 @@ import { createLogger, openLogFile, setLogSink, writeRendererLog } from './featu
 import { limitRendererLog } from './features/logging/renderer-log-limit';
 import { readKnowledgePackage } from './features/knowledge/read-package';
 import { createCrmLookup, rememberedToken } from './features/crm/crm-lookup';
+import { createSupervisionSigner } from '@common/supervision/supervision-signer';
 import { loadPolicy } from './features/policy/load-policy';
 import { createCallPower } from './features/power/call-power';
 import { createRecordingKeyGrants } from './features/secrets/recording-key-grant';
@@ -125,6 +126,8 @@ if (refusedDebugging) {
   let knowledgePackage: { path: string | undefined; policySource: string } | undefined;
   // The CRM main asks on the renderer's behalf (crm:lookup) is the one the last valid policy names.
   let crmSettings: Policy['crm'] | undefined;
+  // A team lead's desktop signs supervision requests in its own name only (the last valid policy's SIP URI).
+  let leadUri: string | undefined;
   // The recording store's token and client certificate are attached here, for the last valid policy's uploadUrl.
   const uploadCredentials = createUploadCredentials({
     // Read when a policy loads (after ready): the default session does not exist before.
@@ -137,6 +140,7 @@ if (refusedDebugging) {
     shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
     knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
     crmSettings = result.ok ? result.policy.crm : undefined;
+    leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
     uploadCredentials.configure(result.ok ? result.policy.recording : null);
     if (result.ok) configureSpeech(result.policy, result.source);
     else speech.configure(null);
@@ -160,8 +164,11 @@ if (refusedDebugging) {
   ipc.handle('secrets:set', async (name, value) => {
     const status = await secrets.set(name, value);
     if (name === 'crm.token') crmToken.forget();
+    if (name === 'supervision.privateKey') supervisionSigner.forget();
     return status;
   });
+  const supervisionSigner = createSupervisionSigner({ privateKey: () => secrets.get('supervision.privateKey'), leadUri: () => leadUri });
+  ipc.handle('supervision:sign', (request) => supervisionSigner.sign(request));
   ipc.handle(
     'crm:lookup',
     createCrmLookup({ crm: () => crmSettings, token: crmToken.get, fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) }),

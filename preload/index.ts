@@ -48,6 +48,7 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
     recordingUpload: { headers: async () => ({}) },
     knowledge: { readPackage: () => invoke('knowledge:read-package') },
     speech: { endpoint: () => invoke('speech:endpoint') },
+    supervision: { sign: (request) => invoke('supervision:sign', request) },
     system: {
       onEvent(listener) {
         // The IpcRendererEvent never crosses into the page: it carries `sender`, a handle to ipcRenderer.

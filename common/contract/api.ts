@@ -3,6 +3,7 @@
  * One method per channel, nothing generic.
  */
 import type { CrmQuery, CrmResult } from '../crm/crm-client';
+import type { SupervisionSignRequest, SupervisionSignResult } from '../supervision/supervision-signer';
 import type { KnowledgePackageFile, LogEntry, RecordingKeyGrant, SecretName, SecretStatus, SystemEvent } from './ipc';
 import type { PolicyLoadResult, ShortcutAction } from './policy';
 import type { ShortcutStatus } from './shortcuts';
@@ -74,5 +75,12 @@ export interface LingxiApi {
   speech: {
     /** The local speech service's WebSocket URL and token, or why there is none (transcription plumbing). */
     endpoint(): Promise<SpeechEndpoint>;
+  };
+  supervision: {
+    /**
+     * Signs a team lead's supervision request with the lead's private key (`secrets.set('supervision.privateKey', …)`):
+     * in main (Electron) or in this page's memory (browser host). The key is never handed back.
+     */
+    sign(request: SupervisionSignRequest): Promise<SupervisionSignResult>;
   };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CrmResult } from '../crm/crm-client';
+import { supervisionSignRequestSchema, type SupervisionSignResult } from '../supervision/supervision-signer';
 import type { PolicyLoadResult } from './policy';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
@@ -35,10 +36,10 @@ export const externalUrlSchema = z
 
 /**
  * The secrets the renderer may store (never in the policy file, never in logs). Write-only: nothing hands a
- * stored secret back to the page (the CRM call is made by main, token attached there). The recording key is
- * main's own (`recording:take-key`).
+ * stored secret back to the page (the CRM call is made by main, token attached there; a team lead's supervision
+ * key signs in main, `supervision:sign`). The recording key is main's own (`recording:take-key`).
  */
-export const secretNames = ['crm.token', 'recording.uploadToken'] as const;
+export const secretNames = ['crm.token', 'recording.uploadToken', 'supervision.privateKey'] as const;
 export const secretNameSchema = z.enum(secretNames);
 export type SecretName = (typeof secretNames)[number];
 
@@ -85,6 +86,11 @@ export const invokeChannels = {
   'knowledge:read-package': { args: z.tuple([]) },
   /** Where the local speech service listens and its token (or why it does not); starts it on first use. */
   'speech:endpoint': { args: z.tuple([]) },
+  /**
+   * A team lead's supervision request signed with the lead's private key from the secret store (main adds the
+   * lead's URI from the policy, the time and a nonce); the key never reaches the page.
+   */
+  'supervision:sign': { args: z.tuple([supervisionSignRequestSchema]) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -103,6 +109,7 @@ export interface InvokeResults {
   'recording:take-key': RecordingKeyGrant;
   'knowledge:read-package': KnowledgePackageFile | null;
   'speech:endpoint': SpeechEndpoint;
+  'supervision:sign': SupervisionSignResult;
 }
 
 /** The policy's knowledge package as read by the host: its text, or why it could not be read. Null: the policy names none. */

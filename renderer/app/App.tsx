@@ -9,7 +9,7 @@ import { CallRecording, RecordingControls, RecordingsPanel } from '../features/r
 import { CallSummaryPanel, AssistPane } from '../features/assist';
 import { CustomerProfile } from '../features/screenpop';
 import { ShortcutsHelp } from '../features/shortcuts';
-import { AskForHelp, TeamBoard } from '../features/supervision';
+import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions, TeamBoard } from '../features/supervision';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
 import { useAppStore } from '../platform/store';
@@ -27,6 +27,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
         <h1>{t('app.title')}</h1>
         <RegistrationStatus />
         {policy.status === 'ready' && <AgentStateSelect />}
+        <SupervisedStatus />
         {policy.status === 'ready' && <ShortcutsHelp />}
         {policy.status === 'ready' && <AudioSettings />}
         {policy.status === 'ready' && policy.policy.supervision.leads.length > 0 && <AskForHelp />}
@@ -43,10 +44,11 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
             ) : (
               <Dialer />
             )}
+            {policy.policy.supervision.role === 'lead' && <LeadSupervisionPanel />}
             <WrapUpPanel renderSummary={(callIds) => <CallSummaryPanel callIds={callIds} />} />
             {current?.phase === 'active' && <CallQualityStatus callId={current.id} />}
             {current?.phase === 'active' && <AssistPane callId={current.id} onOpenArticle={openArticle} />}
-            {policy.policy.supervision.role === 'lead' && <TeamBoard />}
+            {policy.policy.supervision.role === 'lead' && <TeamBoard renderActions={(member) => <SupervisionActions member={member} />} />}
             <CustomerProfile timeoutMs={policy.policy.crm.timeoutMs} elderlyAge={policy.policy.crm.elderlyAge} />
             <CallHistory
               renderExtra={(entry) => (

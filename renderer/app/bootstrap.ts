@@ -14,7 +14,7 @@ import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
 import { startScreenpop } from '../features/screenpop';
 import { startShortcuts } from '../features/shortcuts';
-import { startBoard, toggleHelp } from '../features/supervision';
+import { startBoard, startSupervisionCalls, toggleHelp } from '../features/supervision';
 import { initI18n } from '../i18n';
 import { createLogger } from '../platform/logger';
 import type { AppStore } from '../platform/store';
@@ -83,6 +83,8 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     reasonLabel: (code) => labelOf(policy.agent.notReadyReasons, code, store.getState().language),
   });
   stopPhone = () => engine.stop();
+  // Supervision: signed INVITEs from listed leads are taken before they ring; a lead's desktop supervises.
+  startSupervisionCalls(policy, store, lifecycle, host, engine);
   // Call quality: getStats() of every active call, a sample every quality.sampleSeconds.
   startQuality(policy, store, lifecycle, (callId) => engine.peerConnection(callId));
   // Recording: open the encrypted cache, close what a crash left open (its calls join the history as

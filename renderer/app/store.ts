@@ -6,8 +6,8 @@ import { createPhoneSlice } from '../features/phone';
 import { createQualitySlice } from '../features/quality';
 import { createRecordingSlice } from '../features/recording';
 import { createScreenpopSlice } from '../features/screenpop';
-import { createTeamSlice } from '../features/supervision';
 import { createSessionSlice } from '../platform/session-slice';
+import { createSupervisionCallsSlice, createTeamSlice } from '../features/supervision';
 import type { AppState } from '../platform/store';
 
 /** A fresh store; the compiler checks it has every slice the features merged into AppState. */
@@ -20,6 +20,7 @@ export function createAppStore() {
     ...createScreenpopSlice(...a),
     ...createQualitySlice(...a),
     ...createRecordingSlice(...a),
+    ...createSupervisionCallsSlice(...a),
     ...createTeamSlice(...a),
   }));
 }

@@ -7,6 +7,7 @@ import type { LingxiApi } from '@common/contract/api';
 import type { SystemEvent } from '@common/contract/ipc';
 import { parsePolicy, type Policy, type ShortcutsPolicy } from '@common/contract/policy';
 import { lookupCustomer } from '@common/crm/crm-client';
+import { createSupervisionSigner } from '@common/supervision/supervision-signer';
 import { redact } from '@common/contract/redact';
 import { UPLOAD_TOKEN_SECRET, uploadTokenHeaders, type UploadTokenPolicy } from '@common/recording/upload-token';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
@@ -96,6 +97,9 @@ export function createBrowserHost(): LingxiApi {
   // The recording store the last valid policy names: the page's tus requests carry the session's token to it.
   let recordingStore: UploadTokenPolicy | undefined;
   const secrets = createSessionSecrets();
+  // A team lead's private key, like the CRM token, lives in this page's memory only; the signer reads it there.
+  let leadUri: string | undefined;
+  const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri });
   const leaveGuard = createLeaveGuard();
   return {
     host: 'browser',
@@ -105,6 +109,7 @@ export function createBrowserHost(): LingxiApi {
         shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
         crm = result.ok ? result.policy.crm : undefined;
         recordingStore = result.ok ? result.policy.recording : undefined;
+        leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
         return result;
       },
     },
@@ -133,5 +138,6 @@ export function createBrowserHost(): LingxiApi {
     shortcuts: browserShortcuts(() => shortcutKeys),
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },
+    supervision: { sign: (request) => supervisionSigner.sign(request) },
   };
 }

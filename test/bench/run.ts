@@ -17,6 +17,7 @@ import { measureQualityMos, type QualityMosFigure } from './quality';
 import { measureScreenpop } from './screenpop';
 import { measureKnowledge } from './knowledge';
 import { measureTransfer } from './transfer';
+import { measureSupervisionCalls } from './supervision-calls';
 import { measureRecording } from './recording';
 import { measureTapRecovery } from './recording-recovery';
 import { measureAssist } from './assist';
@@ -117,7 +118,10 @@ async function main(): Promise<Record<string, Figure | number | QualityMosFigure
       Object.assign(figures, await measureTapRecovery({ sip, peerUrl: peerServer.url, log }));
     }
     if (runs('assist')) Object.assign(figures, await measureAssist({ sip, peerUrl: peerServer.url, log }));
-    if (runs('supervision')) Object.assign(figures, await measureSupervisionBoard({ samples: Math.max(samples, 20), log }));
+    if (runs('supervision')) {
+      Object.assign(figures, await measureSupervisionBoard({ samples: Math.max(samples, 20), log }));
+      Object.assign(figures, await measureSupervisionCalls({ sip, peerUrl: peerServer.url, samples, log }));
+    }
     if (runs('knowledge')) {
       log('knowledge: building, persisting and querying 10,000 generated articles');
       Object.assign(figures, await measureKnowledge());

@@ -158,3 +158,4 @@ export const supervisionMessages: LocaleBundle<typeof en> = {
     },
   },
 };
+export { supervisionCallsMessages } from './calls/messages';

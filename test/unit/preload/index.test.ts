@@ -63,6 +63,7 @@ describe('preload', () => {
       'shortcuts.onAction',
       'shortcuts.status',
       'speech.endpoint',
+      'supervision.sign',
       'system.onEvent',
     ]);
   });
@@ -75,6 +76,7 @@ describe('preload', () => {
     await api.app.quitReady();
     await api.crm.lookup({ phone: '13800138000' });
     await api.recording.takeKey();
+    await api.supervision.sign({ purpose: 'invite', mode: 'listen', call: 'c1@pbx' });
     expect(ipc.calls).toEqual([
       ['policy:load', []],
       ['power:set-call-active', [true]],
@@ -83,6 +85,7 @@ describe('preload', () => {
       ['app:quit-ready', []],
       ['crm:lookup', [{ phone: '13800138000' }]],
       ['recording:take-key', []],
+      ['supervision:sign', [{ purpose: 'invite', mode: 'listen', call: 'c1@pbx' }]],
     ]);
   });
 

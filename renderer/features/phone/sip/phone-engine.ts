@@ -19,6 +19,13 @@ const AUTH_CAUSE = 'Authentication Error';
 const MAX_CALLS = 2;
 
 export type DialResult = { ok: true; callId: string } | { ok: false; error: 'empty' | 'invalid' | 'busy' | 'not-registered' };
+
+/**
+ * Looks at each incoming INVITE before it becomes a call (supervision): `claim` — the hook owns the JsSIP
+ * session from now on and it never rings nor shows as a call; `answer` — a call the app asked for (a
+ * supervision take-over), answered at once without ringing; undefined — a normal incoming call.
+ */
+export type IncomingHook = (session: RTCSession, request: IncomingRequest) => 'claim' | 'answer' | undefined;
 export type { ConsultResult, TransferResult } from './call-control';
 
 /** A call's audio tracks, as PhoneEngine.callAudio returns them. */
@@ -41,6 +48,7 @@ export class PhoneEngine {
   private readonly calls = new Map<string, CallSession>();
   private readonly streamListeners = new Set<(callId: string, stream: MediaStream | null) => void>();
   private readonly transceiverListeners = new Set<(callId: string, transceiver: RTCRtpTransceiver) => void>();
+  private readonly incomingHooks = new Set<IncomingHook>();
   private readonly uaHooks = new Set<UserAgentHook>();
   private registration: RegistrationSnapshot = { state: 'unregistered' };
   private readonly connection: Connection;
@@ -139,21 +147,48 @@ export class PhoneEngine {
     this.start();
   }
 
-  /** Places a call to what the agent typed. */
-  async dial(input: string): Promise<DialResult> {
+  /** Places a call to what the agent typed (with extra SIP headers: a supervision request). */
+  async dial(input: string, extraHeaders: string[] = []): Promise<DialResult> {
     const target = toDialTarget(input, this.config.uri);
     if (!target.ok) return target;
     if (!this.ua || this.registration.state !== 'registered') return { ok: false, error: 'not-registered' };
     if (this.calls.size > 0) return { ok: false, error: 'busy' };
-    const call = await this.place(target.uri);
+    const call = await this.place(target.uri, extraHeaders);
     return call ? { ok: true, callId: call.id } : { ok: false, error: 'not-registered' };
   }
 
-  /** Answers a ringing call; with call waiting, the call in progress goes on hold first. */
-  async answer(callId: string): Promise<void> {
+  /** Adds a look at incoming INVITEs before they ring (see IncomingHook); returns the remove function. */
+  onIncoming(hook: IncomingHook): () => void {
+    this.incomingHooks.add(hook);
+    return () => this.incomingHooks.delete(hook);
+  }
+
+  /** A call's JsSIP session, for in-dialog requests a feature above sends or receives (supervision INFO, take-over). */
+  sipSession(callId: string): RTCSession | undefined {
+    return this.calls.get(callId)?.session;
+  }
+
+  /** The app's id of the call whose SIP Call-ID is `sipCallId` (what other desktops know it by). */
+  callIdForSipCallId(sipCallId: string): string | undefined {
+    for (const call of this.calls.values()) if (call.current.sipCallId === sipCallId) return call.id;
+    return undefined;
+  }
+
+  /** A call's SIP Call-ID (what the dialog and other desktops know it by). */
+  sipCallId(callId: string): string | undefined {
+    return this.calls.get(callId)?.current.sipCallId;
+  }
+
+  /** Puts `track` on a call's audio sender (replaceTrack, no re-INVITE); returns the previous track, not stopped. */
+  setOutgoingTrack(callId: string, track: MediaStreamTrack): Promise<MediaStreamTrack | null> {
+    return this.calls.get(callId)?.setOutgoingTrack(track) ?? Promise.resolve(null);
+  }
+
+  /** Answers a ringing call; with call waiting, the call in progress goes on hold first (unless `holdOthers` is false). */
+  async answer(callId: string, holdOthers = true): Promise<void> {
     const call = this.calls.get(callId);
     if (!call) return;
-    this.control.prepareAnswer(callId);
+    if (holdOthers) this.control.prepareAnswer(callId);
     const microphone = await this.acquireMicrophone();
     // The caller may have hung up while the microphone opened.
     if (this.calls.get(callId) !== call || call.current.phase !== 'ringing') {
@@ -277,14 +312,14 @@ export class PhoneEngine {
   }
 
   /** An outgoing call with a fresh microphone; null when the UA went away meanwhile. */
-  private async place(uri: string): Promise<CallSession | null> {
+  private async place(uri: string, extraHeaders: string[] = []): Promise<CallSession | null> {
     if (!this.ua || this.registration.state !== 'registered') return null;
     const microphone = await this.acquireMicrophone();
     if (!this.ua) {
       stopStream(microphone);
       return null;
     }
-    const session = this.ua.call(uri, { mediaStream: microphone, pcConfig: { iceServers: this.config.iceServers } });
+    const session = this.ua.call(uri, { mediaStream: microphone, pcConfig: { iceServers: this.config.iceServers }, extraHeaders });
     return this.calls.get(session.id) ?? null;
   }
 
@@ -302,6 +337,9 @@ export class PhoneEngine {
 
   private onNewSession({ session, originator, request }: RTCSessionEvent): void {
     const direction = originator === 'remote' ? 'incoming' : 'outgoing';
+    let hooked: 'claim' | 'answer' | undefined;
+    if (direction === 'incoming') for (const hook of this.incomingHooks) hooked ??= hook(session as RTCSession, request as IncomingRequest);
+    if (hooked === 'claim') return;
     const others = this.calls.size;
     const call = new CallSession(
       session as RTCSession,
@@ -332,6 +370,11 @@ export class PhoneEngine {
     this.calls.set(call.id, call);
     this.listener.callUpdated(call.current);
     if (direction !== 'incoming') return;
+    if (hooked === 'answer') {
+      // It replaces the call it was asked from (a take-over): nothing to put on hold.
+      this.answer(call.id, false).catch(() => call.hangup(500));
+      return;
+    }
     const waitingNotAllowed = others > 0 && this.config.callWaiting === false;
     if (others >= MAX_CALLS || waitingNotAllowed || this.listener.shouldRejectIncoming(call.current)) call.hangup(486);
   }

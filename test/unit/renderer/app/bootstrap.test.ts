@@ -28,6 +28,7 @@ function fakeHost(load: LingxiApi['policy']['load']) {
     recordingUpload: { headers: vi.fn(async () => ({})) },
     knowledge: { readPackage: vi.fn(async () => null) },
     speech: { endpoint: vi.fn(async () => ({ error: { code: 'off' as const, message: 'off' } })) },
+    supervision: { sign: vi.fn(async () => ({ ok: false as const, error: 'not-lead' as const, message: 'not a lead' })) },
   };
   return { host, emit: (event: SystemEvent) => listeners.forEach((l) => l(event)) };
 }

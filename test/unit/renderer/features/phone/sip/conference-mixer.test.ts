@@ -1,58 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConferenceMixer, INPUT_GAIN, type MixerLeg } from '@renderer/features/phone/sip/conference-mixer';
-
-/** A fake WebAudio graph that records who feeds whom, so the mix's wiring can be checked. */
-class Node {
-  readonly outputs = new Set<Node>();
-  constructor(readonly label: string) {}
-  connect(target: Node) {
-    this.outputs.add(target);
-  }
-  disconnect() {
-    this.outputs.clear();
-  }
-}
-
-class FakeTrack {
-  enabled = true;
-  readyState = 'live';
-  constructor(readonly label: string) {}
-  stop = vi.fn(() => (this.readyState = 'ended'));
-}
-
-class FakeStream {
-  constructor(private readonly tracks: FakeTrack[]) {}
-  getAudioTracks = () => this.tracks;
-  getTracks = () => this.tracks;
-}
-
-function fakeContext() {
-  const nodes: Node[] = [];
-  const make = <T extends Node>(node: T): T => (nodes.push(node), node);
-  const context = {
-    state: 'running',
-    resume: vi.fn(async () => undefined),
-    close: vi.fn(async () => undefined),
-    createGain: () => Object.assign(make(new Node('gain')), { gain: { value: 1 } }),
-    createMediaStreamSource: (stream: FakeStream) => make(new Node(`source:${stream.getAudioTracks()[0]?.label}`)),
-    createMediaStreamDestination: () => {
-      const node = make(new Node('destination'));
-      return Object.assign(node, { channelCount: 2, stream: new FakeStream([new FakeTrack(`mix#${nodes.length}`)]) });
-    },
-  };
-  return { context, nodes };
-}
-
-/** Every source label that reaches `node` through the graph. */
-function sourcesOf(nodes: Node[], target: Node): string[] {
-  const feeds = (node: Node, seen = new Set<Node>()): boolean => {
-    if (node === target) return true;
-    if (seen.has(node)) return false;
-    seen.add(node);
-    return [...node.outputs].some((next) => feeds(next, seen));
-  };
-  return nodes.filter((n) => n.label.startsWith('source:') && feeds(n)).map((n) => n.label.slice('source:'.length));
-}
+import { FakeStream, FakeTrack, fakeContext, sourcesOf, stubMediaGlobals, type Node } from '../../../support/fake-web-audio';
 
 function leg(id: string) {
   const sent: FakeTrack[] = [new FakeTrack(`mic-${id}`)];
@@ -69,18 +17,7 @@ function leg(id: string) {
 }
 
 describe('ConferenceMixer', () => {
-  beforeEach(() => {
-    vi.stubGlobal('MediaStream', FakeStream);
-    vi.stubGlobal(
-      'Audio',
-      class {
-        muted = false;
-        srcObject: unknown = null;
-        play = vi.fn(async () => undefined);
-        pause = vi.fn();
-      },
-    );
-  });
+  beforeEach(stubMediaGlobals);
   afterEach(() => vi.unstubAllGlobals());
 
   async function started() {
