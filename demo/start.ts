@@ -12,7 +12,7 @@ import { startWebHost, type WebHost } from '@main/web-host/server';
 import { buildCallerPage } from './caller/build';
 import { CALLER_PATH, handleCaller } from './caller/serve';
 import { scenarios } from './caller/scenarios';
-import { ensureScenarioSpeech } from './caller/speech';
+import { bundledSpeech } from './caller/speech';
 import { handleCrm } from './crm/server';
 import { DEMO_AGENT, DEMO_CALLER, demoPolicy } from './policy';
 import { DemoRecordingStore } from './recording-store';
@@ -75,7 +75,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     const store = new DemoRecordingStore(storeDir);
     const pageDir = join(options.dataDir, 'caller-page');
     await buildCallerPage(pageDir);
-    const speech = await ensureScenarioSpeech(scenarios, join(options.root, 'out', 'demo-speech'));
+    const speech = bundledSpeech(scenarios, join(options.root, 'assets', 'demo'));
     if (speech.unavailable) options.warn?.(`caller simulator: ${speech.unavailable}`);
     const caller = { pageDir, speech, wsUrl: sip.wsUrl, ...DEMO_CALLER, agent: DEMO_AGENT.user };
     const services = createServer((req, res) => {
