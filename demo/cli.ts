@@ -17,6 +17,7 @@ import { PortInUseError } from '@main/web-host/server';
 import { findElectronBinary } from './electron-desk';
 import { removeLock, runningDemo, writeLock } from './lock';
 import { startDemo, type Demo } from './start';
+import { DEMO_URL_LABELS, demoUrlLine } from './urls';
 
 export const USAGE = 'usage: npm run demo [-- --no-open] [--electron] [--lang zh-CN|zh-TW|en] [--data <dir>] [--port <n>]';
 
@@ -113,12 +114,7 @@ async function main(): Promise<number> {
   }
   writeLock({ pid: process.pid, deskUrl: demo.urls.desk });
   say(`Lingxi demo is running (data: ${dataDir}${temporary ? ', deleted on exit' : ''}). Ctrl+C stops everything.`);
-  say(`  desk (agent 8001):     ${demo.urls.desk}`);
-  say(`  colleague (8002):      ${demo.urls.colleague}`);
-  say(`  caller simulator:      ${demo.urls.caller}`);
-  say(`  SIP over WebSocket:    ${demo.urls.sip}`);
-  say(`  demo CRM:              ${demo.urls.crm}`);
-  say(`  recordings received:   ${demo.urls.recordings}`);
+  for (const key of Object.keys(DEMO_URL_LABELS) as (keyof typeof DEMO_URL_LABELS)[]) say(demoUrlLine(key, demo.urls[key]));
   const open = options.open && !electron ? opener() : undefined;
   if (open) spawn(open, [demo.urls.desk], { stdio: 'ignore', detached: true }).unref();
   else if (options.open && !electron) say('  (no browser opener found: open the desk address above yourself)');

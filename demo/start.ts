@@ -1,6 +1,6 @@
 /**
  * Starts everything `npm run demo` runs, on 127.0.0.1 and free ports: the embedded SIP server, the demo
- * services (CRM, recording store), the browser host serving the desk with the demo policy (and the
+ * services (CRM, knowledge server, recording store), the browser host serving the desk with the demo policy (and the
  * speech service, as `npm run web` does). close() stops all of it and frees every port.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { scenarios } from './caller/scenarios';
 import { bundledSpeech } from './caller/speech';
 import { handleCrm } from './crm/server';
 import { launchElectronDesk } from './electron-desk';
+import { DemoKnowledgeServer, KNOWLEDGE_SYNC_PATH } from './knowledge-server';
 import { DEMO_AGENT, DEMO_CALLER, demoPolicy } from './policy';
 import { DemoRecordingStore } from './recording-store';
 import { startSipServer, type SipServer } from './sip/server';
@@ -42,6 +43,8 @@ export interface DemoUrls {
   /** The caller simulator page. */
   caller: string;
   crm: string;
+  /** The knowledge server the desks sync the sample knowledge base from. */
+  knowledge: string;
   recordings: string;
 }
 
@@ -95,6 +98,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     const storeDir = join(options.dataDir, 'recording-store');
     mkdirSync(storeDir, { recursive: true });
     const store = new DemoRecordingStore(storeDir);
+    const knowledge = new DemoKnowledgeServer(join(options.root, 'assets', 'knowledge', 'sample-kb.json'));
     const pageDir = join(options.dataDir, 'caller-page');
     await buildCallerPage(pageDir);
     const speech = bundledSpeech(scenarios, join(options.root, 'assets', 'demo'));
@@ -102,7 +106,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     const caller = { pageDir, speech, wsUrl: sip.wsUrl, ...DEMO_CALLER, agent: DEMO_AGENT.user };
     const services = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      if (handleCrm(req, res, url) || store.handle(req, res, url) || handleCaller(caller, req, res, url)) return;
+      if (handleCrm(req, res, url) || knowledge.handle(req, res, url) || store.handle(req, res, url) || handleCaller(caller, req, res, url)) return;
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
     });
     const servicesUrl = `http://127.0.0.1:${await listen(services)}`;
@@ -121,7 +125,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 
     return {
       ...(desk ? { deskExited: desk.exited } : {}),
-      urls: { desk: web?.openUrl ?? `the Electron app (pid ${desk?.pid})`, colleague: colleagueWeb.openUrl, sip: sip.wsUrl, caller: `${servicesUrl}${CALLER_PATH}`, crm: `${servicesUrl}/crm/customers?id=D1001`, recordings: `${servicesUrl}/recordings` },
+      urls: { desk: web?.openUrl ?? `the Electron app (pid ${desk?.pid})`, colleague: colleagueWeb.openUrl, sip: sip.wsUrl, caller: `${servicesUrl}${CALLER_PATH}`, crm: `${servicesUrl}/crm/customers?id=D1001`, knowledge: `${servicesUrl}${KNOWLEDGE_SYNC_PATH}`, recordings: `${servicesUrl}/recordings` },
       close,
     };
   } catch (error) {
