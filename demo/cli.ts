@@ -1,7 +1,8 @@
 /**
- * `npm run demo [-- --no-open] [--lang en|zh-TW] [--data <dir>] [--port <n>]`: the whole desk on one
- * machine (start.ts). Prints one line per URL, opens the desk (xdg-open / open / start where present),
- * and stops everything on Ctrl+C. Argument parsing, the single-instance lock and signals live here.
+ * `npm run demo [-- --no-open] [--electron] [--lang en|zh-TW] [--data <dir>] [--port <n>]`: the whole desk
+ * on one machine (start.ts). Prints one line per URL, opens the desk (xdg-open / open / start where present;
+ * with --electron, the Electron app instead), and stops everything on Ctrl+C (or when the Electron app is
+ * closed). Argument parsing, the single-instance lock and signals live here.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,12 +12,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { errorMessage } from '@common/errors';
 import { languages, type Language } from '@common/contract/policy';
-import { ensureRendererBuilt } from '@main/web-host/build';
+import { ensureRendererBuilt, isBuildStale, runRendererBuild } from '@main/web-host/build';
 import { PortInUseError } from '@main/web-host/server';
+import { findElectronBinary } from './electron-desk';
 import { removeLock, runningDemo, writeLock } from './lock';
 import { startDemo, type Demo } from './start';
+import { DEMO_URL_LABELS, demoUrlLine } from './urls';
 
-export const USAGE = 'usage: npm run demo [-- --no-open] [--lang zh-CN|zh-TW|en] [--data <dir>] [--port <n>]';
+export const USAGE = 'usage: npm run demo [-- --no-open] [--electron] [--lang zh-CN|zh-TW|en] [--data <dir>] [--port <n>]';
 
 export interface DemoCliOptions {
   open: boolean;
@@ -24,6 +27,8 @@ export interface DemoCliOptions {
   /** undefined: a fresh temporary directory, deleted on exit. */
   dataDir: string | undefined;
   deskPort: number;
+  /** The desk as the Electron app (needs Electron's binary) instead of the browser host. */
+  electron: boolean;
   help: boolean;
 }
 
@@ -31,7 +36,7 @@ export interface DemoCliOptions {
 export function parseDemoArgs(args: readonly string[], cwd: string): DemoCliOptions {
   const { values } = parseArgs({
     args: [...args],
-    options: { 'no-open': { type: 'boolean' }, lang: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { 'no-open': { type: 'boolean' }, electron: { type: 'boolean' }, lang: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
     allowPositionals: false,
   });
@@ -40,7 +45,16 @@ export function parseDemoArgs(args: readonly string[], cwd: string): DemoCliOpti
   const portText = values.port ?? '0';
   const deskPort = Number(portText);
   if (!/^\d+$/.test(portText) || deskPort > 65535) throw new Error(`--port must be an integer from 0 to 65535, got "${portText}"`);
-  return { open: !values['no-open'], language, dataDir: values.data ? resolve(cwd, values.data) : undefined, deskPort, help: values.help ?? false };
+  return { open: !values['no-open'], language, dataDir: values.data ? resolve(cwd, values.data) : undefined, deskPort, electron: values.electron ?? false, help: values.help ?? false };
+}
+
+/** Builds what the desk needs if stale: the renderer, and for Electron also main and preload. */
+async function ensureDeskBuilt(root: string, electron: boolean): Promise<boolean> {
+  if (electron && (await isBuildStale(join(root, 'out', 'main', 'index.js'), ['main', 'preload', 'common'].map((dir) => join(root, dir))))) {
+    await runRendererBuild(root);
+    return true;
+  }
+  return ensureRendererBuilt(root);
 }
 
 /** The desktop's "open this URL" command, if this machine has one. */
@@ -63,14 +77,24 @@ async function main(): Promise<number> {
     say(USAGE);
     return 0;
   }
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  // Before anything else: without Electron's binary, --electron starts nothing.
+  let electron: string | undefined;
+  if (options.electron) {
+    const binary = findElectronBinary(join(root, 'node_modules', 'electron'));
+    if (!binary.ok) {
+      fail(binary.message);
+      return 2;
+    }
+    electron = binary.path;
+  }
   const other = runningDemo();
   if (other) {
     fail(`a demo is already running (pid ${other.pid}); its desk: ${other.deskUrl}\nStop it with Ctrl+C in its terminal (or kill ${other.pid}) before starting another.`);
     return 1;
   }
-  const root = fileURLToPath(new URL('../', import.meta.url));
   try {
-    if (await ensureRendererBuilt(root)) say('lingxi demo: built the desk (out/renderer)');
+    if (await ensureDeskBuilt(root, electron !== undefined)) say(`lingxi demo: built the desk (out/${electron ? '' : 'renderer'})`);
   } catch (error) {
     fail(`the desk is not built and building it failed: ${errorMessage(error)}\nRun \`npm ci\` and then \`npm run build\`, and try again.`);
     return 1;
@@ -79,7 +103,7 @@ async function main(): Promise<number> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lingxi-demo-'));
   let demo: Demo;
   try {
-    demo = await startDemo({ root, dataDir, language: options.language, deskPort: options.deskPort, warn: (m) => fail(m) });
+    demo = await startDemo({ root, dataDir, language: options.language, deskPort: options.deskPort, ...(electron ? { electron } : {}), warn: (m) => fail(m) });
   } catch (error) {
     if (temporary) rmSync(dataDir, { recursive: true, force: true });
     if (error instanceof PortInUseError) {
@@ -90,15 +114,10 @@ async function main(): Promise<number> {
   }
   writeLock({ pid: process.pid, deskUrl: demo.urls.desk });
   say(`Lingxi demo is running (data: ${dataDir}${temporary ? ', deleted on exit' : ''}). Ctrl+C stops everything.`);
-  say(`  desk (agent 8001):     ${demo.urls.desk}`);
-  say(`  colleague (8002):      ${demo.urls.colleague}`);
-  say(`  caller simulator:      ${demo.urls.caller}`);
-  say(`  SIP over WebSocket:    ${demo.urls.sip}`);
-  say(`  demo CRM:              ${demo.urls.crm}`);
-  say(`  recordings received:   ${demo.urls.recordings}`);
-  const open = options.open ? opener() : undefined;
+  for (const key of Object.keys(DEMO_URL_LABELS) as (keyof typeof DEMO_URL_LABELS)[]) say(demoUrlLine(key, demo.urls[key]));
+  const open = options.open && !electron ? opener() : undefined;
   if (open) spawn(open, [demo.urls.desk], { stdio: 'ignore', detached: true }).unref();
-  else if (options.open) say('  (no browser opener found: open the desk address above yourself)');
+  else if (options.open && !electron) say('  (no browser opener found: open the desk address above yourself)');
 
   // `on`, not `once`: Ctrl+C reaches us twice (from the terminal and relayed by tsx), and with no listener
   // left tsx's own handler would exit at once, mid-stop, leaving the speech service and ports behind.
@@ -111,6 +130,10 @@ async function main(): Promise<number> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    void demo.deskExited?.then(() => {
+      if (!stopping) say('lingxi demo: the Electron app was closed');
+      stop();
+    });
   });
   say('lingxi demo: stopping…');
   await demo.close();

@@ -1,6 +1,6 @@
 /**
  * Serves the caller simulator at `/demo/caller/`: the bundled page, its `config.json` (the SIP server, the
- * caller's credentials, the scenarios) and each scenario's speech at `audio/<id>.wav`.
+ * caller's credentials, the scenarios) and each scenario's speech at `audio/<id>.ogg`.
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -32,16 +32,16 @@ export function handleCaller(setup: CallerSetup, _req: IncomingMessage, res: Ser
     const { wsUrl, user, password, agent, speech } = setup;
     json({
       wsUrl, user, password, agent,
-      scenarios: scenarios.map((s) => ({ ...s, audio: speech.files.has(s.id) ? `audio/${s.id}.wav` : null })),
+      scenarios: scenarios.map((s) => ({ ...s, audio: speech.files.has(s.id) ? `audio/${s.id}.ogg` : null })),
       ...(speech.unavailable ? { speechUnavailable: speech.unavailable } : {}),
     });
     return true;
   }
-  const audio = /^audio\/([a-z-]+)\.wav$/.exec(rest);
+  const audio = /^audio\/([a-z-]+)\.ogg$/.exec(rest);
   void (async () => {
     const file = audio ? setup.speech.files.get(audio[1] as string) : undefined;
     if (file) {
-      res.writeHead(200, { 'Content-Type': 'audio/wav' }).end(await readFile(file));
+      res.writeHead(200, { 'Content-Type': 'audio/ogg' }).end(await readFile(file));
       return;
     }
     const page = await readStaticFile(setup.pageDir, rest === '' ? 'index.html' : rest);

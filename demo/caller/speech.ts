@@ -1,63 +1,40 @@
 /**
- * Makes each scenario's speech WAV with festival (`text2wave`, voice cmu_us_slt_arctic_hts: Debian's
- * festvox-us-slt-hts, openly licensed, see README) and sox, once: cached under `<cacheDir>/<hash>.wav`
- * keyed by the text. Without festival the caller page offers the microphone only, and says why.
+ * The caller simulator's bundled speech: one 16 kHz mono Ogg Vorbis file per scenario in assets/demo, rendered
+ * by `npm run demo:speech` (render-speech.ts) and committed, so the demo needs no speech synthesiser.
+ * `speech.json` beside them records the voice and text each file was rendered from: a scenario whose text
+ * changed without rendering again has no file (the page offers the microphone for it) and a warning.
  */
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Scenario } from './scenarios';
 
-const run = promisify(execFile);
-const VOICE = '(voice_cmu_us_slt_arctic_hts)';
+/** What speech.json holds for one scenario. */
+export interface RenderedSpeech {
+  voice: Scenario['voice'];
+  speech: string[];
+}
 
 export interface ScenarioSpeech {
-  /** Scenario id → WAV file. */
+  /** Scenario id → Ogg Vorbis file. */
   files: Map<string, string>;
-  /** Why there is no speech, when festival or sox failed. */
+  /** Why some scenario has no speech (stale or missing files). */
   unavailable?: string;
 }
 
-async function speak(text: string, out: string, work: string): Promise<void> {
-  const textFile = join(work, 'line.txt');
-  const voice = join(work, 'line.wav');
-  writeFileSync(textFile, `${text}\n`);
-  await run('text2wave', ['-eval', VOICE, textFile, '-o', voice]);
-  await run('sox', [voice, '-r', '48000', '-c', '1', '-b', '16', out]);
-}
+export const speechFile = (dir: string, id: string): string => join(dir, `${id}.ogg`);
+export const manifestFile = (dir: string): string => join(dir, 'speech.json');
 
-/** One WAV per scenario: its sentences with 1.5 s between them, after 1 s of silence (the agent says hello). */
-export async function ensureScenarioSpeech(scenarios: readonly Scenario[], cacheDir: string): Promise<ScenarioSpeech> {
-  mkdirSync(cacheDir, { recursive: true });
+/** The scenarios whose bundled file was rendered from their current voice and text. */
+export function bundledSpeech(scenarios: readonly Scenario[], dir: string): ScenarioSpeech {
+  const manifest = existsSync(manifestFile(dir)) ? (JSON.parse(readFileSync(manifestFile(dir), 'utf8')) as Record<string, RenderedSpeech>) : {};
   const files = new Map<string, string>();
-  for (const scenario of scenarios) {
-    const key = createHash('sha256').update(`${VOICE}|v1|${scenario.speech.join('\n')}`).digest('hex').slice(0, 16);
-    const file = join(cacheDir, `${scenario.id}-${key}.wav`);
-    if (!existsSync(file)) {
-      const work = join(cacheDir, `work-${process.pid}`);
-      mkdirSync(work, { recursive: true });
-      try {
-        const parts: string[] = [];
-        for (const [i, sentence] of scenario.speech.entries()) {
-          const part = join(work, `${i}.wav`);
-          await speak(sentence, part, work);
-          parts.push(part);
-        }
-        const silence = ['-r', '48000', '-c', '1', '-b', '16', '-n'];
-        await run('sox', [...silence, join(work, 'lead.wav'), 'trim', '0', '1']);
-        await run('sox', [...silence, join(work, 'gap.wav'), 'trim', '0', '1.5']);
-        const sequence = [join(work, 'lead.wav'), ...parts.flatMap((p) => [p, join(work, 'gap.wav')])];
-        await run('sox', [...sequence, `${file}.part.wav`]);
-        renameSync(`${file}.part.wav`, file);
-      } catch (error) {
-        return { files, unavailable: `festival could not speak (${(error as Error).message.split('\n')[0]}); install festival, festvox-us-slt-hts and sox, or use the microphone` };
-      } finally {
-        rmSync(work, { recursive: true, force: true });
-      }
-    }
-    files.set(scenario.id, file);
+  const stale: string[] = [];
+  for (const { id, voice, speech } of scenarios) {
+    const rendered = manifest[id];
+    const current = rendered && rendered.voice === voice && JSON.stringify(rendered.speech) === JSON.stringify(speech);
+    if (current && existsSync(speechFile(dir, id))) files.set(id, speechFile(dir, id));
+    else stale.push(id);
   }
-  return { files };
+  if (stale.length === 0) return { files };
+  return { files, unavailable: `no bundled speech for ${stale.join(', ')} (its text changed): run \`npm run demo:speech\`, or use the microphone` };
 }

@@ -1,11 +1,13 @@
 /**
  * `npm run demo` as a newcomer runs it: the spec starts `npm run demo -- --no-open --lang en` as a child
  * process (its own process group, as a terminal would run it), waits for the URLs it prints, opens the
- * caller simulator and the desk in Chromium and plays the lost-card scenario end to end; then Ctrl+C
+ * caller simulator and the desk in Chromium, checks the desk synced the sample knowledge base from the demo's
+ * knowledge server, and plays the lost-card scenario end to end; then Ctrl+C
  * (SIGINT to the group) must leave no process and no port behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
+import { readDemoUrls, type PrintedDemoUrls } from '../../demo/urls';
 import { launchChromium } from '../fixtures/chromium';
 import { repoRoot } from '../fixtures/paths';
 import { isAlive, processTree } from '../fixtures/processes';
@@ -13,27 +15,17 @@ import { expect, test } from '@playwright/test';
 import { recordingsUi } from './support/recording';
 import { appUi } from './support/ui';
 
-interface DemoUrls {
-  desk: string;
-  colleague: string;
-  caller: string;
-  sip: string;
-  crm: string;
-  recordings: string;
-}
-
 /** Starts the demo and resolves with the URLs once every line is printed. */
-function startDemo(): { child: ChildProcess; urls: Promise<DemoUrls>; output: () => string } {
+function startDemo(): { child: ChildProcess; urls: Promise<PrintedDemoUrls>; output: () => string } {
   const child = spawn('npm', ['run', '-s', 'demo', '--', '--no-open', '--lang', 'en'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const urls = new Promise<DemoUrls>((resolve, reject) => {
+  const urls = new Promise<PrintedDemoUrls>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`npm run demo exited (${code}) before printing its URLs:\n${output}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const line = (label: string) => new RegExp(`${label}:\\s+(\\S+)`).exec(output)?.[1];
-      const found = { desk: line('desk \\(agent 8001\\)'), colleague: line('colleague \\(8002\\)'), caller: line('caller simulator'), sip: line('SIP over WebSocket'), crm: line('demo CRM'), recordings: line('recordings received') };
-      if (Object.values(found).every(Boolean)) resolve(found as DemoUrls);
+      const found = readDemoUrls(output);
+      if (found) resolve(found);
     });
   });
   return { child, urls, output: () => output };
@@ -60,6 +52,11 @@ test('npm run demo: the lost-card call from the caller simulator rings the desk 
       await page.goto(urls.desk);
       const ui = appUi(page);
       await expect(ui.status).toHaveText('Registered', { timeout: 20_000 });
+      // The sample knowledge base synced from the demo's knowledge server, as from a bank's: the built-in copy
+      // is indexed, then the synced one (seconds; a minute on a busy 2-core machine), before the call is placed.
+      await expect(page.getByRole('region', { name: 'Knowledge' })).toContainText(/118 articles.*Last synced/, { timeout: 90_000 });
+      const syncs = (await (await fetch(new URL('/knowledge/requests', urls.knowledge))).json()) as { status: number }[];
+      expect(syncs.map((r) => r.status), 'sync requests the demo knowledge server answered').toEqual([200]);
 
       const callerPage = caller.pages()[0] ?? (await caller.newPage());
       await callerPage.goto(urls.caller);
@@ -76,6 +73,8 @@ test('npm run demo: the lost-card call from the caller simulator rings the desk 
       const suggestions = page.getByRole('region', { name: 'Agent assist' }).getByRole('list', { name: 'Suggestions' });
       await expect(suggestions.locator('[data-article-id="lost-card.en"]')).toBeVisible({ timeout: 45_000 });
 
+      // As a newcomer would, let the customer finish before hanging up (the recording keeps the whole call).
+      await expect(callerStatus).toHaveAttribute('data-state', 'spoken', { timeout: 30_000 });
       await ui.button('Hang up').click();
       await expect(callerStatus).toHaveAttribute('data-state', 'ended');
       const wrapUp = page.getByRole('region', { name: 'Wrap-up' });

@@ -35,7 +35,8 @@ function show(state: string, text: string): void {
 
 let session: RTCSession | undefined;
 
-async function customerStream(scenario: CallerConfig['scenarios'][number]): Promise<{ stream: MediaStream; start: () => void }> {
+/** The customer's audio for the call; `start(onEnd)` plays the recorded speech and calls onEnd when it is over. */
+async function customerStream(scenario: CallerConfig['scenarios'][number]): Promise<{ stream: MediaStream; start: (onEnd: () => void) => void }> {
   if (mic.checked || !scenario.audio) {
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     return { stream, start: () => undefined };
@@ -46,7 +47,13 @@ async function customerStream(scenario: CallerConfig['scenarios'][number]): Prom
   const source = context.createBufferSource();
   source.buffer = buffer;
   source.connect(destination);
-  return { stream: destination.stream, start: () => source.start() };
+  return {
+    stream: destination.stream,
+    start: (onEnd) => {
+      source.addEventListener('ended', onEnd);
+      source.start();
+    },
+  };
 }
 
 async function call(config: CallerConfig, ua: UA): Promise<void> {
@@ -65,7 +72,9 @@ async function call(config: CallerConfig, ua: UA): Promise<void> {
   session.on('progress', () => show('ringing', 'Ringing at the agent’s desk…'));
   session.on('confirmed', () => {
     show('talking', `In call: ${scenario.displayName} is speaking`);
-    start();
+    start(() => {
+      if (session) show('spoken', `In call: ${scenario.displayName} has said everything; hang up when you are done`);
+    });
   });
   session.connection?.addEventListener('track', (event) => {
     remote.srcObject = event.streams[0] ?? new MediaStream([event.track]);

@@ -5,12 +5,12 @@ import { demoPolicy } from '../../../demo/policy';
 
 describe('npm run demo arguments', () => {
   it('defaults to a Simplified Chinese desk, a temporary profile, any free port, and opening the browser', () => {
-    expect(parseDemoArgs([], '/home/u')).toEqual({ open: true, language: 'zh-CN', dataDir: undefined, deskPort: 0, help: false });
+    expect(parseDemoArgs([], '/home/u')).toEqual({ open: true, language: 'zh-CN', dataDir: undefined, deskPort: 0, electron: false, help: false });
   });
 
   it('reads --no-open, --lang, --data (relative to where npm was run) and --port', () => {
     expect(parseDemoArgs(['--no-open', '--lang', 'en', '--data', 'demo-data', '--port', '5180'], '/home/u')).toEqual({
-      open: false, language: 'en', dataDir: '/home/u/demo-data', deskPort: 5180, help: false,
+      open: false, language: 'en', dataDir: '/home/u/demo-data', deskPort: 5180, electron: false, help: false,
     });
   });
 
