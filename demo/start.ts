@@ -16,7 +16,8 @@ import { bundledSpeech } from './caller/speech';
 import { handleCrm } from './crm/server';
 import { launchElectronDesk } from './electron-desk';
 import { DemoKnowledgeServer, KNOWLEDGE_SYNC_PATH } from './knowledge-server';
-import { DEMO_AGENT, DEMO_CALLER, demoPolicy } from './policy';
+import { generateSupervisionKeyPair } from '@common/supervision/supervision-signing';
+import { DEMO_AGENT, DEMO_CALLER, demoLeadPolicy, demoPolicy } from './policy';
 import { DemoRecordingStore } from './recording-store';
 import { startSipServer, type SipServer } from './sip/server';
 import { demoSipUsers } from './sip/users';
@@ -39,6 +40,8 @@ export interface DemoUrls {
   desk: string;
   /** The colleague's desk (8002), to transfer or conference to. */
   colleague: string;
+  /** The team lead's desk (8003): the Team board, listen / whisper / barge / take over. */
+  lead: string;
   sip: string;
   /** The caller simulator page. */
   caller: string;
@@ -112,20 +115,35 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     const servicesUrl = `http://127.0.0.1:${await listen(services)}`;
     closers.push(() => closeServer(services));
 
+    // The team lead's key pair, made for this run: the agents' policies hold the public key, the lead's host the private one.
+    const leadKeys = await generateSupervisionKeyPair();
+    const leadKeyPath = join(options.dataDir, 'lead-supervision-key.txt');
+    writeFileSync(leadKeyPath, `${leadKeys.privateKey}\n`, { mode: 0o600 });
     const policyPath = join(options.dataDir, 'policy.json');
-    writeFileSync(policyPath, `${JSON.stringify(demoPolicy({ sipWsUrl: sip.wsUrl, servicesUrl, language: options.language }), null, 2)}\n`);
+    writeFileSync(policyPath, `${JSON.stringify(demoPolicy({ sipWsUrl: sip.wsUrl, servicesUrl, language: options.language, leadPublicKey: leadKeys.publicKey }), null, 2)}\n`);
     const desk = options.electron ? startElectronDesk(options.electron, options.root, policyPath, join(options.dataDir, 'electron')) : undefined;
     if (desk) closers.push(desk.close);
     const web = desk ? undefined : await startWebHost({ rendererDir: join(options.root, 'out', 'renderer'), policyPath, port: options.deskPort, warn: options.warn });
     if (web) closers.push(() => web.close());
     const colleaguePolicyPath = join(options.dataDir, 'colleague-policy.json');
-    writeFileSync(colleaguePolicyPath, `${JSON.stringify(demoPolicy({ sipWsUrl: sip.wsUrl, servicesUrl, language: options.language, colleague: true }), null, 2)}\n`);
+    writeFileSync(colleaguePolicyPath, `${JSON.stringify(demoPolicy({ sipWsUrl: sip.wsUrl, servicesUrl, language: options.language, colleague: true, leadPublicKey: leadKeys.publicKey }), null, 2)}\n`);
     const colleagueWeb = await startWebHost({ rendererDir: join(options.root, 'out', 'renderer'), policyPath: colleaguePolicyPath, port: 0, warn: options.warn, speech: false });
     closers.push(() => colleagueWeb.close());
+    const leadPolicyPath = join(options.dataDir, 'lead-policy.json');
+    writeFileSync(leadPolicyPath, `${JSON.stringify(demoLeadPolicy({ sipWsUrl: sip.wsUrl, language: options.language }), null, 2)}\n`);
+    const leadWeb = await startWebHost({
+      rendererDir: join(options.root, 'out', 'renderer'),
+      policyPath: leadPolicyPath,
+      port: 0,
+      warn: options.warn,
+      speech: false,
+      supervisionKeyPath: leadKeyPath,
+    });
+    closers.push(() => leadWeb.close());
 
     return {
       ...(desk ? { deskExited: desk.exited } : {}),
-      urls: { desk: web?.openUrl ?? `the Electron app (pid ${desk?.pid})`, colleague: colleagueWeb.openUrl, sip: sip.wsUrl, caller: `${servicesUrl}${CALLER_PATH}`, crm: `${servicesUrl}/crm/customers?id=D1001`, knowledge: `${servicesUrl}${KNOWLEDGE_SYNC_PATH}`, recordings: `${servicesUrl}/recordings` },
+      urls: { desk: web?.openUrl ?? `the Electron app (pid ${desk?.pid})`, colleague: colleagueWeb.openUrl, lead: leadWeb.openUrl, sip: sip.wsUrl, caller: `${servicesUrl}${CALLER_PATH}`, crm: `${servicesUrl}/crm/customers?id=D1001`, knowledge: `${servicesUrl}${KNOWLEDGE_SYNC_PATH}`, recordings: `${servicesUrl}/recordings` },
       close,
     };
   } catch (error) {

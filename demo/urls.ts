@@ -5,6 +5,7 @@
 export interface PrintedDemoUrls {
   desk: string;
   colleague: string;
+  lead: string;
   caller: string;
   sip: string;
   crm: string;
@@ -16,6 +17,7 @@ export interface PrintedDemoUrls {
 export const DEMO_URL_LABELS: Record<keyof PrintedDemoUrls, string> = {
   desk: 'desk (agent 8001)',
   colleague: 'colleague (8002)',
+  lead: 'team lead (8003)',
   caller: 'caller simulator',
   sip: 'SIP over WebSocket',
   crm: 'demo CRM',

@@ -9,7 +9,7 @@ import { errorMessage } from '@common/errors';
 import { ensureRendererBuilt } from './build';
 import { PortInUseError, startWebHost, type WebHost } from './server';
 
-export const USAGE = 'usage: npm run web -- --policy <file.json> [--port <n>]';
+export const USAGE = 'usage: npm run web -- --policy <file.json> [--port <n>] [--supervision-key <file>]';
 
 /** A command-line mistake: printed with the usage line, exit code 2. */
 export class CliError extends Error {
@@ -20,6 +20,8 @@ export interface CliOptions {
   policyPath: string;
   port: number;
   help: boolean;
+  /** A team lead's private key file: the host signs the lead's supervision requests with it. */
+  supervisionKeyPath?: string;
 }
 
 /**
@@ -28,11 +30,11 @@ export interface CliOptions {
  * @param cwd base for a relative policy path (npm sets INIT_CWD to where the user typed the command)
  */
 export function parseCliArgs(args: readonly string[], cwd: string): CliOptions {
-  let values: { policy?: string; port?: string; help?: boolean };
+  let values: { policy?: string; port?: string; 'supervision-key'?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...args],
-      options: { policy: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { policy: { type: 'string' }, port: { type: 'string' }, 'supervision-key': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -45,7 +47,8 @@ export function parseCliArgs(args: readonly string[], cwd: string): CliOptions {
   const portText = values.port ?? '5173';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new CliError(`--port must be an integer from 0 to 65535, got "${portText}"`);
-  return { policyPath: resolve(cwd, values.policy), port, help: false };
+  const key = values['supervision-key'];
+  return { policyPath: resolve(cwd, values.policy), port, help: false, ...(key ? { supervisionKeyPath: resolve(cwd, key) } : {}) };
 }
 
 /** What runCli touches outside itself: real streams and the real build by default, doubles in tests. */
@@ -79,7 +82,12 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<{ exit
   if (await io.ensureBuilt(io.root)) io.stderr('lingxi web: renderer rebuilt\n');
   let host: WebHost;
   try {
-    host = await startWebHost({ rendererDir: join(io.root, 'out', 'renderer'), policyPath: options.policyPath, port: options.port });
+    host = await startWebHost({
+      rendererDir: join(io.root, 'out', 'renderer'),
+      policyPath: options.policyPath,
+      port: options.port,
+      ...(options.supervisionKeyPath ? { supervisionKeyPath: options.supervisionKeyPath } : {}),
+    });
   } catch (error) {
     // Never serve beside another process on the same port: the page would reach whichever answered.
     if (!(error instanceof PortInUseError)) throw error;

@@ -16,6 +16,7 @@ import { SPEECH_ENDPOINT_PATH } from '@common/contract/speech-endpoint';
 import { readStaticFile } from '../shared/static-files';
 import { createRequestGuard, newHostToken, TOKEN_FRAGMENT_KEY, type RequestGuard } from './request-guard';
 import { createWebSpeech, type WebSpeech } from './speech-host';
+import { createHostSigner, SUPERVISION_SIGN_PATH, type HostSigner } from './supervision-sign';
 
 export interface WebHostOptions {
   /** The built renderer (out/renderer). */
@@ -30,6 +31,11 @@ export interface WebHostOptions {
   warn?: (message: string) => void;
   /** Run the local speech service for transcription (served at /speech.json) when the policy asks for it. Default true. */
   speech?: boolean;
+  /**
+   * A team lead's private key file (base64 PKCS#8, from `npm run supervision:keygen`): the host signs the
+   * lead's supervision requests at SUPERVISION_SIGN_PATH, so the key never reaches the page.
+   */
+  supervisionKeyPath?: string;
 }
 
 export interface WebHost {
@@ -48,7 +54,7 @@ export const POLICY_PATH = '/policy.json';
 /** The knowledge package the policy names (knowledge.packagePath): 200 with it, 204 when none is named. */
 export const KNOWLEDGE_PACKAGE_PATH = '/knowledge-package.json';
 /** Everything the host serves that is not the static bundle: each needs the token. */
-const DATA_PATHS: ReadonlySet<string> = new Set([POLICY_PATH, KNOWLEDGE_PACKAGE_PATH, SPEECH_ENDPOINT_PATH]);
+const DATA_PATHS: ReadonlySet<string> = new Set([POLICY_PATH, KNOWLEDGE_PACKAGE_PATH, SPEECH_ENDPOINT_PATH, SUPERVISION_SIGN_PATH]);
 
 /** The port the host was asked for is held by another process: the host refuses to start rather than serve beside it. */
 export class PortInUseError extends Error {
@@ -73,7 +79,7 @@ function send(res: ServerResponse, status: number, contentType: string, body: Bu
   res.end(head ? undefined : body);
 }
 
-function createHandler(rendererDir: string, policyPath: string, guard: () => RequestGuard | null, speech: () => WebSpeech | null) {
+function createHandler(rendererDir: string, policyPath: string, guard: () => RequestGuard | null, speech: () => WebSpeech | null, signer: HostSigner | null) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === 'HEAD';
     let pathname: string;
@@ -89,6 +95,12 @@ function createHandler(rendererDir: string, policyPath: string, guard: () => Req
     if (verdict !== 'ok') {
       const extra: Record<string, string> = { 'Cache-Control': 'no-store', ...(verdict === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}) };
       send(res, verdict, 'text/plain; charset=utf-8', verdict === 401 ? 'Unauthorized' : 'Forbidden', head, extra);
+      return;
+    }
+    if (pathname === SUPERVISION_SIGN_PATH && req.method === 'POST') {
+      // 404 without a provisioned key: the page then signs with a key the lead entered for the session.
+      const answer = signer ? await signer.handle(req) : { status: 404, body: JSON.stringify({ error: 'this host holds no supervision key' }) };
+      send(res, answer.status, 'application/json; charset=utf-8', answer.body, false, { 'Cache-Control': 'no-store' });
       return;
     }
     if (req.method !== 'GET' && !head) {
@@ -159,12 +171,14 @@ export async function startWebHost({
   host = '127.0.0.1',
   warn = (message) => void process.stderr.write(`${message}\n`),
   speech: speechWanted = true,
+  supervisionKeyPath,
 }: WebHostOptions): Promise<WebHost> {
   await warnAboutPolicy(policyPath, warn);
   let speech: WebSpeech | null = null;
   // Set once the port is known; until then every request is refused.
   let guard: RequestGuard | null = null;
-  const handler = createHandler(rendererDir, policyPath, () => guard, () => speech);
+  const signer = supervisionKeyPath ? createHostSigner(supervisionKeyPath, policyPath) : null;
+  const handler = createHandler(rendererDir, policyPath, () => guard, () => speech, signer);
   const server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error', false);

@@ -13,6 +13,7 @@ import { UPLOAD_TOKEN_SECRET, uploadTokenHeaders, type UploadTokenPolicy } from 
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { createSessionSecrets } from './browser-secrets';
 import { fetchWithHostToken, HOST_REFUSED_MESSAGE, takeHostToken } from './host-token';
+import { signSupervision } from './host-supervision-sign';
 import { browserShortcuts } from './in-window-shortcuts';
 import { createLeaveGuard } from './leave-guard';
 
@@ -138,6 +139,6 @@ export function createBrowserHost(): LingxiApi {
     shortcuts: browserShortcuts(() => shortcutKeys),
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },
-    supervision: { sign: (request) => supervisionSigner.sign(request) },
+    supervision: { sign: (request) => signSupervision(token, request, () => supervisionSigner.sign(request), secrets.read('supervision.privateKey') !== null) },
   };
 }

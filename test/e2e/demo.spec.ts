@@ -38,7 +38,7 @@ const portOpen = (port: number): Promise<boolean> =>
     socket.once('error', () => resolve(false));
   });
 
-test('npm run demo: the lost-card call from the caller simulator rings the desk with the name, is suggested, recorded and stored; Ctrl+C leaves nothing behind', async () => {
+test('npm run demo: the lost-card call from the caller simulator rings the desk with the name, is suggested, the team lead listens in, recorded and stored; Ctrl+C leaves nothing behind', async () => {
   test.setTimeout(300_000);
   const demo = startDemo();
   const { child } = demo;
@@ -73,6 +73,18 @@ test('npm run demo: the lost-card call from the caller simulator rings the desk 
       const suggestions = page.getByRole('region', { name: 'Agent assist' }).getByRole('list', { name: 'Suggestions' });
       await expect(suggestions.locator('[data-article-id="lost-card.en"]')).toBeVisible({ timeout: 45_000 });
 
+      // The team lead's desk: the board shows the demo agent on the call, and Listen joins it. The lead's key
+      // stays with the lead's browser host, which signs for the page (nothing is pasted).
+      const lead = await desk.newPage();
+      await lead.goto(urls.lead);
+      const agentRow = lead.getByRole('region', { name: 'Team' }).getByRole('table', { name: 'Agents' }).getByRole('row', { name: /Demo agent/ });
+      await expect(agentRow).toContainText('On call', { timeout: 30_000 });
+      await agentRow.getByRole('button', { name: 'Listen' }).click();
+      await expect(lead.getByRole('status', { name: 'Supervision' })).toHaveText(/Listening/, { timeout: 20_000 });
+      await lead.getByRole('button', { name: 'Stop supervising' }).click();
+      await expect(lead.getByRole('status', { name: 'Supervision' })).toHaveCount(0);
+      await lead.close();
+
       // As a newcomer would, let the customer finish before hanging up (the recording keeps the whole call).
       await expect(callerStatus).toHaveAttribute('data-state', 'spoken', { timeout: 30_000 });
       await ui.button('Hang up').click();
@@ -98,7 +110,7 @@ test('npm run demo: the lost-card call from the caller simulator rings the desk 
     const ports = [];
     try {
       const urls = await Promise.race([demo.urls, Promise.resolve(undefined)]);
-      if (urls) ports.push(...[urls.desk, urls.colleague, urls.caller, urls.sip].map((u) => Number(new URL(u).port)));
+      if (urls) ports.push(...[urls.desk, urls.colleague, urls.lead, urls.caller, urls.sip].map((u) => Number(new URL(u).port)));
     } catch {
       // the demo never printed its URLs: the test has failed already
     }
