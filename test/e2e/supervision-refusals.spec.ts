@@ -1,10 +1,12 @@
 /**
  * Supervision requests the agent's desktop must refuse, through the real Kamailio (issue 20 §4): a caller
- * not in `supervision.leads` (even with a correctly self-signed header), and a listed lead whose signature
- * does not verify with the key the agent's policy lists. Each gets 403, no audio, no ringing, a log line.
+ * not in `supervision.leads` (even with a correctly self-signed header), a listed lead whose signature does
+ * not verify with the key the agent's policy lists, and — signed with the lead's real key — an expired
+ * timestamp, a call that does not exist, a replayed header and a mode switch from a party that is not the
+ * supervising lead. Each gets 403, no audio, no ringing, a log line.
  */
 import type { Page } from '@playwright/test';
-import { formatSupervisionHeader, SUPERVISION_HEADER } from '@common/supervision/supervision-protocol';
+import { formatModeSwitchBody, formatSupervisionHeader, SUPERVISION_HEADER, SUPERVISION_INFO_TYPE } from '@common/supervision/supervision-protocol';
 import { generateSupervisionKeyPair, importPrivateKey, newNonce, signClaim } from '@common/supervision/supervision-signing';
 import { expect, test } from './fixtures/app';
 import { expectTones, remoteAudio } from './support/audio-probe';
@@ -57,4 +59,45 @@ test('a caller not in supervision.leads is refused even with a correctly self-si
   await expect.poll(() => log.find((line) => line.includes('supervision INVITE refused (unknown-lead) from'))).toBeTruthy();
   await expect(appUi(agent.page).incoming).toHaveCount(0);
   await expectTones(customer.page, remoteAudio, [AGENT_HZ]);
+});
+
+test("with the lead's own key: an expired timestamp, a call that does not exist, a replayed header and a mode switch from the customer are refused", async ({ app, peer }) => {
+  test.setTimeout(150_000);
+  const { agent, customer, privateKey } = await superviseSetUp(app, peer);
+  const log = consoleLines(agent.page);
+  const [customerCall] = await customer.eventsOf('newRTCSession');
+  // A second phone of the lead's (1003): it sends hand-made headers, signed with the lead's real key.
+  const leadPhone = await peer({ user: '1003', wav: 'tone440' });
+  const key = await importPrivateKey(privateKey);
+  const header = async (fields: { call?: string; ts?: number }) =>
+    `${SUPERVISION_HEADER}: ${formatSupervisionHeader(
+      await signClaim(key, 'invite', { mode: 'listen', call: fields.call ?? customerCall?.callId ?? '', lead: 'sip:1003@127.0.0.1', ts: fields.ts ?? Date.now(), nonce: newNonce() }),
+    )}`;
+  const refused = async (extraHeader: string, reason: string) => {
+    const mark = await leadPhone.mark();
+    await leadPhone.call('1001', { extraHeaders: [extraHeader] });
+    expect(await leadPhone.waitForEvent('failed', { after: mark }), reason).toMatchObject({ statusCode: 403 });
+    expect(await leadPhone.eventsOf('remoteTrack', mark), `no audio (${reason})`).toEqual([]);
+    await expect.poll(() => log.find((line) => line.includes(`supervision INVITE refused (${reason})`))).toBeTruthy();
+  };
+  await refused(await header({ ts: Date.now() - 120_000 }), 'expired');
+  await refused(await header({ call: 'no-such-call@127.0.0.1' }), 'no-such-call');
+
+  // A valid header is answered once; the same header again is a replay.
+  const valid = await header({});
+  const mark = await leadPhone.mark();
+  await leadPhone.call('1001', { extraHeaders: [valid] });
+  await leadPhone.waitForEvent('confirmed', { after: mark });
+  await leadPhone.hangup();
+  await refused(valid, 'replayed');
+
+  // A mode switch from a party that is not the supervising lead (the customer, on its own call), signed with
+  // the lead's key: 403, and the call is untouched.
+  const infoMark = await customer.mark();
+  const modeSwitch = await signClaim(key, 'mode', { mode: 'barge', call: customerCall?.callId ?? '', lead: 'sip:1003@127.0.0.1', ts: Date.now(), nonce: newNonce() });
+  await customer.sendInfo(SUPERVISION_INFO_TYPE, formatModeSwitchBody(modeSwitch));
+  expect(await customer.waitForEvent('infoAnswered', { after: infoMark })).toMatchObject({ statusCode: 403 });
+  await expect.poll(() => log.find((line) => line.includes('supervision mode switch refused (unknown-lead) from'))).toBeTruthy();
+  await expect(appUi(agent.page).incoming).toHaveCount(0);
+  await expectTones(customer.page, remoteAudio, [AGENT_HZ], { absent: [LEAD_HZ] });
 });
