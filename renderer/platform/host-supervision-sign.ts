@@ -4,6 +4,8 @@
  * key on the host's machine and it never reaches the page, as in Electron). A host without a key answers 404;
  * the lead is then asked for the key as before.
  */
+import { z } from 'zod';
+import { signedClaimSchema } from '@common/supervision/supervision-protocol';
 import type { SupervisionSignRequest, SupervisionSignResult } from '@common/supervision/supervision-signer';
 import { fetchWithHostToken } from './host-token';
 
@@ -25,5 +27,12 @@ export async function signSupervision(
   }
   if (response.status === 404) return signInPage();
   if (!response.ok) return { ok: false, error: 'no-key', message: `the browser host refused to sign (HTTP ${response.status})` };
-  return (await response.json()) as SupervisionSignResult;
+  // The host's answer is checked like any other input: a claim of the shape the wire carries, or its refusal.
+  const answer = hostAnswerSchema.safeParse(await response.json().catch(() => null));
+  return answer.success ? answer.data : { ok: false, error: 'no-key', message: 'the browser host answered the sign request with something that is not a signed claim' };
 }
+
+const hostAnswerSchema = z.union([
+  z.strictObject({ ok: z.literal(true), claim: signedClaimSchema }),
+  z.strictObject({ ok: z.literal(false), error: z.enum(['no-key', 'bad-key', 'not-lead']), message: z.string() }),
+]);

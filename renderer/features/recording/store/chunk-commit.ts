@@ -62,9 +62,7 @@ export function commitChunk(db: RecordingsDb, chunk: RecordingChunk, tail: TailR
       throw new RecordingStateError(manifest.id, manifest.state, 'append to', 'another window appended to it meanwhile');
     }
     await db.chunks.add(chunk);
-    manifest.chunks += 1;
-    manifest.bytes += chunk.plainBytes;
-    manifest.chainHead = chunk.entryHash;
+    advanceManifest(manifest, chunk);
     await db.recordings.put(manifest);
     // The provisional end moves with the file: replaced by the one that follows this chunk, or gone.
     if (tail) await db.tails.put(tail);
@@ -83,4 +81,11 @@ export function putTail(db: RecordingsDb, tail: TailRow): Promise<void> {
     if (manifest?.state !== 'recording' || manifest.chunks !== tail.chunk.seq || manifest.chainHead !== tail.chunk.prevHash) return;
     await db.tails.put(tail);
   });
+}
+
+/** Counts a chunk just added into its manifest: one more chunk, its bytes, the new chain head. */
+export function advanceManifest(manifest: RecordingManifest, chunk: RecordingChunk): void {
+  manifest.chunks += 1;
+  manifest.bytes += chunk.plainBytes;
+  manifest.chainHead = chunk.entryHash;
 }

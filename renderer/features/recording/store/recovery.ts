@@ -6,6 +6,7 @@
  * sealing what is known at recovery: the committed chunks, their chain head, the last chunk's time.
  */
 import type { EndRecord, RecordingManifest, WithheldSpan } from '../types';
+import { advanceManifest } from './chunk-commit';
 import { closeOpenPause } from './manifest-ops';
 import { chunkRange, type RecordingsDb } from './recordings-db';
 
@@ -25,9 +26,7 @@ export async function adoptTail(db: RecordingsDb, id: string, reason: WithheldSp
     const { chunk } = tail;
     if (manifest?.state !== 'recording' || chunk.seq !== manifest.chunks || chunk.prevHash !== manifest.chainHead) return undefined;
     await db.chunks.add(chunk);
-    manifest.chunks += 1;
-    manifest.bytes += chunk.plainBytes;
-    manifest.chainHead = chunk.entryHash;
+    advanceManifest(manifest, chunk);
     if (chunk.atMs > tail.withheldFromMs) {
       manifest.withheld = [...(manifest.withheld ?? []), { startMs: tail.withheldFromMs, endMs: chunk.atMs, reason }];
     }

@@ -4,7 +4,7 @@ import type { SupervisionSignResult } from '@common/supervision/supervision-sign
 
 const request = { purpose: 'invite', mode: 'listen', call: 'abc@host' } as const;
 const fromPage: SupervisionSignResult = { ok: false, error: 'no-key', message: 'no supervision private key is stored on this desktop' };
-const fromHost = { ok: true, claim: { mode: 'listen', call: 'abc@host', lead: 'sip:8003@127.0.0.1', ts: 1, nonce: 'n', sig: 's' } };
+const fromHost = { ok: true, claim: { mode: 'listen', call: 'abc@host', lead: 'sip:8003@127.0.0.1', ts: 1, nonce: 'n'.repeat(22), sig: 's'.repeat(86) } };
 
 describe('browser host: who signs a lead\'s supervision request', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -24,6 +24,11 @@ describe('browser host: who signs a lead\'s supervision request', () => {
     expect(new Headers(init.headers).get('Authorization')).toBe('Bearer t');
     expect(JSON.parse(String(init.body))).toEqual(request);
     expect(await signSupervision('t', request, () => Promise.resolve(fromPage), false)).toEqual(fromPage);
+  });
+
+  it('an answer that is not a signed claim is not passed on', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify({ ok: true, claim: { sig: 'x' } }), { status: 200 })));
+    expect(await signSupervision('t', request, () => Promise.resolve(fromPage), false)).toMatchObject({ ok: false, error: 'no-key' });
   });
 
   it('a host that refuses says so', async () => {
