@@ -32,6 +32,8 @@ import { createSpeechLauncher } from './features/speech/launcher';
 import { localSpeechConfig } from './features/speech/policy-config';
 import { startSystemEvents } from './features/system/system-events';
 import { createIpcRegistry } from './ipc/register';
+import { createUpdates } from './features/updates/updates-wiring';
+import { UPDATE_STATUS_CHANNEL } from '@common/updates/update-status';
 
 const log = createLogger('main');
 // The dev server is trusted only in unpackaged runs: an environment variable must never be able
@@ -135,6 +137,17 @@ if (refusedDebugging) {
     readToken: () => secrets.get(UPLOAD_TOKEN_SECRET),
     log: createLogger('recording'),
   });
+  // Updates and the kill switch follow the last valid policy's `updates`; the renderer reports when the desk is busy.
+  const updates = createUpdates({
+    app,
+    fetch: (url, init) => net.fetch(url, init),
+    send: (status) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(UPDATE_STATUS_CHANNEL, status);
+    },
+    log: createLogger('updates'),
+  });
+  ipc.handle('updates:desk-busy', (desk) => updates.setDesk(desk));
+  ipc.handle('updates:status', () => updates.status());
   ipc.handle('policy:load', async () => {
     const result = await loadPolicy({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), platform: process.platform });
     shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
@@ -142,6 +155,7 @@ if (refusedDebugging) {
     crmSettings = result.ok ? result.policy.crm : undefined;
     leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
     uploadCredentials.configure(result.ok ? result.policy.recording : null);
+    updates.configure(result.ok ? result.policy.updates : undefined);
     if (result.ok) configureSpeech(result.policy, result.source);
     else speech.configure(null);
     return result;
@@ -187,6 +201,7 @@ if (refusedDebugging) {
   app.on('will-quit', () => callPower.dispose());
   app.on('will-quit', () => shortcuts.dispose());
   app.on('will-quit', () => speech.dispose());
+  app.on('will-quit', () => updates.dispose());
 
   app
     .whenReady()

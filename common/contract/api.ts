@@ -8,6 +8,7 @@ import type { KnowledgePackageFile, LogEntry, RecordingKeyGrant, SecretName, Sec
 import type { PolicyLoadResult, ShortcutAction } from './policy';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
+import type { DeskBusy, UpdateStatus } from '../updates/update-status';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -82,5 +83,13 @@ export interface LingxiApi {
      * in main (Electron) or in this page's memory (browser host). The key is never handed back.
      */
     sign(request: SupervisionSignRequest): Promise<SupervisionSignResult>;
+  };
+  updates: {
+    /** The kill switch's verdict on this version and the update in progress; null before a valid policy. */
+    status(): Promise<UpdateStatus | null>;
+    /** Subscribes to status changes (each check, each download); returns the unsubscribe function. */
+    onStatus(listener: (status: UpdateStatus) => void): () => void;
+    /** Tells the host what the desk is doing: an update never installs while it is busy. */
+    setDesk(desk: DeskBusy): Promise<void>;
   };
 }

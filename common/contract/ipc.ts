@@ -11,6 +11,7 @@ import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
 import { MAX_ERROR_CHARS } from '../errors';
 import { logLevels } from '../logging/logger';
+import type { UpdateStatus } from '../updates/update-status';
 
 /** A renderer log line, already redacted by the renderer and redacted again by main. */
 export const logEntrySchema = z.strictObject({
@@ -62,6 +63,9 @@ export type RecordingKeyGrant =
   | { ok: true; keyId: string; key: Uint8Array; protection: SecretStatus['protection']; created: boolean }
   | { ok: false; reason: 'unreadable' | 'refused'; error: string };
 
+/** The renderer's report for updates (common/updates/update-status.ts DeskBusy). */
+export const deskBusySchema = z.strictObject({ inCall: z.boolean(), wrapUp: z.boolean(), recordingsPending: z.boolean() });
+
 /** Request/response channels (ipcRenderer.invoke ↔ ipcMain.handle). */
 export const invokeChannels = {
   /** Loads and validates the policy file; never half-applies. */
@@ -91,6 +95,10 @@ export const invokeChannels = {
    * lead's URI from the policy, the time and a nonce); the key never reaches the page.
    */
   'supervision:sign': { args: z.tuple([supervisionSignRequestSchema]) },
+  /** What the desk is doing, so an update never installs during a call, wrap-up or a recording being written or uploaded. */
+  'updates:desk-busy': { args: z.tuple([deskBusySchema]) },
+  /** The kill switch's verdict and the update in progress (null: no valid policy yet). */
+  'updates:status': { args: z.tuple([]) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -110,6 +118,8 @@ export interface InvokeResults {
   'knowledge:read-package': KnowledgePackageFile | null;
   'speech:endpoint': SpeechEndpoint;
   'supervision:sign': SupervisionSignResult;
+  'updates:desk-busy': undefined;
+  'updates:status': UpdateStatus | null;
 }
 
 /** The policy's knowledge package as read by the host: its text, or why it could not be read. Null: the policy names none. */
@@ -120,3 +130,6 @@ export { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from './system-e
 
 /** Shortcut actions main pushes on `shortcut:action` (defined zod-free for the preload). */
 export { SHORTCUT_ACTION_CHANNEL, isShortcutAction, type ShortcutStatus } from './shortcuts';
+
+/** Update status main pushes on `updates:status` (defined zod-free for the preload). */
+export { UPDATE_STATUS_CHANNEL, type DeskBusy, type UpdateStatus } from '../updates/update-status';

@@ -13,6 +13,7 @@ import { assistPolicySchema } from './policy-assist';
 import { transcriptionPolicySchema } from './policy-transcription';
 import { recordingPolicySchema } from './policy-recording';
 import { supervisionPolicySchema } from './policy-supervision';
+import { updatesPolicySchema } from './policy-updates';
 
 export * from './policy-agent';
 export * from './policy-services';
@@ -113,6 +114,7 @@ export const policySchema = z.strictObject({
   assist: assistPolicySchema,
   transcription: transcriptionPolicySchema,
   supervision: supervisionPolicySchema,
+  updates: updatesPolicySchema,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),
 });

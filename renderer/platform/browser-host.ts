@@ -16,6 +16,7 @@ import { fetchWithHostToken, HOST_REFUSED_MESSAGE, takeHostToken } from './host-
 import { signSupervision } from './host-supervision-sign';
 import { browserShortcuts } from './in-window-shortcuts';
 import { createLeaveGuard } from './leave-guard';
+import { createBrowserUpdates } from './browser-updates';
 
 const POLICY_URL = './policy.json';
 const KNOWLEDGE_PACKAGE_URL = './knowledge-package.json';
@@ -102,6 +103,7 @@ export function createBrowserHost(): LingxiApi {
   let leadUri: string | undefined;
   const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri });
   const leaveGuard = createLeaveGuard();
+  const updates = createBrowserUpdates(() => __APP_VERSION__);
   return {
     host: 'browser',
     policy: {
@@ -111,6 +113,7 @@ export function createBrowserHost(): LingxiApi {
         crm = result.ok ? result.policy.crm : undefined;
         recordingStore = result.ok ? result.policy.recording : undefined;
         leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
+        updates.configure(result.ok ? result.policy.updates : undefined);
         return result;
       },
     },
@@ -139,6 +142,7 @@ export function createBrowserHost(): LingxiApi {
     shortcuts: browserShortcuts(() => shortcutKeys),
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },
+    updates: updates.api,
     supervision: { sign: (request) => signSupervision(token, request, () => supervisionSigner.sign(request), secrets.read('supervision.privateKey') !== null) },
   };
 }
