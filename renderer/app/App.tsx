@@ -10,6 +10,7 @@ import { CallSummaryPanel, AssistPane } from '../features/assist';
 import { CustomerProfile } from '../features/screenpop';
 import { ShortcutsHelp } from '../features/shortcuts';
 import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions, TeamBoard } from '../features/supervision';
+import { UpdateBanner } from '../features/updates';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
 import { useAppStore } from '../platform/store';
@@ -33,6 +34,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
         {policy.status === 'ready' && policy.policy.supervision.leads.length > 0 && <AskForHelp />}
         <LanguageSelect onChange={onLanguageChange} />
       </header>
+      <UpdateBanner />
       <main className="app__main">
         {policy.status === 'loading' && <p>{t('app.loading')}</p>}
         {policy.status === 'invalid' && <PolicyProblems source={policy.source} problems={policy.problems} />}

@@ -6,7 +6,7 @@ import type { LingxiApi } from '@common/contract/api';
 import type { Language } from '@common/contract/policy';
 import { readSetting, writeSetting } from '../db/settings-repo';
 import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from '../features/assist';
-import { labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
+import { holdNotReady, labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
 import { selectRingerSinkId, startDevices } from '../features/devices';
 import { knowledgeQueries, startKnowledge } from '../features/knowledge';
 import { answer, createCallLifecycle, hangup, setHold, setMute, startPhone } from '../features/phone';
@@ -15,6 +15,7 @@ import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause }
 import { startScreenpop } from '../features/screenpop';
 import { startShortcuts } from '../features/shortcuts';
 import { startBoard, startSupervisionCalls, toggleHelp } from '../features/supervision';
+import { startUpdates } from '../features/updates';
 import { initI18n } from '../i18n';
 import { createLogger } from '../platform/logger';
 import type { AppStore } from '../platform/store';
@@ -63,6 +64,8 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // Agent state (Ready, reasons, wrap-up rules) is set up before the UI shows it and before any call rings.
   startAgent(policy, store, lifecycle);
   state.setPolicy({ status: 'ready', policy, source: result.source });
+  // Updates: a version IT's kill switch blocks keeps the agent Not ready after this call; the host hears when the desk is busy.
+  startUpdates(host, store, { holdNotReady });
   state.setHistory(await recentCalls().catch(() => []));
   void requestPersistentStorage(store);
 
