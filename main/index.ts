@@ -140,7 +140,8 @@ if (refusedDebugging) {
   // Updates and the kill switch follow the last valid policy's `updates`; the renderer reports when the desk is busy.
   const updates = createUpdates({
     app,
-    fetch: (url, init) => net.fetch(url, init),
+    // Past any HTTP cache or proxy: a new kill switch takes effect within checkMinutes.
+    fetch: (url, init) => net.fetch(url, { ...init, headers: { 'cache-control': 'no-cache' } }),
     send: (status) => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(UPDATE_STATUS_CHANNEL, status);
     },

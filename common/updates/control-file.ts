@@ -49,15 +49,18 @@ export type ControlFileRead = { ok: true; control: ControlFile | null } | { ok: 
  * (nothing is blocked). A server that does not answer, another HTTP error or a corrupt file is an error in
  * words IT can act on; the caller keeps its last verdict and tries again later.
  */
-/** The fetch the host has (Electron's net.fetch, the browser's fetch). */
-export type ControlFetch = (url: string, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<Response>;
+/**
+ * The fetch the host has (Electron's net.fetch, the browser's fetch). It should bypass the HTTP cache
+ * (`cache: 'no-store'`), so a new kill switch takes effect within checkMinutes; a cache header is not used, as
+ * it would make the browser host's request need a CORS preflight the bank's server may not answer.
+ */
+export type ControlFetch = (url: string, init: { signal: AbortSignal }) => Promise<Response>;
 
 export async function readControlFile(fetchFn: ControlFetch, updatesUrl: string, timeoutMs = 15_000): Promise<ControlFileRead> {
   const url = controlFileUrl(updatesUrl);
   let response: Response;
   try {
-    // no-cache: a proxy or the browser must ask the server again, so a new kill switch takes effect within checkMinutes.
-    response = await fetchFn(url, { headers: { 'cache-control': 'no-cache' }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     // fetch says only "fetch failed": the cause names what happened (ECONNREFUSED, a closed socket, a timeout).
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;

@@ -31,7 +31,7 @@ export function createBrowserUpdates(version: () => string): { api: LingxiApi['u
       controller = createUpdateController({
         policy,
         version: version(),
-        readControl: () => readControlFile((input, init) => fetch(input, init), url),
+        readControl: () => readControlFile((input, init) => fetch(input, { ...init, cache: 'no-store' }), url),
         clock: {
           now: () => new Date(),
           every(ms, fn) {
