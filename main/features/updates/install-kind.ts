@@ -14,6 +14,8 @@ export interface InstallFacts {
   /** The APPIMAGE environment variable (set by the AppImage runtime). */
   appImage: string | undefined;
   exists(path: string): boolean;
+  /** Whether resources/app-update.yml exists (electron-builder writes it when electron-builder.yml has a publish entry). */
+  hasUpdateConfig: boolean;
 }
 
 export type InstalledBy = { by: 'lingxi' } | { by: 'it'; why: string };
@@ -22,6 +24,10 @@ export type InstalledBy = { by: 'lingxi' } | { by: 'it'; why: string };
 export function detectInstaller(facts: InstallFacts, managedBy: 'lingxi' | 'it'): InstalledBy {
   if (managedBy === 'it') return { by: 'it', why: 'the policy says updates.managedBy "it"' };
   if (!facts.isPackaged) return { by: 'it', why: 'a development run (not packaged) does not update itself' };
+  // electron-updater keeps its download cache by this file's updaterCacheDirName: without it no download completes.
+  if (!facts.hasUpdateConfig) {
+    return { by: 'it', why: 'the package has no app-update.yml: build it with a generic "publish" entry in electron-builder.yml' };
+  }
   if (facts.platform === 'win32') {
     // The NSIS installer leaves its uninstaller beside the executable; an MSI install has none (Windows Installer keeps it).
     const uninstaller = `${facts.exeDir}\\Uninstall ${facts.productName}.exe`;

@@ -28,9 +28,16 @@ const clock: UpdateClock = {
   },
 };
 
+/** A file in the package's resources folder (undefined outside Electron, where there is none). */
+function resourceFile(name: string): string | undefined {
+  const resources = process.resourcesPath as string | undefined;
+  return resources ? join(resources, name) : undefined;
+}
+
 function readPackageType(): string | undefined {
+  const file = resourceFile('package-type');
   try {
-    return readFileSync(join(process.resourcesPath, 'package-type'), 'utf8').trim();
+    return file ? readFileSync(file, 'utf8').trim() : undefined;
   } catch {
     return undefined;
   }
@@ -52,6 +59,7 @@ export function createUpdates(deps: UpdatesWiringDeps) {
         packageType: readPackageType(),
         appImage: process.env.APPIMAGE,
         exists: existsSync,
+        hasUpdateConfig: existsSync(resourceFile('app-update.yml') ?? ''),
       },
       policy.managedBy,
     );

@@ -9,6 +9,7 @@ const facts = (over: Partial<InstallFacts>): InstallFacts => ({
   packageType: undefined,
   appImage: undefined,
   exists: () => false,
+  hasUpdateConfig: true,
   ...over,
 });
 
@@ -29,5 +30,12 @@ describe('who installs updates on this machine', () => {
     expect(detectInstaller(facts({ platform: 'darwin' }), 'lingxi')).toEqual({ by: 'lingxi' });
     expect(detectInstaller(facts({ platform: 'darwin' }), 'it')).toMatchObject({ by: 'it', why: expect.stringMatching(/managedBy/) });
     expect(detectInstaller(facts({ platform: 'darwin', isPackaged: false }), 'lingxi')).toMatchObject({ by: 'it', why: expect.stringMatching(/development/) });
+  });
+
+  it('a package built without app-update.yml cannot update itself, and says how to fix the build', () => {
+    expect(detectInstaller(facts({ platform: 'darwin', hasUpdateConfig: false }), 'lingxi')).toEqual({
+      by: 'it',
+      why: 'the package has no app-update.yml: build it with a generic "publish" entry in electron-builder.yml',
+    });
   });
 });
