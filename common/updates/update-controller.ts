@@ -65,6 +65,8 @@ export interface UpdateController {
 }
 
 const INSTALL_POLL_MS = 60_000;
+/** electron-updater's own staged-rollout test per updater, kept before any controller replaced it. */
+const ownRollout = new WeakMap<UpdaterPort, UpdaterPort['isUserWithinRollout']>();
 // electron-updater's messages go on with the request, response headers and a stack: the first line says what happened.
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
@@ -79,7 +81,8 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
   let problems: string[] = [];
   let update: UpdateStatus['update'];
   const stops: (() => void)[] = [];
-  const defaultRollout = updater?.isUserWithinRollout;
+  let checking: Promise<void> | undefined;
+  if (updater && !ownRollout.has(updater)) ownRollout.set(updater, updater.isUserWithinRollout);
 
   const status = (): UpdateStatus => ({
     version: deps.version,
@@ -94,7 +97,8 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
   if (updater && policy.url) {
     updater.autoDownload = false; // downloads only what the kill switch allows (checkUpdater)
     updater.autoInstallOnAppQuit = true;
-    if (policy.channel === 'pilot') updater.channel = 'pilot'; // pilot.yml, pilot-mac.yml, pilot-linux.yml
+    // latest*.yml or pilot*.yml; set every time, as one updater outlives a policy that changes the channel.
+    updater.channel = policy.channel === 'pilot' ? 'pilot' : 'latest';
     updater.allowDowngrade = false; // setting a channel turns it on; only a blocked version goes back
     updater.setFeedURL({ provider: 'generic', url: policy.url });
   }
@@ -118,7 +122,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     const blocked = verdict.kind !== 'allowed';
     port.allowDowngrade = blocked;
     // A blocked version leaves at once, whatever the staged rollout's percentage says.
-    port.isUserWithinRollout = blocked ? () => true : (defaultRollout ?? (() => true));
+    port.isUserWithinRollout = blocked ? () => true : (ownRollout.get(port) ?? (() => true));
     let found: string | undefined;
     try {
       const result = await port.checkForUpdates();
@@ -159,12 +163,20 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     updater.quitAndInstall(true, true);
   }
 
-  async function check(): Promise<void> {
+  async function checkOnce(): Promise<void> {
     problems = [];
     await checkControl();
     if (updater && policy.url) await checkUpdater(updater);
     deps.onStatus(status());
     maybeInstall();
+  }
+
+  // A check still downloading when the next one is due is joined, not doubled.
+  function check(): Promise<void> {
+    checking ??= checkOnce().finally(() => {
+      checking = undefined;
+    });
+    return checking;
   }
 
   const checkLogged = () => void check().catch((error: unknown) => log.warn('update check failed', error));

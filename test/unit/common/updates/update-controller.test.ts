@@ -61,6 +61,32 @@ describe('updates.enabled and channels', () => {
   });
 });
 
+describe('a changed policy (one updater, a new controller)', () => {
+  it('pilot back to stable reads latest-linux.yml again; the rollout test is electron-updater’s own again after a block', async () => {
+    server.publish({ version: '1.4.3', stagingPercentage: 50 });
+    server.publish({ version: '1.5.0-pilot.1', channel: 'pilot' });
+    server.control({ blockedVersions: ['1.4.2'] });
+    const pilot = start({ version: '1.4.2', policy: { channel: 'pilot' }, stagingId: STAGING_ID_75 });
+    await pilot.controller.check();
+    pilot.controller.stop();
+    server.control({});
+    server.requests.length = 0;
+    const stable = start({ version: '1.4.2', updater: pilot.updater });
+    await stable.controller.check();
+    expect(server.requests).toContain('/latest-linux.yml');
+    expect(server.requests).not.toContain('/pilot-linux.yml');
+    // Staging id at 75 % is outside a 50 % rollout: not offered once the version is no longer blocked.
+    expect(last(stable)?.update).toBeUndefined();
+  });
+
+  it('joins a check still running instead of starting a second one', async () => {
+    server.publish({ version: '1.4.3' });
+    const h = start({ version: '1.4.2' });
+    await Promise.all([h.controller.check(), h.controller.check()]);
+    expect(server.requests.filter((p) => p === '/latest-linux.yml')).toHaveLength(1);
+  });
+});
+
 describe('staged rollout (stagingPercentage, by the machine’s staging id)', () => {
   it('offers the release only to machines inside the percentage', async () => {
     server.publish({ version: '1.4.3', stagingPercentage: 50 });

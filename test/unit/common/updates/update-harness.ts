@@ -22,10 +22,10 @@ export interface Harness {
 
 export function harness(
   server: UpdateServer,
-  options: { version: string; policy?: Partial<UpdatesPolicy>; stagingId?: string; at?: Date; selfUpdate?: boolean },
+  options: { version: string; policy?: Partial<UpdatesPolicy>; stagingId?: string; at?: Date; selfUpdate?: boolean; updater?: RecordingDebUpdater },
 ): Harness {
   const policy = updatesPolicySchema.parse({ enabled: true, url: server.url, ...options.policy });
-  const updater = new RecordingDebUpdater({ version: options.version, ...(options.stagingId ? { stagingId: options.stagingId } : {}) });
+  const updater = options.updater ?? new RecordingDebUpdater({ version: options.version, ...(options.stagingId ? { stagingId: options.stagingId } : {}) });
   const statuses: UpdateStatus[] = [];
   const warnings: string[] = [];
   const timers = new Map<number, () => void>();
