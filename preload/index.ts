@@ -61,6 +61,11 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
         return () => void ipc.removeListener(UPDATE_STATUS_CHANNEL, onMessage);
       },
     },
+    signIn: {
+      signedIn: (credentials, remember) => invoke('signin:signed-in', credentials, remember),
+      remembered: () => invoke('signin:remembered'),
+      signedOut: () => invoke('signin:signed-out'),
+    },
     system: {
       onEvent(listener) {
         // The IpcRendererEvent never crosses into the page: it carries `sender`, a handle to ipcRenderer.

@@ -7,6 +7,7 @@ import { createQualitySlice } from '../features/quality';
 import { createRecordingSlice } from '../features/recording';
 import { createScreenpopSlice } from '../features/screenpop';
 import { createSessionSlice } from '../platform/session-slice';
+import { createSignInSlice } from '../features/sign-in';
 import { createSupervisionCallsSlice, createTeamSlice } from '../features/supervision';
 import { createUpdatesSlice } from '../features/updates';
 import type { AppState } from '../platform/store';
@@ -24,5 +25,6 @@ export function createAppStore() {
     ...createSupervisionCallsSlice(...a),
     ...createTeamSlice(...a),
     ...createUpdatesSlice(...a),
+    ...createSignInSlice(...a),
   }));
 }

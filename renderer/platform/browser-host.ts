@@ -9,6 +9,7 @@ import { parsePolicy, type Policy, type ShortcutsPolicy } from '@common/contract
 import { lookupCustomer } from '@common/crm/crm-client';
 import { createSupervisionSigner } from '@common/supervision/supervision-signer';
 import { redact } from '@common/contract/redact';
+import { fillAgentId } from '@common/contract/sign-in';
 import { UPLOAD_TOKEN_SECRET, uploadTokenHeaders, type UploadTokenPolicy } from '@common/recording/upload-token';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { createSessionSecrets } from './browser-secrets';
@@ -101,7 +102,10 @@ export function createBrowserHost(): LingxiApi {
   const secrets = createSessionSecrets();
   // A team lead's private key, like the CRM token, lives in this page's memory only; the signer reads it there.
   let leadUri: string | undefined;
-  const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri });
+  // Under a sip.uriTemplate policy the lead is whoever signed in (the page's own signer names them).
+  let uriTemplate: string | undefined;
+  let signedInUri: string | undefined;
+  const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri ?? signedInUri });
   const leaveGuard = createLeaveGuard();
   const updates = createBrowserUpdates(() => __APP_VERSION__);
   return {
@@ -114,6 +118,7 @@ export function createBrowserHost(): LingxiApi {
         recordingStore = result.ok ? result.policy.recording : undefined;
         leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
         updates.configure(result.ok ? result.policy.updates : undefined);
+        uriTemplate = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uriTemplate : undefined;
         return result;
       },
     },
@@ -143,6 +148,17 @@ export function createBrowserHost(): LingxiApi {
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },
     updates: updates.api,
+    // A browser profile is no place for a password: the agent signs in again after every reload.
+    signIn: {
+      signedIn: async ({ agentId }) => {
+        signedInUri = uriTemplate ? fillAgentId(uriTemplate, agentId) : undefined;
+        return { remembered: false };
+      },
+      remembered: async () => null,
+      signedOut: async () => {
+        signedInUri = undefined;
+      },
+    },
     supervision: { sign: (request) => signSupervision(token, request, () => supervisionSigner.sign(request), secrets.read('supervision.privateKey') !== null) },
   };
 }
