@@ -29,6 +29,8 @@ export interface PolicyLoadInput extends PolicyLocationInput {
   userName?: string;
   /** The built-in policy signing public key (PEM), empty when the build has none. */
   signingKey?: string;
+  /** false: read no machine source (npm run policy:check on one file). Default true. */
+  machineSources?: boolean;
 }
 
 /** The result, and the merged document with where each value came from (npm run policy:check). */
@@ -59,7 +61,8 @@ function mergeUserDocument(merged: MergedDocument, machineDocument: JsonObject, 
 /** Loads the policy with the provenance of each value. Never throws: every failure is a problem. */
 export async function resolvePolicy(input: PolicyLoadInput): Promise<ResolvedPolicy> {
   const io = input.io ?? nodePolicyIo;
-  const machine = await readMachinePolicy(input.platform, input.env, io, input.userName);
+  const machine: MachinePolicy =
+    input.machineSources === false ? { documents: [], problems: [], locations: [] } : await readMachinePolicy(input.platform, input.env, io, input.userName);
   const sources: PolicySource[] = machine.documents.map((d) => ({ kind: 'machine', location: d.location, applied: true }));
   const fail = (source: string, problems: PolicyProblem[]): ResolvedPolicy => ({ result: { ok: false, source, problems, sources } });
   if (machine.problems.length > 0) return fail('machine policy', machine.problems);
