@@ -12,6 +12,7 @@ import { ShortcutsHelp } from '../features/shortcuts';
 import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions, TeamBoard } from '../features/supervision';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
+import { PolicyUpdateBanner } from './PolicyUpdateBanner';
 import { useAppStore } from '../platform/store';
 
 export function App({ onLanguageChange }: { onLanguageChange(language: Language): void }) {
@@ -34,6 +35,7 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
         <LanguageSelect onChange={onLanguageChange} />
       </header>
       <main className="app__main">
+        <PolicyUpdateBanner />
         {policy.status === 'loading' && <p>{t('app.loading')}</p>}
         {policy.status === 'invalid' && <PolicyProblems source={policy.source} problems={policy.problems} />}
         {policy.status === 'ready' && (
