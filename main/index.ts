@@ -27,6 +27,7 @@ import { policyLoadInput } from './features/policy/policy-input';
 import { createCallPower } from './features/power/call-power';
 import { createRecordingKeyGrants } from './features/secrets/recording-key-grant';
 import { createSecretStore } from './features/secrets/secret-store';
+import { createSignInSession } from './features/sign-in/sign-in-session';
 import { createUploadCredentials } from './features/recording/upload-credentials';
 import { openExternalHttps } from './features/shell/open-external';
 import { createShortcutRegistrar } from './features/shortcuts/global-shortcuts';
@@ -130,6 +131,7 @@ if (refusedDebugging) {
   let crmSettings: Policy['crm'] | undefined;
   // A team lead's desktop signs supervision requests in its own name only (the last valid policy's SIP URI).
   let leadUri: string | undefined;
+  let loadedPolicy: Policy | undefined;
   // The recording store's token and client certificate are attached here, for the last valid policy's uploadUrl.
   const uploadCredentials = createUploadCredentials({
     // Read when a policy loads (after ready): the default session does not exist before.
@@ -150,6 +152,7 @@ if (refusedDebugging) {
     shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
     knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
     crmSettings = result.ok ? result.policy.crm : undefined;
+    loadedPolicy = result.ok ? result.policy : undefined;
     leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
     uploadCredentials.configure(result.ok ? result.policy.recording : null);
     if (result.ok) configureSpeech(result.policy, result.source);
@@ -177,7 +180,12 @@ if (refusedDebugging) {
     if (name === 'supervision.privateKey') supervisionSigner.forget();
     return status;
   });
-  const supervisionSigner = createSupervisionSigner({ privateKey: () => secrets.get('supervision.privateKey'), leadUri: () => leadUri });
+  const signIn = createSignInSession({ store: secrets, policy: () => loadedPolicy, log: createLogger('sign-in') });
+  ipc.handle('signin:signed-in', (credentials, remember) => signIn.signedIn(credentials, remember));
+  ipc.handle('signin:remembered', () => signIn.remembered());
+  ipc.handle('signin:signed-out', () => signIn.signedOut());
+  // A lead's requests name the lead: the policy's fixed agent, or the agent who signed in under its template.
+  const supervisionSigner = createSupervisionSigner({ privateKey: () => secrets.get('supervision.privateKey'), leadUri: () => (leadUri ?? signIn.signedInUri()) });
   ipc.handle('supervision:sign', (request) => supervisionSigner.sign(request));
   ipc.handle(
     'crm:lookup',

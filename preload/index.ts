@@ -49,6 +49,11 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
     knowledge: { readPackage: () => invoke('knowledge:read-package') },
     speech: { endpoint: () => invoke('speech:endpoint') },
     supervision: { sign: (request) => invoke('supervision:sign', request) },
+    signIn: {
+      signedIn: (credentials, remember) => invoke('signin:signed-in', credentials, remember),
+      remembered: () => invoke('signin:remembered'),
+      signedOut: () => invoke('signin:signed-out'),
+    },
     system: {
       onEvent(listener) {
         // The IpcRendererEvent never crosses into the page: it carries `sender`, a handle to ipcRenderer.

@@ -6,6 +6,7 @@ import type { CrmQuery, CrmResult } from '../crm/crm-client';
 import type { SupervisionSignRequest, SupervisionSignResult } from '../supervision/supervision-signer';
 import type { KnowledgePackageFile, LogEntry, RecordingKeyGrant, SecretName, SecretStatus, SystemEvent } from './ipc';
 import type { PolicyLoadResult, ShortcutAction } from './policy';
+import type { SignInCredentials } from './sign-in';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
 
@@ -77,6 +78,14 @@ export interface LingxiApi {
   speech: {
     /** The local speech service's WebSocket URL and token, or why there is none (transcription plumbing). */
     endpoint(): Promise<SpeechEndpoint>;
+  };
+  signIn: {
+    /** The agent signed in; the host keeps the password if `remember` and the policy allow (Electron only). */
+    signedIn(credentials: SignInCredentials, remember: boolean): Promise<{ remembered: boolean }>;
+    /** The agent ID and password kept at the last sign-in (Electron, `sip.rememberPassword`), else null. */
+    remembered(): Promise<SignInCredentials | null>;
+    /** Sign out: the host forgets the agent and any kept password. */
+    signedOut(): Promise<void>;
   };
   supervision: {
     /**

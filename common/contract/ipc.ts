@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CrmResult } from '../crm/crm-client';
 import { supervisionSignRequestSchema, type SupervisionSignResult } from '../supervision/supervision-signer';
 import type { PolicyLoadResult } from './policy';
+import { signInCredentialsSchema, type SignInCredentials } from './sign-in';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
 import { MAX_ERROR_CHARS } from '../errors';
@@ -93,6 +94,15 @@ export const invokeChannels = {
    * lead's URI from the policy, the time and a nonce); the key never reaches the page.
    */
   'supervision:sign': { args: z.tuple([supervisionSignRequestSchema]) },
+  /**
+   * The agent signed in (a `sip.uriTemplate` policy) and whether to keep the password: main keeps it in the OS
+   * secret store only when the policy's `sip.rememberPassword` allows.
+   */
+  'signin:signed-in': { args: z.tuple([signInCredentialsSchema, z.boolean()]) },
+  /** The agent ID and password kept at the last sign-in, or null. */
+  'signin:remembered': { args: z.tuple([]) },
+  /** Sign out: main forgets the agent and the kept password. */
+  'signin:signed-out': { args: z.tuple([]) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -113,6 +123,9 @@ export interface InvokeResults {
   'knowledge:read-package': KnowledgePackageFile | null;
   'speech:endpoint': SpeechEndpoint;
   'supervision:sign': SupervisionSignResult;
+  'signin:signed-in': { remembered: boolean };
+  'signin:remembered': SignInCredentials | null;
+  'signin:signed-out': undefined;
 }
 
 /** The policy's knowledge package as read by the host: its text, or why it could not be read. Null: the policy names none. */

@@ -5,6 +5,7 @@
 import type { LingxiApi } from '@common/contract/api';
 import type { Language } from '@common/contract/policy';
 import { POLICY_HEADER, policyHeaderValue } from '@common/contract/policy-header';
+import { fixedAgentPolicy } from '@common/contract/sign-in';
 import { readSetting, writeSetting } from '../db/settings-repo';
 import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from '../features/assist';
 import { labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
@@ -15,6 +16,7 @@ import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
 import { startScreenpop } from '../features/screenpop';
 import { startShortcuts } from '../features/shortcuts';
+import { signInAgent, signOut } from '../features/sign-in';
 import { startBoard, startSupervisionCalls, toggleHelp } from '../features/supervision';
 import { initI18n } from '../i18n';
 import { createLogger } from '../platform/logger';
@@ -57,11 +59,13 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     log.warn(`policy ${result.source} rejected: ${result.problems.length} problem(s)`);
     return;
   }
-  const { policy } = result;
+  const loaded = result.policy;
   const userLanguage = await readSetting<Language>(LANGUAGE_KEY).catch(() => undefined);
-  const language = resolveSetting(policy, LANGUAGE_KEY, policy.ui.language, userLanguage);
+  const language = resolveSetting(loaded, LANGUAGE_KEY, loaded.ui.language, userLanguage);
   await initI18n(language.value, messageBundles);
   state.setLanguage(language.value, language.locked);
+  // A machine policy for many agents names sip.uriTemplate: the desk starts once the agent has signed in.
+  const policy = fixedAgentPolicy(loaded) ?? (await signInAgent(loaded, { host, store }));
   // The phone publishes what happens to calls here; the features below subscribe, in the order they start.
   const lifecycle = createCallLifecycle();
   // Agent state (Ready, reasons, wrap-up rules) is set up before the UI shows it and before any call rings.
@@ -90,6 +94,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     reasonLabel: (code) => labelOf(policy.agent.notReadyReasons, code, store.getState().language),
   });
   stopPhone = () => engine.stop();
+  signOutOfDesk = () => signOut(host, () => engine.unregisterAndStop());
   // Supervision: signed INVITEs from listed leads are taken before they ring; a lead's desktop supervises.
   startSupervisionCalls(policy, store, lifecycle, host, engine);
   // Call quality: getStats() of every active call, a sample every quality.sampleSeconds.
@@ -114,6 +119,13 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   });
   // Closing the tab or window un-REGISTERs so calls stop routing to a dead contact.
   window.addEventListener('pagehide', () => engine.stop());
+}
+
+let signOutOfDesk: () => Promise<void> = async () => undefined;
+
+/** Sign out (header button): un-REGISTER, forget the agent, and start again at the sign-in form. */
+export function signOutAgent(): Promise<void> {
+  return signOutOfDesk();
 }
 
 /** Applies the agent's language choice unless IT locked it. */

@@ -7,6 +7,7 @@ import { createQualitySlice } from '../features/quality';
 import { createRecordingSlice } from '../features/recording';
 import { createScreenpopSlice } from '../features/screenpop';
 import { createSessionSlice } from '../platform/session-slice';
+import { createSignInSlice } from '../features/sign-in';
 import { createSupervisionCallsSlice, createTeamSlice } from '../features/supervision';
 import type { AppState } from '../platform/store';
 
@@ -22,5 +23,6 @@ export function createAppStore() {
     ...createRecordingSlice(...a),
     ...createSupervisionCallsSlice(...a),
     ...createTeamSlice(...a),
+    ...createSignInSlice(...a),
   }));
 }

@@ -11,6 +11,7 @@ import { readJson } from '@common/json';
 import { lookupCustomer } from '@common/crm/crm-client';
 import { createSupervisionSigner } from '@common/supervision/supervision-signer';
 import { redact } from '@common/contract/redact';
+import { fillAgentId } from '@common/contract/sign-in';
 import { UPLOAD_TOKEN_SECRET, uploadTokenHeaders, type UploadTokenPolicy } from '@common/recording/upload-token';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { createSessionSecrets } from './browser-secrets';
@@ -135,7 +136,10 @@ export function createBrowserHost(): LingxiApi {
   const secrets = createSessionSecrets();
   // A team lead's private key, like the CRM token, lives in this page's memory only; the signer reads it there.
   let leadUri: string | undefined;
-  const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri });
+  // Under a sip.uriTemplate policy the lead is whoever signed in (the page's own signer names them).
+  let uriTemplate: string | undefined;
+  let signedInUri: string | undefined;
+  const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri ?? signedInUri });
   const leaveGuard = createLeaveGuard();
   // What the page runs on (the last policy.load()), the baseline pollPolicy compares with.
   let loadedIdentity: string | undefined;
@@ -149,6 +153,7 @@ export function createBrowserHost(): LingxiApi {
         crm = result.ok ? result.policy.crm : undefined;
         recordingStore = result.ok ? result.policy.recording : undefined;
         leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
+        uriTemplate = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uriTemplate : undefined;
         loadedIdentity = policyIdentity(result);
         return result;
       },
@@ -179,6 +184,17 @@ export function createBrowserHost(): LingxiApi {
     shortcuts: browserShortcuts(() => shortcutKeys),
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },
+    // A browser profile is no place for a password: the agent signs in again after every reload.
+    signIn: {
+      signedIn: async ({ agentId }) => {
+        signedInUri = uriTemplate ? fillAgentId(uriTemplate, agentId) : undefined;
+        return { remembered: false };
+      },
+      remembered: async () => null,
+      signedOut: async () => {
+        signedInUri = undefined;
+      },
+    },
     supervision: { sign: (request) => signSupervision(token, request, () => supervisionSigner.sign(request), secrets.read('supervision.privateKey') !== null) },
   };
 }

@@ -63,6 +63,9 @@ describe('preload', () => {
       'shell.openExternal',
       'shortcuts.onAction',
       'shortcuts.status',
+      'signIn.remembered',
+      'signIn.signedIn',
+      'signIn.signedOut',
       'speech.endpoint',
       'supervision.sign',
       'system.onEvent',
@@ -78,6 +81,9 @@ describe('preload', () => {
     await api.crm.lookup({ phone: '13800138000' });
     await api.recording.takeKey();
     await api.supervision.sign({ purpose: 'invite', mode: 'listen', call: 'c1@pbx' });
+    await api.signIn.signedIn({ agentId: 'A1', password: 'p' }, true);
+    await api.signIn.remembered();
+    await api.signIn.signedOut();
     expect(ipc.calls).toEqual([
       ['policy:load', []],
       ['power:set-call-active', [true]],
@@ -87,6 +93,9 @@ describe('preload', () => {
       ['crm:lookup', [{ phone: '13800138000' }]],
       ['recording:take-key', []],
       ['supervision:sign', [{ purpose: 'invite', mode: 'listen', call: 'c1@pbx' }]],
+      ['signin:signed-in', [{ agentId: 'A1', password: 'p' }, true]],
+      ['signin:remembered', []],
+      ['signin:signed-out', []],
     ]);
   });
 
