@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'electron-vite';
 import { cspMetaPlugin } from './tools/csp-meta-plugin';
 
@@ -10,6 +10,10 @@ export const alias = {
   '@renderer': resolve(import.meta.dirname, 'renderer'),
 };
 
+// The policy signing public key IT builds into the package (main/features/policy/policy-signature.ts); none: ''.
+const policySigningKeyPath = resolve(import.meta.dirname, 'assets', 'policy-signing.pub');
+const policySigningKey = existsSync(policySigningKeyPath) ? readFileSync(policySigningKeyPath, 'utf8') : '';
+
 const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
 
 // One config, three bundles: out/main (Node, ESM), out/preload (CommonJS, as sandboxed preloads must be),
@@ -17,6 +21,7 @@ const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json')
 export default defineConfig({
   main: {
     resolve: { alias },
+    define: { __POLICY_SIGNING_KEY__: JSON.stringify(policySigningKey) },
     build: {
       outDir: 'out/main',
       // Everything is bundled (devDependencies), except the production dependencies electron-builder ships in

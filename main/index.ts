@@ -2,6 +2,7 @@
  * Electron main entry: wiring only. Each piece lives in app/, ipc/ or features/ with its Electron
  * APIs injected, and is unit-tested there.
  */
+import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, net, powerMonitor, powerSaveBlocker, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '@common/contract/ipc';
@@ -21,7 +22,8 @@ import { limitRendererLog } from './features/logging/renderer-log-limit';
 import { readKnowledgePackage } from './features/knowledge/read-package';
 import { createCrmLookup, rememberedToken } from './features/crm/crm-lookup';
 import { createSupervisionSigner } from '@common/supervision/supervision-signer';
-import { loadPolicy } from './features/policy/load-policy';
+import { createPolicyService } from './features/policy/policy-service';
+import { policyLoadInput } from './features/policy/policy-input';
 import { createCallPower } from './features/power/call-power';
 import { createRecordingKeyGrants } from './features/secrets/recording-key-grant';
 import { createSecretStore } from './features/secrets/secret-store';
@@ -151,8 +153,16 @@ if (refusedDebugging) {
   });
   ipc.handle('updates:desk-busy', (desk) => updates.setDesk(desk));
   ipc.handle('updates:status', () => updates.status());
+  // The machine policy (registry / managed preferences / system file) is authoritative in a packaged build.
+  const policy = createPolicyService({
+    input: () => policyLoadInput(app),
+    log: createLogger('policy'),
+    notifyChanged: () => void sendSystemEvent('policy-changed'),
+    watchFolder: (folder, listener) => watch(folder, (_event, name) => listener(name)),
+  });
+  ipc.handle('policy:check', () => policy.check());
   ipc.handle('policy:load', async () => {
-    const result = await loadPolicy({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), platform: process.platform });
+    const result = await policy.load();
     shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
     knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
     crmSettings = result.ok ? result.policy.crm : undefined;
@@ -211,6 +221,7 @@ if (refusedDebugging) {
   app.on('will-quit', () => shortcuts.dispose());
   app.on('will-quit', () => speech.dispose());
   app.on('will-quit', () => updates.dispose());
+  app.on('will-quit', () => policy.dispose());
 
   app
     .whenReady()
@@ -220,6 +231,7 @@ if (refusedDebugging) {
       );
       log.info(`Lingxi ${app.getVersion()} starting`);
       installPermissionHandlers(session.defaultSession, isTrusted);
+      policy.startWatching();
       // Packaged builds: no Reload, Close Window or DevTools in the menu (development keeps Electron's).
       if (app.isPackaged) installAppMenu(Menu, process.platform, app.getName());
       serveAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'));

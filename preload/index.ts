@@ -25,7 +25,7 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
 
   return {
     host: 'electron',
-    policy: { load: () => invoke('policy:load') },
+    policy: { load: () => invoke('policy:load'), check: () => invoke('policy:check') },
     power: { setCallActive: (active) => invoke('power:set-call-active', active) },
     shell: { openExternal: (url) => invoke('shell:open-external', url) },
     log: { write: (entry) => invoke('log:write', entry) },

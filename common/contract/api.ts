@@ -17,8 +17,10 @@ export interface LingxiApi {
   /** Which host provides this API. */
   readonly host: HostKind;
   policy: {
-    /** Loads and validates the policy. */
+    /** Loads and validates the policy; the host starts using it (shortcuts, CRM, speech…). */
     load(): Promise<PolicyLoadResult>;
+    /** Loads and validates the policy without the host applying it: what a reload would give. */
+    check(): Promise<PolicyLoadResult>;
   };
   power: {
     /** Prevents display sleep while a call is up. */

@@ -71,6 +71,8 @@ export const deskBusySchema = z.strictObject({ inCall: z.boolean(), wrapUp: z.bo
 export const invokeChannels = {
   /** Loads and validates the policy file; never half-applies. */
   'policy:load': { args: z.tuple([]) },
+  /** Loads and validates the policy again without applying anything (a `policy-changed` event came). */
+  'policy:check': { args: z.tuple([]) },
   /** Keeps the display and system awake while a call is up. */
   'power:set-call-active': { args: z.tuple([z.boolean()]) },
   /** Opens an https link in the system browser. */
@@ -117,6 +119,7 @@ export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof invokeChannels
 /** What each invoke channel resolves to. */
 export interface InvokeResults {
   'policy:load': PolicyLoadResult;
+  'policy:check': PolicyLoadResult;
   'power:set-call-active': undefined;
   'shell:open-external': undefined;
   'log:write': undefined;

@@ -105,9 +105,21 @@ export const audioPolicySchema = z
   })
   .prefault({});
 
-/** Every key IT can name in `locked` (keys the agent may not change in settings). */
-export const lockableKeys = ['ui.language'] as const;
+/**
+ * Every key IT can name in `locked`: each setting the agent can change in the UI. A locked key ignores the
+ * agent's stored value; `ui.language` then takes the policy's value, a locked `devices.<role>` the system
+ * default device (IT sets the OS default).
+ */
+export const lockableKeys = ['ui.language', 'devices.microphone', 'devices.speaker', 'devices.ringer'] as const;
 export type LockableKey = (typeof lockableKeys)[number];
+
+/** Fields only a machine policy gives meaning to (main/features/policy/README.md). */
+const machinePolicyFields = {
+  /** In a machine policy: `--policy`, LINGXI_POLICY and `<userData>/policy.json` still apply over it (pilots, development). */
+  allowUserPolicy: z.boolean().default(false),
+  /** Base64 Ed25519 signature over the canonical document without this field (policy-canonical.ts). */
+  policySignature: z.string().min(1).optional(),
+};
 
 export const policySchema = z.strictObject({
   /** Format version of this document. */
@@ -128,6 +140,7 @@ export const policySchema = z.strictObject({
   updates: updatesPolicySchema,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),
+  ...machinePolicyFields,
 });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -139,14 +152,28 @@ export interface PolicyProblem {
   message: string;
 }
 
+/** One place a policy was looked for and found, and whether it counted. */
+export interface PolicySource {
+  /** machine: registry, managed preferences, the system file; user: --policy, LINGXI_POLICY, userData; web-host: the file the browser host serves. */
+  kind: 'machine' | 'user' | 'web-host';
+  /** A path, or the registry key. */
+  location: string;
+  applied: boolean;
+  /** Why it did not apply (or what else to know), for the log and policy:check. */
+  note?: string;
+}
+
 export type PolicyLoadResult =
   | {
       ok: true;
       policy: Policy;
       source: string;
+      /** Every source found, applied or not (absent from parsePolicy alone). */
+      sources?: PolicySource[];
       /**
-       * Hex SHA-256 of the policy document as loaded (the host hashes the file's text; parsePolicy alone
-       * leaves it out). Each recording upload carries it, so the store can tell which policy made it.
+       * Hex SHA-256 of the effective policy document in canonical form (policy-canonical.ts: before defaults,
+       * without policySignature), set by the hosts. Logged at start, sent with the REGISTER, and each
+       * recording upload carries it, so the server can tell which policy a desk runs.
        */
       sha256?: string;
     }
@@ -154,6 +181,7 @@ export type PolicyLoadResult =
       ok: false;
       problems: PolicyProblem[];
       source: string;
+      sources?: PolicySource[];
       /** ui.language read from the rejected document when it is usable, so the report speaks IT's language. */
       language?: Language;
     };

@@ -14,6 +14,7 @@ import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions,
 import { UpdateBanner } from '../features/updates';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
+import { PolicyUpdateBanner } from './PolicyUpdateBanner';
 import { useAppStore } from '../platform/store';
 
 export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language: Language): void; onSignOut(): void }) {
@@ -39,6 +40,7 @@ export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language
       </header>
       <UpdateBanner />
       <main className="app__main">
+        <PolicyUpdateBanner />
         {policy.status === 'loading' && (signingIn ? <SignInForm /> : <p>{t('app.loading')}</p>)}
         {policy.status === 'invalid' && <PolicyProblems source={policy.source} problems={policy.problems} />}
         {policy.status === 'ready' && (

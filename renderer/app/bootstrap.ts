@@ -4,6 +4,7 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Language } from '@common/contract/policy';
+import { POLICY_HEADER, policyHeaderValue } from '@common/contract/policy-header';
 import { fixedAgentPolicy } from '@common/contract/sign-in';
 import { readSetting, writeSetting } from '../db/settings-repo';
 import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from '../features/assist';
@@ -22,6 +23,7 @@ import { initI18n } from '../i18n';
 import { createLogger } from '../platform/logger';
 import type { AppStore } from '../platform/store';
 import { messageBundles } from './bundles';
+import { followPolicyUpdates } from './policy-updates';
 import { resolveSetting } from './resolve-setting';
 
 const log = createLogger('app');
@@ -48,6 +50,8 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   });
   const result = await host.policy.load();
   const state = store.getState();
+  // A policy changed on disk applies between calls (a fixed invalid one at once: nothing runs).
+  followPolicyUpdates(host, store, result.ok ? result.sha256 : undefined, () => location.reload());
   if (!result.ok) {
     const language = result.language ?? systemLanguage();
     await initI18n(language, messageBundles);
@@ -77,10 +81,13 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   startScreenpop(policy, store, lifecycle, host);
   // The device manager supplies each call's microphone and moves it on hot-plug (replaceTrack).
   const devices = startDevices(policy, store);
+  const policyHeader = policyHeaderValue(result);
   const engine = startPhone(policy, store, lifecycle, host, {
     acceptsCalls: () => selectAcceptsCalls(store.getState()),
     ringerSinkId: () => selectRingerSinkId(store.getState()),
     media: devices,
+    // The SIP server sees which policy each desk runs (and where it came from): drift shows there.
+    registerHeaders: policyHeader ? [`${POLICY_HEADER}: ${policyHeader}`] : [],
   });
   devices.attach(engine);
   // The team board rides on the phone's UA: every desktop answers its leads' SUBSCRIBEs; a lead's also watches its team.

@@ -6,12 +6,14 @@ const en = {
     title: 'Lingxi',
     loading: 'Loading policy…',
     language: 'Language',
-    lockedByPolicy: 'Set by your IT policy',
+    lockedByPolicy: 'Locked by your IT policy',
     storageNotPersistent: 'The browser may clear local data under storage pressure',
   },
   policy: {
     problems: 'Policy problems',
     intro: 'The policy {{source}} cannot be used. The phone will not register until it is fixed:',
+    pending: 'A new IT policy applies as soon as no call or wrap-up is left.',
+    changedInvalid: 'The changed policy {{source}} cannot be used; the current policy stays in force:',
   },
 };
 
@@ -22,12 +24,14 @@ export const appMessages: LocaleBundle<typeof en> = {
       title: '灵犀',
       loading: '正在加载策略…',
       language: '语言',
-      lockedByPolicy: '由 IT 策略设定',
+      lockedByPolicy: '已被 IT 策略锁定',
       storageNotPersistent: '浏览器在存储紧张时可能清除本地数据',
     },
     policy: {
       problems: '策略问题',
       intro: '策略 {{source}} 无法使用。修正之前话机不会注册：',
+      pending: '新的 IT 策略将在没有通话和话后处理时生效。',
+      changedInvalid: '更改后的策略 {{source}} 无法使用，当前策略继续有效：',
     },
   },
   'zh-TW': {
@@ -35,12 +39,14 @@ export const appMessages: LocaleBundle<typeof en> = {
       title: '靈犀',
       loading: '正在載入原則…',
       language: '語言',
-      lockedByPolicy: '由 IT 原則設定',
+      lockedByPolicy: '已被 IT 原則鎖定',
       storageNotPersistent: '瀏覽器在儲存空間不足時可能清除本機資料',
     },
     policy: {
       problems: '原則問題',
       intro: '原則 {{source}} 無法使用。修正之前話機不會註冊：',
+      pending: '新的 IT 原則將在沒有通話和話後處理時生效。',
+      changedInvalid: '變更後的原則 {{source}} 無法使用，目前的原則繼續有效：',
     },
   },
 };

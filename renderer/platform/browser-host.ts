@@ -5,7 +5,9 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { SystemEvent } from '@common/contract/ipc';
-import { parsePolicy, type Policy, type ShortcutsPolicy } from '@common/contract/policy';
+import { parsePolicy, type Policy, type PolicySource, type ShortcutsPolicy } from '@common/contract/policy';
+import { policyIdentity, policySha256 } from '@common/contract/policy-canonical';
+import { readJson } from '@common/json';
 import { lookupCustomer } from '@common/crm/crm-client';
 import { createSupervisionSigner } from '@common/supervision/supervision-signer';
 import { redact } from '@common/contract/redact';
@@ -20,6 +22,8 @@ import { createLeaveGuard } from './leave-guard';
 import { createBrowserUpdates } from './browser-updates';
 
 const POLICY_URL = './policy.json';
+/** How often the page re-reads the policy the web host serves (it reads the file fresh on each request). */
+export const POLICY_POLL_MS = 15_000;
 const KNOWLEDGE_PACKAGE_URL = './knowledge-package.json';
 
 type HostFetch = (url: string) => Promise<Response>;
@@ -65,13 +69,43 @@ async function loadPolicy(get: HostFetch): ReturnType<LingxiApi['policy']['load'
     return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${httpProblem(response)}` }] };
   }
   const text = await response.text();
+  const sources: PolicySource[] = [{ kind: 'web-host', location: source, applied: true }];
   const result = parsePolicy(text, source);
-  if (!result.ok) return result;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return { ...result, sha256: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('') };
+  if (!result.ok) return { ...result, sources };
+  // The same canonical hash as the desktop's (policy-canonical.ts), so one document hashes the same on both hosts.
+  const json = readJson(text);
+  return { ...result, sources, sha256: await policySha256(json.ok ? json.value : text) };
 }
 
-function onSystemEvent(listener: (event: SystemEvent) => void): () => void {
+/**
+ * Re-reads /policy.json every POLICY_POLL_MS while someone listens, and says `policy-changed` once per new
+ * result that is not what the page loaded last (the web host reads the file fresh on each request).
+ */
+function createPolicyPoller(get: HostFetch, loaded: () => string | undefined) {
+  const listeners = new Set<(event: SystemEvent) => void>();
+  let reported: string | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const poll = async () => {
+    const identity = policyIdentity(await loadPolicy(get));
+    const base = loaded();
+    if (base === undefined || identity === base || identity === reported) return;
+    reported = identity;
+    for (const listener of listeners) listener('policy-changed');
+  };
+  return (listener: (event: SystemEvent) => void): (() => void) => {
+    listeners.add(listener);
+    timer ??= setInterval(() => void poll(), POLICY_POLL_MS);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        clearInterval(timer);
+        timer = undefined;
+      }
+    };
+  };
+}
+
+function onSystemEvent(listener: (event: SystemEvent) => void, stopPolling: () => void): () => void {
   const online = () => listener('online');
   const offline = () => listener('offline');
   // Page Lifecycle: a frozen tab (or a suspended VDI session) resumes like a laptop waking up.
@@ -86,6 +120,7 @@ function onSystemEvent(listener: (event: SystemEvent) => void): () => void {
     window.removeEventListener('offline', offline);
     document.removeEventListener('resume', resume);
     document.removeEventListener('freeze', freeze);
+    stopPolling();
   };
 }
 
@@ -108,6 +143,9 @@ export function createBrowserHost(): LingxiApi {
   const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri ?? signedInUri });
   const leaveGuard = createLeaveGuard();
   const updates = createBrowserUpdates(() => __APP_VERSION__);
+  // What the page runs on (the last policy.load()), the baseline pollPolicy compares with.
+  let loadedIdentity: string | undefined;
+  const policyPoller = createPolicyPoller(get, () => loadedIdentity);
   return {
     host: 'browser',
     policy: {
@@ -119,8 +157,10 @@ export function createBrowserHost(): LingxiApi {
         leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
         updates.configure(result.ok ? result.policy.updates : undefined);
         uriTemplate = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uriTemplate : undefined;
+        loadedIdentity = policyIdentity(result);
         return result;
       },
+      check: () => loadPolicy(get),
     },
     // No OS power API in a browser (a playing call keeps most systems awake anyway); the call state arms
     // the browser's "Leave site?" prompt instead, so closing or reloading the tab mid-call asks first.
@@ -136,7 +176,7 @@ export function createBrowserHost(): LingxiApi {
         console[level === 'debug' ? 'debug' : level](`[${scope}] ${redact(message)}${error === undefined ? '' : `\n${redact(error)}`}`);
       },
     },
-    system: { onEvent: onSystemEvent },
+    system: { onEvent: (listener) => onSystemEvent(listener, policyPoller(listener)) },
     // A browser tab unregisters on pagehide; nobody waits for it.
     app: { quitReady: async () => undefined },
     secrets: secrets.api,

@@ -8,8 +8,16 @@ export type PolicyState =
   | { status: 'invalid'; problems: PolicyProblem[]; source: string }
   | { status: 'ready'; policy: Policy; source: string };
 
+/**
+ * A policy that changed on disk while the desk runs: `pending` applies between calls (the page reloads
+ * when no call and no wrap-up is left); `invalid` is reported and the policy in force stays.
+ */
+export type PolicyUpdateState = { status: 'pending' } | { status: 'invalid'; problems: PolicyProblem[]; source: string } | null;
+
 export interface SessionSlice {
   policy: PolicyState;
+  policyUpdate: PolicyUpdateState;
+  setPolicyUpdate(update: PolicyUpdateState): void;
   language: Language;
   languageLocked: boolean;
   /** navigator.storage.persist() result; null until known. */
@@ -24,6 +32,8 @@ export interface SessionSlice {
 
 export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set) => ({
   policy: { status: 'loading' },
+  policyUpdate: null,
+  setPolicyUpdate: (policyUpdate) => set({ policyUpdate }),
   language: 'en',
   languageLocked: false,
   storagePersistent: null,

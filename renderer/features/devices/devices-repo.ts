@@ -14,6 +14,24 @@ export interface DeviceChoiceStore {
   save(role: DeviceRole, choice: DeviceChoice | null): Promise<void>;
 }
 
+/**
+ * The choices with IT's locks applied: a locked role reads as "system default" whatever the agent saved
+ * (the saved row stays, and counts again if IT unlocks it), and choosing it is not saved.
+ */
+export function lockedChoiceStore(inner: DeviceChoiceStore, locked: ReadonlySet<DeviceRole>): DeviceChoiceStore {
+  if (locked.size === 0) return inner;
+  return {
+    async load() {
+      const choices = await inner.load();
+      for (const role of locked) choices[role] = null;
+      return choices;
+    },
+    async save(role, choice) {
+      if (!locked.has(role)) await inner.save(role, choice);
+    },
+  };
+}
+
 /** Choices in Dexie. A row that does not parse counts as "system default" rather than breaking start-up. */
 export const dexieChoiceStore: DeviceChoiceStore = {
   async load() {

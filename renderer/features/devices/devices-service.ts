@@ -6,7 +6,8 @@ import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import type { ServiceStore } from '../../platform/store';
 import { DeviceManager } from './device-manager';
-import { dexieChoiceStore } from './devices-repo';
+import { deviceRoles, type DeviceRole } from './device-matching';
+import { dexieChoiceStore, lockedChoiceStore, settingKey } from './devices-repo';
 
 
 let manager: DeviceManager | null = null;
@@ -18,11 +19,13 @@ const SENDING_PHASES = new Set(['dialing', 'early', 'connecting', 'active']);
 export function startDevices(policy: Policy, store: ServiceStore): DeviceManager {
   manager?.stop();
   const log = createLogger('devices');
+  const locked = deviceRoles.filter((role) => (policy.locked as readonly string[]).includes(settingKey(role)));
+  store.getState().setLockedDeviceRoles(locked);
   const created = new DeviceManager({
     mediaDevices: typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined,
     store,
     processing: { ...policy.audio },
-    choices: dexieChoiceStore,
+    choices: lockedChoiceStore(dexieChoiceStore, new Set<DeviceRole>(locked)),
     callInProgress: () => store.getState().calls.some((call) => SENDING_PHASES.has(call.phase)),
     log,
   });

@@ -33,6 +33,9 @@ export interface DevicesSlice {
   devicePermission: DevicePermission;
   /** Newest last; at most MAX_NOTICES. */
   deviceNotices: DeviceNotice[];
+  /** Roles IT locked (`locked: ["devices.<role>"]`): the system default, and the picker is disabled. */
+  lockedDeviceRoles: DeviceRole[];
+  setLockedDeviceRoles(roles: DeviceRole[]): void;
   setDeviceLists(inputs: AudioDevice[], outputs: AudioDevice[], matches: RoleRecord<DeviceMatch>): void;
   setDeviceChoices(choices: RoleRecord<DeviceChoice | null>): void;
   setDevicePermission(permission: DevicePermission): void;
@@ -51,6 +54,8 @@ export const createDevicesSlice: StateCreator<DevicesSlice, [], [], DevicesSlice
   deviceMatches: { microphone: noMatch, speaker: noMatch, ringer: noMatch },
   devicePermission: 'unknown',
   deviceNotices: [],
+  lockedDeviceRoles: [],
+  setLockedDeviceRoles: (lockedDeviceRoles) => set({ lockedDeviceRoles }),
   setDeviceLists: (audioInputs, audioOutputs, deviceMatches) => set({ audioInputs, audioOutputs, deviceMatches }),
   setDeviceChoices: (deviceChoices) => set({ deviceChoices }),
   setDevicePermission: (devicePermission) => set({ devicePermission }),

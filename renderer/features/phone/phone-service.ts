@@ -46,6 +46,8 @@ export interface PhonePorts {
   ringerSinkId(): string;
   /** Supplies each call's microphone (the devices feature); default getUserMedia. */
   media?: MediaProvider;
+  /** Header lines every REGISTER carries (the policy's hash, so the server sees drift). */
+  registerHeaders?: string[];
 }
 
 /**
@@ -57,7 +59,8 @@ export function startPhone(policy: DeskPolicy, store: ServiceStore, lifecycle: C
   const ringer = new Ringer(() => ports.ringerSinkId());
   ringer.armOnFirstGesture();
   const autoAnswer = policy.sip.autoAnswer;
-  const created = new PhoneEngine({ ...engineConfigFrom(policy, `Lingxi/${__APP_VERSION__} (${host.host})`), media }, {
+  const config = { ...engineConfigFrom(policy, `Lingxi/${__APP_VERSION__} (${host.host})`), media, registerHeaders: ports.registerHeaders ?? [] };
+  const created = new PhoneEngine(config, {
     registration: (snapshot) => {
       log.info(`registration ${snapshot.state}${snapshot.reason ? ` (${snapshot.reason})` : ''}`);
       store.getState().setRegistration(snapshot);

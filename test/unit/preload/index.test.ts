@@ -54,6 +54,7 @@ describe('preload', () => {
       'crm.lookup',
       'knowledge.readPackage',
       'log.write',
+      'policy.check',
       'policy.load',
       'power.setCallActive',
       'recording.takeKey',

@@ -19,8 +19,10 @@ export function DeviceSelect({ role }: { role: DeviceRole }) {
   // Without permission the saved device is not listed; show it so the select does not lie.
   const assumed = match.how === 'unverified' && match.device && !real.some((d) => d.deviceId === match.device?.deviceId) ? match.device : null;
   const outputUnsupported = role !== 'microphone' && !canChooseOutput();
-  const hint =
-    match.how === 'fallback' && choice
+  const locked = useAppStore((s) => s.lockedDeviceRoles.includes(role));
+  const hint = locked
+    ? t('devices.lockedByPolicy')
+    : match.how === 'fallback' && choice
       ? t('devices.fallback', { label: choice.label || t('devices.unknownDevice') })
       : outputUnsupported
         ? t('devices.noOutputChoice')
@@ -37,7 +39,7 @@ export function DeviceSelect({ role }: { role: DeviceRole }) {
       <select
         id={id}
         value={value}
-        disabled={outputUnsupported}
+        disabled={outputUnsupported || locked}
         aria-describedby={hint ? hintId : undefined}
         onChange={(event) => onChange(event.target.value)}
       >

@@ -89,6 +89,7 @@ export class PhoneEngine {
       user_agent: config.userAgent,
     });
     this.ua = ua;
+    if (config.registerHeaders?.length) ua.registrator().setExtraHeaders(config.registerHeaders);
     ua.on('connecting', () => this.setRegistration({ state: 'connecting' }));
     ua.on('connected', () => this.connection.connected());
     ua.on('registered', () => {

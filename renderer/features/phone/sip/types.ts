@@ -113,6 +113,8 @@ export interface EngineConfig {
   callWaiting?: boolean;
   /** SIP OPTIONS liveness probe over the WebSocket (default every 5 s, 4 s to answer). */
   keepAlive?: KeepAliveConfig;
+  /** Extra header lines on every REGISTER (`X-Lingxi-Policy: sha256=…; sources=machine`). */
+  registerHeaders?: string[];
 }
 
 export interface KeepAliveConfig {

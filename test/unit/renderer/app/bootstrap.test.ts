@@ -10,7 +10,7 @@ function fakeHost(load: LingxiApi['policy']['load']) {
   const listeners: Array<(event: SystemEvent) => void> = [];
   const host: LingxiApi = {
     host: 'browser',
-    policy: { load },
+    policy: { load, check: load },
     power: { setCallActive: vi.fn(async () => undefined) },
     shell: { openExternal: vi.fn(async () => undefined) },
     log: { write: vi.fn(async () => undefined) },

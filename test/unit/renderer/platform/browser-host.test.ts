@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { policySha256 } from '@common/contract/policy-canonical';
 import { createBrowserHost } from '@renderer/platform/browser-host';
 
 const STORE = 'https://store.bank.example/files';
@@ -39,5 +40,39 @@ describe('browser host: the recording store token on the page’s tus requests',
     await unnamed.policy.load();
     await unnamed.secrets.set('recording.uploadToken', 'rec-s3cret');
     expect(await unnamed.recordingUpload.headers(STORE)).toEqual({});
+  });
+});
+
+describe('browser host: the policy the web host serves, and changes to it', () => {
+  const base = { sip: { servers: ['wss://pbx.bank.example/ws'], uri: 'sip:1001@pbx.bank.example', password: 'x' } };
+  let served: unknown = base;
+  const serve = () => vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(served), { status: 200 })));
+  afterEach(() => vi.useRealTimers());
+
+  it('names the web host as the source and hashes the canonical document (as the desktop does)', async () => {
+    served = base;
+    serve();
+    const result = await createBrowserHost().policy.load();
+    expect(result).toMatchObject({ ok: true, sha256: await policySha256(base), sources: [{ kind: 'web-host', applied: true }] });
+  });
+
+  it('says policy-changed once when the served policy stops being the loaded one, and check() reads it without applying', async () => {
+    vi.useFakeTimers();
+    served = base;
+    serve();
+    const host = createBrowserHost();
+    await host.policy.load();
+    const events: string[] = [];
+    const stop = host.system.onEvent((event) => events.push(event));
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(events).toEqual([]);
+    served = { ...base, ui: { language: 'en' } };
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(events).toEqual(['policy-changed']);
+    expect(await host.policy.check()).toMatchObject({ ok: true, policy: { ui: { language: 'en' } } });
+    stop();
+    served = base;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(events).toEqual(['policy-changed']);
   });
 });

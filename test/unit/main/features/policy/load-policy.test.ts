@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  LINUX_SYSTEM_POLICY,
-  loadPolicy,
-  policyArgument,
-  policyCandidates,
-} from '@main/features/policy/load-policy';
+import { policySha256 } from '@common/contract/policy-canonical';
+import { loadPolicy as load, policyArgument, userPolicyCandidates, type PolicyLoadInput } from '@main/features/policy/load-policy';
+import { fakePolicyIo } from './fake-policy-io';
+
+// No machine policy here (machine-policy.test.ts has them): every OS's machine locations read as absent.
+const loadPolicy = (input: Omit<PolicyLoadInput, 'isPackaged'>) => load({ isPackaged: true, io: fakePolicyIo(), ...input });
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-policy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +28,6 @@ const userData = join(dir, 'user-data');
 policyFile('user-data/policy.json', 'from userData');
 const emptyUserData = join(dir, 'no-user-data');
 
-// win32 keeps /etc/lingxi/policy.json on the test machine out of the way; Linux is tested on the list.
 const base = { argv: ['lingxi'], env: {}, userDataDir: userData, platform: 'win32' as const, cwd: dir };
 
 async function displayNameFrom(input: Parameters<typeof loadPolicy>[0]): Promise<string> {
@@ -48,21 +46,17 @@ describe('policyArgument', () => {
   });
 });
 
-describe('policyCandidates', () => {
-  it('lists command line, environment, userData, then /etc on Linux', () => {
+describe('userPolicyCandidates', () => {
+  it('lists command line, environment, then userData', () => {
     expect(
-      policyCandidates({
+      userPolicyCandidates({
         argv: ['lingxi', '--policy', 'rel.json'],
         env: { LINGXI_POLICY: '/env.json' },
         userDataDir: '/home/a/.config/Lingxi',
         platform: 'linux',
         cwd: '/work',
       }),
-    ).toEqual(['/work/rel.json', '/env.json', '/home/a/.config/Lingxi/policy.json', LINUX_SYSTEM_POLICY]);
-  });
-
-  it('has no /etc entry off Linux', () => {
-    expect(policyCandidates({ ...base, platform: 'darwin' })).not.toContain(LINUX_SYSTEM_POLICY);
+    ).toEqual(['/work/rel.json', '/env.json', '/home/a/.config/Lingxi/policy.json']);
   });
 });
 
@@ -74,12 +68,10 @@ describe('loadPolicy precedence', () => {
     expect(await displayNameFrom(base)).toBe('from userData');
   });
 
-  it('skips default locations that do not exist', async () => {
-    const linuxNoUserData = { ...base, userDataDir: emptyUserData, platform: 'linux' as const };
-    const result = await loadPolicy(linuxNoUserData);
-    // Past the missing userData file it goes on to /etc/lingxi (absent on a test machine).
+  it('skips default locations that do not exist, naming every place looked at', async () => {
+    const result = await loadPolicy({ ...base, userDataDir: emptyUserData, platform: 'linux' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]?.message).toContain(`, ${LINUX_SYSTEM_POLICY}`);
+    if (!result.ok) expect(result.problems[0]?.message).toBe(`no policy found; looked at /etc/lingxi/policy.json, ${join(emptyUserData, 'policy.json')}`);
   });
 
   it('reports a file named by --policy or LINGXI_POLICY that does not exist instead of falling through', async () => {
@@ -92,10 +84,14 @@ describe('loadPolicy precedence', () => {
     expect(byEnv.ok).toBe(false);
   });
 
-  it('reports the source path and the SHA-256 of the file as loaded (recording uploads carry it)', async () => {
+  it('reports the source path and the SHA-256 of the canonical document (recording uploads and the REGISTER carry it)', async () => {
     const result = await loadPolicy({ ...base, env: { LINGXI_POLICY: env } });
     expect(result.source).toBe(env);
-    expect(result).toMatchObject({ ok: true, sha256: createHash('sha256').update(readFileSync(env)).digest('hex') });
+    expect(result).toMatchObject({
+      ok: true,
+      sha256: await policySha256(JSON.parse(readFileSync(env, 'utf8'))),
+      sources: [{ kind: 'user', location: env, applied: true }],
+    });
   });
 });
 
@@ -106,7 +102,9 @@ describe('loadPolicy errors', () => {
     if (result.ok) return;
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]?.path).toBe('(file)');
-    expect(result.problems[0]?.message).toBe(`no policy file found; tried ${join(emptyUserData, 'policy.json')}`);
+    expect(result.problems[0]?.message).toBe(
+      `no policy found; looked at C:\\ProgramData\\Lingxi\\policy.json, HKLM\\SOFTWARE\\Policies\\Lingxi, ${join(emptyUserData, 'policy.json')}`,
+    );
   });
 
   it('reports invalid JSON with the parser message', async () => {

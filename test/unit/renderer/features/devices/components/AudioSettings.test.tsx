@@ -16,7 +16,7 @@ class FakeAudioContext {
   createMediaStreamSource = () => ({ connect: vi.fn(), disconnect: vi.fn() });
 }
 
-const policy = { audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } } as Policy;
+const policy = { audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, locked: [] } as unknown as Policy;
 let media: FakeMediaDevices;
 
 async function openDialog() {
@@ -72,6 +72,20 @@ describe('Audio settings dialog', () => {
     expect(ringer.value).toBe('');
     expect(ringer.getAttribute('aria-describedby')).toBeTruthy();
     expect(within(dialog).getByText('“Poly Blackwire” is not connected: using the system default')).toBeTruthy();
+  });
+
+  it('shows a role IT locked as the disabled system default, described "Locked by your IT policy", whatever the agent saved', async () => {
+    await writeSetting('devices.microphone', { deviceId: headsetMic.deviceId, label: headsetMic.label, groupId: headsetMic.groupId });
+    await startDevices({ ...policy, locked: ['devices.microphone'] }, useStore).start();
+    const dialog = await openDialog();
+    const mic = within(dialog).getByRole('combobox', { name: 'Microphone' }) as HTMLSelectElement;
+    expect(mic.value).toBe('');
+    expect(mic.disabled).toBe(true);
+    expect(document.getElementById(mic.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Locked by your IT policy');
+    expect((within(dialog).getByRole('combobox', { name: 'Speaker' }) as HTMLSelectElement).disabled).toBe(false);
+    // The agent's saved choice is kept (it counts again if IT unlocks), only ignored.
+    expect(await readSetting('devices.microphone')).toMatchObject({ deviceId: headsetMic.deviceId });
+    await startDevices(policy, useStore).start();
   });
 
   it('Escape closes it, returns focus to the button, and stops the meter’s capture', async () => {
