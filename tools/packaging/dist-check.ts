@@ -5,11 +5,12 @@
  * What only the release workflow proves: the real binary's fuses, signatures, notarization, the installers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { listPackage, statFile } from '@electron/asar';
 import { auditAsarEntries, importedPackages, unshippedImports, type AsarEntry } from './asar-audit';
+import { diskSize } from './disk-size';
 import { writeStandInElectron } from './stand-in-electron';
 
 /** Measured 2.2 MB (asar) and 39.0 MB (asar + unpacked native modules) at this commit; budgets leave headroom. */
@@ -18,11 +19,6 @@ export const BUDGET = { asarBytes: 4_000_000, resourcesBytes: 50_000_000 } as co
 const root = join(import.meta.dirname, '..', '..');
 const outputDir = join(root, 'dist', 'check');
 
-function sizeOf(path: string): number {
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.size;
-  return readdirSync(path).reduce((total, name) => total + sizeOf(join(path, name)), 0);
-}
 
 function asarEntries(archive: string): AsarEntry[] {
   return listPackage(archive, { isPack: false })
@@ -72,9 +68,9 @@ function main(): number {
   const archive = join(resources, 'app.asar');
   const entries = asarEntries(archive);
   const figures = {
-    asarBytes: sizeOf(archive),
-    unpackedBytes: sizeOf(join(resources, 'app.asar.unpacked')),
-    resourcesBytes: sizeOf(resources),
+    asarBytes: diskSize(archive),
+    unpackedBytes: diskSize(join(resources, 'app.asar.unpacked')),
+    resourcesBytes: diskSize(resources),
     budget: BUDGET,
     asarFiles: entries.filter((entry) => !entry.unpacked).length,
     unpackedFiles: entries.filter((entry) => entry.unpacked).length,
