@@ -44,14 +44,24 @@ function startCopiedHost(folder: string, policyPath: string): Promise<string> {
 }
 
 test('the built browser host, copied out of the checkout, runs a call with plain Node', async ({ peer }) => {
+  const started = Date.now();
   const built = spawnSync(process.execPath, ['--import', 'tsx', 'tools/packaging/build-web.ts'], { cwd: repoRoot, encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
+  test.info().annotations.push({ type: 'build:web (s)', description: ((Date.now() - started) / 1000).toFixed(1) });
   dir = mkdtempSync(join(tmpdir(), 'lingxi-web-artifact-'));
   const folder = join(dir, 'lingxi-web');
   cpSync(join(repoRoot, 'dist/web'), folder, { recursive: true });
   const policyPath = join(dir, 'policy.json');
   writeFileSync(policyPath, JSON.stringify(buildPolicy({ transcription: { provider: 'local' } })));
   const openUrl = await startCopiedHost(folder, policyPath);
+  // The policy asks for local transcription: the host starts the speech service from the folder's bundle, with the
+  // native modules beside it (node_modules/), and /speech.json answers its address. Asked now, so the service
+  // starts while the agent registers and takes the call.
+  const token = new URL(openUrl).hash.replace('#token=', '');
+  const speech = fetch(new URL('/speech.json', openUrl), { headers: { Authorization: `Bearer ${token}` } }).then(
+    async (response) => (await response.json()) as { url?: string; error?: { message: string } },
+    (error: unknown) => ({ error: { message: `GET /speech.json failed: ${String(error)}` } }),
+  );
 
   const context = await launchChromium('web-artifact', 'tone1000');
   try {
@@ -61,13 +71,7 @@ test('the built browser host, copied out of the checkout, runs a call with plain
     const customer = await peer({ user: '1002', wav: 'tone440' });
     await answerFrom(page, customer);
     await expectTwoWayAudio(page, customer);
-
-    // The policy asks for local transcription: the host starts the speech service from the folder's bundle, with the
-    // native modules beside it (node_modules/), and /speech.json answers its address.
-    const token = new URL(openUrl).hash.replace('#token=', '');
-    await expect
-      .poll(async () => ((await (await fetch(new URL('/speech.json', openUrl), { headers: { Authorization: `Bearer ${token}` } })).json()) as { url?: string; error?: { message: string } }), { timeout: 20_000 })
-      .toMatchObject({ url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+/) });
+    expect(await speech).toMatchObject({ url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+/) });
   } finally {
     await context.close();
   }
