@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flipFuses, FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { FuseState } from '@electron/fuses/dist/constants';
-import { compareFuses, toFuseConfig, type FuseSettings, type FuseWire } from '../../../../tools/packaging/fuse-check';
+import type { AfterPackContext } from 'electron-builder';
+import { checkPackedFuses, compareFuses, STAND_IN_MARKER, toFuseConfig, type FuseSettings, type FuseWire } from '../../../../tools/packaging/fuse-check';
 import { standInExecutable } from '../../../../tools/packaging/stand-in-electron';
 
 /** electron-builder.yml's electronFuses at this commit. */
@@ -80,5 +81,37 @@ describe('compareFuses', () => {
     for (const [index, value] of Object.entries(toFuseConfig(yml))) if (index !== 'version') wire[Number(index)] = value ? FuseState.ENABLE : FuseState.DISABLE;
     wire[8] = FuseState.ENABLE;
     expect(compareFuses(yml, wire)).toEqual({ differences: [], unset: [], unknownPositions: [8] });
+  });
+});
+
+describe('checkPackedFuses (the afterPack hook)', () => {
+  /** A Linux packer's context over a packed stand-in; addElectronFuses flips as electron-builder's does, optionally wrongly. */
+  function linuxContext(fuses: FuseSettings, flip: (path: string, wanted: ReturnType<typeof toFuseConfig>) => Promise<number> = flipFuses): AfterPackContext {
+    const binary = binaryWithDefaultWire();
+    const appOutDir = join(binary, '..');
+    writeFileSync(join(appOutDir, STAND_IN_MARKER), '');
+    const packager = {
+      config: { electronFuses: fuses },
+      executableName: 'electron',
+      appInfo: { productFilename: 'Lingxi' },
+      addElectronFuses: (_context: unknown, config: ReturnType<typeof toFuseConfig>) => flip(binary, config),
+    };
+    return { appOutDir, electronPlatformName: 'linux', packager } as unknown as AfterPackContext;
+  }
+
+  it('passes and says what it checked when every fuse reads back as the yml sets it', async () => {
+    const lines: string[] = [];
+    await checkPackedFuses(linuxContext(yml), (line) => lines.push(line));
+    expect(lines).toEqual([expect.stringMatching(/^fuses: 8 of 8 read back as electron-builder.yml sets them in the stand-in binary/)]);
+  });
+
+  it('fails the build when the packed binary does not hold what the yml says', async () => {
+    const context = linuxContext(yml, (path, config) => flipFuses(path, { ...config, [FuseV1Options.EnableNodeCliInspectArguments]: true }));
+    await expect(checkPackedFuses(context, () => undefined)).rejects.toThrow(/fuse check failed for .*electron:\n {2}enableNodeCliInspectArguments: enabled in the binary/);
+  });
+
+  it('fails the build when the yml leaves a fuse to Electron', async () => {
+    const { runAsNode: _left, ...partial } = yml;
+    await expect(checkPackedFuses(linuxContext(partial), () => undefined)).rejects.toThrow('runAsNode: not set in electron-builder.yml (set every fuse explicitly)');
   });
 });
