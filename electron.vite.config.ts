@@ -19,14 +19,14 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      // Everything is bundled (devDependencies), except the native modules the speech service loads at run
-      // time: they cannot be bundled, so they are production dependencies that electron-builder ships
-      // (unpacked from the asar, see electron-builder.yml).
+      // Everything is bundled (devDependencies), except the production dependencies electron-builder ships in
+      // node_modules anyway: the native modules the speech service loads at run time (they cannot be bundled;
+      // unpacked from the asar, see electron-builder.yml) and electron-updater (bundling it would ship it twice).
       externalizeDeps: false,
       // speech-service: the local speech service, forked by main as a utilityProcess (main/features/speech/launcher.ts).
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'main/index.ts'), 'speech-service': resolve(import.meta.dirname, 'main/features/speech/service-entry.ts') },
-        external: ['koffi', 'sherpa-onnx-node'],
+        external: ['koffi', 'sherpa-onnx-node', 'electron-updater'],
       },
     },
   },

@@ -25,6 +25,7 @@ import { loadPolicy } from './features/policy/load-policy';
 import { createCallPower } from './features/power/call-power';
 import { createRecordingKeyGrants } from './features/secrets/recording-key-grant';
 import { createSecretStore } from './features/secrets/secret-store';
+import { createSignInSession } from './features/sign-in/sign-in-session';
 import { createUploadCredentials } from './features/recording/upload-credentials';
 import { openExternalHttps } from './features/shell/open-external';
 import { createShortcutRegistrar } from './features/shortcuts/global-shortcuts';
@@ -32,6 +33,8 @@ import { createSpeechLauncher } from './features/speech/launcher';
 import { localSpeechConfig } from './features/speech/policy-config';
 import { startSystemEvents } from './features/system/system-events';
 import { createIpcRegistry } from './ipc/register';
+import { createUpdates } from './features/updates/updates-wiring';
+import { UPDATE_STATUS_CHANNEL } from '@common/updates/update-status';
 
 const log = createLogger('main');
 // The dev server is trusted only in unpackaged runs: an environment variable must never be able
@@ -128,6 +131,7 @@ if (refusedDebugging) {
   let crmSettings: Policy['crm'] | undefined;
   // A team lead's desktop signs supervision requests in its own name only (the last valid policy's SIP URI).
   let leadUri: string | undefined;
+  let loadedPolicy: Policy | undefined;
   // The recording store's token and client certificate are attached here, for the last valid policy's uploadUrl.
   const uploadCredentials = createUploadCredentials({
     // Read when a policy loads (after ready): the default session does not exist before.
@@ -135,13 +139,27 @@ if (refusedDebugging) {
     readToken: () => secrets.get(UPLOAD_TOKEN_SECRET),
     log: createLogger('recording'),
   });
+  // Updates and the kill switch follow the last valid policy's `updates`; the renderer reports when the desk is busy.
+  const updates = createUpdates({
+    app,
+    // Past any HTTP cache or proxy: a new kill switch takes effect within checkMinutes.
+    fetch: (url, init) => net.fetch(url, { ...init, headers: { 'cache-control': 'no-cache' } }),
+    send: (status) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(UPDATE_STATUS_CHANNEL, status);
+    },
+    log: createLogger('updates'),
+  });
+  ipc.handle('updates:desk-busy', (desk) => updates.setDesk(desk));
+  ipc.handle('updates:status', () => updates.status());
   ipc.handle('policy:load', async () => {
     const result = await loadPolicy({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), platform: process.platform });
     shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
     knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
     crmSettings = result.ok ? result.policy.crm : undefined;
+    loadedPolicy = result.ok ? result.policy : undefined;
     leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
     uploadCredentials.configure(result.ok ? result.policy.recording : null);
+    updates.configure(result.ok ? result.policy.updates : undefined);
     if (result.ok) configureSpeech(result.policy, result.source);
     else speech.configure(null);
     return result;
@@ -167,7 +185,12 @@ if (refusedDebugging) {
     if (name === 'supervision.privateKey') supervisionSigner.forget();
     return status;
   });
-  const supervisionSigner = createSupervisionSigner({ privateKey: () => secrets.get('supervision.privateKey'), leadUri: () => leadUri });
+  const signIn = createSignInSession({ store: secrets, policy: () => loadedPolicy, log: createLogger('sign-in') });
+  ipc.handle('signin:signed-in', (credentials, remember) => signIn.signedIn(credentials, remember));
+  ipc.handle('signin:remembered', () => signIn.remembered());
+  ipc.handle('signin:signed-out', () => signIn.signedOut());
+  // A lead's requests name the lead: the policy's fixed agent, or the agent who signed in under its template.
+  const supervisionSigner = createSupervisionSigner({ privateKey: () => secrets.get('supervision.privateKey'), leadUri: () => (leadUri ?? signIn.signedInUri()) });
   ipc.handle('supervision:sign', (request) => supervisionSigner.sign(request));
   ipc.handle(
     'crm:lookup',
@@ -187,6 +210,7 @@ if (refusedDebugging) {
   app.on('will-quit', () => callPower.dispose());
   app.on('will-quit', () => shortcuts.dispose());
   app.on('will-quit', () => speech.dispose());
+  app.on('will-quit', () => updates.dispose());
 
   app
     .whenReady()

@@ -10,6 +10,7 @@ import type { InvokeArgs, InvokeChannel, InvokeResults } from '@common/contract/
 // Not from ipc.ts: that module builds zod schemas at load time, which the preload never needs.
 import { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from '@common/contract/system-events';
 import { isShortcutAction, SHORTCUT_ACTION_CHANNEL } from '@common/contract/shortcuts';
+import { UPDATE_STATUS_CHANNEL, type UpdateStatus } from '@common/updates/update-status';
 
 type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -49,6 +50,22 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
     knowledge: { readPackage: () => invoke('knowledge:read-package') },
     speech: { endpoint: () => invoke('speech:endpoint') },
     supervision: { sign: (request) => invoke('supervision:sign', request) },
+    updates: {
+      status: () => invoke('updates:status'),
+      setDesk: (desk) => invoke('updates:desk-busy', desk),
+      onStatus(listener) {
+        const onMessage = (_event: IpcRendererEvent, status: unknown) => {
+          if (typeof status === 'object' && status !== null && 'verdict' in status) listener(status as UpdateStatus);
+        };
+        ipc.on(UPDATE_STATUS_CHANNEL, onMessage);
+        return () => void ipc.removeListener(UPDATE_STATUS_CHANNEL, onMessage);
+      },
+    },
+    signIn: {
+      signedIn: (credentials, remember) => invoke('signin:signed-in', credentials, remember),
+      remembered: () => invoke('signin:remembered'),
+      signedOut: () => invoke('signin:signed-out'),
+    },
     system: {
       onEvent(listener) {
         // The IpcRendererEvent never crosses into the page: it carries `sender`, a handle to ipcRenderer.

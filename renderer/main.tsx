@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { bootstrap, changeLanguage, systemLanguage } from './app/bootstrap';
+import { bootstrap, changeLanguage, signOutAgent, systemLanguage } from './app/bootstrap';
 import { getHost } from './platform/host';
 import { createAppStore } from './app/store';
 import { StoreProvider } from './platform/store';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <StoreProvider store={store}>
-        <App onLanguageChange={(language) => void changeLanguage(store, language)} />
+        <App onLanguageChange={(language) => void changeLanguage(store, language)} onSignOut={() => void signOutAgent()} />
       </StoreProvider>
     </StrictMode>,
   );

@@ -6,8 +6,10 @@ import type { CrmQuery, CrmResult } from '../crm/crm-client';
 import type { SupervisionSignRequest, SupervisionSignResult } from '../supervision/supervision-signer';
 import type { KnowledgePackageFile, LogEntry, RecordingKeyGrant, SecretName, SecretStatus, SystemEvent } from './ipc';
 import type { PolicyLoadResult, ShortcutAction } from './policy';
+import type { SignInCredentials } from './sign-in';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
+import type { DeskBusy, UpdateStatus } from '../updates/update-status';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -76,11 +78,27 @@ export interface LingxiApi {
     /** The local speech service's WebSocket URL and token, or why there is none (transcription plumbing). */
     endpoint(): Promise<SpeechEndpoint>;
   };
+  signIn: {
+    /** The agent signed in; the host keeps the password if `remember` and the policy allow (Electron only). */
+    signedIn(credentials: SignInCredentials, remember: boolean): Promise<{ remembered: boolean }>;
+    /** The agent ID and password kept at the last sign-in (Electron, `sip.rememberPassword`), else null. */
+    remembered(): Promise<SignInCredentials | null>;
+    /** Sign out: the host forgets the agent and any kept password. */
+    signedOut(): Promise<void>;
+  };
   supervision: {
     /**
      * Signs a team lead's supervision request with the lead's private key (`secrets.set('supervision.privateKey', …)`):
      * in main (Electron) or in this page's memory (browser host). The key is never handed back.
      */
     sign(request: SupervisionSignRequest): Promise<SupervisionSignResult>;
+  };
+  updates: {
+    /** The kill switch's verdict on this version and the update in progress; null before a valid policy. */
+    status(): Promise<UpdateStatus | null>;
+    /** Subscribes to status changes (each check, each download); returns the unsubscribe function. */
+    onStatus(listener: (status: UpdateStatus) => void): () => void;
+    /** Tells the host what the desk is doing: an update never installs while it is busy. */
+    setDesk(desk: DeskBusy): Promise<void>;
   };
 }

@@ -7,10 +7,12 @@ import { z } from 'zod';
 import type { CrmResult } from '../crm/crm-client';
 import { supervisionSignRequestSchema, type SupervisionSignResult } from '../supervision/supervision-signer';
 import type { PolicyLoadResult } from './policy';
+import { signInCredentialsSchema, type SignInCredentials } from './sign-in';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
 import { MAX_ERROR_CHARS } from '../errors';
 import { logLevels } from '../logging/logger';
+import type { UpdateStatus } from '../updates/update-status';
 
 /** A renderer log line, already redacted by the renderer and redacted again by main. */
 export const logEntrySchema = z.strictObject({
@@ -62,6 +64,9 @@ export type RecordingKeyGrant =
   | { ok: true; keyId: string; key: Uint8Array; protection: SecretStatus['protection']; created: boolean }
   | { ok: false; reason: 'unreadable' | 'refused'; error: string };
 
+/** The renderer's report for updates (common/updates/update-status.ts DeskBusy). */
+export const deskBusySchema = z.strictObject({ inCall: z.boolean(), wrapUp: z.boolean(), recordingsPending: z.boolean() });
+
 /** Request/response channels (ipcRenderer.invoke ↔ ipcMain.handle). */
 export const invokeChannels = {
   /** Loads and validates the policy file; never half-applies. */
@@ -91,6 +96,19 @@ export const invokeChannels = {
    * lead's URI from the policy, the time and a nonce); the key never reaches the page.
    */
   'supervision:sign': { args: z.tuple([supervisionSignRequestSchema]) },
+  /** What the desk is doing, so an update never installs during a call, wrap-up or a recording being written or uploaded. */
+  'updates:desk-busy': { args: z.tuple([deskBusySchema]) },
+  /** The kill switch's verdict and the update in progress (null: no valid policy yet). */
+  'updates:status': { args: z.tuple([]) },
+  /**
+   * The agent signed in (a `sip.uriTemplate` policy) and whether to keep the password: main keeps it in the OS
+   * secret store only when the policy's `sip.rememberPassword` allows.
+   */
+  'signin:signed-in': { args: z.tuple([signInCredentialsSchema, z.boolean()]) },
+  /** The agent ID and password kept at the last sign-in, or null. */
+  'signin:remembered': { args: z.tuple([]) },
+  /** Sign out: main forgets the agent and the kept password. */
+  'signin:signed-out': { args: z.tuple([]) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -110,6 +128,11 @@ export interface InvokeResults {
   'knowledge:read-package': KnowledgePackageFile | null;
   'speech:endpoint': SpeechEndpoint;
   'supervision:sign': SupervisionSignResult;
+  'updates:desk-busy': undefined;
+  'updates:status': UpdateStatus | null;
+  'signin:signed-in': { remembered: boolean };
+  'signin:remembered': SignInCredentials | null;
+  'signin:signed-out': undefined;
 }
 
 /** The policy's knowledge package as read by the host: its text, or why it could not be read. Null: the policy names none. */
@@ -120,3 +143,6 @@ export { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from './system-e
 
 /** Shortcut actions main pushes on `shortcut:action` (defined zod-free for the preload). */
 export { SHORTCUT_ACTION_CHANNEL, isShortcutAction, type ShortcutStatus } from './shortcuts';
+
+/** Update status main pushes on `updates:status` (defined zod-free for the preload). */
+export { UPDATE_STATUS_CHANNEL, type DeskBusy, type UpdateStatus } from '../updates/update-status';

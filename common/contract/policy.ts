@@ -13,6 +13,7 @@ import { assistPolicySchema } from './policy-assist';
 import { transcriptionPolicySchema } from './policy-transcription';
 import { recordingPolicySchema } from './policy-recording';
 import { supervisionPolicySchema } from './policy-supervision';
+import { updatesPolicySchema } from './policy-updates';
 
 export * from './policy-agent';
 export * from './policy-services';
@@ -28,6 +29,10 @@ const sipUri = z
   .string()
   .regex(/^sips?:[^@\s]+@[^@\s]+$/, 'must be a SIP URI such as sip:1001@pbx.bank.example');
 
+const sipUriTemplate = z
+  .string()
+  .regex(/^sips?:[^@\s]*\{agentId\}[^@\s]*@[^@\s{}]+$/, 'must be a SIP URI with {agentId} in the user part, such as sip:{agentId}@pbx.bank.example');
+
 const iceServer = z.strictObject({
   urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
   username: z.string().optional(),
@@ -40,12 +45,19 @@ export type Language = (typeof languages)[number];
 export const sipPolicySchema = z.strictObject({
   /** WebSocket servers, tried in order. */
   servers: z.array(sipServerUrl).min(1, 'must list at least one server'),
-  /** The agent's address of record. */
-  uri: sipUri,
-  /** Digest user name when it differs from the URI's user part. */
+  /**
+   * The agent's address of record, for a desktop with one fixed agent (with `password`). A machine policy
+   * for many agents names `uriTemplate` instead and each agent signs in.
+   */
+  uri: sipUri.optional(),
+  /** `sip:{agentId}@pbx.bank.example`: the agent signs in with agent ID and password (sign-in.ts). */
+  uriTemplate: sipUriTemplate.optional(),
+  /** Digest user name when it differs from the URI's user part; `{agentId}` is replaced after sign-in. */
   authorizationUser: z.string().min(1).optional(),
-  /** Digest password. Never logged. */
-  password: z.string().min(1, 'must not be empty'),
+  /** Digest password of the fixed `uri`. Never logged; never in a machine policy (use `uriTemplate`). */
+  password: z.string().min(1, 'must not be empty').optional(),
+  /** Keep the signed-in agent's password in the OS secret store (Electron) so the next start signs in by itself. */
+  rememberPassword: z.boolean().default(false),
   /** Name shown to the called party. */
   displayName: z.string().default(''),
   /** STUN/TURN servers; none by default (loopback and LAN need none). */
@@ -113,6 +125,7 @@ export const policySchema = z.strictObject({
   assist: assistPolicySchema,
   transcription: transcriptionPolicySchema,
   supervision: supervisionPolicySchema,
+  updates: updatesPolicySchema,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),
 });
@@ -175,12 +188,21 @@ export function parsePolicy(raw: unknown, source: string): PolicyLoadResult {
     return { ok: false, source, problems: toProblems(result.error), ...(language ? { language } : {}) };
   }
   const policy = result.data;
-  if (policy.sip.reconnectMaxSeconds < policy.sip.reconnectMinSeconds) {
-    return {
-      ok: false,
-      source,
-      problems: [{ path: 'sip.reconnectMaxSeconds', message: 'must not be less than sip.reconnectMinSeconds' }],
-    };
-  }
+  const problem = sipProblem(policy.sip);
+  if (problem) return { ok: false, source, problems: [problem], language: policy.ui.language };
   return { ok: true, source, policy };
+}
+
+/** What the schema alone cannot say about the sip section: who the agent is, and the backoff bounds. */
+function sipProblem(sip: Policy['sip']): PolicyProblem | null {
+  if (sip.reconnectMaxSeconds < sip.reconnectMinSeconds) {
+    return { path: 'sip.reconnectMaxSeconds', message: 'must not be less than sip.reconnectMinSeconds' };
+  }
+  if (sip.uri && sip.uriTemplate) return { path: 'sip.uriTemplate', message: 'use either sip.uri (one fixed agent) or sip.uriTemplate (agents sign in), not both' };
+  if (!sip.uri && !sip.uriTemplate) {
+    return { path: 'sip.uriTemplate', message: 'name the agent: sip.uriTemplate such as "sip:{agentId}@pbx.bank.example" (agents sign in), or sip.uri with sip.password (one fixed agent)' };
+  }
+  if (sip.uri && !sip.password) return { path: 'sip.password', message: 'is required with sip.uri (or use sip.uriTemplate so each agent signs in with their own password)' };
+  if (sip.uriTemplate && sip.password) return { path: 'sip.password', message: 'must not be set with sip.uriTemplate: each agent signs in with their own password' };
+  return null;
 }

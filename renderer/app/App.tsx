@@ -9,17 +9,20 @@ import { CallRecording, RecordingControls, RecordingsPanel } from '../features/r
 import { CallSummaryPanel, AssistPane } from '../features/assist';
 import { CustomerProfile } from '../features/screenpop';
 import { ShortcutsHelp } from '../features/shortcuts';
+import { SignInForm, SignOutButton } from '../features/sign-in';
 import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions, TeamBoard } from '../features/supervision';
+import { UpdateBanner } from '../features/updates';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
 import { useAppStore } from '../platform/store';
 
-export function App({ onLanguageChange }: { onLanguageChange(language: Language): void }) {
+export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language: Language): void; onSignOut(): void }) {
   const { t } = useTranslation();
   const policy = useAppStore((s) => s.policy);
   const ringing = useAppStore(selectRingingCall);
   const current = useAppStore(selectCurrentCall);
   const speakerSinkId = useAppStore(selectSpeakerSinkId);
+  const signingIn = useAppStore((s) => s.signIn.status === 'form');
 
   return (
     <div className="app">
@@ -31,10 +34,12 @@ export function App({ onLanguageChange }: { onLanguageChange(language: Language)
         {policy.status === 'ready' && <ShortcutsHelp />}
         {policy.status === 'ready' && <AudioSettings />}
         {policy.status === 'ready' && policy.policy.supervision.leads.length > 0 && <AskForHelp />}
+        <SignOutButton onSignOut={onSignOut} />
         <LanguageSelect onChange={onLanguageChange} />
       </header>
+      <UpdateBanner />
       <main className="app__main">
-        {policy.status === 'loading' && <p>{t('app.loading')}</p>}
+        {policy.status === 'loading' && (signingIn ? <SignInForm /> : <p>{t('app.loading')}</p>)}
         {policy.status === 'invalid' && <PolicyProblems source={policy.source} problems={policy.problems} />}
         {policy.status === 'ready' && (
           <>

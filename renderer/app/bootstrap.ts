@@ -4,9 +4,10 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { Language } from '@common/contract/policy';
+import { fixedAgentPolicy } from '@common/contract/sign-in';
 import { readSetting, writeSetting } from '../db/settings-repo';
 import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from '../features/assist';
-import { labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
+import { holdNotReady, labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
 import { selectRingerSinkId, startDevices } from '../features/devices';
 import { knowledgeQueries, startKnowledge } from '../features/knowledge';
 import { answer, createCallLifecycle, hangup, setHold, setMute, startPhone } from '../features/phone';
@@ -14,7 +15,9 @@ import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
 import { startScreenpop } from '../features/screenpop';
 import { startShortcuts } from '../features/shortcuts';
+import { signInAgent, signOut } from '../features/sign-in';
 import { startBoard, startSupervisionCalls, toggleHelp } from '../features/supervision';
+import { startUpdates } from '../features/updates';
 import { initI18n } from '../i18n';
 import { createLogger } from '../platform/logger';
 import type { AppStore } from '../platform/store';
@@ -53,16 +56,20 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     log.warn(`policy ${result.source} rejected: ${result.problems.length} problem(s)`);
     return;
   }
-  const { policy } = result;
+  const loaded = result.policy;
   const userLanguage = await readSetting<Language>(LANGUAGE_KEY).catch(() => undefined);
-  const language = resolveSetting(policy, LANGUAGE_KEY, policy.ui.language, userLanguage);
+  const language = resolveSetting(loaded, LANGUAGE_KEY, loaded.ui.language, userLanguage);
   await initI18n(language.value, messageBundles);
   state.setLanguage(language.value, language.locked);
+  // A machine policy for many agents names sip.uriTemplate: the desk starts once the agent has signed in.
+  const policy = fixedAgentPolicy(loaded) ?? (await signInAgent(loaded, { host, store }));
   // The phone publishes what happens to calls here; the features below subscribe, in the order they start.
   const lifecycle = createCallLifecycle();
   // Agent state (Ready, reasons, wrap-up rules) is set up before the UI shows it and before any call rings.
   startAgent(policy, store, lifecycle);
   state.setPolicy({ status: 'ready', policy, source: result.source });
+  // Updates: a version IT's kill switch blocks keeps the agent Not ready after this call; the host hears when the desk is busy.
+  startUpdates(host, store, { holdNotReady });
   state.setHistory(await recentCalls().catch(() => []));
   void requestPersistentStorage(store);
 
@@ -83,6 +90,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     reasonLabel: (code) => labelOf(policy.agent.notReadyReasons, code, store.getState().language),
   });
   stopPhone = () => engine.stop();
+  signOutOfDesk = () => signOut(host, () => engine.unregisterAndStop());
   // Supervision: signed INVITEs from listed leads are taken before they ring; a lead's desktop supervises.
   startSupervisionCalls(policy, store, lifecycle, host, engine);
   // Call quality: getStats() of every active call, a sample every quality.sampleSeconds.
@@ -107,6 +115,13 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   });
   // Closing the tab or window un-REGISTERs so calls stop routing to a dead contact.
   window.addEventListener('pagehide', () => engine.stop());
+}
+
+let signOutOfDesk: () => Promise<void> = async () => undefined;
+
+/** Sign out (header button): un-REGISTER, forget the agent, and start again at the sign-in form. */
+export function signOutAgent(): Promise<void> {
+  return signOutOfDesk();
 }
 
 /** Applies the agent's language choice unless IT locked it. */

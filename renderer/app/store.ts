@@ -7,7 +7,9 @@ import { createQualitySlice } from '../features/quality';
 import { createRecordingSlice } from '../features/recording';
 import { createScreenpopSlice } from '../features/screenpop';
 import { createSessionSlice } from '../platform/session-slice';
+import { createSignInSlice } from '../features/sign-in';
 import { createSupervisionCallsSlice, createTeamSlice } from '../features/supervision';
+import { createUpdatesSlice } from '../features/updates';
 import type { AppState } from '../platform/store';
 
 /** A fresh store; the compiler checks it has every slice the features merged into AppState. */
@@ -22,5 +24,7 @@ export function createAppStore() {
     ...createRecordingSlice(...a),
     ...createSupervisionCallsSlice(...a),
     ...createTeamSlice(...a),
+    ...createUpdatesSlice(...a),
+    ...createSignInSlice(...a),
   }));
 }

@@ -9,6 +9,7 @@ import { parsePolicy, type Policy, type ShortcutsPolicy } from '@common/contract
 import { lookupCustomer } from '@common/crm/crm-client';
 import { createSupervisionSigner } from '@common/supervision/supervision-signer';
 import { redact } from '@common/contract/redact';
+import { fillAgentId } from '@common/contract/sign-in';
 import { UPLOAD_TOKEN_SECRET, uploadTokenHeaders, type UploadTokenPolicy } from '@common/recording/upload-token';
 import { speechEndpointSchema } from '@common/contract/speech-endpoint';
 import { createSessionSecrets } from './browser-secrets';
@@ -16,6 +17,7 @@ import { fetchWithHostToken, HOST_REFUSED_MESSAGE, takeHostToken } from './host-
 import { signSupervision } from './host-supervision-sign';
 import { browserShortcuts } from './in-window-shortcuts';
 import { createLeaveGuard } from './leave-guard';
+import { createBrowserUpdates } from './browser-updates';
 
 const POLICY_URL = './policy.json';
 const KNOWLEDGE_PACKAGE_URL = './knowledge-package.json';
@@ -100,8 +102,12 @@ export function createBrowserHost(): LingxiApi {
   const secrets = createSessionSecrets();
   // A team lead's private key, like the CRM token, lives in this page's memory only; the signer reads it there.
   let leadUri: string | undefined;
-  const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri });
+  // Under a sip.uriTemplate policy the lead is whoever signed in (the page's own signer names them).
+  let uriTemplate: string | undefined;
+  let signedInUri: string | undefined;
+  const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri ?? signedInUri });
   const leaveGuard = createLeaveGuard();
+  const updates = createBrowserUpdates(() => __APP_VERSION__);
   return {
     host: 'browser',
     policy: {
@@ -111,6 +117,8 @@ export function createBrowserHost(): LingxiApi {
         crm = result.ok ? result.policy.crm : undefined;
         recordingStore = result.ok ? result.policy.recording : undefined;
         leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
+        updates.configure(result.ok ? result.policy.updates : undefined);
+        uriTemplate = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uriTemplate : undefined;
         return result;
       },
     },
@@ -139,6 +147,18 @@ export function createBrowserHost(): LingxiApi {
     shortcuts: browserShortcuts(() => shortcutKeys),
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },
+    updates: updates.api,
+    // A browser profile is no place for a password: the agent signs in again after every reload.
+    signIn: {
+      signedIn: async ({ agentId }) => {
+        signedInUri = uriTemplate ? fillAgentId(uriTemplate, agentId) : undefined;
+        return { remembered: false };
+      },
+      remembered: async () => null,
+      signedOut: async () => {
+        signedInUri = undefined;
+      },
+    },
     supervision: { sign: (request) => signSupervision(token, request, () => supervisionSigner.sign(request), secrets.read('supervision.privateKey') !== null) },
   };
 }

@@ -30,7 +30,7 @@ export interface SecretStoreOptions {
 }
 
 /** What main keeps: the renderer-writable names plus the recording key, which only main reads. */
-export type StoredSecretName = SecretName | 'recording-key';
+export type StoredSecretName = SecretName | 'recording-key' | 'sip.credentials';
 
 /**
  * A secret as read back. `unreadable` (stored, but the OS will not decrypt it: keyring locked or changed,

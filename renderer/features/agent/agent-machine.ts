@@ -35,12 +35,21 @@ export type AgentState =
 
 export type AgentStateKind = AgentState['kind'];
 
+/**
+ * Not ready reasons the app itself sets and keeps (the agent cannot choose Ready until they are lifted):
+ * update-required = this version is blocked by IT's kill switch (features/updates).
+ */
+export const holdReasons = ['update-required'] as const;
+export type HoldReason = (typeof holdReasons)[number];
+
 export interface AgentMachine {
   state: AgentState;
   /** Where the agent goes after On call and Wrap-up. */
   back: Availability;
   /** The last Not ready reason used, for the Ready/Not ready shortcut and the reason picker. */
   lastReason: string;
+  /** Set: the app keeps the agent Not ready for this reason; choosing is ignored until it is lifted. */
+  hold?: HoldReason;
 }
 
 /** The policy parts the machine reads. */
@@ -62,7 +71,9 @@ export type AgentEvent =
   | { type: 'tick'; at: number }
   | { type: 'wrap-up-code'; code: string | null }
   | { type: 'wrap-up-notes'; notes: string }
-  | { type: 'finish-wrap-up'; at: number };
+  | { type: 'finish-wrap-up'; at: number }
+  /** The app holds the agent Not ready (after the current call and wrap-up), or lifts the hold (null). */
+  | { type: 'hold'; reason: HoldReason | null; at: number };
 
 /** How a wrap-up ended: the agent finished it, the time limit did, or a new call interrupted it. */
 export type WrapUpEnd = 'agent' | 'timeout' | 'call';
@@ -142,6 +153,24 @@ function onCalls(machine: AgentMachine, event: Extract<AgentEvent, { type: 'call
 }
 
 /**
+ * A hold sends the agent to Not ready with its reason: at once when Ready or Not ready, after the call and
+ * wrap-up otherwise (no new call rings meanwhile: On call with Not ready to come back to accepts none). Lifting
+ * it leaves the agent where they are, free to choose again.
+ */
+function applyHold(machine: AgentMachine, reason: HoldReason | null, at: number): AgentMachine {
+  if (reason === null) {
+    if (!machine.hold) return machine;
+    const { hold: _lifted, ...rest } = machine;
+    return rest;
+  }
+  if (machine.hold === reason) return machine;
+  const back: Availability = { kind: 'not-ready', reason };
+  const { state } = machine;
+  const working = state.kind === 'on-call' || state.kind === 'wrap-up';
+  return { ...machine, hold: reason, back, state: working ? state : enter(back, at) };
+}
+
+/**
  * Applies one event. Returns the same machine object when nothing changed, so store subscribers can
  * compare by identity.
  */
@@ -149,6 +178,7 @@ export function reduceAgent(machine: AgentMachine, event: AgentEvent, config: Ag
   const { state } = machine;
   switch (event.type) {
     case 'choose': {
+      if (machine.hold) return { machine };
       const { availability } = event;
       if (availability.kind === 'not-ready' && !config.reasons.includes(availability.reason)) {
         throw new Error(`unknown Not ready reason "${availability.reason}"`);
@@ -161,6 +191,8 @@ export function reduceAgent(machine: AgentMachine, event: AgentEvent, config: Ag
     }
     case 'calls':
       return onCalls(machine, event, config);
+    case 'hold':
+      return { machine: applyHold(machine, event.reason, event.at) };
     case 'tick': {
       if (state.kind !== 'wrap-up') return { machine };
       const { work } = state;

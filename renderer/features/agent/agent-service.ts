@@ -7,7 +7,7 @@ import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import type { ServiceStore } from '../../platform/store';
 import type { CallEnd, CallLifecycle, PhoneSlice } from '../phone';
-import { agentConfigFrom, type AgentEvent, type AgentState, type Availability, type WrapUpResult } from './agent-machine';
+import { agentConfigFrom, type AgentEvent, type AgentState, type Availability, type HoldReason, type WrapUpResult } from './agent-machine';
 import * as stateRepo from './agent-state-repo';
 import { historyEntryFor, recentCalls, saveCall, saveInterruptedCalls, saveWrapUp, type InterruptedCall } from './history-repo';
 
@@ -67,6 +67,11 @@ export class AgentService {
     if (wrapUp) this.saveWrapUp(wrapUp);
     if (machine.state.kind !== before.kind || machine.state.since !== before.since) this.record(machine.state);
     this.scheduleDeadline(machine.state);
+  }
+
+  /** The service's clock (the hold's time stamp). */
+  now(): number {
+    return this.deps.now();
   }
 
   choose(availability: Availability): void {
@@ -176,6 +181,10 @@ export function recordInterruptedCalls(calls: readonly InterruptedCall[]): Promi
 /** The agent chose Ready or Not ready + reason (the Agent state control). */
 export function chooseAvailability(availability: Availability): void {
   running?.choose(availability);
+}
+/** The app keeps the agent Not ready for `reason` after the current call and wrap-up (null lifts it). */
+export function holdNotReady(reason: HoldReason | null): void {
+  running?.dispatch({ type: 'hold', reason, at: running.now() });
 }
 /** The Ready/Not ready shortcut. */
 export function toggleReady(): void {

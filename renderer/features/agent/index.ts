@@ -1,8 +1,9 @@
 /** The agent feature's public surface: what the app and higher features may import. */
-export { recordInterruptedCalls, setWrapUpCode, setWrapUpNotes, startAgent, toggleReady } from './agent-service';
+export { holdNotReady, recordInterruptedCalls, setWrapUpCode, setWrapUpNotes, startAgent, toggleReady } from './agent-service';
+export type { HoldReason } from './agent-machine';
 export { createAgentSlice, selectAcceptsCalls } from './agent-slice';
 export { AgentStateSelect } from './components/AgentStateSelect';
 export { CallHistory } from './components/CallHistory';
 export { WrapUpPanel } from './components/WrapUpPanel';
-export { labelOf } from './localized-label';
+export { labelOf, localize } from './localized-label';
 export { historyEntryFor, recentCalls, saveCall, type InterruptedCall } from './history-repo';

@@ -12,6 +12,7 @@ const en = {
     next: 'Afterwards: {{state}}',
     notReadyBecause: 'Not ready ({{reason}})',
     timeInState: 'Time in state',
+    held: { 'update-required': 'Update required' },
   },
   wrapUp: {
     label: 'Wrap-up',
@@ -58,6 +59,7 @@ export const agentMessages: LocaleBundle<typeof en> = {
       reason: '未就绪原因',
       next: '之后：{{state}}',
       notReadyBecause: '未就绪（{{reason}}）',
+      held: { 'update-required': '需要更新' },
       timeInState: '当前状态时长',
     },
     wrapUp: {
@@ -102,6 +104,7 @@ export const agentMessages: LocaleBundle<typeof en> = {
       reason: '未就緒原因',
       next: '之後：{{state}}',
       notReadyBecause: '未就緒（{{reason}}）',
+      held: { 'update-required': '需要更新' },
       timeInState: '目前狀態時長',
     },
     wrapUp: {

@@ -4,7 +4,7 @@
  * here, never JsSIP.
  */
 import type { LingxiApi } from '@common/contract/api';
-import type { Policy } from '@common/contract/policy';
+import type { DeskPolicy } from '@common/contract/sign-in';
 import type { ServiceStore } from '../../platform/store';
 import { createLogger } from '../../platform/logger';
 import type { CallLifecyclePublisher } from './call-lifecycle';
@@ -17,7 +17,7 @@ const log = createLogger('phone');
 let engine: PhoneEngine | null = null;
 
 /** Engine settings from the policy. */
-export function engineConfigFrom(policy: Policy, userAgent: string): EngineConfig {
+export function engineConfigFrom(policy: DeskPolicy, userAgent: string): EngineConfig {
   const { sip } = policy;
   return {
     servers: sip.servers,
@@ -52,7 +52,7 @@ export interface PhonePorts {
  * Creates and starts the engine for a valid policy.
  * @param lifecycle where each call report is published, once the store holds it
  */
-export function startPhone(policy: Policy, store: ServiceStore, lifecycle: CallLifecyclePublisher, host: LingxiApi, ports: PhonePorts): PhoneEngine {
+export function startPhone(policy: DeskPolicy, store: ServiceStore, lifecycle: CallLifecyclePublisher, host: LingxiApi, ports: PhonePorts): PhoneEngine {
   const { media } = ports;
   const ringer = new Ringer(() => ports.ringerSinkId());
   ringer.armOnFirstGesture();

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LingxiApi } from '@common/contract/api';
-import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '@common/contract/ipc';
+import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, UPDATE_STATUS_CHANNEL, type SystemEvent } from '@common/contract/ipc';
 
 /** ipcRenderer in miniature: invoke answers from a table, on/removeListener are a real emitter. */
 const ipc = vi.hoisted(() => {
@@ -62,9 +62,15 @@ describe('preload', () => {
       'shell.openExternal',
       'shortcuts.onAction',
       'shortcuts.status',
+      'signIn.remembered',
+      'signIn.signedIn',
+      'signIn.signedOut',
       'speech.endpoint',
       'supervision.sign',
       'system.onEvent',
+      'updates.onStatus',
+      'updates.setDesk',
+      'updates.status',
     ]);
   });
 
@@ -77,6 +83,9 @@ describe('preload', () => {
     await api.crm.lookup({ phone: '13800138000' });
     await api.recording.takeKey();
     await api.supervision.sign({ purpose: 'invite', mode: 'listen', call: 'c1@pbx' });
+    await api.signIn.signedIn({ agentId: 'A1', password: 'p' }, true);
+    await api.signIn.remembered();
+    await api.signIn.signedOut();
     expect(ipc.calls).toEqual([
       ['policy:load', []],
       ['power:set-call-active', [true]],
@@ -86,6 +95,9 @@ describe('preload', () => {
       ['crm:lookup', [{ phone: '13800138000' }]],
       ['recording:take-key', []],
       ['supervision:sign', [{ purpose: 'invite', mode: 'listen', call: 'c1@pbx' }]],
+      ['signin:signed-in', [{ agentId: 'A1', password: 'p' }, true]],
+      ['signin:remembered', []],
+      ['signin:signed-out', []],
     ]);
   });
 
@@ -120,6 +132,23 @@ describe('preload', () => {
     expect(ipc.emitter.listenerCount(SHORTCUT_ACTION_CHANNEL)).toBe(0);
     await api.shortcuts.status();
     expect(ipc.calls).toEqual([['shortcuts:status', []]]);
+  });
+
+  it('maps updates to their channels and delivers pushed statuses until unsubscribed', async () => {
+    await api.updates.status();
+    await api.updates.setDesk({ inCall: true, wrapUp: false, recordingsPending: false });
+    expect(ipc.calls).toEqual([
+      ['updates:status', []],
+      ['updates:desk-busy', [{ inCall: true, wrapUp: false, recordingsPending: false }]],
+    ]);
+    const received: unknown[] = [];
+    const unsubscribe = api.updates.onStatus((status) => void received.push(status));
+    const status = { version: '1.4.2', verdict: { kind: 'blocked', range: '1.4.2' }, installedBy: 'lingxi' };
+    ipc.emitter.emit(UPDATE_STATUS_CHANNEL, {}, status);
+    ipc.emitter.emit(UPDATE_STATUS_CHANNEL, {}, 'blocked');
+    expect(received).toEqual([status]);
+    unsubscribe();
+    expect(ipc.emitter.listenerCount(UPDATE_STATUS_CHANNEL)).toBe(0);
   });
 
   it('keeps subscribers independent', () => {

@@ -17,7 +17,7 @@ export function AgentStateSelect() {
   const reasons = useAppStore((s) => s.agentConfig.reasons);
   const { reasonLabel, availabilityLabel } = useAgentLabels();
   const now = useNow();
-  const { state, back } = agent;
+  const { state, back, hold } = agent;
   const working = state.kind === 'on-call' || state.kind === 'wrap-up';
   const chosen: Availability = working ? back : state.kind === 'not-ready' ? { kind: 'not-ready', reason: state.reason } : { kind: 'ready' };
 
@@ -32,7 +32,7 @@ export function AgentStateSelect() {
     <div className={`agent-state agent-state--${state.kind}`}>
       <label>
         <span>{t('agent.state')}</span>
-        <select value={state.kind} onChange={(e) => onStateChange(e.target.value)}>
+        <select value={state.kind} disabled={hold !== undefined} onChange={(e) => onStateChange(e.target.value)}>
           <option value="ready">{t('agent.ready')}</option>
           <option value="not-ready">{t('agent.notReady')}</option>
           {state.kind === 'on-call' && (
@@ -50,7 +50,8 @@ export function AgentStateSelect() {
       {chosen.kind === 'not-ready' && (
         <label>
           <span>{t('agent.reason')}</span>
-          <select value={chosen.reason} onChange={(e) => chooseAvailability({ kind: 'not-ready', reason: e.target.value })}>
+          <select value={chosen.reason} disabled={hold !== undefined} onChange={(e) => chooseAvailability({ kind: 'not-ready', reason: e.target.value })}>
+            {hold && <option value={hold}>{reasonLabel(hold)}</option>}
             {reasons.map((code) => (
               <option key={code} value={code}>
                 {reasonLabel(code)}

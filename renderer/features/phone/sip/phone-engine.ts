@@ -128,6 +128,24 @@ export class PhoneEngine {
     this.setRegistration({ state: 'unregistered' });
   }
 
+  /** Sign out: un-REGISTERs and waits for the registrar's answer (at most timeoutMs), then stops like stop(). */
+  async unregisterAndStop(timeoutMs = 3000): Promise<void> {
+    const ua = this.ua;
+    if (ua?.isRegistered()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        ua.once('unregistered', done);
+        ua.once('registrationFailed', done);
+        ua.unregister();
+      });
+    }
+    this.stop();
+  }
+
   /**
    * The OS says the network is back or the machine woke up: do not wait for the backoff timer.
    * With no call up the UA is rebuilt (a fresh WebSocket). During a call the UA (and its dialogs) must

@@ -5,6 +5,7 @@
  * raises desktop notifications for the alert kinds in `supervision.notifyLeadOf`.
  */
 import type { Policy } from '@common/contract/policy';
+import type { DeskPolicy } from '@common/contract/sign-in';
 import { createLogger } from '../../../platform/logger';
 import type { AppState, ServiceStore } from '../../../platform/store';
 import type { UserAgentHook } from '../../phone';
@@ -66,7 +67,7 @@ function deskCalls(state: AppState, elderlyAge: number): DeskCall[] {
 }
 
 /** Starts the board for a valid policy; returns a stop function (tests). */
-export function startBoard(policy: Policy, store: ServiceStore, ports: BoardPorts): () => void {
+export function startBoard(policy: DeskPolicy, store: ServiceStore, ports: BoardPorts): () => void {
   const { supervision } = policy;
   const stops: (() => void)[] = [];
   let heldSince: { callId: string; at: number } | undefined;

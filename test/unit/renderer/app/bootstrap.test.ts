@@ -29,6 +29,8 @@ function fakeHost(load: LingxiApi['policy']['load']) {
     knowledge: { readPackage: vi.fn(async () => null) },
     speech: { endpoint: vi.fn(async () => ({ error: { code: 'off' as const, message: 'off' } })) },
     supervision: { sign: vi.fn(async () => ({ ok: false as const, error: 'not-lead' as const, message: 'not a lead' })) },
+    updates: { status: vi.fn(async () => null), onStatus: () => () => undefined, setDesk: vi.fn(async () => undefined) },
+    signIn: { signedIn: vi.fn(async () => ({ remembered: false })), remembered: vi.fn(async () => null), signedOut: vi.fn(async () => undefined) },
   };
   return { host, emit: (event: SystemEvent) => listeners.forEach((l) => l(event)) };
 }

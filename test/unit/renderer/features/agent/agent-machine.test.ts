@@ -171,3 +171,27 @@ describe('agent state machine', () => {
     expect(result.machine.state).toMatchObject({ kind: 'wrap-up', since: 30, work: { callIds: ['c2'], code: null } });
   });
 });
+
+describe('a hold the app sets (a version blocked by the kill switch)', () => {
+  const hold = (reason: 'update-required' | null, at: number): AgentEvent => ({ type: 'hold', reason, at });
+
+  it('Ready: Not ready at once with the hold reason, and choosing Ready is ignored until it is lifted', () => {
+    const cfg = config();
+    const held = run(cfg, [hold('update-required', 5), { type: 'choose', availability: { kind: 'ready' }, at: 6 }]);
+    expect(held.machine.state).toEqual({ kind: 'not-ready', reason: 'update-required', since: 5 });
+    expect(acceptsCalls(held.machine)).toBe(false);
+    const lifted = run(cfg, [hold(null, 7), { type: 'choose', availability: { kind: 'ready' }, at: 8 }], held.machine);
+    expect(lifted.machine.state).toEqual({ kind: 'ready', since: 8 });
+    expect(lifted.machine.hold).toBeUndefined();
+  });
+
+  it('on a call: the call goes on, no second call rings, and Not ready follows the call and its wrap-up', () => {
+    const cfg = config();
+    const onCall = run(cfg, [callStarts(1, ['c1']), hold('update-required', 2)]);
+    expect(onCall.machine.state.kind).toBe('on-call');
+    expect(acceptsCalls(onCall.machine)).toBe(false);
+    const after = run(cfg, [callsEnd(3), { type: 'choose', availability: { kind: 'ready' }, at: 4 }, { type: 'finish-wrap-up', at: 5 }], onCall.machine);
+    expect(after.wrapUps).toHaveLength(1);
+    expect(after.machine.state).toEqual({ kind: 'not-ready', reason: 'update-required', since: 5 });
+  });
+});

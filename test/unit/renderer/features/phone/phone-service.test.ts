@@ -2,6 +2,7 @@
  * The phone service publishes the engine's calls to the lifecycle once the store holds them, so a
  * follower reading the store sees the same calls as the event.
  */
+import { fixedAgentPolicy } from '@common/contract/sign-in';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LingxiApi } from '@common/contract/api';
 import { parsePolicy } from '@common/contract/policy';
@@ -33,8 +34,9 @@ afterAll(() => vi.unstubAllGlobals());
 
 function policy() {
   const result = parsePolicy({ sip: { servers: ['ws://127.0.0.1:8080'], uri: 'sip:1001@127.0.0.1', password: 'x' } }, 'test');
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.policy;
+  const desk = result.ok ? fixedAgentPolicy(result.policy) : null;
+  if (!desk) throw new Error(JSON.stringify(result));
+  return desk;
 }
 
 describe('startPhone', () => {
