@@ -1,13 +1,13 @@
 /**
- * `npm run web -- --policy <file.json> [--port <n>]`: builds the renderer if stale and serves it
- * in the browser host. Only argument parsing and wiring live here; server.ts does the work.
+ * The browser host's command line: argument parsing and wiring; server.ts does the work. Two launchers run it:
+ * checkout.ts (`npm run web`: builds the renderer if stale, tsx over the sources) and bundle-entry.ts
+ * (`node lingxi-web.mjs` in `npm run build:web`'s folder). No side effects on import.
  */
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { errorMessage } from '@common/errors';
-import { ensureRendererBuilt } from './build';
 import { PortInUseError, startWebHost, type WebHost } from './server';
+import type { SpeechLayout } from './speech-host';
 
 export const USAGE = 'usage: npm run web -- --policy <file.json> [--port <n>] [--supervision-key <file>]';
 
@@ -56,10 +56,16 @@ export interface CliIo {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** The checkout (out/renderer is served from there). */
+  /** The checkout (out/renderer is served from there, unless rendererDir says otherwise). */
   root: string;
   /** Rebuilds the renderer when stale; resolves true when it did. */
   ensureBuilt(root: string): Promise<boolean>;
+  /** The built renderer to serve; default `<root>/out/renderer`. */
+  rendererDir?: string;
+  /** The usage line printed with a mistake and for --help; default USAGE (npm run web). */
+  usage?: string;
+  /** Where the speech service is; default the checkout's sources. */
+  speechLayout?: SpeechLayout;
 }
 
 /**
@@ -72,20 +78,21 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<{ exit
     options = parseCliArgs(args, io.cwd);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    io.stderr(`lingxi web: ${error.message}\n${USAGE}\n`);
+    io.stderr(`lingxi web: ${error.message}\n${io.usage ?? USAGE}\n`);
     return { exitCode: 2 };
   }
   if (options.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${io.usage ?? USAGE}\n`);
     return { exitCode: 0 };
   }
   if (await io.ensureBuilt(io.root)) io.stderr('lingxi web: renderer rebuilt\n');
   let host: WebHost;
   try {
     host = await startWebHost({
-      rendererDir: join(io.root, 'out', 'renderer'),
+      rendererDir: io.rendererDir ?? join(io.root, 'out', 'renderer'),
       policyPath: options.policyPath,
       port: options.port,
+      ...(io.speechLayout ? { speechLayout: io.speechLayout } : {}),
       ...(options.supervisionKeyPath ? { supervisionKeyPath: options.supervisionKeyPath } : {}),
     });
   } catch (error) {
@@ -98,24 +105,22 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<{ exit
   return { exitCode: 0, host };
 }
 
-async function main(): Promise<void> {
-  const { exitCode, host } = await runCli(process.argv.slice(2), {
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    root: fileURLToPath(new URL('../../', import.meta.url)),
-    ensureBuilt: ensureRendererBuilt,
-  });
-  process.exitCode = exitCode;
-  if (!host) return;
-  const stop = () => void host.close().finally(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-// Run only when executed (tsx main/web-host/cli.ts), not when a test imports parseCliArgs.
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main().catch((error: unknown) => {
+/** The process around runCli, for the launchers: real streams, exit code, Ctrl+C / SIGTERM close the host. */
+export function runAsProcess(io: Omit<CliIo, 'cwd' | 'stdout' | 'stderr'>): void {
+  const run = async (): Promise<void> => {
+    const { exitCode, host } = await runCli(process.argv.slice(2), {
+      cwd: process.env.INIT_CWD ?? process.cwd(),
+      stdout: (text) => void process.stdout.write(text),
+      stderr: (text) => void process.stderr.write(text),
+      ...io,
+    });
+    process.exitCode = exitCode;
+    if (!host) return;
+    const stop = () => void host.close().finally(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  };
+  run().catch((error: unknown) => {
     process.stderr.write(`lingxi web: ${errorMessage(error)}\n`);
     process.exitCode = 1;
   });

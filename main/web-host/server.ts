@@ -15,7 +15,7 @@ import { parsePolicy } from '@common/contract/policy';
 import { SPEECH_ENDPOINT_PATH } from '@common/contract/speech-endpoint';
 import { readStaticFile } from '../shared/static-files';
 import { createRequestGuard, newHostToken, TOKEN_FRAGMENT_KEY, type RequestGuard } from './request-guard';
-import { createWebSpeech, type WebSpeech } from './speech-host';
+import { checkoutSpeechLayout, createWebSpeech, type SpeechLayout, type WebSpeech } from './speech-host';
 import { createHostSigner, SUPERVISION_SIGN_PATH, type HostSigner } from './supervision-sign';
 
 export interface WebHostOptions {
@@ -31,6 +31,8 @@ export interface WebHostOptions {
   warn?: (message: string) => void;
   /** Run the local speech service for transcription (served at /speech.json) when the policy asks for it. Default true. */
   speech?: boolean;
+  /** Where the speech service is: default this checkout's sources (under tsx); build:web's folder passes its own. */
+  speechLayout?: SpeechLayout;
   /**
    * A team lead's private key file (base64 PKCS#8, from `npm run supervision:keygen`): the host signs the
    * lead's supervision requests at SUPERVISION_SIGN_PATH, so the key never reaches the page.
@@ -171,6 +173,7 @@ export async function startWebHost({
   host = '127.0.0.1',
   warn = (message) => void process.stderr.write(`${message}\n`),
   speech: speechWanted = true,
+  speechLayout = checkoutSpeechLayout(fileURLToPath(new URL('../../', import.meta.url))),
   supervisionKeyPath,
 }: WebHostOptions): Promise<WebHost> {
   await warnAboutPolicy(policyPath, warn);
@@ -199,7 +202,7 @@ export async function startWebHost({
   const token = newHostToken();
   guard = createRequestGuard(origin, token);
   if (speechWanted) {
-    speech = createWebSpeech({ policyPath, origins: [origin], repoRoot: fileURLToPath(new URL('../../', import.meta.url)) });
+    speech = createWebSpeech({ policyPath, origins: [origin], layout: speechLayout });
   }
   return {
     url: `${origin}/`,

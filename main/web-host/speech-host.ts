@@ -1,6 +1,7 @@
 /**
  * The browser host's local speech service: main/features/speech/service-entry.ts run as a Node child process
- * (under tsx, like the host itself) when the policy's transcription.provider is "local". Started lazily, on
+ * (under tsx in a checkout, like the host itself; the bundled speech-service.mjs in `npm run build:web`'s folder)
+ * when the policy's transcription.provider is "local". Started lazily, on
  * the page's first `/speech.json` request (a call becoming active), so the host itself starts in milliseconds
  * and tests without calls never pay for a speech model; restarted on the next request if it died or the
  * policy's transcription settings changed. The endpoint is served same-origin only (the page's token).
@@ -15,12 +16,33 @@ import { readJson } from '@common/json';
 import { newSpeechToken } from '../features/speech/auth';
 import { localSpeechConfig } from '../features/speech/policy-config';
 
+/** Where the speech service and the sample knowledge package are: a checkout, or the build:web folder. */
+export interface SpeechLayout {
+  /** The service's entry module, run with `node [...nodeArgs] <entry>`. */
+  entry: string;
+  /** e.g. ['--import', 'tsx'] for the TypeScript sources. */
+  nodeArgs: string[];
+  /** The service's working directory (where its node_modules resolve from). */
+  cwd: string;
+  /** The knowledge package the service uses when the policy names none (skipped when the file is missing). */
+  samplePackage: string;
+}
+
+/** The layout of a checkout: the TypeScript entry under tsx. */
+export function checkoutSpeechLayout(repoRoot: string): SpeechLayout {
+  return {
+    entry: join(repoRoot, 'main/features/speech/service-entry.ts'),
+    nodeArgs: ['--import', 'tsx'],
+    cwd: repoRoot,
+    samplePackage: join(repoRoot, 'assets/knowledge/sample-kb.json'),
+  };
+}
+
 export interface WebSpeechOptions {
   policyPath: string;
   /** The page's origins (http://127.0.0.1:<port>): the only ones the service lets in. */
   origins: string[];
-  /** The checkout: service-entry, tsx and the bundled sample knowledge base are found from here. */
-  repoRoot: string;
+  layout: SpeechLayout;
   /** How long a start may take before /speech.json answers `failed` (default 30 s). */
   startTimeoutMs?: number;
 }
@@ -57,7 +79,7 @@ function track(child: ChildProcess): void {
 /** Creates the (not yet started) service manager. */
 export function createWebSpeech(options: WebSpeechOptions): WebSpeech {
   const dir = mkdtempSync(join(tmpdir(), 'lingxi-web-speech-'));
-  const entry = join(options.repoRoot, 'main/features/speech/service-entry.ts');
+  const { layout } = options;
   const token = newSpeechToken();
   let running: Running | null = null;
   let closed = false;
@@ -75,9 +97,9 @@ export function createWebSpeech(options: WebSpeechOptions): WebSpeech {
   const start = (config: unknown, configKey: string): Running => {
     const configFile = join(dir, 'speech-config.json');
     writeFileSync(configFile, JSON.stringify(config));
-    const args = ['--import', 'tsx', entry, '--config', configFile, ...options.origins.flatMap((origin) => ['--origin', origin])];
+    const args = [...layout.nodeArgs, layout.entry, '--config', configFile, ...options.origins.flatMap((origin) => ['--origin', origin])];
     const child = spawn(process.execPath, args, {
-      cwd: options.repoRoot,
+      cwd: layout.cwd,
       env: { ...process.env, LINGXI_SPEECH_TOKEN: token },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -125,7 +147,7 @@ export function createWebSpeech(options: WebSpeechOptions): WebSpeech {
       try {
         const policy = readJson(readFileSync(options.policyPath, 'utf8'));
         if (!policy.ok) return failed(`policy: ${policy.error}`);
-        const bundled = join(options.repoRoot, 'assets/knowledge/sample-kb.json');
+        const bundled = layout.samplePackage;
         config = localSpeechConfig(policy.value, { policySource: options.policyPath, ...(existsSync(bundled) ? { defaultPackage: bundled } : {}) });
       } catch (error) {
         return failed(`policy: ${(error as Error).message}`);
