@@ -11,6 +11,7 @@ const isolatedRendererTests = [
   'test/unit/renderer/platform/logger.test.ts',
   'test/unit/renderer/features/recording/capture/encoded/encoded-taps.test.ts',
   'test/unit/renderer/features/recording/capture/encoded/tap-watchdog.test.ts',
+  'test/unit/renderer/platform/browser-host.test.ts',
 ];
 
 // Unit tests mirror the source tree: Node for common/, main/, preload/ and tools/, happy-dom for the renderer.
