@@ -3,7 +3,7 @@
  * recording store's quarantine area (tus metadata `quarantine=1`) with the audio that verified and the
  * verdict (which chunk, why), so the bank records a gap instead of nothing.
  */
-import { createHash } from 'node:crypto';
+import { policySha256 } from '@common/contract/policy-canonical';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
 import { buildPolicy } from '../fixtures/policy';
@@ -33,11 +33,12 @@ test('a chunk altered in IndexedDB sends the recording to the store quarantine w
   const quarantined = await recordingStore.quarantined(recordingId);
   // The store's copy matches what the client says verified: chunk 0 only, hashes intact.
   expect(quarantined.problems).toEqual([]);
-  // Every part says which client made it: the app's version and the hash of the policy file as served.
-  const policySha256 = createHash('sha256').update(`${JSON.stringify(policy, null, 2)}\n`).digest('hex');
+  // Every part says which client made it: the app's version and the policy's hash (canonical form, the same
+  // hash the REGISTER carries and the log shows).
+  const policyHash = await policySha256(policy);
   const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
   for (const part of [quarantined.audio, quarantined.manifest]) {
-    expect(part?.metadata).toMatchObject({ quarantine: '1', recordingId, appVersion: version, policySha256 });
+    expect(part?.metadata).toMatchObject({ quarantine: '1', recordingId, appVersion: version, policySha256: policyHash });
   }
   expect(quarantined.audio?.metadata.part).toBe('audio');
   expect(quarantined.audio?.size ?? 0).toBeGreaterThan(0);
