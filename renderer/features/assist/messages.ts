@@ -22,6 +22,7 @@ const en = {
     checklistFor: 'Checklist: {{title}}',
     alerts: 'Assist alerts',
     alertHeard: '{{label}}: “{{text}}”',
+    alertProvisional: '{{label}}: “{{text}}” (heard, not yet confirmed)',
     warningHeard: 'Careful: {{label}} (“{{text}}”)',
     guard: 'Card number being read: recording paused, digits masked',
     pace: 'Your pace',
@@ -33,7 +34,7 @@ const en = {
     mood: { label: 'Customer mood', calm: 'calm', tense: 'tense', frustrated: 'frustrated — acknowledge and reassure' },
     summary: 'Call summary',
     useSummary: 'Use summary',
-    suggestedCode: 'Suggested code: {{code}}',
+    suggestedCode: 'Suggested wrap-up code: {{code}}',
   },
 };
 
@@ -60,6 +61,7 @@ export const assistMessages: LocaleBundle<typeof en> = {
       checklistFor: '合规清单：{{title}}',
       alerts: '助手提醒',
       alertHeard: '{{label}}：“{{text}}”',
+      alertProvisional: '{{label}}：“{{text}}”（识别中，待确认）',
       warningHeard: '注意：{{label}}（“{{text}}”）',
       guard: '客户正在报卡号：录音已暂停，数字已遮蔽',
       pace: '您的语速',
@@ -71,7 +73,7 @@ export const assistMessages: LocaleBundle<typeof en> = {
       mood: { label: '客户情绪', calm: '平稳', tense: '紧张', frustrated: '不满——请先安抚客户' },
       summary: '通话小结',
       useSummary: '采用小结',
-      suggestedCode: '建议代码：{{code}}',
+      suggestedCode: '建议小结代码：{{code}}',
     },
   },
   'zh-TW': {
@@ -95,6 +97,7 @@ export const assistMessages: LocaleBundle<typeof en> = {
       checklistFor: '合規清單：{{title}}',
       alerts: '助手提醒',
       alertHeard: '{{label}}：「{{text}}」',
+      alertProvisional: '{{label}}：「{{text}}」（辨識中，待確認）',
       warningHeard: '注意：{{label}}（「{{text}}」）',
       guard: '客戶正在報卡號：錄音已暫停，數字已遮蔽',
       pace: '您的語速',
@@ -106,7 +109,7 @@ export const assistMessages: LocaleBundle<typeof en> = {
       mood: { label: '客戶情緒', calm: '平穩', tense: '緊張', frustrated: '不滿——請先安撫客戶' },
       summary: '通話小結',
       useSummary: '採用小結',
-      suggestedCode: '建議代碼：{{code}}',
+      suggestedCode: '建議結案代碼：{{code}}',
     },
   },
 };
