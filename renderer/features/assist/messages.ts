@@ -34,7 +34,7 @@ const en = {
     mood: { label: 'Customer mood', calm: 'calm', tense: 'tense', frustrated: 'frustrated — acknowledge and reassure' },
     summary: 'Call summary',
     useSummary: 'Use summary',
-    suggestedCode: 'Suggested wrap-up code: {{code}}',
+    suggestedCode: 'Suggested code: {{code}}',
   },
 };
 
@@ -73,7 +73,7 @@ export const assistMessages: LocaleBundle<typeof en> = {
       mood: { label: '客户情绪', calm: '平稳', tense: '紧张', frustrated: '不满——请先安抚客户' },
       summary: '通话小结',
       useSummary: '采用小结',
-      suggestedCode: '建议小结代码：{{code}}',
+      suggestedCode: '建议代码：{{code}}',
     },
   },
   'zh-TW': {
@@ -109,7 +109,7 @@ export const assistMessages: LocaleBundle<typeof en> = {
       mood: { label: '客戶情緒', calm: '平穩', tense: '緊張', frustrated: '不滿——請先安撫客戶' },
       summary: '通話小結',
       useSummary: '採用小結',
-      suggestedCode: '建議結案代碼：{{code}}',
+      suggestedCode: '建議代碼：{{code}}',
     },
   },
 };

@@ -8,7 +8,8 @@
  *   relevance (the search score over the list's best score), scaled by what the searched utterance does
  *   (utterance-role.ts): a request counts fully, a plain statement (a name, a date) a little, a greeting
  *   or filler ("Hello, yes.", 好的谢谢) not at all; the IVR's X-Intent counts half (a menu choice, not the
- *   customer's words). Weights: INTENT_WEIGHTS, tuned by tools/assist-intent-tune.ts.
+ *   customer's words). A sentence said again votes once. Weights: INTENT_WEIGHTS, tuned by
+ *   tools/assist-intent-tune.ts.
  * - Key facts leave greetings out: the agent's greeting and closing lines are skipped, a greeting or filler
  *   before a fact ("Hello, yes, I lost my card") is cut.
  * - Key facts: sentences of either leg with amounts, dates, card/account mentions or products; the most
@@ -94,8 +95,13 @@ export interface CallSummary {
 /** The article the call was about, by a relevance-weighted vote of its suggestion lists. */
 export function pickIntent(snapshots: readonly SuggestionSnapshot[], weights: IntentWeights = INTENT_WEIGHTS): CallSummary['intent'] {
   const votes = new Map<string, { title: string; weight: number }>();
+  const heard = new Set<string>();
   let total = 0;
   for (const snap of snapshots) {
+    // The same sentence said again is the same evidence (as key facts keep it once).
+    const key = `${snap.source}:${foldText(snap.query).text.replace(/[\s\p{P}]+/gu, '')}`;
+    if (heard.has(key)) continue;
+    heard.add(key);
     const factor = snap.source === 'ivr' ? weights.ivr : weights.role[utteranceRole(snap.query)];
     const best = snap.articles[0]?.score ?? 0;
     if (factor <= 0 || best <= 0) continue;

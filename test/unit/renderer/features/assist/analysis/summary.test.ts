@@ -15,6 +15,7 @@ const balance = { id: 'balance-enquiry.en', title: 'How can I check my account b
 const instalment = { id: 'purchase-instalment.en', title: 'Can I split a purchase into instalments, and what does it cost?' };
 const limit = { id: 'limit-increase.en', title: 'How do I get a higher credit limit?' };
 const policy = defaultPolicy();
+const snapshot = (query: string, articles: SuggestionSnapshot['articles']): SuggestionSnapshot => ({ atMs: 0, source: 'customer', query, articles });
 
 const englishCall: SummaryInput = {
   transcript: [
@@ -51,7 +52,6 @@ describe('summarizeCall', () => {
   });
 
   it('does not let greetings and fillers outvote the request, however high their hits rank', () => {
-    const snapshot = (query: string, articles: SuggestionSnapshot['articles']): SuggestionSnapshot => ({ atMs: 0, source: 'customer', query, articles });
     const suggestions = [
       snapshot('Hello, yes.', [{ ...instalment, score: 0.3 }, { ...limit, score: 0.2 }]),
       snapshot('喂，你好', [{ ...instalment, score: 0.2 }]),
@@ -65,6 +65,17 @@ describe('summarizeCall', () => {
     expect(intent).toEqual({ articleId: 'lost-card.en', title: lostCard.title, share: 1.125 / (1.125 + 0.75) });
     // Rank-only votes (every list counted, 1 / (rank + 1)) would have named instalments: 1 + 1 + 0.5 + 1 = 3.5.
     expect(pickIntent(suggestions.slice(0, 2))).toBeNull();
+  });
+
+  it('counts a sentence said again once: a repeated complaint does not outvote the lost card said once', () => {
+    const complaint = { id: 'complaint.en', title: 'How do we take and escalate a customer complaint?', score: 1 };
+    const intent = pickIntent([
+      snapshot('i lost my credit card at the train station', [{ ...lostCard, score: 1 }]),
+      snapshot('my card number is [••••]', [{ ...lostCard, score: 1 }]),
+      snapshot('i want to make a complaint', [complaint]),
+      snapshot('I want to make a complaint.', [complaint]),
+    ]);
+    expect(intent).toEqual({ articleId: 'lost-card.en', title: lostCard.title, share: 1.25 / 2.25 });
   });
 
   it('keeps amounts, dates and card mentions as key facts, with card numbers masked', () => {
