@@ -8,7 +8,8 @@
  *   relevance (the search score over the list's best score), scaled by what the searched utterance does
  *   (utterance-role.ts): a request counts fully, a plain statement (a name, a date) a little, a greeting
  *   or filler ("Hello, yes.", 好的谢谢) not at all; the IVR's X-Intent counts half (a menu choice, not the
- *   customer's words). A sentence said again votes once. Weights: INTENT_WEIGHTS, tuned by
+ *   customer's words); a customer final that raises an alert (a complaint, the regulator) a quarter, as the
+ *   alert and the wrap-up code carry it already. A sentence said again votes once. Weights: INTENT_WEIGHTS, tuned by
  *   tools/assist-intent-tune.ts.
  * - Key facts leave greetings out: the agent's greeting and closing lines are skipped, a greeting or filler
  *   before a fact ("Hello, yes, I lost my card") is cut.
@@ -24,6 +25,7 @@
 import type { AssistPolicy } from '@common/contract/policy-assist';
 import type { ChecklistItemState } from './checklist';
 import { maskDigits } from './digits';
+import { KeywordRules } from './keyword-rules';
 import { PhraseMatcher, isNegated } from './phrase-match';
 import { factTags, factWeight, isPromise, sentences, type FactTag } from './summary-extract';
 import { foldText } from './text';
@@ -47,11 +49,16 @@ export interface IntentWeights {
   role: Record<UtteranceRole, number>;
   /** The IVR's X-Intent. */
   ivr: number;
+  /**
+   * A customer final that raises an alert (complaint, regulator, lawyer …), whatever its role: the alert and
+   * the wrap-up code already carry the escalation, so it should not outvote the request it is about.
+   */
+  escalation: number;
   /** Relevance is (score / best score) ** sharpness: above 1, runners-up count less. */
   sharpness: number;
 }
 
-export const INTENT_WEIGHTS: IntentWeights = { role: { request: 1, statement: 0.25, filler: 0 }, ivr: 0.5, sharpness: 1 };
+export const INTENT_WEIGHTS: IntentWeights = { role: { request: 1, statement: 0.25, filler: 0 }, ivr: 0.5, escalation: 0.25, sharpness: 1 };
 
 /** A wrap-up code as the policy offers it (agent.wrapUp.codes). */
 export interface OfferedCode {
@@ -93,7 +100,11 @@ export interface CallSummary {
 }
 
 /** The article the call was about, by a relevance-weighted vote of its suggestion lists. */
-export function pickIntent(snapshots: readonly SuggestionSnapshot[], weights: IntentWeights = INTENT_WEIGHTS): CallSummary['intent'] {
+export function pickIntent(
+  snapshots: readonly SuggestionSnapshot[],
+  weights: IntentWeights = INTENT_WEIGHTS,
+  escalates: (query: string) => boolean = () => false,
+): CallSummary['intent'] {
   const votes = new Map<string, { title: string; weight: number }>();
   const heard = new Set<string>();
   let total = 0;
@@ -102,7 +113,7 @@ export function pickIntent(snapshots: readonly SuggestionSnapshot[], weights: In
     const key = `${snap.source}:${foldText(snap.query).text.replace(/[\s\p{P}]+/gu, '')}`;
     if (heard.has(key)) continue;
     heard.add(key);
-    const factor = snap.source === 'ivr' ? weights.ivr : weights.role[utteranceRole(snap.query)];
+    const factor = snap.source === 'ivr' ? weights.ivr : escalates(snap.query) ? weights.escalation : weights.role[utteranceRole(snap.query)];
     const best = snap.articles[0]?.score ?? 0;
     if (factor <= 0 || best <= 0) continue;
     for (const article of snap.articles) {
@@ -146,6 +157,7 @@ function pickWrapUp(input: SummaryInput, finals: readonly TranscriptEvent[], pol
 /** Builds the summary of a finished call. */
 export function summarizeCall(input: SummaryInput, policy: AssistPolicy, weights: IntentWeights = INTENT_WEIGHTS): CallSummary {
   const finals = input.transcript.filter((e) => e.final && e.text.trim() !== '').sort((a, b) => a.startMs - b.startMs);
+  const rules = new KeywordRules(policy.keywords.rules);
   const mask = { minDigits: policy.pci.minDigits, triggers: new PhraseMatcher(policy.pci.triggerPhrases), maskText: policy.pci.maskText };
   const candidates: (SummaryFact & { weight: number; order: number })[] = [];
   const actions: SummaryLine[] = [];
@@ -179,7 +191,7 @@ export function summarizeCall(input: SummaryInput, policy: AssistPolicy, weights
       }
     : null;
   return {
-    intent: pickIntent(input.suggestions, weights),
+    intent: pickIntent(input.suggestions, weights, (query) => rules.match('customer', query).some((m) => m.kind === 'alert')),
     facts,
     actions: actions.slice(0, policy.summary.maxActions),
     checklist,

@@ -67,15 +67,22 @@ describe('summarizeCall', () => {
     expect(pickIntent(suggestions.slice(0, 2))).toBeNull();
   });
 
-  it('counts a sentence said again once: a repeated complaint does not outvote the lost card said once', () => {
+  it('counts a sentence said again once, and a complaint a quarter: it does not outvote the lost card it is about', () => {
     const complaint = { id: 'complaint.en', title: 'How do we take and escalate a customer complaint?', score: 1 };
-    const intent = pickIntent([
-      snapshot('i lost my credit card at the train station', [{ ...lostCard, score: 1 }]),
-      snapshot('my card number is [••••]', [{ ...lostCard, score: 1 }]),
-      snapshot('i want to make a complaint', [complaint]),
-      snapshot('I want to make a complaint.', [complaint]),
-    ]);
-    expect(intent).toEqual({ articleId: 'lost-card.en', title: lostCard.title, share: 1.25 / 2.25 });
+    const intent = pickIntent(
+      [
+        snapshot('i lost my credit card at the train station', [{ ...lostCard, score: 1 }]),
+        snapshot('I lost my credit card at the train station.', [{ ...lostCard, score: 1 }]),
+        snapshot('i want to make a complaint', [complaint]),
+        snapshot('i want to complain', [complaint]),
+      ],
+      undefined,
+      (query) => /complain/.test(query),
+    );
+    expect(intent).toEqual({ articleId: 'lost-card.en', title: lostCard.title, share: 1 / 1.5 });
+    // Through summarizeCall the policy's alert rules tell which finals escalate.
+    const call = summarizeCall({ ...englishCall, suggestions: [snapshot('I want to make a complaint', [complaint]), snapshot('i lost my card', [{ ...lostCard, score: 0.9 }])] }, policy);
+    expect(call.intent).toEqual({ articleId: 'lost-card.en', title: lostCard.title, share: 1 / 1.25 });
   });
 
   it('keeps amounts, dates and card mentions as key facts, with card numbers masked', () => {
