@@ -4,7 +4,7 @@
  *   common/    runs in every process: imports only common/ (and zod)
  *   main/      Electron main and the browser host's server: common/, main/
  *   preload/   the preload: common/ (and electron)
- *   tools/     CLIs: common/, main/
+ *   tools/     CLIs: common/, main/ (the assist evaluation also runs the pane's pure assist session: see below)
  *   demo/      `npm run demo` (its SIP server, CRM, caller page): common/, main/; nothing in the product imports it
  *   renderer/  the web app: common/, renderer/; inside it, from the bottom up:
  *                platform/ ui/ db/ i18n/       no feature, no app/
@@ -27,7 +27,14 @@ module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'Modules form no cycle.', from: {}, to: { circular: true } },
     { name: 'common-is-common', severity: 'error', comment: 'common/ runs in every process: it imports only common/.', from: { path: '^common/' }, to: { path: '^(main|preload|renderer|tools|test)/' } },
-    { name: 'main-not-renderer', severity: 'error', from: { path: '^(main|preload|tools)/' }, to: { path: '^(renderer|test)/' } },
+    { name: 'main-not-renderer', severity: 'error', from: { path: '^(main|preload|tools)/', pathNot: '^tools/assist-(eval|intent-tune)\\.ts$' }, to: { path: '^(renderer|test)/' } },
+    {
+      name: 'assist-eval-only-the-session',
+      severity: 'error',
+      comment: 'The assist evaluation (tools/assist-eval.ts, assist-intent-tune.ts) runs the pane\'s pure session and text analysis under Node, nothing else of renderer/.',
+      from: { path: '^tools/assist-(eval|intent-tune)\\.ts$' },
+      to: { path: '^(renderer|test)/', pathNot: '^renderer/features/assist/(assist-session|suggestion-board)\\.ts$|^renderer/features/assist/analysis/' },
+    },
     { name: 'product-not-demo', severity: 'error', comment: 'demo/ is the demo\'s own (embedded SIP server, sample CRM): the product never depends on it.', from: { path: '^(common|main|preload|renderer|tools)/' }, to: { path: '^demo/' } },
     { name: 'demo-not-renderer', severity: 'error', from: { path: '^demo/' }, to: { path: '^(renderer|test)/' } },
     { name: 'main-not-tools', severity: 'error', from: { path: '^(main|preload|common)/' }, to: { path: '^tools/' } },

@@ -49,7 +49,19 @@ export default tseslint.config(
   },
   {
     files: ['tools/**'],
+    ignores: ['tools/assist-eval.ts', 'tools/assist-intent-tune.ts'],
     rules: restrict([{ group: ['**/renderer/**', '@renderer/*'], message: 'tools/ must not import renderer/: shared code lives in common/.' }]),
+  },
+  {
+    // The assist evaluation runs scripted calls through the pane's session as a live call does; the session and
+    // its text analysis are pure (no DOM, store or audio), so they run under Node. Nothing else of renderer/.
+    files: ['tools/assist-eval.ts', 'tools/assist-intent-tune.ts'],
+    rules: restrict([
+      {
+        regex: '^(?!\\.\\./renderer/features/assist/(assist-session|analysis)$).*renderer',
+        message: 'the assist evaluation may import only the assist session and its analysis from renderer/.',
+      },
+    ]),
   },
   {
     files: ['common/**'],

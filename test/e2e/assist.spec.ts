@@ -65,8 +65,11 @@ test('lost card is suggested within 2 s, a complaint raises an alert, a card num
   test.info().annotations.push({ type: 'end of speech → suggestion (ms)', description: String(Math.round(latency)) });
   await expect(pane(page).getByRole('list', { name: 'Checklist' })).toBeVisible();
 
-  // 2. "I want to make a complaint": an alert.
-  await expect(page.getByRole('alert').filter({ hasText: /complaint/i })).toBeVisible({ timeout: 20_000 });
+  // 2. "I want to make a complaint": exactly one alert, which the utterance's final confirms (issue 22 §5).
+  const alerts = pane(page).getByRole('alert');
+  await expect(alerts.filter({ hasText: /complaint/i })).toBeVisible({ timeout: 20_000 });
+  await expect(alerts).toHaveCount(1);
+  await expect(alerts).not.toContainText('not yet confirmed', { timeout: 10_000 });
 
   // 3. "My card number is four five three two …": the recording pauses, the digits never show.
   const recording = recordingsUi(page).liveStatus;

@@ -94,7 +94,8 @@ export function startAssist(policy: Policy, store: ServiceStore, lifecycle: Call
         },
         resumeRecording: () => void ports.recording.resume(call.id, 'pci-guard'),
         emit: (event) => {
-          if (event.type === 'keyword' && event.kind === 'alert') log.info(`call ${call.id}: alert ${event.ruleId}`);
+          if (event.type === 'keyword' && event.kind === 'alert') log.info(`call ${call.id}: alert ${event.ruleId}${event.provisional ? ' (from a partial)' : ''}`);
+          if (event.type === 'keyword-withdrawn' && event.kind === 'alert') log.info(`call ${call.id}: alert ${event.ruleId} withdrawn (the final did not say it)`);
           for (const listener of eventListeners) listener(event);
         },
         update: (view) => setView(call.id, view),

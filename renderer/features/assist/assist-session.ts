@@ -12,6 +12,7 @@ import {
   UtteranceStream,
   type CallSummary,
   type ChecklistItem,
+  type IntentWeights,
   type ChecklistItemState,
   type KeywordMatch,
   type OfferedCode,
@@ -39,6 +40,8 @@ export interface AssistAlert {
   text: string;
   leg: KeywordMatch['leg'];
   atMs: number;
+  /** Raised from a partial: the utterance's final confirms it or withdraws it (then it leaves the pane). */
+  provisional: boolean;
 }
 
 /** What the pane shows for the call. */
@@ -55,7 +58,9 @@ export interface SessionView {
 
 /** Supervision hears about these (the supervisor feature consumes them). */
 export type AssistEvent =
-  | { type: 'keyword'; callId: string; kind: 'alert' | 'warning'; ruleId: string; text: string; atMs: number }
+  | { type: 'keyword'; callId: string; alertId: string; kind: 'alert' | 'warning'; ruleId: string; text: string; atMs: number; provisional: boolean }
+  /** A provisional keyword alert the final confirmed (once), or withdrew: it no longer stands. */
+  | { type: 'keyword-confirmed' | 'keyword-withdrawn'; callId: string; alertId: string; kind: 'alert' | 'warning'; ruleId: string; atMs: number }
   | { type: 'frustration'; callId: string; atMs: number }
   | { type: 'pci-pause' | 'pci-resume'; callId: string; atMs: number }
   /** Both talked at once for overlapMs; `by` started second. */
@@ -76,6 +81,8 @@ export interface SessionDeps {
   suggested?(finalAtMs: number): void;
   /** Call clock: ms since answer. */
   now(): number;
+  /** The summary's intent weights (default INTENT_WEIGHTS; tools/assist-intent-tune.ts tries others). */
+  intentWeights?: IntentWeights;
 }
 
 export class AssistSession {
@@ -86,6 +93,8 @@ export class AssistSession {
   private readonly transcript: TranscriptEvent[] = [];
   private readonly snapshots: SuggestionSnapshot[] = [];
   private alerts: AssistAlert[] = [];
+  /** Alerts raised from a partial of the open utterance, by leg and rule, until its final. */
+  private readonly provisional = new Map<string, AssistAlert>();
   private checklist: SessionView['checklist'] = null;
   private sentiment: SessionView['sentiment'] = null;
   private alertCount = 0;
@@ -108,7 +117,9 @@ export class AssistSession {
     const change = this.stream.feed({ ...event, text: update.text });
     if (change?.kind === 'dropped') this.lines.delete(change.id);
     else if (change) this.lines.set(change.utterance.id, { ...change.utterance, highlights: update.highlights.map(({ start, end, kind }) => ({ start, end, kind })) });
-    for (const match of update.fired) this.raise(match, event.startMs);
+    for (const match of update.fired) this.raise(match, event.startMs, !event.final);
+    for (const match of update.confirmed) this.settle(match, 'keyword-confirmed', event.endMs);
+    for (const match of update.withdrawn) this.settle(match, 'keyword-withdrawn', event.endMs);
     if (update.sentiment) {
       this.sentiment = { trend: update.sentiment.trend, frustrated: update.sentiment.frustrated };
       if (update.sentiment.frustrationStarted) this.deps.emit({ type: 'frustration', callId: this.callId, atMs: event.endMs });
@@ -142,6 +153,7 @@ export class AssistSession {
     const summary = summarizeCall(
       { transcript: this.transcript, suggestions: this.snapshots, checklist: this.checklist?.items, offeredCodes, transferred },
       this.deps.policy,
+      this.deps.intentWeights,
     );
     return { summary, text: renderSummary(summary, language), lines: this.stream.finals() };
   }
@@ -170,18 +182,30 @@ export class AssistSession {
     }
   }
 
-  private raise(match: KeywordMatch, atMs: number): void {
-    const alert: AssistAlert = { id: `a${++this.alertCount}`, kind: match.kind, ruleId: match.ruleId, label: match.label, text: match.text, leg: match.leg, atMs };
+  private raise(match: KeywordMatch, atMs: number, provisional: boolean): void {
+    const alert: AssistAlert = { id: `a${++this.alertCount}`, kind: match.kind, ruleId: match.ruleId, label: match.label, text: match.text, leg: match.leg, atMs, provisional };
+    if (provisional) this.provisional.set(`${match.leg}:${match.ruleId}`, alert);
     // The newest few: an alert is for now, the history goes to supervision.
     this.alerts = [alert, ...this.alerts].slice(0, 5);
-    this.deps.emit({ type: 'keyword', callId: this.callId, kind: match.kind, ruleId: match.ruleId, text: match.text, atMs });
+    this.deps.emit({ type: 'keyword', callId: this.callId, alertId: alert.id, kind: match.kind, ruleId: match.ruleId, text: match.text, atMs, provisional });
+  }
+
+  /** The final of a provisional alert's utterance: it stands (no longer provisional) or leaves the pane. */
+  private settle(match: KeywordMatch, type: 'keyword-confirmed' | 'keyword-withdrawn', atMs: number): void {
+    const key = `${match.leg}:${match.ruleId}`;
+    const alert = this.provisional.get(key);
+    if (!alert) return;
+    this.provisional.delete(key);
+    this.alerts =
+      type === 'keyword-withdrawn' ? this.alerts.filter((a) => a.id !== alert.id) : this.alerts.map((a) => (a.id === alert.id ? { ...a, provisional: false, text: match.text } : a));
+    this.deps.emit({ type, callId: this.callId, alertId: alert.id, kind: alert.kind, ruleId: alert.ruleId, atMs });
   }
 
   private async suggest(query: string, source: 'customer' | 'ivr', atMs: number): Promise<void> {
     const hits = await this.deps.search(query).catch(() => []);
     if (hits.length === 0) return;
     this.board.add(hits, atMs, source === 'ivr' ? 0.5 : 1);
-    this.snapshots.push({ atMs, source, articles: hits.slice(0, 3).map(({ id, title }) => ({ id, title })) });
+    this.snapshots.push({ atMs, source, query, articles: hits.slice(0, 3).map(({ id, title, score }) => ({ id, title, score })) });
     this.publish();
     if (source === 'customer') this.deps.suggested?.(atMs);
     await this.followChecklist();

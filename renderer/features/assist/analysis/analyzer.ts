@@ -20,8 +20,11 @@ export interface AnalysisUpdate {
   text: string;
   /** Rule matches in `text` (offsets into the masked text), for highlighting. */
   highlights: KeywordMatch[];
-  /** Rules heard for the first time in this utterance: raise alerts and warnings for these. */
+  /** Rules heard for the first time in this utterance: raise alerts and warnings for these (provisional from a partial). */
   fired: KeywordMatch[];
+  /** On a final: provisional rules the final confirms, and those it withdraws (see KeywordWatcher). */
+  confirmed: KeywordMatch[];
+  withdrawn: KeywordMatch[];
   pci: PciDecision;
   ticks: ChecklistTick[];
   pace: PaceEvent[];
@@ -66,14 +69,14 @@ export class AssistAnalyzer {
     checkEvent(event);
     const pci = this.guard.feed(event);
     const text = this.guard.mask(event.text);
-    const { matches, fired } = this.keywords.feed(event);
+    const { matches, fired, confirmed, withdrawn } = this.keywords.feed(event);
     const highlights = text === event.text ? matches : this.rules.match(event.leg, text);
     let ticks: ChecklistTick[] = [];
     if (event.leg === 'agent' && event.final) {
       this.agentFinals.push(event);
       ticks = this.tracker?.feed(event) ?? [];
     }
-    return { text, highlights, fired, pci, ticks, pace: this.paceMeter.feed(event), sentiment: this.sentiment.feed(event) };
+    return { text, highlights, fired, confirmed, withdrawn, pci, ticks, pace: this.paceMeter.feed(event), sentiment: this.sentiment.feed(event) };
   }
 
   /** Call on a timer (e.g. every 500 ms) with the call clock: resumes recording, reports dead air. */

@@ -7,7 +7,8 @@ export { PaceMeter, countSpeech, type PaceEvent, type PaceSnapshot } from './pac
 export { PciGuard, type PciDecision, type PciGuardOptions } from './pci-guard';
 export { PhraseMatcher } from './phrase-match';
 export { SentimentTracker, scoreSentiment, type SentimentHit, type SentimentReading, type SentimentScore } from './sentiment';
-export { summarizeCall, type CallSummary, type OfferedCode, type SuggestionSnapshot, type SummaryFact, type SummaryInput, type SummaryLine } from './summary';
+export { INTENT_WEIGHTS, pickIntent, summarizeCall, type CallSummary, type IntentWeights, type OfferedCode, type SuggestionSnapshot, type SummaryFact, type SummaryInput, type SummaryLine } from './summary';
 export { codeLabel, renderSummary } from './summary-text';
 export { checkEvent, pickLabel, type AnalysisLabel, type Leg, type TranscriptEvent, type UiLanguage } from './types';
+export { isFiller, isGreeting, utteranceRole, withoutGreeting, type UtteranceRole } from './utterance-role';
 export { UtteranceStream, type Utterance, type UtteranceChange } from './utterances';

@@ -79,18 +79,29 @@ export class KeywordRules {
 export interface KeywordUpdate {
   /** Every rule matching the event's text now (highlight these in the transcript row). */
   matches: KeywordMatch[];
-  /** Rules matching for the first time in this utterance: raise the alert or warning for these only. */
+  /**
+   * Rules matching for the first time in this utterance: raise the alert or warning for these only. From a
+   * partial they are provisional until the utterance's final confirms or withdraws them.
+   */
   fired: KeywordMatch[];
+  /** Final only: rules fired provisionally from a partial that the final still says. */
+  confirmed: KeywordMatch[];
+  /** Final only: rules fired provisionally from a partial that the final no longer says (as first heard). */
+  withdrawn: KeywordMatch[];
 }
 
 /**
  * Feeds partials and finals through the rules and reports each rule once per utterance, however many
- * partials repeat it (a partial revised to drop a phrase and add it back does not fire twice).
+ * partials repeat it (a partial revised to drop a phrase and add it back does not fire twice). A rule
+ * fired from a partial stands only if the final says it too: the final confirms it (once) or withdraws it
+ * ("regulator" in a partial, "i have" in the final).
  */
 export class KeywordWatcher {
   private readonly rules: KeywordRules;
   private readonly utterances = new UtteranceCounter();
   private readonly firedIn = new Map<string, Set<string>>();
+  /** By leg: rules fired from a partial of the open utterance, awaiting its final. */
+  private readonly provisional = new Map<string, Map<string, KeywordMatch>>();
 
   constructor(rules: KeywordRules | readonly KeywordRule[]) {
     this.rules = rules instanceof KeywordRules ? rules : new KeywordRules(rules);
@@ -101,14 +112,29 @@ export class KeywordWatcher {
     checkEvent(event);
     const leg = event.leg;
     let fired = this.firedIn.get(leg);
-    if (!fired || this.utterances.isNew(event)) {
+    let pending = this.provisional.get(leg);
+    if (!fired || !pending || this.utterances.isNew(event)) {
       fired = new Set();
+      pending = new Map();
       this.firedIn.set(leg, fired);
+      this.provisional.set(leg, pending);
     }
     const matches = this.rules.match(leg, event.text);
     const fresh = matches.filter((m) => !fired.has(m.ruleId));
     for (const m of fresh) fired.add(m.ruleId);
+    const confirmed: KeywordMatch[] = [];
+    const withdrawn: KeywordMatch[] = [];
+    if (event.final) {
+      for (const [ruleId, first] of pending) {
+        const now = matches.find((m) => m.ruleId === ruleId);
+        if (now) confirmed.push(now);
+        else withdrawn.push(first);
+      }
+      pending.clear();
+    } else {
+      for (const m of fresh) pending.set(m.ruleId, m);
+    }
     this.utterances.record(event);
-    return { matches, fired: fresh };
+    return { matches, fired: fresh, confirmed, withdrawn };
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Plain-text rendering of a call summary in the UI language: what goes into the wrap-up note field and
- * the clipboard. Headings live here rather than in the pane's messages.ts because the text is a saved
+ * the clipboard. The suggested wrap-up code is not in it: the wrap-up form has a field of its own for the
+ * code, and the summary panel shows the suggestion once, beside the text. Headings live here rather than in the pane's messages.ts because the text is a saved
  * artefact of the call, not UI chrome, and must render the same in a worker or in tests.
  */
 import type { CallSummary, OfferedCode } from './summary';
@@ -12,7 +13,6 @@ interface Words {
   actions: string;
   checklist: (done: number, total: number) => string;
   missed: string;
-  wrapUp: string;
   none: string;
   leg: Record<Leg, string>;
   colon: string;
@@ -26,7 +26,6 @@ const WORDS: Record<UiLanguage, Words> = {
     actions: 'Actions promised',
     checklist: (done, total) => `${done} of ${total} steps done`,
     missed: 'not done',
-    wrapUp: 'Suggested wrap-up code',
     none: 'none',
     leg: { customer: 'Customer', agent: 'Agent' },
     colon: ': ',
@@ -38,7 +37,6 @@ const WORDS: Record<UiLanguage, Words> = {
     actions: '承诺事项',
     checklist: (done, total) => `合规步骤已完成 ${done}/${total}`,
     missed: '未完成',
-    wrapUp: '建议小结代码',
     none: '无',
     leg: { customer: '客户', agent: '坐席' },
     colon: '：',
@@ -50,7 +48,6 @@ const WORDS: Record<UiLanguage, Words> = {
     actions: '承諾事項',
     checklist: (done, total) => `合規步驟已完成 ${done}/${total}`,
     missed: '未完成',
-    wrapUp: '建議結案代碼',
     none: '無',
     leg: { customer: '客戶', agent: '專員' },
     colon: '：',
@@ -86,6 +83,5 @@ export function renderSummary(summary: CallSummary, language: UiLanguage): strin
     const rest = missed.length > 0 ? `${w.separator}${w.missed}${w.colon}${missed.join(w.separator)}` : '';
     lines.push(`${w.checklist(done.length, total)}${rest}`);
   }
-  lines.push(`${w.wrapUp}${w.colon}${summary.wrapUp ? codeLabel(summary.wrapUp, language) : w.none}`);
   return lines.join('\n');
 }

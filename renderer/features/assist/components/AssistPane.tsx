@@ -8,8 +8,8 @@ import { TranscriptionStatus } from './TranscriptionStatus';
 import './assist.css';
 
 /**
- * The live call's assist pane: transcription status, alerts (customer sensitive words: role alert;
- * agent phrasing: a quiet status), the transcript, knowledge suggestions, the article's checklist, and
+ * The live call's assist pane: transcription status, alerts (customer sensitive words: role alert, marked
+ * "not yet confirmed" while only a partial result said it; agent phrasing: a quiet status), the transcript, knowledge suggestions, the article's checklist, and
  * the agent's pace (with how often the two talked over each other and how many long silences there were)
  * and the customer's mood. `onOpenArticle` shows a suggested article (the app wires it to the knowledge panel).
  */
@@ -26,8 +26,8 @@ export function AssistPane({ callId, onOpenArticle }: { callId: string; onOpenAr
       <h2>{t('assist.label')}</h2>
       <TranscriptionStatus health={health} />
       {alerts.map((alert) => (
-        <p key={alert.id} role="alert" className="assist__alert">
-          {t('assist.alertHeard', { label: pickLabel(alert.label, language), text: alert.text })}
+        <p key={alert.id} role="alert" className="assist__alert" data-provisional={alert.provisional}>
+          {t(alert.provisional ? 'assist.alertProvisional' : 'assist.alertHeard', { label: pickLabel(alert.label, language), text: alert.text })}
         </p>
       ))}
       <div role="status" aria-label={t('assist.alerts')} className="assist__warnings">

@@ -2,14 +2,16 @@
  * The agent's alerts for the lead (issue 20 §3): assist events of the current call (customer keyword
  * alerts, frustration, long silence, talk-over, PCI pause), the long-call alert after
  * `supervision.longCallMinutes`, and the raised hand. Transcript text travels only with
- * `supervision.shareTranscript`. A new call starts a fresh list.
+ * `supervision.shareTranscript`. A new call starts a fresh list. A keyword alert the agent's pane withdrew
+ * (raised from a partial, gone from the final) leaves the lead's list too.
  */
 import type { AgentAlert } from '@common/contract/supervision-event';
 import type { SupervisionAlertKind } from '@common/contract/policy';
 
 /** The assist events supervision reads (assist's `onAssistEvent`; only these fields are used). */
 export type AssistEventForLead =
-  | { type: 'keyword'; callId: string; kind: 'alert' | 'warning'; text: string }
+  | { type: 'keyword'; callId: string; alertId: string; kind: 'alert' | 'warning'; text: string }
+  | { type: 'keyword-confirmed' | 'keyword-withdrawn'; callId: string; alertId: string }
   | { type: 'frustration' | 'pci-pause' | 'pci-resume' | 'talk-over' | 'long-silence'; callId: string };
 
 const KIND_OF: Partial<Record<AssistEventForLead['type'], SupervisionAlertKind>> = {
@@ -34,6 +36,8 @@ export class DeskAlerts {
   private longCall: ReturnType<typeof setTimeout> | undefined;
   private counter = 0;
   private hand: number | undefined;
+  /** The lead's alert id of each assist keyword alert on the list (by the pane's alert id). */
+  private readonly keywordAlerts = new Map<string, string>();
 
   constructor(private readonly options: DeskAlertsOptions) {}
 
@@ -57,6 +61,7 @@ export class DeskAlerts {
     clearTimeout(this.longCall);
     if (this.list.length > 0 && callId !== null) {
       this.list = [];
+      this.keywordAlerts.clear();
       this.options.changed();
     }
     if (callId === null || answeredAt === undefined) return;
@@ -68,11 +73,19 @@ export class DeskAlerts {
 
   /** An assist event of the agent's calls. */
   assist(event: AssistEventForLead): void {
+    if (event.type === 'keyword-withdrawn') {
+      const id = this.keywordAlerts.get(`${event.callId}:${event.alertId}`);
+      if (id === undefined || !this.list.some((a) => a.id === id)) return;
+      this.list = this.list.filter((a) => a.id !== id);
+      this.options.changed();
+      return;
+    }
     if (event.type === 'keyword' && event.kind !== 'alert') return;
     const kind = KIND_OF[event.type];
     if (!kind) return;
     const text = event.type === 'keyword' && this.options.shareTranscript ? event.text.slice(0, 500) : undefined;
-    this.add(kind, text);
+    const id = this.add(kind, text);
+    if (event.type === 'keyword') this.keywordAlerts.set(`${event.callId}:${event.alertId}`, id);
   }
 
   /** The agent's "Ask for help": raises the hand, or lowers it. Returns whether it is up. */
@@ -88,11 +101,12 @@ export class DeskAlerts {
     return this.hand !== undefined;
   }
 
-  private add(kind: SupervisionAlertKind, text?: string): void {
+  private add(kind: SupervisionAlertKind, text?: string): string {
     this.counter += 1;
     const alert: AgentAlert = { id: `${this.now().toString(36)}-${this.counter}`, kind, atMs: this.now(), ...(text ? { text } : {}) };
     this.list = [...this.list, alert].slice(-20);
     this.options.changed();
+    return alert.id;
   }
 
   dispose(): void {

@@ -68,6 +68,19 @@ describe('KeywordWatcher', () => {
     expect(watcher.feed(final('customer', 'This is a formal complaint', 2000, 3000)).fired).toHaveLength(1);
   });
 
+  it('confirms a rule fired from a partial when the final says it, withdraws it when the final does not', () => {
+    const watcher = new KeywordWatcher(defaultPolicy().keywords.rules);
+    watcher.feed(partial('customer', 'to the regulator', 0, 900));
+    const misheard = watcher.feed(final('customer', 'i have', 0, 1200));
+    expect([misheard.confirmed, misheard.withdrawn.map((m) => m.text), misheard.fired]).toEqual([[], ['regulator'], []]);
+    watcher.feed(partial('customer', 'i will call the regulator', 2000, 2900));
+    const meant = watcher.feed(final('customer', 'i will call the regulator today', 2000, 3200));
+    expect([meant.confirmed.map((m) => m.text), meant.withdrawn, meant.fired]).toEqual([['regulator'], [], []]);
+    // A rule the final alone says fires from the final: nothing provisional to settle.
+    const direct = watcher.feed(final('customer', 'this is a complaint', 4000, 5000));
+    expect([direct.fired.map((m) => m.text), direct.confirmed, direct.withdrawn]).toEqual([['complaint'], [], []]);
+  });
+
   it('keeps legs apart: an agent utterance does not close the customer’s', () => {
     const watcher = new KeywordWatcher(defaultPolicy().keywords.rules);
     watcher.feed(partial('customer', '我要投诉', 0, 800));

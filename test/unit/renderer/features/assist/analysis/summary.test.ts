@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentPolicySchema } from '@common/contract/policy-agent';
-import { summarizeCall, type OfferedCode, type SummaryInput } from '@renderer/features/assist/analysis/summary';
-import { renderSummary } from '@renderer/features/assist/analysis/summary-text';
+import { pickIntent, summarizeCall, type OfferedCode, type SuggestionSnapshot, type SummaryInput } from '@renderer/features/assist/analysis/summary';
+import { codeLabel, renderSummary } from '@renderer/features/assist/analysis/summary-text';
 import { defaultPolicy, final, partial } from './fixtures';
 
 const codes: OfferedCode[] = [
@@ -12,7 +12,10 @@ const codes: OfferedCode[] = [
 ];
 const lostCard = { id: 'lost-card.en', title: 'How do I report a lost or stolen credit card?' };
 const balance = { id: 'balance-enquiry.en', title: 'How can I check my account balance?' };
+const instalment = { id: 'purchase-instalment.en', title: 'Can I split a purchase into instalments, and what does it cost?' };
+const limit = { id: 'limit-increase.en', title: 'How do I get a higher credit limit?' };
 const policy = defaultPolicy();
+const snapshot = (query: string, articles: SuggestionSnapshot['articles']): SuggestionSnapshot => ({ atMs: 0, source: 'customer', query, articles });
 
 const englishCall: SummaryInput = {
   transcript: [
@@ -26,10 +29,10 @@ const englishCall: SummaryInput = {
     final('agent', 'Let me check that for you.', 19_500, 20_500),
   ],
   suggestions: [
-    { atMs: 0, source: 'ivr', articles: [balance] },
-    { atMs: 6000, source: 'customer', articles: [lostCard, balance] },
-    { atMs: 9000, source: 'customer', articles: [lostCard] },
-    { atMs: 11_000, source: 'customer', articles: [balance, lostCard] },
+    { atMs: 0, source: 'ivr', query: 'lost card', articles: [{ ...lostCard, score: 0.8 }] },
+    { atMs: 6000, source: 'customer', query: 'I lost my credit card at the train station yesterday.', articles: [{ ...lostCard, score: 0.9 }, { ...balance, score: 0.3 }] },
+    { atMs: 9000, source: 'customer', query: 'My card number is [••••].', articles: [{ ...lostCard, score: 0.6 }] },
+    { atMs: 11_000, source: 'customer', query: 'Also what is my balance?', articles: [{ ...balance, score: 0.8 }, { ...lostCard, score: 0.2 }] },
   ],
   checklist: [
     { id: 'verify-identity', label: 'Verify the customer’s identity', tick: null },
@@ -39,11 +42,47 @@ const englishCall: SummaryInput = {
 };
 
 describe('summarizeCall', () => {
-  it('names the intent most suggested over the call, weighted towards customer finals and top ranks', () => {
+  it('names the intent by relevance-weighted votes: a request fully, a plain statement a little, the IVR half', () => {
     const summary = summarizeCall(englishCall, policy);
     expect(summary.intent?.articleId).toBe('lost-card.en');
-    // lost card: 1 + 1 + 0.5 = 2.5; balance: 0.5 (IVR) + 0.5 + 1 = 2.
-    expect(summary.intent?.share).toBeCloseTo(2.5 / 4.5);
+    // lost card: IVR 0.5 + request 1 + statement 0.25 + request 0.2 / 0.8; balance: request 0.3 / 0.9 + request 1.
+    const lost = 0.5 + 1 + 0.25 + 0.25;
+    const bal = 0.3 / 0.9 + 1;
+    expect(summary.intent?.share).toBeCloseTo(lost / (lost + bal));
+  });
+
+  it('does not let greetings and fillers outvote the request, however high their hits rank', () => {
+    const suggestions = [
+      snapshot('Hello, yes.', [{ ...instalment, score: 0.3 }, { ...limit, score: 0.2 }]),
+      snapshot('喂，你好', [{ ...instalment, score: 0.2 }]),
+      snapshot('I lost my credit card yesterday, can you block it please', [{ ...lostCard, score: 0.9 }, { ...instalment, score: 0.45 }]),
+      snapshot('John Miller, fourth of March nineteen eighty', [{ ...instalment, score: 0.2 }, { ...lostCard, score: 0.1 }]),
+      snapshot('Great, thank you so much.', [{ ...limit, score: 0.3 }]),
+      snapshot('好的，谢谢', [{ ...limit, score: 0.3 }]),
+    ];
+    const intent = summarizeCall({ ...englishCall, suggestions }, policy).intent;
+    // lost card: 1 + 0.25 × 0.5; instalment: 0.5 + 0.25; the fillers add nothing.
+    expect(intent).toEqual({ articleId: 'lost-card.en', title: lostCard.title, share: 1.125 / (1.125 + 0.75) });
+    // Rank-only votes (every list counted, 1 / (rank + 1)) would have named instalments: 1 + 1 + 0.5 + 1 = 3.5.
+    expect(pickIntent(suggestions.slice(0, 2))).toBeNull();
+  });
+
+  it('counts a sentence said again once, and a complaint a quarter: it does not outvote the lost card it is about', () => {
+    const complaint = { id: 'complaint.en', title: 'How do we take and escalate a customer complaint?', score: 1 };
+    const intent = pickIntent(
+      [
+        snapshot('i lost my credit card at the train station', [{ ...lostCard, score: 1 }]),
+        snapshot('I lost my credit card at the train station.', [{ ...lostCard, score: 1 }]),
+        snapshot('i want to make a complaint', [complaint]),
+        snapshot('i want to complain', [complaint]),
+      ],
+      undefined,
+      (query) => /complain/.test(query),
+    );
+    expect(intent).toEqual({ articleId: 'lost-card.en', title: lostCard.title, share: 1 / 1.5 });
+    // Through summarizeCall the policy's alert rules tell which finals escalate.
+    const call = summarizeCall({ ...englishCall, suggestions: [snapshot('I want to make a complaint', [complaint]), snapshot('i lost my card', [{ ...lostCard, score: 0.9 }])] }, policy);
+    expect(call.intent).toEqual({ articleId: 'lost-card.en', title: lostCard.title, share: 1 / 1.25 });
   });
 
   it('keeps amounts, dates and card mentions as key facts, with card numbers masked', () => {
@@ -83,7 +122,6 @@ describe('summarizeCall', () => {
     const offeredCodes: OfferedCode[] = agentPolicySchema.parse(undefined).wrapUp.codes;
     const summary = summarizeCall({ transcript: [final('agent', '我帮您转接到信用卡专席', 0, 2000)], suggestions: [], offeredCodes }, policy);
     expect(summary.wrapUp).toMatchObject({ code: 'transferred', heard: '帮您转' });
-    expect(renderSummary(summary, 'zh-TW')).toContain('建議結案代碼：已轉接');
   });
 
   it('summarises a Chinese call the same way', () => {
@@ -95,14 +133,14 @@ describe('summarizeCall', () => {
           final('agent', '好的，我马上为您办理挂失。新卡会在五到七个工作日寄到。', 6000, 10_000),
           final('agent', '很高兴为您服务。', 10_000, 11_000),
         ],
-        suggestions: [{ atMs: 3000, source: 'customer', articles: [{ id: 'lost-card.zh-CN', title: '信用卡丢失或被盗了怎么挂失？' }] }],
+        suggestions: [{ atMs: 3000, source: 'customer', query: '我昨天在地铁站把信用卡弄丢了。', articles: [{ id: 'lost-card.zh-CN', title: '信用卡丢失或被盗了怎么挂失？', score: 0.7 }] }],
         offeredCodes: codes,
       },
       policy,
     );
     expect(summary.intent?.title).toBe('信用卡丢失或被盗了怎么挂失？');
     expect(summary.facts.map((f) => f.text)).toEqual(['我昨天在地铁站把信用卡弄丢了。', '卡号是[••••]。']);
-    expect(summary.actions.map((a) => a.text)).toEqual(['好的，我马上为您办理挂失。', '新卡会在五到七个工作日寄到。']);
+    expect(summary.actions.map((a) => a.text)).toEqual(['我马上为您办理挂失。', '新卡会在五到七个工作日寄到。']);
   });
 
   it('honours maxFacts and maxActions, keeping the most telling facts in call order', () => {
@@ -126,16 +164,40 @@ describe('renderSummary', () => {
         "- Agent: I'll block your card right now.",
         '- Agent: You will receive a new card within 5 working days.',
         '1 of 2 steps done; not done: Verify the customer’s identity',
-        'Suggested wrap-up code: Resolved',
       ].join('\n'),
     );
   });
 
-  it('renders headings and code labels in Simplified and Traditional Chinese, with fallbacks', () => {
+  it('renders headings in Simplified and Traditional Chinese, without the wrap-up code (the panel shows it once)', () => {
     const summary = summarizeCall({ ...englishCall, transcript: [], suggestions: [], checklist: [] }, policy);
-    expect(renderSummary(summary, 'zh-CN')).toBe('来电意图：无\n关键信息：无\n承诺事项：无\n建议小结代码：已解决');
-    expect(renderSummary(summary, 'zh-TW')).toBe('來電意圖：無\n關鍵資訊：無\n承諾事項：無\n建議結案代碼：已解決');
-    const followUp = { ...summary, wrapUp: { code: 'follow-up', label: { 'zh-CN': '需跟进', en: 'Follow-up needed' }, heard: null } };
-    expect(renderSummary(followUp, 'zh-TW')).toContain('建議結案代碼：需跟进');
+    expect(summary.wrapUp?.code).toBe('resolved');
+    expect(renderSummary(summary, 'zh-CN')).toBe('来电意图：无\n关键信息：无\n承诺事项：无');
+    expect(renderSummary(summary, 'zh-TW')).toBe('來電意圖：無\n關鍵資訊：無\n承諾事項：無');
+  });
+
+  it('labels a code in the UI language, falling back to the other Chinese, then English', () => {
+    expect(codeLabel({ code: 'follow-up', label: { 'zh-CN': '需跟进', en: 'Follow-up needed' } }, 'zh-TW')).toBe('需跟进');
+    expect(codeLabel({ code: 'transferred', label: { en: 'Transferred' } }, 'zh-CN')).toBe('Transferred');
+    expect(codeLabel({ code: 'x', label: {} }, 'en')).toBe('x');
+  });
+});
+
+describe('key facts without greetings', () => {
+  it('skips the agent’s greeting and closing lines and cuts a greeting before the customer’s fact', () => {
+    const summary = summarizeCall(
+      {
+        transcript: [
+          final('agent', 'Thank you for calling the credit card centre, my name is Emma.', 0, 2000),
+          final('customer', 'Hello, yes, I lost my credit card yesterday.', 2000, 5000),
+          final('agent', '您好，信用卡中心，很高兴为您服务。', 5000, 7000),
+          final('customer', '喂，你好，我的信用卡昨天丢了。', 7000, 9000),
+          final('customer', 'Hello, yes.', 9000, 10_000),
+        ],
+        suggestions: [],
+        offeredCodes: codes,
+      },
+      policy,
+    );
+    expect(summary.facts.map((f) => f.text)).toEqual(['I lost my credit card yesterday.', '我的信用卡昨天丢了。']);
   });
 });

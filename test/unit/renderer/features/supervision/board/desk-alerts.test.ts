@@ -12,8 +12,8 @@ function alerts(shareTranscript = false) {
 describe('the alerts an agent\'s desktop sends its lead', () => {
   it('customer keyword alerts, frustration, PCI pause, talk-over, long silence; not the agent\'s quiet warnings or PCI resume', () => {
     const { desk } = alerts();
-    desk.assist({ type: 'keyword', callId: 'c', kind: 'alert', text: 'I want to make a complaint' });
-    desk.assist({ type: 'keyword', callId: 'c', kind: 'warning', text: 'calm down' });
+    desk.assist({ type: 'keyword', callId: 'c', alertId: 'a1', kind: 'alert', text: 'I want to make a complaint' });
+    desk.assist({ type: 'keyword', callId: 'c', alertId: 'a2', kind: 'warning', text: 'calm down' });
     desk.assist({ type: 'frustration', callId: 'c' });
     desk.assist({ type: 'pci-pause', callId: 'c' });
     desk.assist({ type: 'pci-resume', callId: 'c' });
@@ -22,12 +22,32 @@ describe('the alerts an agent\'s desktop sends its lead', () => {
     expect(desk.alerts.map((a) => a.kind)).toEqual(['keyword', 'frustration', 'pci', 'talk-over', 'long-silence']);
   });
 
+  it('a keyword alert the agent\'s pane withdrew (raised from a partial, gone from the final) leaves the lead\'s list; a confirmed one stays, once', () => {
+    const { desk, changed } = alerts(true);
+    desk.assist({ type: 'keyword', callId: 'c', alertId: 'a1', kind: 'alert', text: 'regulator' });
+    desk.assist({ type: 'frustration', callId: 'c' });
+    expect(desk.alerts.map((a) => a.kind)).toEqual(['keyword', 'frustration']);
+    changed.mockClear();
+    desk.assist({ type: 'keyword-withdrawn', callId: 'c', alertId: 'a1' });
+    expect(desk.alerts.map((a) => a.kind)).toEqual(['frustration']);
+    expect(changed).toHaveBeenCalledTimes(1);
+    desk.assist({ type: 'keyword', callId: 'c', alertId: 'a2', kind: 'alert', text: 'complaint' });
+    desk.assist({ type: 'keyword-confirmed', callId: 'c', alertId: 'a2' });
+    expect(desk.alerts.map((a) => [a.kind, a.text])).toEqual([['frustration', undefined], ['keyword', 'complaint']]);
+    // A withdrawal of an alert another call raised, or one already gone, changes nothing.
+    changed.mockClear();
+    desk.assist({ type: 'keyword-withdrawn', callId: 'other', alertId: 'a2' });
+    desk.assist({ type: 'keyword-withdrawn', callId: 'c', alertId: 'a1' });
+    expect(desk.alerts).toHaveLength(2);
+    expect(changed).not.toHaveBeenCalled();
+  });
+
   it('no transcript text unless shareTranscript', () => {
     const off = alerts(false).desk;
-    off.assist({ type: 'keyword', callId: 'c', kind: 'alert', text: 'complaint' });
+    off.assist({ type: 'keyword', callId: 'c', alertId: 'a1', kind: 'alert', text: 'complaint' });
     expect(off.alerts[0]?.text).toBeUndefined();
     const on = alerts(true).desk;
-    on.assist({ type: 'keyword', callId: 'c', kind: 'alert', text: 'complaint' });
+    on.assist({ type: 'keyword', callId: 'c', alertId: 'a1', kind: 'alert', text: 'complaint' });
     expect(on.alerts[0]?.text).toBe('complaint');
   });
 
