@@ -29,11 +29,13 @@ test('the recording worker dies mid-call: both parties hear each other within a 
   const recordings = recordingsUi(page);
   const customer = await talkingToCustomer(page, peer);
   await expect(recordings.liveStatus).toHaveText('Recording');
-  await waitForTalkTime(page, '00:03');
+  // Past the PCI delay line (2.5 s) with room to spare: the vetted audio before the kill is what the
+  // recording keeps of this part, and at 00:03 it was ~0.5 s, none at all under load.
+  await waitForTalkTime(page, '00:05');
   await Promise.all([startLevelLog(page, remoteAudio), startLevelLog(customer.page, remoteAudio)]);
 
   const killedAt = await killTapWorker(page);
-  await waitForTalkTime(page, '00:07');
+  await waitForTalkTime(page, '00:09');
   const [agentHears, customerHears] = await Promise.all([readLevelLog(page), readLevelLog(customer.page)]);
   const agentBack = backAfter(agentHears, killedAt);
   const customerBack = backAfter(customerHears, killedAt);
@@ -48,7 +50,7 @@ test('the recording worker dies mid-call: both parties hear each other within a 
 
   const row = recordings.rows.first();
   await expect(recordings.state(row)).toHaveText('Saved');
-  await expect(row).toContainText(/recorder restarted at 00:0[3-5]/);
+  await expect(row).toContainText(/recorder restarted at 00:0[5-7]/);
   const restarts = await restartsOf(row);
   expect(restarts).toHaveLength(1);
   const [lastAudioMs, restartMs] = restarts[0] ?? [0, 0];
@@ -58,7 +60,7 @@ test('the recording worker dies mid-call: both parties hear each other within a 
   expect(withheld?.[1], "the customer's unvetted audio is withheld up to the restart").toBe(lastAudioMs);
 
   const audio = await playAndDecode(page, row);
-  expect(audio.durationMs, 'the whole call, the gap included').toBeGreaterThan(6500);
+  expect(audio.durationMs, 'the whole call, the gap included').toBeGreaterThan(8500);
   expectBothParties(windowsBetween(audio, 500, (withheld?.[0] ?? 0) - EDGE_MS), 'before the worker died');
   const agentOnly = windowsBetween(audio, (withheld?.[0] ?? 0) + EDGE_MS, lastAudioMs - EDGE_MS);
   expect(agentOnly.filter((w) => (w.right.tones[1000] ?? 0) > tonePresent && w.left.rms < toneAbsent).length).toBeGreaterThan(agentOnly.length * 0.9);
