@@ -9,7 +9,7 @@ import { errorMessage } from '@common/errors';
 import { PortInUseError, startWebHost, type WebHost } from './server';
 import type { SpeechLayout } from './speech-host';
 
-export const USAGE = 'usage: npm run web -- --policy <file.json> [--port <n>] [--supervision-key <file>]';
+export const USAGE = 'usage: npm run web -- --policy <file.json> [--port <n>] [--supervision-key <file>] [--policy-poll-seconds <n>]';
 
 /** A command-line mistake: printed with the usage line, exit code 2. */
 export class CliError extends Error {
@@ -22,6 +22,8 @@ export interface CliOptions {
   help: boolean;
   /** A team lead's private key file: the host signs the lead's supervision requests with it. */
   supervisionKeyPath?: string;
+  /** How often the page re-reads the policy for changes (seconds); default the page's 15. */
+  policyPollSeconds?: number;
 }
 
 /**
@@ -30,11 +32,11 @@ export interface CliOptions {
  * @param cwd base for a relative policy path (npm sets INIT_CWD to where the user typed the command)
  */
 export function parseCliArgs(args: readonly string[], cwd: string): CliOptions {
-  let values: { policy?: string; port?: string; 'supervision-key'?: string; help?: boolean };
+  let values: { policy?: string; port?: string; 'supervision-key'?: string; 'policy-poll-seconds'?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...args],
-      options: { policy: { type: 'string' }, port: { type: 'string' }, 'supervision-key': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { policy: { type: 'string' }, port: { type: 'string' }, 'supervision-key': { type: 'string' }, 'policy-poll-seconds': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -48,7 +50,18 @@ export function parseCliArgs(args: readonly string[], cwd: string): CliOptions {
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new CliError(`--port must be an integer from 0 to 65535, got "${portText}"`);
   const key = values['supervision-key'];
-  return { policyPath: resolve(cwd, values.policy), port, help: false, ...(key ? { supervisionKeyPath: resolve(cwd, key) } : {}) };
+  const pollText = values['policy-poll-seconds'];
+  const poll = Number(pollText);
+  if (pollText !== undefined && (!/^\d+$/.test(pollText) || poll < 1 || poll > 3600)) {
+    throw new CliError(`--policy-poll-seconds must be an integer from 1 to 3600, got "${pollText}"`);
+  }
+  return {
+    policyPath: resolve(cwd, values.policy),
+    port,
+    help: false,
+    ...(key ? { supervisionKeyPath: resolve(cwd, key) } : {}),
+    ...(pollText !== undefined ? { policyPollSeconds: poll } : {}),
+  };
 }
 
 /** What runCli touches outside itself: real streams and the real build by default, doubles in tests. */
@@ -94,6 +107,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<{ exit
       port: options.port,
       ...(io.speechLayout ? { speechLayout: io.speechLayout } : {}),
       ...(options.supervisionKeyPath ? { supervisionKeyPath: options.supervisionKeyPath } : {}),
+      ...(options.policyPollSeconds ? { policyPollSeconds: options.policyPollSeconds } : {}),
     });
   } catch (error) {
     // Never serve beside another process on the same port: the page would reach whichever answered.

@@ -38,6 +38,8 @@ export interface WebHostOptions {
    * lead's supervision requests at SUPERVISION_SIGN_PATH, so the key never reaches the page.
    */
   supervisionKeyPath?: string;
+  /** How often the page re-reads /policy.json for changes (seconds, 1–3600; default the page's own 15). */
+  policyPollSeconds?: number;
 }
 
 export interface WebHost {
@@ -51,6 +53,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
+/** Response header on /policy.json: how often (seconds) the page re-reads it for changes. */
+export const POLICY_POLL_HEADER = 'X-Lingxi-Policy-Poll-Seconds';
 /** The path the renderer's browser host fetches the policy from. */
 export const POLICY_PATH = '/policy.json';
 /** The knowledge package the policy names (knowledge.packagePath): 200 with it, 204 when none is named. */
@@ -81,7 +85,15 @@ function send(res: ServerResponse, status: number, contentType: string, body: Bu
   res.end(head ? undefined : body);
 }
 
-function createHandler(rendererDir: string, policyPath: string, guard: () => RequestGuard | null, speech: () => WebSpeech | null, signer: HostSigner | null) {
+function createHandler(
+  rendererDir: string,
+  policyPath: string,
+  guard: () => RequestGuard | null,
+  speech: () => WebSpeech | null,
+  signer: HostSigner | null,
+  policyPollSeconds: number | undefined,
+) {
+  const pollHeader: Record<string, string> = policyPollSeconds === undefined ? {} : { [POLICY_POLL_HEADER]: String(policyPollSeconds) };
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === 'HEAD';
     let pathname: string;
@@ -114,7 +126,7 @@ function createHandler(rendererDir: string, policyPath: string, guard: () => Req
       // validates it with the shared contract and shows any problem.
       try {
         const body = await readFile(policyPath);
-        send(res, 200, 'application/json; charset=utf-8', body, head, { 'Cache-Control': 'no-store' });
+        send(res, 200, 'application/json; charset=utf-8', body, head, { 'Cache-Control': 'no-store', ...pollHeader });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'error';
         send(res, 404, 'text/plain; charset=utf-8', `policy file not readable: ${code}`, head, { 'Cache-Control': 'no-store' });
@@ -175,13 +187,17 @@ export async function startWebHost({
   speech: speechWanted = true,
   speechLayout = checkoutSpeechLayout(fileURLToPath(new URL('../../', import.meta.url))),
   supervisionKeyPath,
+  policyPollSeconds,
 }: WebHostOptions): Promise<WebHost> {
+  if (policyPollSeconds !== undefined && !(Number.isInteger(policyPollSeconds) && policyPollSeconds >= 1 && policyPollSeconds <= 3600)) {
+    throw new Error(`policyPollSeconds must be an integer from 1 to 3600, got ${policyPollSeconds}`);
+  }
   await warnAboutPolicy(policyPath, warn);
   let speech: WebSpeech | null = null;
   // Set once the port is known; until then every request is refused.
   let guard: RequestGuard | null = null;
   const signer = supervisionKeyPath ? createHostSigner(supervisionKeyPath, policyPath) : null;
-  const handler = createHandler(rendererDir, policyPath, () => guard, () => speech, signer);
+  const handler = createHandler(rendererDir, policyPath, () => guard, () => speech, signer, policyPollSeconds);
   const server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error', false);

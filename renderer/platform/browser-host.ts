@@ -69,6 +69,7 @@ async function loadPolicy(get: HostFetch): ReturnType<LingxiApi['policy']['load'
     return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${httpProblem(response)}` }] };
   }
   const text = await response.text();
+  pollEveryMs = pollInterval(response.headers.get(POLICY_POLL_HEADER));
   const sources: PolicySource[] = [{ kind: 'web-host', location: source, applied: true }];
   const result = parsePolicy(text, source);
   if (!result.ok) return { ...result, sources };
@@ -77,14 +78,23 @@ async function loadPolicy(get: HostFetch): ReturnType<LingxiApi['policy']['load'
   return { ...result, sources, sha256: await policySha256(json.ok ? json.value : text) };
 }
 
+/** The web host's `X-Lingxi-Policy-Poll-Seconds` (`npm run web -- --policy-poll-seconds`), else POLICY_POLL_MS. */
+const POLICY_POLL_HEADER = 'X-Lingxi-Policy-Poll-Seconds';
+let pollEveryMs = POLICY_POLL_MS;
+function pollInterval(header: string | null): number {
+  const seconds = Number(header);
+  return header !== null && Number.isInteger(seconds) && seconds >= 1 && seconds <= 3600 ? seconds * 1000 : POLICY_POLL_MS;
+}
+
 /**
- * Re-reads /policy.json every POLICY_POLL_MS while someone listens, and says `policy-changed` once per new
+ * Re-reads /policy.json every POLICY_POLL_MS (or what the web host says) while someone listens, and says `policy-changed` once per new
  * result that is not what the page loaded last (the web host reads the file fresh on each request).
  */
 function createPolicyPoller(get: HostFetch, loaded: () => string | undefined) {
   const listeners = new Set<(event: SystemEvent) => void>();
   let reported: string | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let lastRead = 0;
   const poll = async () => {
     const identity = policyIdentity(await loadPolicy(get));
     const base = loaded();
@@ -92,9 +102,19 @@ function createPolicyPoller(get: HostFetch, loaded: () => string | undefined) {
     reported = identity;
     for (const listener of listeners) listener('policy-changed');
   };
+  // A once-a-second tick that reads when the interval the last answer named has passed: a new interval
+  // applies at once, also when the page subscribed before its first policy load.
+  const tick = () => {
+    if (Date.now() - lastRead < pollEveryMs) return;
+    lastRead = Date.now();
+    void poll();
+  };
   return (listener: (event: SystemEvent) => void): (() => void) => {
     listeners.add(listener);
-    timer ??= setInterval(() => void poll(), POLICY_POLL_MS);
+    if (timer === undefined) {
+      lastRead = Date.now();
+      timer = setInterval(tick, 1000);
+    }
     return () => {
       listeners.delete(listener);
       if (listeners.size === 0) {

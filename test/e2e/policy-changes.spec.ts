@@ -5,7 +5,8 @@ import { expect, test } from './fixtures/app';
 import { answerFrom } from './support/calls';
 import { appUi } from './support/ui';
 
-// The browser host re-reads /policy.json every 15 s (POLICY_POLL_MS): a change shows within that and a margin.
+// The browser host re-reads /policy.json every 15 s (POLICY_POLL_MS; the test host says 2 s with the web host's
+// X-Lingxi-Policy-Poll-Seconds): a change shows within that and a margin.
 const POLL_MARGIN = { timeout: 25_000 };
 
 test('the REGISTER carries X-Lingxi-Policy with the SHA-256 of the policy in force and its source', async ({ app, sip }) => {

@@ -16,6 +16,11 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--policy', 'p.json'], '/w').port).toBe(5173);
   });
 
+  it('reads how often the page re-reads the policy', () => {
+    expect(parseCliArgs(['--policy', 'p.json', '--policy-poll-seconds', '60'], '/w').policyPollSeconds).toBe(60);
+    expect(parseCliArgs(['--policy', 'p.json'], '/w')).not.toHaveProperty('policyPollSeconds');
+  });
+
   it.each([
     [[], /missing required option --policy/],
     [['--policy'], /--policy.*argument missing/],
@@ -24,6 +29,8 @@ describe('parseCliArgs', () => {
     [['--policy', 'p.json', '--port', 'abc'], /--port must be an integer/],
     [['--policy', 'p.json', '--port', '70000'], /--port must be an integer/],
     [['--policy', 'p.json', '--port', '-1'], /./],
+    [['--policy', 'p.json', '--policy-poll-seconds', '0'], /--policy-poll-seconds must be an integer from 1 to 3600/],
+    [['--policy', 'p.json', '--policy-poll-seconds', '1.5'], /--policy-poll-seconds must be an integer/],
   ] as const)('rejects %j', (args, message) => {
     let caught: unknown;
     try {

@@ -75,4 +75,24 @@ describe('browser host: the policy the web host serves, and changes to it', () =
     await vi.advanceTimersByTimeAsync(30_000);
     expect(events).toEqual(['policy-changed']);
   });
+
+  it('re-reads as often as the web host says (X-Lingxi-Policy-Poll-Seconds), else every 15 s', async () => {
+    vi.useFakeTimers();
+    const fetch = vi.fn(async () => new Response(JSON.stringify(base), { status: 200, headers: { 'X-Lingxi-Policy-Poll-Seconds': '2' } }));
+    vi.stubGlobal('fetch', fetch);
+    const host = createBrowserHost();
+    await host.policy.load();
+    const stop = host.system.onEvent(() => undefined);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fetch).toHaveBeenCalledTimes(1 + 5);
+    stop();
+    fetch.mockImplementation(async () => new Response(JSON.stringify(base), { status: 200, headers: { 'X-Lingxi-Policy-Poll-Seconds': 'soon' } }));
+    await host.policy.load();
+    const again = host.system.onEvent(() => undefined);
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(fetch).toHaveBeenCalledTimes(7);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fetch).toHaveBeenCalledTimes(8);
+    again();
+  });
 });
