@@ -1,10 +1,14 @@
 /** URL rules the policy applies to servers it names. Pure zod. */
 import { z } from 'zod';
 
-/** Hosts for which plain ws:// is acceptable: the SIP server runs on this machine. */
+/**
+ * Hosts for which plain ws:// and http:// are acceptable: a server on this machine. Exactly the loopback
+ * names the page's CSP allows (csp.ts), so a policy that passes here is never blocked there (127.0.0.2
+ * would be: a policy error now, not a refused connection at call time).
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return host === 'localhost' || host === '::1' || host === '127.0.0.1';
 }
 
 /** An https:// URL, or http:// for a loopback host (a service on the agent's own machine). */
@@ -17,7 +21,7 @@ export const serviceUrl = z.string().superRefine((value, ctx) => {
     return;
   }
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) return;
-  ctx.addIssue({ code: 'custom', message: 'must be an https:// URL (http:// is allowed only for loopback hosts)' });
+  ctx.addIssue({ code: 'custom', message: 'must be an https:// URL (http:// only for 127.0.0.1, localhost or [::1])' });
 });
 
 /** A WebSocket server URL: wss://, or ws:// for a loopback host (a server on the agent's own machine). */
@@ -32,6 +36,6 @@ export const webSocketUrl = z.string().superRefine((value, ctx) => {
   if (url.protocol === 'wss:' || (url.protocol === 'ws:' && isLoopbackHost(url.hostname))) return;
   ctx.addIssue({
     code: 'custom',
-    message: url.protocol === 'ws:' ? 'must be a wss:// URL (ws:// is allowed only for loopback hosts)' : 'must be a wss:// URL',
+    message: url.protocol === 'ws:' ? 'must be a wss:// URL (ws:// only for 127.0.0.1, localhost or [::1])' : 'must be a wss:// URL',
   });
 });

@@ -29,7 +29,7 @@ describe('transcription policy', () => {
 
   it('requires the bank ASR server’s address for the bank-asr provider, wss:// (ws:// only on loopback)', () => {
     expect(problems({ provider: 'bank-asr' })).toEqual(['asrUrl: is required when provider is "bank-asr" (the wss:// address of the bank\'s ASR server)']);
-    expect(problems({ provider: 'bank-asr', asrUrl: 'ws://asr.bank.example/v1' })).toEqual(['asrUrl: must be a wss:// URL (ws:// is allowed only for loopback hosts)']);
+    expect(problems({ provider: 'bank-asr', asrUrl: 'ws://asr.bank.example/v1' })).toEqual(['asrUrl: must be a wss:// URL (ws:// only for 127.0.0.1, localhost or [::1])']);
     expect(problems({ provider: 'bank-asr', asrUrl: 'https://asr.bank.example/v1' })).toEqual(['asrUrl: must be a wss:// URL']);
     expect(problems({ provider: 'bank-asr', asrUrl: 'wss://asr.bank.example/v1' })).toEqual([]);
     expect(problems({ provider: 'bank-asr', asrUrl: 'ws://127.0.0.1:9090/' })).toEqual([]);

@@ -23,11 +23,13 @@ describe('parsePolicy', () => {
     for (const server of ['ws://127.0.0.1:8080', 'ws://localhost:8080', 'ws://[::1]:8080']) {
       expect(parsePolicy({ ...valid, sip: { ...valid.sip, servers: [server] } }, 't').ok).toBe(true);
     }
-    const result = parsePolicy({ ...valid, sip: { ...valid.sip, servers: ['wss://ok.example', 'ws://pbx.example.com'] } }, 't');
+    // 127.0.0.2 is loopback too, but the page's CSP allows only these three names: refused here, not at call time.
+    const result = parsePolicy({ ...valid, sip: { ...valid.sip, servers: ['wss://ok.example', 'ws://pbx.example.com', 'ws://127.0.0.2:8080'] } }, 't');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
-      { path: 'sip.servers[1]', message: 'must be a wss:// URL (ws:// is allowed only for loopback hosts)' },
+      { path: 'sip.servers[1]', message: 'must be a wss:// URL (ws:// only for 127.0.0.1, localhost or [::1])' },
+      { path: 'sip.servers[2]', message: 'must be a wss:// URL (ws:// only for 127.0.0.1, localhost or [::1])' },
     ]);
   });
 
