@@ -30,6 +30,12 @@ export const pocketsphinxConfigSchema = z.strictObject({
   endSilenceMs: z.number().int().min(100).max(2000).default(400),
   /** Minimum audio between partials, ms. */
   partialIntervalMs: z.number().int().min(50).max(5000).default(250),
+  /**
+   * Where each stream's live cepstral mean normalisation starts (issue 22 §1): `leg` = from the last mean
+   * of the same leg's previous stream (the first sentence of a call is then normalised like the rest);
+   * `model` = from the acoustic model's -cmninit every time (the old behaviour, kept for comparison).
+   */
+  cmnPrior: z.enum(['leg', 'model']).default('leg'),
 });
 export type PocketsphinxConfig = z.infer<typeof pocketsphinxConfigSchema>;
 

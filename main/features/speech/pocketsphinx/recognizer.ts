@@ -30,6 +30,13 @@ export interface RecognizerTuning {
   partialIntervalMs?: number;
   /** Further `-name value` decoder arguments (e.g. ['-beam', '1e-60']). */
   extraArgs?: readonly string[];
+  /**
+   * Live cepstral mean to start from (the last one of the same leg's previous stream) instead of the
+   * acoustic model's -cmninit: the first utterance is then normalised like the rest (issue 22 §1).
+   */
+  cmnPrior?: Float32Array;
+  /** Told the live cepstral mean after each utterance (the engine keeps it as the leg's next prior). */
+  onCmn?: (mean: Float32Array) => void;
 }
 
 const SAMPLES_PER_MS = 16;
@@ -68,6 +75,7 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     private readonly api: PocketsphinxApi,
     private readonly decoder: Pointer,
     private readonly partialIntervalSamples: number,
+    private readonly onCmn?: (mean: Float32Array) => void,
   ) {
     this.api.startUtt(decoder);
   }
@@ -85,7 +93,8 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     if (decoder === null) {
       throw new SpeechEngineError('bad-config', `pocketsphinx could not load the model (acoustic model ${model.acousticModel}, dictionary ${model.dictionary}, language model ${model.languageModel}); check that the files belong together and are not damaged`);
     }
-    return new PocketsphinxRecognizer(api, decoder, (tuning.partialIntervalMs ?? 250) * SAMPLES_PER_MS);
+    if (tuning.cmnPrior) api.setCmn(decoder, tuning.cmnPrior);
+    return new PocketsphinxRecognizer(api, decoder, (tuning.partialIntervalMs ?? 250) * SAMPLES_PER_MS, tuning.onCmn);
   }
 
   accept(samples: Int16Array): Promise<RecognitionEvent[]> {
@@ -153,6 +162,8 @@ export class PocketsphinxRecognizer implements RecognitionStream {
 
   private async endUtterance(): Promise<RecognitionEvent[]> {
     await this.api.endUtt(this.decoder);
+    // ps_end_utt has folded the utterance into the live cepstral mean.
+    this.onCmn?.(this.api.getCmn(this.decoder));
     const text = this.words(this.api.hyp(this.decoder));
     const words = this.timedWords();
     this.api.startUtt(this.decoder);
