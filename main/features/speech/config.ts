@@ -36,6 +36,12 @@ export const pocketsphinxConfigSchema = z.strictObject({
    * `model` = from the acoustic model's -cmninit every time (the old behaviour, kept for comparison).
    */
   cmnPrior: z.enum(['leg', 'model']).default('leg'),
+  /**
+   * Decode a stream's first utterance a second time once the normalisation has seen it (issue 22 §1): costs
+   * one more pass over that utterance before its final. `without-prior` = only when the leg has no carried
+   * mean yet (its first call since the service started).
+   */
+  redecodeFirst: z.enum(['never', 'without-prior', 'always']).default('without-prior'),
 });
 export type PocketsphinxConfig = z.infer<typeof pocketsphinxConfigSchema>;
 

@@ -86,11 +86,14 @@ export class PocketsphinxEngine implements SpeechEngine {
       throw new SpeechEngineError('bad-config', `cannot build the domain model: ${(error as Error).message}`, { cause: error });
     });
     const leg = this.config.cmnPrior === 'leg' ? options.leg : undefined;
+    const prior = leg ? this.cmnPriors.get(leg) : undefined;
+    const redecode = this.config.redecodeFirst;
     const tuning: RecognizerTuning = {
       endSilenceMs: this.config.endSilenceMs,
       partialIntervalMs: this.config.partialIntervalMs,
       extraArgs: FIXED_ARGS,
-      ...(leg ? { cmnPrior: this.cmnPriors.get(leg), onCmn: (mean: Float32Array) => void this.cmnPriors.set(leg, mean) } : {}),
+      redecodeFirst: redecode === 'always' || (redecode === 'without-prior' && !prior),
+      ...(leg ? { cmnPrior: prior, onCmn: (mean: Float32Array) => void this.cmnPriors.set(leg, mean) } : {}),
     };
     const started = performance.now();
     const recognizer = await PocketsphinxRecognizer.open(
