@@ -21,6 +21,7 @@ import { measureSupervisionCalls } from './supervision-calls';
 import { measureRecording } from './recording';
 import { measureTapRecovery } from './recording-recovery';
 import { measureAssist } from './assist';
+import { measureSpeechEval } from './speech-eval';
 import { measureSupervisionBoard } from './supervision-board';
 import { summarize, type Figure } from './stats';
 
@@ -117,7 +118,10 @@ async function main(): Promise<Record<string, Figure | number | QualityMosFigure
       Object.assign(figures, await measureRecording({ sip, peerUrl: peerServer.url, log }));
       Object.assign(figures, await measureTapRecovery({ sip, peerUrl: peerServer.url, log }));
     }
-    if (runs('assist')) Object.assign(figures, await measureAssist({ sip, peerUrl: peerServer.url, log }));
+    if (runs('assist')) {
+      Object.assign(figures, await measureAssist({ sip, peerUrl: peerServer.url, log }));
+      Object.assign(figures, await measureSpeechEval({ log }));
+    }
     if (runs('supervision')) {
       Object.assign(figures, await measureSupervisionBoard({ samples: Math.max(samples, 20), log }));
       Object.assign(figures, await measureSupervisionCalls({ sip, peerUrl: peerServer.url, samples, log }));

@@ -30,6 +30,18 @@ export const pocketsphinxConfigSchema = z.strictObject({
   endSilenceMs: z.number().int().min(100).max(2000).default(400),
   /** Minimum audio between partials, ms. */
   partialIntervalMs: z.number().int().min(50).max(5000).default(250),
+  /**
+   * Where each stream's live cepstral mean normalisation starts (issue 22 §1): `leg` = from the last mean
+   * of the same leg's previous stream (the first sentence of a call is then normalised like the rest);
+   * `model` = from the acoustic model's -cmninit every time (the old behaviour, kept for comparison).
+   */
+  cmnPrior: z.enum(['leg', 'model']).default('leg'),
+  /**
+   * Decode a stream's first utterance a second time once the normalisation has seen it (issue 22 §1): costs
+   * one more pass over that utterance before its final. `without-prior` = only when the leg has no carried
+   * mean yet (its first call since the service started).
+   */
+  redecodeFirst: z.enum(['never', 'without-prior', 'always']).default('without-prior'),
 });
 export type PocketsphinxConfig = z.infer<typeof pocketsphinxConfigSchema>;
 

@@ -26,6 +26,8 @@ export interface RecognitionEvent {
 /** Per-stream options from the client's start message. */
 export interface StreamOptions {
   language: string;
+  /** Which side of the call the audio is (engines may keep per-leg state across calls). */
+  leg?: 'customer' | 'agent';
   hints: readonly string[];
   keywords: readonly string[];
 }

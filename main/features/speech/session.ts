@@ -118,7 +118,7 @@ export class SpeechSession {
       keywords: keywordMatcher(message.keywords ?? []),
     };
     this.active = s;
-    const options = { language: message.language, hints: message.hints ?? [], keywords: message.keywords ?? [] };
+    const options = { language: message.language, leg: message.leg, hints: message.hints ?? [], keywords: message.keywords ?? [] };
     this.options.registry
       .engineFor(message.language)
       .then(async (engine) => {

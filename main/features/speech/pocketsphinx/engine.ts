@@ -35,6 +35,8 @@ export type PocketsphinxStream = RecognitionStream & { readonly info: Pocketsphi
 /** Creates the engine. Dependencies are injectable for tests. */
 export class PocketsphinxEngine implements SpeechEngine {
   readonly name = 'pocketsphinx';
+  /** Per leg, the live cepstral mean its last stream ended with: the next stream of that leg starts there. */
+  private readonly cmnPriors = new Map<string, Float32Array>();
 
   private constructor(
     private readonly config: PocketsphinxConfig,
@@ -83,10 +85,15 @@ export class PocketsphinxEngine implements SpeechEngine {
     const model = await ensureDomainModel({ dictionaryPath: this.config.dictionary, sentences, cacheDir: this.cacheDir }).catch((error: unknown) => {
       throw new SpeechEngineError('bad-config', `cannot build the domain model: ${(error as Error).message}`, { cause: error });
     });
+    const leg = this.config.cmnPrior === 'leg' ? options.leg : undefined;
+    const prior = leg ? this.cmnPriors.get(leg) : undefined;
+    const redecode = this.config.redecodeFirst;
     const tuning: RecognizerTuning = {
       endSilenceMs: this.config.endSilenceMs,
       partialIntervalMs: this.config.partialIntervalMs,
       extraArgs: FIXED_ARGS,
+      redecodeFirst: redecode === 'always' || (redecode === 'without-prior' && !prior),
+      ...(leg ? { cmnPrior: prior, onCmn: (mean: Float32Array) => void this.cmnPriors.set(leg, mean) } : {}),
     };
     const started = performance.now();
     const recognizer = await PocketsphinxRecognizer.open(

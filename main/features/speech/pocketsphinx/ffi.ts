@@ -33,7 +33,22 @@ export interface PocketsphinxApi {
   frames(decoder: Pointer): number;
   /** Words of the best hypothesis with their frame spans (relative to the utterance). */
   segments(decoder: Pointer): { word: string; startFrame: number; endFrame: number }[];
+  /** The live cepstral mean the front end subtracts now (updated at each end of utterance). */
+  getCmn(decoder: Pointer): Float32Array;
+  /** Replaces the live cepstral mean (weighted as CMN_WIN = 500 frames of history). */
+  setCmn(decoder: Pointer, mean: Float32Array): void;
 }
+
+/**
+ * Where the decoder's live CMN state is. libpocketsphinx 5prealpha exports no getter for it: ps_get_feat
+ * gives the feat_t, whose `cmn_struct` (cmn_t *) sits at byte 0x58 on 64-bit builds (sphinxbase feat.h;
+ * checked in the disassembly of feat_init, and by a unit test against the model's -cmninit right after
+ * ps_init). cmn_t's `veclen` is at 0x1c (cmn_live_get's own disassembly).
+ */
+const FEAT_CMN_STRUCT_OFFSET = 0x58;
+const CMN_VECLEN_OFFSET = 0x1c;
+/** Cepstral vector lengths a model can have (13 for every Sphinx model shipped). */
+const MAX_CEPSTRA = 64;
 
 /** Thrown when the shared library cannot be loaded (not installed, wrong architecture). */
 export class LibraryMissingError extends Error {
@@ -90,6 +105,17 @@ export function loadPocketsphinx(libraries = DEFAULT_LIBRARIES): PocketsphinxApi
   const psSegNext = ps.func('ps_seg_t *ps_seg_next(ps_seg_t *seg)');
   const psSegWord = ps.func('const char *ps_seg_word(ps_seg_t *seg)');
   const psSegFrames = ps.func('void ps_seg_frames(ps_seg_t *seg, _Out_ int *sf, _Out_ int *ef)');
+  const psGetFeat = ps.func('void *ps_get_feat(ps_decoder_t *ps)');
+  const cmnLiveGet = sb.func('void cmn_live_get(void *cmn, _Out_ float *mean)');
+  const cmnLiveSet = sb.func('void cmn_live_set(void *cmn, const float *mean)');
+  /** The decoder's cmn_t and its vector length. */
+  const cmnOf = (decoder: Pointer): { cmn: Pointer; length: number } => {
+    const feat = psGetFeat(decoder) as Pointer | null;
+    const cmn = feat === null ? null : (koffi.decode(feat, FEAT_CMN_STRUCT_OFFSET, 'void *') as Pointer | null);
+    const length = cmn === null ? 0 : (koffi.decode(cmn, CMN_VECLEN_OFFSET, 'int32') as number);
+    if (cmn === null || length < 1 || length > MAX_CEPSTRA) throw new Error(`this libpocketsphinx's feature layout is not the one Lingxi reads (cepstral mean of length ${length})`);
+    return { cmn, length };
+  };
 
   const initAsync = promisify(psInit.async) as (config: Pointer) => Promise<Pointer | null>;
   const processAsync = promisify(psProcessRaw.async) as (d: Pointer, s: Int16Array, n: number, noSearch: number, full: number) => Promise<number>;
@@ -119,6 +145,17 @@ export function loadPocketsphinx(libraries = DEFAULT_LIBRARIES): PocketsphinxApi
         words.push({ word: psSegWord(seg) as string, startFrame: sf[0] ?? 0, endFrame: ef[0] ?? 0 });
       }
       return words;
+    },
+    getCmn: (decoder) => {
+      const { cmn, length } = cmnOf(decoder);
+      const mean = new Float32Array(length);
+      cmnLiveGet(cmn, mean);
+      return mean;
+    },
+    setCmn: (decoder, mean) => {
+      const { cmn, length } = cmnOf(decoder);
+      if (mean.length !== length) throw new Error(`cepstral mean of length ${mean.length} given to a decoder whose features have ${length}`);
+      cmnLiveSet(cmn, mean);
     },
   };
   loaded.set(key, api);

@@ -30,7 +30,22 @@ export interface RecognizerTuning {
   partialIntervalMs?: number;
   /** Further `-name value` decoder arguments (e.g. ['-beam', '1e-60']). */
   extraArgs?: readonly string[];
+  /**
+   * Live cepstral mean to start from (the last one of the same leg's previous stream) instead of the
+   * acoustic model's -cmninit: the first utterance is then normalised like the rest (issue 22 §1).
+   */
+  cmnPrior?: Float32Array;
+  /** Told the live cepstral mean after each utterance (the engine keeps it as the leg's next prior). */
+  onCmn?: (mean: Float32Array) => void;
+  /**
+   * Decode the stream's first utterance a second time once it has ended (its audio folded into the live
+   * cepstral mean), and make that the final: costs one more pass over the utterance (rtf × its length).
+   */
+  redecodeFirst?: boolean;
 }
+
+/** Audio kept before speech starts when the first utterance is to be decoded again (VAD pre-speech and more), samples. */
+const KEEP_BEFORE_SPEECH = 16000;
 
 const SAMPLES_PER_MS = 16;
 const FRAME_MS = 10;
@@ -63,12 +78,19 @@ export class PocketsphinxRecognizer implements RecognitionStream {
   private lastPartial = '';
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The first utterance's audio while it is to be decoded again; null once done (or not asked for). */
+  private firstAudio: Int16Array[] | null;
+  /** Samples fed to the decoder twice (a re-decoded first utterance): its frame numbers run ahead by this. */
+  private refedSamples = 0;
 
   private constructor(
     private readonly api: PocketsphinxApi,
     private readonly decoder: Pointer,
     private readonly partialIntervalSamples: number,
+    private readonly onCmn?: (mean: Float32Array) => void,
+    redecodeFirst = false,
   ) {
+    this.firstAudio = redecodeFirst ? [] : null;
     this.api.startUtt(decoder);
   }
 
@@ -85,7 +107,8 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     if (decoder === null) {
       throw new SpeechEngineError('bad-config', `pocketsphinx could not load the model (acoustic model ${model.acousticModel}, dictionary ${model.dictionary}, language model ${model.languageModel}); check that the files belong together and are not damaged`);
     }
-    return new PocketsphinxRecognizer(api, decoder, (tuning.partialIntervalMs ?? 250) * SAMPLES_PER_MS);
+    if (tuning.cmnPrior) api.setCmn(decoder, tuning.cmnPrior);
+    return new PocketsphinxRecognizer(api, decoder, (tuning.partialIntervalMs ?? 250) * SAMPLES_PER_MS, tuning.onCmn, tuning.redecodeFirst);
   }
 
   accept(samples: Int16Array): Promise<RecognitionEvent[]> {
@@ -132,6 +155,7 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     if ((await this.api.processRaw(this.decoder, samples)) < 0) throw new SpeechEngineError('internal', 'pocketsphinx failed to process audio');
     this.decoderSamples += samples.length;
     const speaking = this.api.inSpeech(this.decoder);
+    if (this.firstAudio) this.keepFirstAudio(samples, speaking);
     if (speaking && !this.inUtterance) {
       this.inUtterance = true;
       this.lastPartialAt = this.decoderSamples;
@@ -151,8 +175,32 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     return [];
   }
 
+  /** Keeps the first utterance's audio, and only the last KEEP_BEFORE_SPEECH samples before it starts. */
+  private keepFirstAudio(samples: Int16Array, speaking: boolean): void {
+    const kept = this.firstAudio as Int16Array[];
+    kept.push(samples);
+    if (speaking || this.inUtterance) return;
+    let total = kept.reduce((n, c) => n + c.length, 0);
+    while (kept.length > 1 && total - (kept[0]?.length ?? 0) >= KEEP_BEFORE_SPEECH) total -= kept.shift()?.length ?? 0;
+  }
+
+  /** Decodes the first utterance again now that the live cepstral mean has seen it. */
+  private async redecodeFirst(): Promise<void> {
+    const chunks = this.firstAudio as Int16Array[];
+    this.firstAudio = null;
+    const audio = new Int16Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((at, c) => (audio.set(c, at), at + c.length), 0);
+    this.api.startUtt(this.decoder);
+    if ((await this.api.processRaw(this.decoder, audio)) < 0) throw new SpeechEngineError('internal', 'pocketsphinx failed to process audio');
+    await this.api.endUtt(this.decoder);
+    this.refedSamples += audio.length;
+  }
+
   private async endUtterance(): Promise<RecognitionEvent[]> {
     await this.api.endUtt(this.decoder);
+    if (this.firstAudio) await this.redecodeFirst();
+    // ps_end_utt has folded the utterance into the live cepstral mean.
+    this.onCmn?.(this.api.getCmn(this.decoder));
     const text = this.words(this.api.hyp(this.decoder));
     const words = this.timedWords();
     this.api.startUtt(this.decoder);
@@ -164,7 +212,7 @@ export class PocketsphinxRecognizer implements RecognitionStream {
 
   /** The best hypothesis's words with stream times (fillers and silences left out). */
   private timedWords(): WordTiming[] {
-    const baseMs = this.streamBase / SAMPLES_PER_MS;
+    const baseMs = (this.streamBase + this.refedSamples) / SAMPLES_PER_MS;
     return this.api
       .segments(this.decoder)
       .filter((s) => !FILLER.test(s.word))
