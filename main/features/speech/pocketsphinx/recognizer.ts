@@ -87,7 +87,7 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     private readonly api: PocketsphinxApi,
     private readonly decoder: Pointer,
     private readonly partialIntervalSamples: number,
-    private readonly onCmn?: (mean: Float32Array) => void,
+    private onCmn?: (mean: Float32Array) => void,
     redecodeFirst = false,
   ) {
     this.firstAudio = redecodeFirst ? [] : null;
@@ -107,8 +107,15 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     if (decoder === null) {
       throw new SpeechEngineError('bad-config', `pocketsphinx could not load the model (acoustic model ${model.acousticModel}, dictionary ${model.dictionary}, language model ${model.languageModel}); check that the files belong together and are not damaged`);
     }
-    if (tuning.cmnPrior) api.setCmn(decoder, tuning.cmnPrior);
-    return new PocketsphinxRecognizer(api, decoder, (tuning.partialIntervalMs ?? 250) * SAMPLES_PER_MS, tuning.onCmn, tuning.redecodeFirst);
+    // A libpocketsphinx whose feature layout Lingxi does not know (ffi.ts says so by throwing): no carried
+    // mean, the model's -cmninit as before; recognition itself never depends on it.
+    let onCmn = tuning.onCmn;
+    try {
+      if (tuning.cmnPrior) api.setCmn(decoder, tuning.cmnPrior);
+    } catch {
+      onCmn = undefined;
+    }
+    return new PocketsphinxRecognizer(api, decoder, (tuning.partialIntervalMs ?? 250) * SAMPLES_PER_MS, onCmn, tuning.redecodeFirst);
   }
 
   accept(samples: Int16Array): Promise<RecognitionEvent[]> {
@@ -196,11 +203,21 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     this.refedSamples += audio.length;
   }
 
+  /** Hands the live cepstral mean on; stops asking a library whose layout is not the one ffi.ts reads. */
+  private reportCmn(): void {
+    if (!this.onCmn) return;
+    try {
+      this.onCmn(this.api.getCmn(this.decoder));
+    } catch {
+      this.onCmn = undefined;
+    }
+  }
+
   private async endUtterance(): Promise<RecognitionEvent[]> {
     await this.api.endUtt(this.decoder);
     if (this.firstAudio) await this.redecodeFirst();
     // ps_end_utt has folded the utterance into the live cepstral mean.
-    this.onCmn?.(this.api.getCmn(this.decoder));
+    this.reportCmn();
     const text = this.words(this.api.hyp(this.decoder));
     const words = this.timedWords();
     this.api.startUtt(this.decoder);

@@ -80,6 +80,31 @@ describe('cepstral mean prior per leg', () => {
   });
 });
 
+describe('a library whose feature layout Lingxi does not know', () => {
+  it('still recognises: no carried mean, the model default as before', { timeout: 120_000 }, async () => {
+    const unknownLayout: PocketsphinxApi = {
+      ...api,
+      getCmn: () => {
+        throw new Error("this libpocketsphinx's feature layout is not the one Lingxi reads");
+      },
+      setCmn: () => {
+        throw new Error("this libpocketsphinx's feature layout is not the one Lingxi reads");
+      },
+    };
+    const cacheDir = freshModelCache();
+    const engine = await PocketsphinxEngine.create(testEngineConfig(), cacheDir, () => unknownLayout);
+    const clips = (await ensureSpeechFixtures()).clips;
+    for (const id of ['lost-card', 'complaint']) {
+      const clip = clips.find((c) => c.id === id);
+      const stream = await engine.open({ language: 'en-US', leg: 'customer', hints: [], keywords: [] });
+      const run = await runClip(stream, (await readWav(clip?.wav16 ?? '')).samples);
+      stream.close();
+      expect(run.finals.map((f) => f.event.text).join(' '), id).toBe(clip?.text);
+    }
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+});
+
 describe('first utterance decoded again', () => {
   it('keeps the text and the word times of the re-decoded first utterance and of those after it', { timeout: 120_000 }, async () => {
     const cacheDir = freshModelCache();
