@@ -62,10 +62,12 @@ describe('article Markdown parsing time', () => {
   };
 
   for (const [name, body] of Object.entries(pathological)) {
-    it(`reads 200 KB of ${name} in under 200 ms`, () => {
+    // The bound tells linear from quadratic (the old reader: 49 s of CPU), not fast from slow: 1 s, since the
+    // renderer tests share a worker's heap (isolate: false) and a garbage collection lands in the figure.
+    it(`reads 200 KB of ${name} in under 1 s of CPU`, () => {
       expect(body.length).toBeGreaterThanOrEqual(199_998);
       parseMarkdown(body.slice(0, 20_000)); // warm the JIT so the bound measures the algorithm, not compilation
-      expect(cpuMs(() => parseMarkdown(body))).toBeLessThan(200);
+      expect(cpuMs(() => parseMarkdown(body))).toBeLessThan(1000);
     });
   }
 
