@@ -4,6 +4,7 @@
  * own UA registers afterwards, so a wrong password never starts the desk (recording, transcription, board).
  */
 import { UA, WebSocketInterface } from 'jssip';
+import { registrationFailure } from './registration-failure';
 import type { EngineConfig } from './types';
 
 /** The sign-in's outcome as the form explains it. */
@@ -74,10 +75,7 @@ export function checkCredentials(config: CheckedConfig, { timeoutMs = 10_000 }: 
 }
 
 function failure(status: number | undefined, cause: string | undefined): CredentialCheck {
-  const withStatus = status ? { status } : {};
-  if (cause === 'Authentication Error' || status === 401 || status === 407) return { ok: false, reason: 'auth', ...withStatus };
-  if (status === 403) return { ok: false, reason: 'forbidden', ...withStatus };
-  if (cause === 'Request Timeout') return { ok: false, reason: 'timeout', ...withStatus };
-  if (cause === 'Connection Error') return { ok: false, reason: 'network', ...withStatus };
-  return { ok: false, reason: 'rejected', ...withStatus };
+  // The desk's own mapping, plus the two answers a sign-in form words differently: 403 and a bare 401/407.
+  const reason = status === 403 ? 'forbidden' : status === 401 || status === 407 ? 'auth' : registrationFailure(cause);
+  return { ok: false, reason, ...(status ? { status } : {}) };
 }

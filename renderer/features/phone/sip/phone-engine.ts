@@ -11,10 +11,10 @@ import type { RTCSessionEvent } from 'jssip/lib/UA';
 import { CallControl, type ConsultResult, type TransferResult } from './call-control';
 import { CallSession } from './call-session';
 import { Connection } from './connection';
+import { registrationFailure } from './registration-failure';
 import { toDialTarget } from './target';
-import type { EngineConfig, EngineListener, RegistrationFailure, RegistrationSnapshot } from './types';
+import type { EngineConfig, EngineListener, RegistrationSnapshot } from './types';
 
-const AUTH_CAUSE = 'Authentication Error';
 /** An agent handles at most two lines: a call and a waiting (or consultation) call. */
 const MAX_CALLS = 2;
 
@@ -108,7 +108,7 @@ export class PhoneEngine {
       if (this.registration.state === 'failed' && this.registration.reason === 'auth') return;
       this.setRegistration({ state: 'connecting', reason: 'network' });
     });
-    ua.on('registrationFailed', ({ cause }) => this.setRegistration({ state: 'failed', reason: failureReason(cause) }));
+    ua.on('registrationFailed', ({ cause }) => this.setRegistration({ state: 'failed', reason: registrationFailure(cause) }));
     ua.on('newRTCSession', (event: RTCSessionEvent) => this.onNewSession(event));
     for (const hook of this.uaHooks) hook.started(ua);
     performance.mark('lingxi:registering');
@@ -401,11 +401,4 @@ export class PhoneEngine {
 
 function stopStream(stream: MediaStream): void {
   for (const track of stream.getTracks()) track.stop();
-}
-
-function failureReason(cause: string | undefined): RegistrationFailure {
-  if (cause === AUTH_CAUSE) return 'auth';
-  if (cause === 'Request Timeout' || cause === 'RTP Timeout') return 'timeout';
-  if (cause === 'Connection Error') return 'network';
-  return 'rejected';
 }
