@@ -7,7 +7,7 @@
  *   rollout (stagingPercentage) by this machine's staging id. A running version that is blocked or too old skips
  *   the rollout and may go back to an older allowed version.
  * - A downloaded update installs when the app quits, or in the install window, or (blocked version) at once,
- *   but never while the desk is busy (a call, wrap-up, a recording being written or uploaded) and never before
+ *   but never while the desk is busy (a call, wrap-up, a recording being written; one waiting for upload is safe) and never before
  *   the renderer has said it is idle.
  * - A failed check (server down, corrupt metadata or kill switch file) is reported and retried at the next
  *   check; the last kill switch verdict stands meanwhile, and nothing is installed from a failed check.

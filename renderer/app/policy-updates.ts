@@ -4,10 +4,12 @@
  * - the same policy: nothing;
  * - an invalid one: a banner says what is wrong; the policy in force stays;
  * - a valid new one: marked pending, and the page reloads as soon as no call is up and no wrap-up is left
- *   (a reload is the one way every feature — phone, recording, assist, shortcuts — re-reads the policy).
+ *   and no recording is still being written (a reload is the one way every feature — phone, recording, assist, shortcuts — re-reads the policy).
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { PolicyLoadResult } from '@common/contract/policy';
+import { isDeskBusy } from '@common/updates/update-status';
+import { deskOf } from '../features/updates';
 import { createLogger } from '../platform/logger';
 import type { AppStore } from '../platform/store';
 import type { PolicyUpdateState } from '../platform/session-slice';
@@ -22,9 +24,13 @@ export function decidePolicyUpdate(runningSha256: string | undefined, result: Po
   return result.sha256 !== undefined && result.sha256 === runningSha256 ? 'unchanged' : 'changed';
 }
 
-/** The desk may be rebuilt: no call (ringing, held or up) and no wrap-up. */
-export function isIdleForPolicy(state: { calls: readonly unknown[]; agent: { state: { kind: string } } }): boolean {
-  return state.calls.length === 0 && state.agent.state.kind !== 'on-call' && state.agent.state.kind !== 'wrap-up';
+/**
+ * The desk may be rebuilt: what the install rule calls idle (no call ringing, held or up, no wrap-up, no
+ * recording still being written — a reload right after Hang up would cut the recording's last seconds), and
+ * the agent not On call.
+ */
+export function isIdleForPolicy(state: Parameters<typeof deskOf>[0]): boolean {
+  return !isDeskBusy(deskOf(state)) && state.agent.state.kind !== 'on-call';
 }
 
 /**

@@ -1,4 +1,4 @@
 /** The updates feature's public surface: what the app may import. */
 export { UpdateBanner } from './components/UpdateBanner';
-export { startUpdates, type UpdatesPorts } from './updates-service';
+export { deskOf, startUpdates, type UpdatesPorts } from './updates-service';
 export { createUpdatesSlice } from './updates-slice';

@@ -18,13 +18,20 @@ describe('decidePolicyUpdate', () => {
 });
 
 describe('isIdleForPolicy', () => {
-  const state = (calls: number, kind: string) => ({ calls: Array.from({ length: calls }), agent: { state: { kind } } });
-  it('is idle only with no call and no wrap-up', () => {
+  const state = (calls: number, kind: string, writing = false) =>
+    ({
+      calls: Array.from({ length: calls }, () => ({ phase: 'ringing' })),
+      agent: { state: { kind } },
+      liveRecordings: writing ? { c1: {} } : {},
+      recordings: [],
+    }) as unknown as Parameters<typeof isIdleForPolicy>[0];
+  it('is idle only with no call, no wrap-up and no recording still being written', () => {
     expect(isIdleForPolicy(state(0, 'ready'))).toBe(true);
     expect(isIdleForPolicy(state(0, 'not-ready'))).toBe(true);
     expect(isIdleForPolicy(state(1, 'ready'))).toBe(false); // ringing
     expect(isIdleForPolicy(state(0, 'on-call'))).toBe(false);
     expect(isIdleForPolicy(state(0, 'wrap-up'))).toBe(false);
+    expect(isIdleForPolicy(state(0, 'ready', true))).toBe(false); // the hung-up call's recording drains its delay line
   });
 });
 
