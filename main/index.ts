@@ -132,7 +132,6 @@ if (refusedDebugging) {
   // The CRM main asks on the renderer's behalf (crm:lookup) is the one the last valid policy names.
   let crmSettings: Policy['crm'] | undefined;
   // A team lead's desktop signs supervision requests in its own name only (the last valid policy's SIP URI).
-  let leadUri: string | undefined;
   let loadedPolicy: Policy | undefined;
   // The recording store's token and client certificate are attached here, for the last valid policy's uploadUrl.
   const uploadCredentials = createUploadCredentials({
@@ -167,7 +166,6 @@ if (refusedDebugging) {
     knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
     crmSettings = result.ok ? result.policy.crm : undefined;
     loadedPolicy = result.ok ? result.policy : undefined;
-    leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
     uploadCredentials.configure(result.ok ? result.policy.recording : null);
     updates.configure(result.ok ? result.policy.updates : undefined);
     if (result.ok) configureSpeech(result.policy, result.source);
@@ -200,7 +198,7 @@ if (refusedDebugging) {
   ipc.handle('signin:remembered', () => signIn.remembered());
   ipc.handle('signin:signed-out', () => signIn.signedOut());
   // A lead's requests name the lead: the policy's fixed agent, or the agent who signed in under its template.
-  const supervisionSigner = createSupervisionSigner({ privateKey: () => secrets.get('supervision.privateKey'), leadUri: () => (leadUri ?? signIn.signedInUri()) });
+  const supervisionSigner = createSupervisionSigner({ privateKey: () => secrets.get('supervision.privateKey'), leadUri: () => (loadedPolicy?.supervision.role === 'lead' ? (loadedPolicy.sip.uri ?? signIn.signedInUri()) : undefined) });
   ipc.handle('supervision:sign', (request) => supervisionSigner.sign(request));
   ipc.handle(
     'crm:lookup',

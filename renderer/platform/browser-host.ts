@@ -156,11 +156,11 @@ export function createBrowserHost(): LingxiApi {
   let recordingStore: UploadTokenPolicy | undefined;
   const secrets = createSessionSecrets();
   // A team lead's private key, like the CRM token, lives in this page's memory only; the signer reads it there.
-  let leadUri: string | undefined;
-  // Under a sip.uriTemplate policy the lead is whoever signed in (the page's own signer names them).
-  let uriTemplate: string | undefined;
-  let signedInUri: string | undefined;
-  const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri: () => leadUri ?? signedInUri });
+  // The lead it names: the lead policy's fixed agent, or under its sip.uriTemplate whoever signed in.
+  let leadSip: Policy['sip'] | undefined;
+  let signedInAgent: string | undefined;
+  const leadUri = () => leadSip?.uri ?? (leadSip?.uriTemplate && signedInAgent ? fillAgentId(leadSip.uriTemplate, signedInAgent) : undefined);
+  const supervisionSigner = createSupervisionSigner({ privateKey: async () => secrets.read('supervision.privateKey'), leadUri });
   const leaveGuard = createLeaveGuard();
   const updates = createBrowserUpdates(() => __APP_VERSION__);
   // What the page runs on (the last policy.load()), the baseline pollPolicy compares with.
@@ -174,9 +174,8 @@ export function createBrowserHost(): LingxiApi {
         shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
         crm = result.ok ? result.policy.crm : undefined;
         recordingStore = result.ok ? result.policy.recording : undefined;
-        leadUri = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uri : undefined;
+        leadSip = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip : undefined;
         updates.configure(result.ok ? result.policy.updates : undefined);
-        uriTemplate = result.ok && result.policy.supervision.role === 'lead' ? result.policy.sip.uriTemplate : undefined;
         loadedIdentity = policyIdentity(result);
         return result;
       },
@@ -211,12 +210,12 @@ export function createBrowserHost(): LingxiApi {
     // A browser profile is no place for a password: the agent signs in again after every reload.
     signIn: {
       signedIn: async ({ agentId }) => {
-        signedInUri = uriTemplate ? fillAgentId(uriTemplate, agentId) : undefined;
+        signedInAgent = agentId;
         return { remembered: false };
       },
       remembered: async () => null,
       signedOut: async () => {
-        signedInUri = undefined;
+        signedInAgent = undefined;
       },
     },
     supervision: { sign: (request) => signSupervision(token, request, () => supervisionSigner.sign(request), secrets.read('supervision.privateKey') !== null) },
