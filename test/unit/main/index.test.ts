@@ -21,6 +21,8 @@ const fake = vi.hoisted(() => ({
   permissionHandlers: 0,
   menus: [] as unknown[],
   dialogs: [] as unknown[][],
+  trays: [] as Array<{ tooltip: string; menu: unknown; images: unknown[] }>,
+  notifications: [] as Array<{ title: string; body: string }>,
 }));
 fake.userData = mkdtempSync(join(tmpdir(), 'lingxi-main-'));
 // A packaged app must ignore this: otherwise an environment variable could load a foreign page.
@@ -67,11 +69,52 @@ vi.mock('electron', async () => {
       return Promise.resolve();
     }
     isDestroyed = () => false;
+    isVisible = () => true;
+    isMinimized = () => false;
+    isFocused = () => false;
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 100, y: 100, width: 1280, height: 800 });
+    show = () => undefined;
+    focus = () => undefined;
   }
   let nextBlocker = 0;
+  class Tray extends EventEmitter {
+    record = { tooltip: '', menu: undefined as unknown, images: [] as unknown[] };
+    constructor(image: unknown) {
+      super();
+      this.record.images.push(image);
+      fake.trays.push(this.record);
+    }
+    setImage = (image: unknown) => void this.record.images.push(image);
+    setToolTip = (tooltip: string) => void (this.record.tooltip = tooltip);
+    setTitle = () => undefined;
+    setContextMenu = (menu: unknown) => void (this.record.menu = menu);
+    destroy = () => undefined;
+  }
+  class Notification {
+    static isSupported = () => true;
+    constructor(private readonly options: { title: string; body: string }) {}
+    show() {
+      fake.notifications.push(this.options);
+    }
+  }
+  const nativeImage = {
+    createEmpty: () => {
+      const representations: Buffer[] = [];
+      return {
+        addRepresentation: ({ buffer }: { buffer: Buffer }) => void representations.push(buffer),
+        isEmpty: () => representations.length === 0 || representations.some((png) => png.subarray(1, 4).toString() !== 'PNG'),
+      };
+    },
+  };
+  const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
   return {
     app,
     BrowserWindow,
+    Tray,
+    Notification,
+    nativeImage,
+    screen: { getAllDisplays: () => [display], getDisplayMatching: () => display },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown) => void fake.menus.push(menu),
@@ -240,5 +283,28 @@ describe('main/index.ts wiring', () => {
     const quitsBefore = fake.quits;
     await call('app:quit-ready');
     expect(fake.quits).toBe(quitsBefore + 1);
+  });
+
+  it('shows the desk in a tray icon drawn from the packaged PNGs, and sends the tray menu\'s Ready to the renderer', async () => {
+    expect(fake.trays).toHaveLength(1);
+    const tray = fake.trays[0];
+    expect(tray?.tooltip).toBe('Lingxi — Starting…');
+    await call('desktop:status', {
+      agent: 'not-ready',
+      next: { kind: 'not-ready', reason: 'lunch' },
+      held: false,
+      registration: 'registered',
+      ringing: false,
+      language: 'en',
+      reasons: [{ code: 'lunch', label: 'Lunch' }],
+    });
+    expect(tray?.tooltip).toBe('Lingxi — Not ready (Lunch) · Registered');
+    // The offline icon first, then the Not ready one: each look its own image.
+    expect(tray?.images).toHaveLength(2);
+    const menu = tray?.menu as Array<{ label?: string; click?: () => void }>;
+    const sentBefore = fake.windows[0]?.sent.length ?? 0;
+    menu.find((item) => item.label === 'Ready')?.click?.();
+    expect(fake.windows[0]?.sent.slice(sentBefore)).toEqual([['desktop:command', { kind: 'ready' }]]);
+    await expect(Promise.resolve(call('desktop:status', { agent: 'asleep' }))).rejects.toThrow(/invalid arguments/);
   });
 });
