@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { invokeChannels, SYSTEM_EVENT_CHANNEL } from '@common/contract/ipc';
+import { deskStatus } from './features/desk-status';
 
 const fake = vi.hoisted(() => ({
   userData: '',
@@ -280,15 +281,7 @@ describe('main/index.ts wiring', () => {
     expect(fake.trays).toHaveLength(1);
     const tray = fake.trays[0];
     expect(tray?.tooltip).toBe('Lingxi — Starting…');
-    await call('desktop:status', {
-      agent: 'not-ready',
-      next: { kind: 'not-ready', reason: 'lunch' },
-      held: false,
-      registration: 'registered',
-      ringing: false,
-      language: 'en',
-      reasons: [{ code: 'lunch', label: 'Lunch' }],
-    });
+    await call('desktop:status', deskStatus({ agent: 'not-ready', next: { kind: 'not-ready', reason: 'lunch' } }));
     expect(tray?.tooltip).toBe('Lingxi — Not ready (Lunch) · Registered');
     // The offline icon first, then the Not ready one: each look its own image.
     expect(tray?.images).toHaveLength(2);
@@ -305,15 +298,7 @@ describe('main/index.ts wiring', () => {
     expect(await call('policy:load')).toMatchObject({ ok: true });
     // Linux here: the XDG autostart entry (Windows and macOS use app.setLoginItemSettings).
     expect(existsSync(join(fake.userData, 'autostart', 'lingxi.desktop'))).toBe(process.platform === 'linux');
-    await call('desktop:status', {
-      agent: 'ready',
-      next: { kind: 'ready' },
-      held: false,
-      registration: 'registered',
-      ringing: false,
-      language: 'en',
-      reasons: [{ code: 'lunch', label: 'Lunch' }],
-    });
+    await call('desktop:status', deskStatus());
     const window = fake.windows[0]?.window;
     if (!window) throw new Error('no window');
     const close = () => {

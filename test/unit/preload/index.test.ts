@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LingxiApi } from '@common/contract/api';
-import type { DeskStatus } from '@common/contract/desktop';
+import { deskStatus } from '../main/features/desk-status';
 import { DESKTOP_COMMAND_CHANNEL, SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, UPDATE_STATUS_CHANNEL, type SystemEvent } from '@common/contract/ipc';
 
 /** ipcRenderer in miniature: invoke answers from a table, on/removeListener are a real emitter. */
@@ -156,15 +156,7 @@ describe('preload', () => {
   });
 
   it('reports the desk to main and delivers only well-formed tray commands, until unsubscribed', async () => {
-    const status: DeskStatus = {
-      agent: 'ready',
-      next: { kind: 'ready' },
-      held: false,
-      registration: 'registered',
-      ringing: true,
-      language: 'en',
-      reasons: [{ code: 'lunch', label: 'Lunch' }],
-    };
+    const status = deskStatus({ ringing: true });
     await api.desktop.reportStatus(status);
     expect(ipc.calls).toEqual([['desktop:status', [status]]]);
     const received: unknown[][] = [];
