@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '@common/contract/policy';
+import { policyLeafKind } from '@main/features/policy/schema-leaf';
 
 const base = { sip: { servers: ['wss://sbc.bank.example'], uriTemplate: 'sip:{agentId}@cc.bank.example' } };
 
@@ -18,5 +19,9 @@ describe('window policy', () => {
     expect(chosen.ok && chosen.policy.startOnLogin).toBe(false);
     const wrong = parsePolicy({ ...base, window: { closeToTray: 'yes', minimiseToTray: true }, startOnLogin: 1 }, 'test');
     expect(wrong.ok ? [] : wrong.problems.map((p) => p.path).sort()).toEqual(['startOnLogin', 'window.closeToTray', 'window.minimiseToTray']);
+  });
+
+  it('IT can set each key as a registry value of its own (REG_DWORD 0/1)', () => {
+    expect(['window.closeToTray', 'window.raiseOnIncoming', 'startOnLogin'].map(policyLeafKind)).toEqual(['boolean', 'boolean', 'boolean']);
   });
 });
