@@ -17,7 +17,7 @@ import type { WindowStateStore } from './window-state-store';
 /** What presence does with the window. */
 export type PresenceWindow = Pick<
   BrowserWindow,
-  'isDestroyed' | 'isVisible' | 'isMinimized' | 'isFocused' | 'hide' | 'showInactive' | 'moveTop' | 'flashFrame' | 'on'
+  'isDestroyed' | 'isVisible' | 'isMinimized' | 'isFocused' | 'isFullScreen' | 'setFullScreen' | 'hide' | 'showInactive' | 'moveTop' | 'flashFrame' | 'on' | 'once'
 >;
 
 export interface WindowPresenceDeps {
@@ -87,7 +87,11 @@ export function createWindowPresence(deps: WindowPresenceDeps): WindowPresence {
     closeRequested() {
       const target = usable();
       if (!target || !policy?.closeToTray || !registered || !deps.hasTray()) return false;
-      target.hide();
+      // A full-screen window hidden on macOS leaves a black Space behind: leave full screen first.
+      if (target.isFullScreen()) {
+        target.once('leave-full-screen', () => target.hide());
+        target.setFullScreen(false);
+      } else target.hide();
       if (!deps.store.get().closeToTrayNoticeShown && deps.notifyHidden()) {
         deps.store.update((state) => ({ ...state, closeToTrayNoticeShown: true }));
       }

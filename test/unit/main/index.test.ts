@@ -85,6 +85,7 @@ vi.mock('electron', async () => {
     isMinimized = () => false;
     isFocused = () => false;
     isMaximized = () => false;
+    isFullScreen = () => false;
     getNormalBounds = () => ({ x: 100, y: 100, width: 1280, height: 800 });
     show = () => void (this.visible = true);
     focus = () => undefined;

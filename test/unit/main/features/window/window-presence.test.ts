@@ -11,7 +11,12 @@ class FakeWindow extends EventEmitter {
   visible = true;
   minimized = false;
   focused = false;
+  fullScreen = false;
   calls: string[] = [];
+  isFullScreen = () => this.fullScreen;
+  setFullScreen(flag: boolean) {
+    this.calls.push(`setFullScreen(${flag})`);
+  }
   isDestroyed = () => false;
   isVisible = () => this.visible;
   isMinimized = () => this.minimized;
@@ -75,6 +80,16 @@ describe('closing the window', () => {
     expect(presence.closeRequested()).toBe(true);
     expect(notices).toEqual(['still running']);
     expect(store.get().closeToTrayNoticeShown).toBe(true);
+  });
+
+  it('full screen: leaves full screen first and hides once it has (no black Space left on macOS)', () => {
+    const { presence, window } = setUp();
+    presence.update(status());
+    window.fullScreen = true;
+    expect(presence.closeRequested()).toBe(true);
+    expect(window.calls).toEqual(['setFullScreen(false)']);
+    window.emit('leave-full-screen');
+    expect(window.calls).toEqual(['setFullScreen(false)', 'hide']);
   });
 
   it('a notice the OS could not show is shown next time', () => {
