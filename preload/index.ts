@@ -11,6 +11,7 @@ import type { InvokeArgs, InvokeChannel, InvokeResults } from '@common/contract/
 import { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from '@common/contract/system-events';
 import { isShortcutAction, SHORTCUT_ACTION_CHANNEL } from '@common/contract/shortcuts';
 import { UPDATE_STATUS_CHANNEL, type UpdateStatus } from '@common/updates/update-status';
+import { DIAL_REQUEST_CHANNEL, isDialRequest } from '@common/contract/dial-request';
 
 type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -65,6 +66,17 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
       signedIn: (credentials, remember) => invoke('signin:signed-in', credentials, remember),
       remembered: () => invoke('signin:remembered'),
       signedOut: () => invoke('signin:signed-out'),
+    },
+    dial: {
+      onRequest(listener) {
+        const onMessage = (_event: IpcRendererEvent, request: unknown) => {
+          if (isDialRequest(request)) listener(request);
+        };
+        ipc.on(DIAL_REQUEST_CHANNEL, onMessage);
+        // Listening now: main sends the link that started the app, if any.
+        void invoke('dial:ready');
+        return () => void ipc.removeListener(DIAL_REQUEST_CHANNEL, onMessage);
+      },
     },
     system: {
       onEvent(listener) {

@@ -10,6 +10,7 @@ import type { SignInCredentials } from './sign-in';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
 import type { DeskBusy, UpdateStatus } from '../updates/update-status';
+import type { DialRequest } from './dial-request';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -102,5 +103,13 @@ export interface LingxiApi {
     onStatus(listener: (status: UpdateStatus) => void): () => void;
     /** Tells the host what the desk is doing: an update never installs while it is busy. */
     setDesk(desk: DeskBusy): Promise<void>;
+  };
+  dial: {
+    /**
+     * Subscribes to click-to-dial requests: tel:/sip:/callto: links, the `?dial=` address, the clipboard when the
+     * dial shortcut is pressed (the host reads it: Electron's main, or the page with the browser's permission).
+     * A request that came before the first subscriber is delivered to it. Returns the unsubscribe function.
+     */
+    onRequest(listener: (request: DialRequest) => void): () => void;
   };
 }

@@ -12,6 +12,7 @@ import { ShortcutsHelp } from '../features/shortcuts';
 import { SignInForm, SignOutButton } from '../features/sign-in';
 import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions, TeamBoard } from '../features/supervision';
 import { UpdateBanner } from '../features/updates';
+import { DialDialog } from '../features/click-to-dial';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
 import { PolicyUpdateBanner } from './PolicyUpdateBanner';
@@ -66,6 +67,7 @@ export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language
             />
             <RecordingsPanel />
             <KnowledgePanel />
+            <DialDialog />
           </>
         )}
       </main>

@@ -11,10 +11,11 @@ import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from
 import { holdNotReady, labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
 import { selectRingerSinkId, startDevices } from '../features/devices';
 import { knowledgeQueries, startKnowledge } from '../features/knowledge';
-import { answer, createCallLifecycle, hangup, setHold, setMute, startPhone } from '../features/phone';
+import { answer, createCallLifecycle, dial, hangup, holdAndDial, sendDtmf, setHold, setMute, startPhone } from '../features/phone';
 import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
-import { startScreenpop } from '../features/screenpop';
+import { cachedCustomerName, startScreenpop } from '../features/screenpop';
+import { startClickToDial } from '../features/click-to-dial';
 import { startShortcuts } from '../features/shortcuts';
 import { signInAgent, signOut } from '../features/sign-in';
 import { startBoard, startSupervisionCalls, toggleHelp } from '../features/supervision';
@@ -115,6 +116,9 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   const vocabulary = assistVocabulary(policy.assist);
   startTranscription(policy, store, lifecycle, host, engine, { keywords: () => vocabulary });
   startShortcuts(host, store, { answer, hangup, setHold, setMute, toggleReady, toggleRecording: toggleRecordingPause, askForHelp: toggleHelp });
+  // Click-to-dial: links, ?dial= and the clipboard key open the Dial dialog (the CRM cache names the customer).
+  const profileTtlMs = policy.crm.cacheTtlMinutes * 60_000;
+  startClickToDial(policy.dial, store, { host, lifecycle, phone: { dial, holdAndDial, sendDtmf }, customerName: (number) => cachedCustomerName(number, profileTtlMs) });
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);
   host.system.onEvent((event) => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { invokeChannels, SYSTEM_EVENT_CHANNEL } from '@common/contract/ipc';
+import { DIAL_REQUEST_CHANNEL, invokeChannels, SYSTEM_EVENT_CHANNEL } from '@common/contract/ipc';
 
 const fake = vi.hoisted(() => ({
   userData: '',
@@ -21,6 +21,7 @@ const fake = vi.hoisted(() => ({
   permissionHandlers: 0,
   menus: [] as unknown[],
   dialogs: [] as unknown[][],
+  protocolClients: [] as string[],
 }));
 fake.userData = mkdtempSync(join(tmpdir(), 'lingxi-main-'));
 // A packaged app must ignore this: otherwise an environment variable could load a foreign page.
@@ -42,6 +43,8 @@ vi.mock('electron', async () => {
     getPath: () => fake.userData,
     getAppPath: () => '/opt/Lingxi/resources/app.asar',
     getVersion: () => '0.1.0',
+    isDefaultProtocolClient: () => false,
+    setAsDefaultProtocolClient: (scheme: string) => (fake.protocolClients.push(scheme), true),
     quit() {
       fake.quits++;
       let prevented = false;
@@ -67,6 +70,10 @@ vi.mock('electron', async () => {
       return Promise.resolve();
     }
     isDestroyed = () => false;
+    isMinimized = () => false;
+    isVisible = () => true;
+    focused = 0;
+    focus = () => void this.focused++;
   }
   let nextBlocker = 0;
   return {
@@ -101,6 +108,7 @@ vi.mock('electron', async () => {
       isStarted: (id: number) => fake.blockers.has(id),
     },
     shell: { openExternal: async () => undefined },
+    clipboard: { readText: async () => '' },
     safeStorage: {
       isEncryptionAvailable: () => true,
       encryptString: (plain: string) => Buffer.from(plain).reverse(),
@@ -240,5 +248,18 @@ describe('main/index.ts wiring', () => {
     const quitsBefore = fake.quits;
     await call('app:quit-ready');
     expect(fake.quits).toBe(quitsBefore + 1);
+  });
+
+  it('is the tel:, sip: and callto: handler, and hands a second instance’s link to the page once it listens', async () => {
+    const { app } = await import('electron');
+    expect(fake.protocolClients).toEqual(['tel', 'sip', 'callto']);
+    const sent = fake.windows[0]?.sent ?? [];
+    const before = sent.length;
+    app.emit('second-instance', {}, ['/opt/Lingxi/lingxi', 'tel:+86-10-8888-8888'], '/');
+    expect(sent).toHaveLength(before);
+    await call('dial:ready');
+    expect(sent.slice(before)).toEqual([[DIAL_REQUEST_CHANNEL, { text: 'tel:+86-10-8888-8888', source: 'link' }]]);
+    app.emit('open-url', { preventDefault: () => undefined }, 'callto:95588');
+    expect(sent.at(-1)).toEqual([DIAL_REQUEST_CHANNEL, { text: 'callto:95588', source: 'link' }]);
   });
 });

@@ -1,0 +1,103 @@
+/** UI strings of click-to-dial in the three UI languages. The English object is the shape the others must match. */
+import type { LocaleBundle } from '../../i18n/types';
+
+const en = {
+  clickToDial: {
+    title: 'Dial',
+    number: 'Number',
+    customer: 'Customer',
+    extension: 'Extension (keyed in after the answer)',
+    dialString: 'Dialled as {{dialString}}',
+    call: 'Call',
+    holdAndCall: 'Hold and call',
+    cancel: 'Cancel',
+    close: 'Close',
+    inCall: 'You are on a call with {{caller}}. Hold and call puts it on hold and dials this number; resume it from the call list.',
+    busy: 'Finish the current call first: Lingxi never dials during a call it cannot put on hold.',
+    source: {
+      link: 'From a link',
+      address: 'From the address',
+      clipboard: 'From the clipboard',
+    },
+    refused: 'Not dialled',
+    problem: {
+      empty: 'There is no number to dial.',
+      'not-a-number': 'This is not a phone number.',
+      'sip-name': 'This SIP address names a person, not a number: only numbers are dialled.',
+      'unsupported-link': 'Only tel:, sip: and callto: links are dialled.',
+      'too-short': 'This number is too short.',
+      'too-long': 'This is too long to be a phone number.',
+      'clipboard-unreadable': 'The browser did not let Lingxi read the clipboard: allow it for this site, or paste the number into the dialer.',
+    },
+    policyAllowed: '{{number}} is not allowed by your IT policy: it matches none of the numbers in {{rule}}.',
+    policyDenied: '{{number}} is blocked by your IT policy ({{rule}}: {{pattern}}).',
+  },
+};
+
+export const clickToDialMessages: LocaleBundle<typeof en> = {
+  en,
+  'zh-CN': {
+    clickToDial: {
+      title: '拨号',
+      number: '号码',
+      customer: '客户',
+      extension: '分机（接通后拨入）',
+      dialString: '实际拨出 {{dialString}}',
+      call: '呼叫',
+      holdAndCall: '保持并呼叫',
+      cancel: '取消',
+      close: '关闭',
+      inCall: '您正在与 {{caller}} 通话。“保持并呼叫”会保持当前通话并拨打此号码；可在通话列表中恢复。',
+      busy: '请先结束当前通话：无法保持的通话进行中时灵犀不会拨号。',
+      source: {
+        link: '来自链接',
+        address: '来自地址',
+        clipboard: '来自剪贴板',
+      },
+      refused: '未拨打',
+      problem: {
+        empty: '没有可拨打的号码。',
+        'not-a-number': '这不是电话号码。',
+        'sip-name': '此 SIP 地址是人名而非号码：只拨打号码。',
+        'unsupported-link': '只拨打 tel:、sip: 和 callto: 链接。',
+        'too-short': '号码太短。',
+        'too-long': '内容太长，不是电话号码。',
+        'clipboard-unreadable': '浏览器不允许灵犀读取剪贴板：请为此网站允许读取，或将号码粘贴到拨号盘。',
+      },
+      policyAllowed: 'IT 策略不允许拨打 {{number}}：它不符合 {{rule}} 中的任何号码规则。',
+      policyDenied: 'IT 策略禁止拨打 {{number}}（{{rule}}：{{pattern}}）。',
+    },
+  },
+  'zh-TW': {
+    clickToDial: {
+      title: '撥號',
+      number: '號碼',
+      customer: '客戶',
+      extension: '分機（接通後撥入）',
+      dialString: '實際撥出 {{dialString}}',
+      call: '撥打',
+      holdAndCall: '保留並撥打',
+      cancel: '取消',
+      close: '關閉',
+      inCall: '您正在與 {{caller}} 通話。「保留並撥打」會保留目前通話並撥打此號碼；可在通話清單中恢復。',
+      busy: '請先結束目前通話：無法保留的通話進行中時靈犀不會撥號。',
+      source: {
+        link: '來自連結',
+        address: '來自網址',
+        clipboard: '來自剪貼簿',
+      },
+      refused: '未撥打',
+      problem: {
+        empty: '沒有可撥打的號碼。',
+        'not-a-number': '這不是電話號碼。',
+        'sip-name': '此 SIP 位址是人名而非號碼：只撥打號碼。',
+        'unsupported-link': '只撥打 tel:、sip: 和 callto: 連結。',
+        'too-short': '號碼太短。',
+        'too-long': '內容太長，不是電話號碼。',
+        'clipboard-unreadable': '瀏覽器不允許靈犀讀取剪貼簿：請為此網站允許讀取，或將號碼貼到撥號盤。',
+      },
+      policyAllowed: 'IT 原則不允許撥打 {{number}}：它不符合 {{rule}} 中的任何號碼規則。',
+      policyDenied: 'IT 原則禁止撥打 {{number}}（{{rule}}：{{pattern}}）。',
+    },
+  },
+};
