@@ -77,6 +77,8 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
         void invoke('dial:ready');
         return () => void ipc.removeListener(DIAL_REQUEST_CHANNEL, onMessage);
       },
+      // A second Electron instance never gets this far: main's single-instance lock hands its link over.
+      handOff: async () => false,
     },
     system: {
       onEvent(listener) {

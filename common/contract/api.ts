@@ -111,5 +111,11 @@ export interface LingxiApi {
      * A request that came before the first subscriber is delivered to it. Returns the unsubscribe function.
      */
     onRequest(listener: (request: DialRequest) => void): () => void;
+    /**
+     * Before the app starts: whether this page only carried a dial request to a Lingxi already running (the browser
+     * host's tab opened by a tel: link hands it to the open tab and starts no second phone). Electron: always false
+     * (the OS's second instance hands its link to the first in main).
+     */
+    handOff(): Promise<boolean>;
   };
 }

@@ -49,6 +49,12 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     stopPhone();
     void host.app.quitReady();
   });
+  // A browser tab a tel: link opened hands its number to the Lingxi tab already running, and starts no second phone.
+  if (await host.dial.handOff()) {
+    await initI18n(systemLanguage(), messageBundles);
+    store.getState().setDialHandedOff();
+    return;
+  }
   const result = await host.policy.load();
   const state = store.getState();
   // A policy changed on disk applies between calls (a fixed invalid one at once: nothing runs).

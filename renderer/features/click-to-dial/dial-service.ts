@@ -36,7 +36,7 @@ export interface DialCommands {
 }
 
 export interface ClickToDialDeps {
-  host: Pick<LingxiApi, 'dial'>;
+  host: { dial: Pick<LingxiApi['dial'], 'onRequest'> };
   lifecycle: CallLifecycle;
   phone: DialCommands;
   /** The customer's name if the CRM cache knows the number (screenpop), else undefined. */

@@ -22,6 +22,9 @@ export interface DialPrompt {
 
 export interface ClickToDialSlice {
   dialPrompt: DialPrompt | null;
+  /** This page only handed its `?dial=` request to a Lingxi tab already running, and starts nothing itself. */
+  dialHandedOff: boolean;
+  setDialHandedOff(): void;
   setDialPrompt(prompt: DialPrompt | null): void;
   /** Changes the prompt only if it is still request `id`. */
   patchDialPrompt(id: number, patch: Partial<Omit<DialPrompt, 'id'>>): void;
@@ -29,6 +32,8 @@ export interface ClickToDialSlice {
 
 export const createClickToDialSlice: StateCreator<ClickToDialSlice, [], [], ClickToDialSlice> = (set) => ({
   dialPrompt: null,
+  dialHandedOff: false,
+  setDialHandedOff: () => set({ dialHandedOff: true }),
   setDialPrompt: (dialPrompt) => set({ dialPrompt }),
   patchDialPrompt: (id, patch) => set((s) => (s.dialPrompt?.id === id ? { dialPrompt: { ...s.dialPrompt, ...patch } } : {})),
 });

@@ -4,6 +4,7 @@ import type { LocaleBundle } from '../../i18n/types';
 const en = {
   clickToDial: {
     title: 'Dial',
+    handedOff: 'The number is in the Dial dialog of the Lingxi tab already open: switch to that tab to call. You can close this one.',
     number: 'Number',
     customer: 'Customer',
     extension: 'Extension (keyed in after the answer)',
@@ -39,6 +40,7 @@ export const clickToDialMessages: LocaleBundle<typeof en> = {
   'zh-CN': {
     clickToDial: {
       title: '拨号',
+      handedOff: '号码已在已打开的灵犀标签页的拨号对话框中：请切换到该标签页呼叫。可以关闭本标签页。',
       number: '号码',
       customer: '客户',
       extension: '分机（接通后拨入）',
@@ -71,6 +73,7 @@ export const clickToDialMessages: LocaleBundle<typeof en> = {
   'zh-TW': {
     clickToDial: {
       title: '撥號',
+      handedOff: '號碼已在已開啟的靈犀分頁的撥號對話框中：請切換到該分頁撥打。可以關閉本分頁。',
       number: '號碼',
       customer: '客戶',
       extension: '分機（接通後撥入）',

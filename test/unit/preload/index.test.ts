@@ -52,6 +52,7 @@ describe('preload', () => {
     expect(functionPaths(api).sort()).toEqual([
       'app.quitReady',
       'crm.lookup',
+      'dial.handOff',
       'dial.onRequest',
       'knowledge.readPackage',
       'log.write',

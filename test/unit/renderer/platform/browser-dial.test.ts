@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DialRequest } from '@common/contract/dial-request';
+import { BroadcastChannel as NodeChannel } from 'node:worker_threads';
 import { createBrowserDial, registerDialHandlers, takeAddressDial } from '@renderer/platform/browser-dial';
 
 const log = () => ({ info: vi.fn(), warn: vi.fn() });
@@ -22,6 +23,41 @@ describe('?dial= in the address', () => {
     dial.api.onRequest((request) => void received.push(request));
     dial.api.onRequest((request) => void received.push(request));
     expect(received).toEqual([{ text: '138 0013 8000', source: 'address' }]);
+  });
+});
+
+describe('a tab opened by a tel: link', () => {
+  // Node's BroadcastChannel: a real one between the two "tabs" (happy-dom has none).
+  const channel = () => new NodeChannel('lingxi-dial-test') as unknown as BroadcastChannel;
+
+  it('hands its number to the running Lingxi tab, which shows it; the new tab starts nothing', async () => {
+    const running = createBrowserDial(log(), () => undefined, channel);
+    const received: DialRequest[] = [];
+    running.api.onRequest((request) => void received.push(request));
+    history.replaceState(null, '', '/?dial=tel%3A95588');
+    const opened = createBrowserDial(log(), () => undefined, channel);
+    expect(await opened.api.handOff()).toBe(true);
+    expect(received).toEqual([{ text: 'tel:95588', source: 'address' }]);
+    const own: DialRequest[] = [];
+    opened.api.onRequest((request) => void own.push(request));
+    expect(own, 'not dialled twice').toEqual([]);
+    running.dispose();
+    opened.dispose();
+  });
+
+  it('starts the app itself when no running tab takes the number (and a tab without ?dial= never waits)', async () => {
+    const idle = createBrowserDial(log(), () => undefined, channel); // a tab still loading its policy: not listening
+    history.replaceState(null, '', '/?dial=95588');
+    const opened = createBrowserDial(log(), () => undefined, channel);
+    expect(await opened.api.handOff()).toBe(false);
+    const own: DialRequest[] = [];
+    opened.api.onRequest((request) => void own.push(request));
+    expect(own).toEqual([{ text: '95588', source: 'address' }]);
+    const plain = createBrowserDial(log(), () => undefined, channel);
+    const started = Date.now();
+    expect(await plain.api.handOff()).toBe(false);
+    expect(Date.now() - started).toBeLessThan(50);
+    for (const dial of [idle, opened, plain]) dial.dispose();
   });
 });
 
