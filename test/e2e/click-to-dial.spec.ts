@@ -50,6 +50,24 @@ test('a number the policy refuses says which rule refused it and dials nothing, 
   await expect(ui.currentCall).toContainText('1003');
 });
 
+test('the dial key opens the Dial dialog with the copied number, and Call dials it', async ({ app, peer }) => {
+  const customer = await peer({ user: '1003', wav: 'tone440', autoAnswer: true });
+  const { page } = await app();
+  const ui = appUi(page);
+  await expect(ui.status).toHaveText('Registered');
+  // The agent allows the clipboard (CDP's grant replaces the origin's permissions, so the microphone is named again).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write', 'microphone'], { origin: new URL(page.url()).origin });
+  // As copied from a CRM screen: separators and full-width digits.
+  await page.evaluate(() => navigator.clipboard.writeText(' １０ - ０３ '));
+  await page.keyboard.press('Control+Alt+D');
+  const dialog = page.getByRole('dialog', { name: 'Dial' });
+  await expect(dialog.locator('.click-to-dial__number')).toHaveText('1003');
+  await expect(dialog).toContainText('From the clipboard');
+  await dialog.getByRole('button', { name: 'Call', exact: true }).click();
+  await customer.waitForEvent('confirmed');
+  await expectTwoWayAudio(page, customer);
+});
+
 test('a tel: link during a call offers Hold and call in the running tab; choosing it holds the customer and dials', async ({ app, peer }) => {
   const instance = await app();
   const { page } = instance;
