@@ -50,6 +50,23 @@ test('a number the policy refuses says which rule refused it and dials nothing, 
   await expect(ui.currentCall).toContainText('1003');
 });
 
+test('a call that rings while the Dial dialog is open can be answered; the dialog then offers no plain Call', async ({ app, peer }) => {
+  const { page } = await app(buildPolicy(), { query: '?dial=95588' });
+  const ui = appUi(page);
+  const dialog = page.getByRole('dialog', { name: 'Dial' });
+  await expect(dialog.locator('.click-to-dial__number')).toHaveText('95588');
+  await expect(ui.status).toHaveText('Registered');
+  const customer = await peer({ user: '1002', wav: 'tone440' });
+  await customer.call('1001');
+  await expect(ui.incoming).toContainText('1002');
+  await expect(dialog.getByRole('button', { name: 'Call', exact: true })).toHaveCount(0);
+  await ui.button('Answer').click();
+  await customer.waitForEvent('confirmed');
+  await expectTwoWayAudio(page, customer);
+  // The number is still there to dial, now with the customer held first.
+  await expect(dialog.getByRole('button', { name: 'Hold and call' })).toBeVisible();
+});
+
 test('the dial key opens the Dial dialog with the copied number, and Call dials it', async ({ app, peer }) => {
   const customer = await peer({ user: '1003', wav: 'tone440', autoAnswer: true });
   const { page } = await app();

@@ -26,7 +26,7 @@ function RefusalText({ refusal }: { refusal: PromptRefusal }) {
 
 /**
  * The Dial dialog: the number a link, the address or the clipboard asked for, the customer's name when the
- * CRM cache knows it, and Call / Cancel — or why it is not dialled, or Hold and call during a call.
+ * CRM cache knows it, and Call / Cancel — or why it is not dialled, or Hold and call during a call. Escape cancels.
  */
 export function DialDialog() {
   const { t } = useTranslation();
@@ -36,10 +36,11 @@ export function DialDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
+  // Not modal: a call that rings meanwhile must stay answerable (a modal dialog would make Answer inert).
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (prompt && !element.open) element.showModal();
+    if (prompt && !element.open) element.show();
     if (!prompt && element.open) element.close();
   }, [prompt]);
 
@@ -51,8 +52,8 @@ export function DialDialog() {
       ref={dialog}
       className="click-to-dial"
       aria-labelledby={titleId}
-      onCancel={(event) => {
-        // Escape: the store closes the dialog, so React and the element agree.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
         event.preventDefault();
         cancel();
       }}

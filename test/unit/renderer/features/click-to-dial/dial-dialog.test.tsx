@@ -71,7 +71,18 @@ describe('the Dial dialog', () => {
     send({ text: '95588', source: 'clipboard' });
     act(() => within(dialog()).getByRole('button', { name: 'Cancel' }).click());
     expect(screen.queryByRole('dialog', { name: 'Dial' })).toBeNull();
+    send({ text: '95588', source: 'clipboard' });
+    act(() => void dialog().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(screen.queryByRole('dialog', { name: 'Dial' }), 'Escape cancels too').toBeNull();
     expect(commands.dial).not.toHaveBeenCalled();
+  });
+
+  it('no longer offers Call once a call rings meanwhile (that Answer stays usable is end to end: happy-dom has no inertness)', () => {
+    start();
+    send({ text: '95588', source: 'link' });
+    act(() => void phone.update({ id: 'in1', phase: 'ringing' }));
+    expect(within(dialog()).queryByRole('button', { name: 'Call' })).toBeNull();
+    expect(within(dialog()).getByText(/Finish the current call first/)).toBeTruthy();
   });
 
   it('says which policy rule refused a number, and offers no Call', () => {
