@@ -10,6 +10,7 @@ import type { InvokeArgs, InvokeChannel, InvokeResults } from '@common/contract/
 // Not from ipc.ts: that module builds zod schemas at load time, which the preload never needs.
 import { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from '@common/contract/system-events';
 import { isShortcutAction, SHORTCUT_ACTION_CHANNEL } from '@common/contract/shortcuts';
+import { DESKTOP_COMMAND_CHANNEL, isDesktopCommand } from '@common/contract/desktop';
 import { UPDATE_STATUS_CHANNEL, type UpdateStatus } from '@common/updates/update-status';
 import { DIAL_REQUEST_CHANNEL, isDialRequest } from '@common/contract/dial-request';
 
@@ -79,6 +80,16 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
       },
       // A second Electron instance never gets this far: main's single-instance lock hands its link over.
       handOff: async () => false,
+    },
+    desktop: {
+      reportStatus: (status) => invoke('desktop:status', status),
+      onCommand(listener) {
+        const onMessage = (_event: IpcRendererEvent, command: unknown) => {
+          if (isDesktopCommand(command)) listener(command);
+        };
+        ipc.on(DESKTOP_COMMAND_CHANNEL, onMessage);
+        return () => void ipc.removeListener(DESKTOP_COMMAND_CHANNEL, onMessage);
+      },
     },
     system: {
       onEvent(listener) {

@@ -11,6 +11,7 @@ import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
 import type { DeskBusy, UpdateStatus } from '../updates/update-status';
 import type { DialRequest } from './dial-request';
+import type { DeskStatus, DesktopCommand } from './desktop';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -117,5 +118,15 @@ export interface LingxiApi {
      * (the OS's second instance hands its link to the first in main).
      */
     handOff(): Promise<boolean>;
+  };
+  desktop: {
+    /**
+     * Tells the host what the desk shows (agent state, registration, a ringing call): Electron's tray icon and
+     * menu follow it, closing the window hides it to the tray while registered, a ringing call raises the window.
+     * The browser host has no tray: a no-op there.
+     */
+    reportStatus(status: DeskStatus): Promise<void>;
+    /** Subscribes to the tray menu's Ready / Not ready choices; returns the unsubscribe function. */
+    onCommand(listener: (command: DesktopCommand) => void): () => void;
   };
 }
