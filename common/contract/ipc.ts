@@ -128,6 +128,8 @@ export const invokeChannels = {
   'signin:remembered': { args: z.tuple([]) },
   /** Sign out: main forgets the agent and the kept password. */
   'signin:signed-out': { args: z.tuple([]) },
+  /** The page listens for `dial:request` now: a link that started the app (or came while it loaded) is sent. */
+  'dial:ready': { args: z.tuple([]) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -154,6 +156,7 @@ export interface InvokeResults {
   'signin:signed-in': { remembered: boolean };
   'signin:remembered': SignInCredentials | null;
   'signin:signed-out': undefined;
+  'dial:ready': undefined;
 }
 
 /** The policy's knowledge package as read by the host: its text, or why it could not be read. Null: the policy names none. */
@@ -170,3 +173,6 @@ export { DESKTOP_COMMAND_CHANNEL, isDesktopCommand, type DeskStatus, type Deskto
 
 /** Update status main pushes on `updates:status` (defined zod-free for the preload). */
 export { UPDATE_STATUS_CHANNEL, type DeskBusy, type UpdateStatus } from '../updates/update-status';
+
+/** Click-to-dial requests main pushes on `dial:request` (defined zod-free for the preload). */
+export { DIAL_REQUEST_CHANNEL, isDialRequest, type DialRequest } from './dial-request';

@@ -14,6 +14,7 @@ import { transcriptionPolicySchema } from './policy-transcription';
 import { recordingPolicySchema } from './policy-recording';
 import { supervisionPolicySchema } from './policy-supervision';
 import { updatesPolicySchema } from './policy-updates';
+import { dialPolicySchema } from './policy-dial';
 import { windowPolicyFields } from './policy-window';
 
 export * from './policy-agent';
@@ -139,6 +140,7 @@ export const policySchema = z.strictObject({
   transcription: transcriptionPolicySchema,
   supervision: supervisionPolicySchema,
   updates: updatesPolicySchema,
+  dial: dialPolicySchema,
   ...windowPolicyFields,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),

@@ -18,6 +18,9 @@ import { createSessionSecrets } from './browser-secrets';
 import { fetchWithHostToken, HOST_REFUSED_MESSAGE, takeHostToken } from './host-token';
 import { signSupervision } from './host-supervision-sign';
 import { browserShortcuts } from './in-window-shortcuts';
+import { createBrowserDial } from './browser-dial';
+import { describeError } from '@common/errors';
+import type { LogEntry } from '@common/contract/ipc';
 import { createLeaveGuard } from './leave-guard';
 import { createBrowserUpdates } from './browser-updates';
 
@@ -144,9 +147,19 @@ function onSystemEvent(listener: (event: SystemEvent) => void, stopPolling: () =
   };
 }
 
+/** The browser host's log: the console, redacted (a browser has no log file; IT reads the console or the e2e output). */
+async function writeLog({ level, scope, message, error }: LogEntry): Promise<void> {
+  console[level === 'debug' ? 'debug' : level](`[${scope}] ${redact(message)}${error === undefined ? '' : `\n${redact(error)}`}`);
+}
+
 /** The browser implementation; takes the host's token from the address at once (so it leaves the address bar at start). */
 export function createBrowserHost(): LingxiApi {
   const token = takeHostToken();
+  // ?dial= leaves the address at once too; the request waits for the app to subscribe.
+  const dial = createBrowserDial({
+    info: (message) => void writeLog({ level: 'info', scope: 'dial', message }),
+    warn: (message, error) => void writeLog({ level: 'warn', scope: 'dial', message, ...(error === undefined ? {} : { error: describeError(error) }) }),
+  });
   const get: HostFetch = (url) => fetchWithHostToken(token, url, { cache: 'no-store' });
   // In-window shortcuts use the keys of the last policy loaded (a page can only listen, not register).
   let shortcutKeys: ShortcutsPolicy | undefined;
@@ -190,11 +203,7 @@ export function createBrowserHost(): LingxiApi {
         window.open(url, '_blank', 'noopener,noreferrer');
       },
     },
-    log: {
-      write: async ({ level, scope, message, error }) => {
-        console[level === 'debug' ? 'debug' : level](`[${scope}] ${redact(message)}${error === undefined ? '' : `\n${redact(error)}`}`);
-      },
-    },
+    log: { write: writeLog },
     system: { onEvent: (listener) => onSystemEvent(listener, policyPoller(listener)) },
     // A browser tab unregisters on pagehide; nobody waits for it.
     app: { quitReady: async () => undefined },
@@ -203,7 +212,8 @@ export function createBrowserHost(): LingxiApi {
     // The browser host keeps its own non-extractable recording key (features/recording); nothing to hand out.
     recording: { takeKey: async () => ({ ok: false, reason: 'refused', error: 'the browser host keeps its own recording key' }) },
     recordingUpload: { headers: async (url) => uploadTokenHeaders(recordingStore, url, secrets.read(UPLOAD_TOKEN_SECRET)) },
-    shortcuts: browserShortcuts(() => shortcutKeys),
+    shortcuts: browserShortcuts(() => shortcutKeys, () => void dial.fromClipboard()),
+    dial: dial.api,
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },
     updates: updates.api,

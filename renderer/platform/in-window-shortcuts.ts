@@ -55,10 +55,11 @@ export function listenInWindow(
  * The browser host's `shortcuts` API: in-window keys, every one reported as working while the window has
  * focus (nothing else can hold them).
  * @param bindings the loaded policy's shortcuts (undefined before a valid policy)
+ * @param onDialKey the dial key (`shortcuts.dial`): the host reads the clipboard instead of reporting an action
  */
-export function browserShortcuts(bindings: () => ShortcutsPolicy | undefined): LingxiApi['shortcuts'] {
+export function browserShortcuts(bindings: () => ShortcutsPolicy | undefined, onDialKey: () => void): LingxiApi['shortcuts'] {
   return {
-    onAction: (listener) => listenInWindow(window, bindings, listener),
+    onAction: (listener) => listenInWindow(window, bindings, (action) => (action === 'dial' ? onDialKey() : listener(action))),
     status: async () => {
       const config = bindings();
       if (!config) return [];

@@ -73,6 +73,9 @@ export function runShortcut(action: ShortcutAction, phone: PhoneSlice, targets: 
     case 'askForHelp':
       targets.askForHelp();
       return true;
+    case 'dial':
+      // Both hosts turn the dial key into a dial request with the clipboard's text (LingxiApi.dial): never here.
+      return false;
     default:
       return assertNever(action, 'shortcut action');
   }
