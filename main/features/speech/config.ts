@@ -13,7 +13,7 @@ import { describeIssues } from '@common/zod-issues';
 export const DEBIAN_EN_US = '/usr/share/pocketsphinx/model/en-us';
 
 /** Interpolation defaults, chosen by `npm run speech:tune` on the tuning calls (never the evaluation set). */
-export const GENERAL_DEFAULTS = { domainWeight: 0.5, vocabulary: 10000 };
+export const GENERAL_DEFAULTS = { domainWeight: 0.5, vocabulary: 20000 };
 
 const phrases = z.array(z.string().trim().min(1).max(100)).max(2000);
 
@@ -53,7 +53,7 @@ export const pocketsphinxConfigSchema = z.strictObject({
   generalModel: z.string().min(1).nullable().optional(),
   /** The domain model's share of the interpolation (the general model gets the rest). */
   domainWeight: z.number().gt(0).max(1).default(GENERAL_DEFAULTS.domainWeight),
-  /** The general model's most probable words taken into the dictionary (its whole 72,000 cost search time). */
+  /** The general model's most probable words taken into the dictionary (all of its 72,500 would cost search time). */
   generalVocabulary: z.number().int().min(0).max(200000).default(GENERAL_DEFAULTS.vocabulary),
 });
 export type PocketsphinxConfig = z.infer<typeof pocketsphinxConfigSchema>;
