@@ -14,8 +14,14 @@ import { MAX_ERROR_CHARS } from '../errors';
 import { logLevels } from '../logging/logger';
 import type { UpdateStatus } from '../updates/update-status';
 
+/** Which part of the renderer process wrote a line (main's own lines and the speech service's are tagged in main). */
+export const logSources = ['renderer', 'preload'] as const;
+export type LogSource = (typeof logSources)[number];
+
 /** A renderer log line, already redacted by the renderer and redacted again by main. */
 export const logEntrySchema = z.strictObject({
+  /** Absent: the renderer. */
+  source: z.enum(logSources).optional(),
   level: z.enum(logLevels),
   scope: z.string().min(1).max(40),
   message: z.string().max(4000),

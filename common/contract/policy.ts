@@ -14,6 +14,7 @@ import { transcriptionPolicySchema } from './policy-transcription';
 import { recordingPolicySchema } from './policy-recording';
 import { supervisionPolicySchema } from './policy-supervision';
 import { updatesPolicySchema } from './policy-updates';
+import { logsPolicySchema } from './policy-logs';
 
 export * from './policy-agent';
 export * from './policy-services';
@@ -138,6 +139,7 @@ export const policySchema = z.strictObject({
   transcription: transcriptionPolicySchema,
   supervision: supervisionPolicySchema,
   updates: updatesPolicySchema,
+  logs: logsPolicySchema,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),
   ...machinePolicyFields,
