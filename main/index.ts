@@ -17,7 +17,8 @@ import { registerAppScheme, serveAppProtocol } from './app/protocol';
 import { createQuitConfirmation } from './app/quit-confirmation';
 import { installAppHardening, installPermissionHandlers } from './app/security';
 import { createMainWindow, focusWindow } from './app/windows';
-import { createLogger, setLogSecrets, setLogSink, writeRendererLog, writeServiceLog } from './features/logging/logger';
+import { createLogger, logSecrets, setLogSecrets, setLogSink, writeRendererLog, writeServiceLog } from './features/logging/logger';
+import { electronDiagnosticsExport } from './features/diagnostics/diagnostics-wiring';
 import { limitsFrom, openLogFiles, type LogFiles } from './features/logging/log-files';
 import { policySecretValues } from '@common/contract/policy-secrets';
 import { limitRendererLog } from './features/logging/renderer-log-limit';
@@ -182,6 +183,11 @@ if (refusedDebugging) {
     else speech.configure(null);
     return result;
   });
+  // Export diagnostics: the renderer's part (validated), main's versions, policy with sources and log files; a save dialog.
+  ipc.handle(
+    'diagnostics:export',
+    electronDiagnosticsExport({ app, dialog, window: () => mainWindow, policy: () => policy.inForce(), logFiles: () => logFiles?.files() ?? [], secrets: logSecrets, log: createLogger('diagnostics') }),
+  );
   ipc.handle('knowledge:read-package', () => (knowledgePackage ? readKnowledgePackage(knowledgePackage.path, knowledgePackage.policySource) : null));
   ipc.handle('shortcuts:status', () => shortcuts.status());
   ipc.handle('speech:endpoint', () => speech.endpoint());
@@ -248,7 +254,9 @@ if (refusedDebugging) {
       installPermissionHandlers(session.defaultSession, isTrusted);
       policy.startWatching();
       // Packaged builds: no Reload, Close Window or DevTools in the menu (development keeps Electron's).
-      if (app.isPackaged) installAppMenu(Menu, process.platform, app.getName());
+      // Help → Export diagnostics… asks the renderer for its part, as the shortcut does.
+      const exportDiagnostics = () => mainWindow && !mainWindow.isDestroyed() && mainWindow.webContents.send(SHORTCUT_ACTION_CHANNEL, 'exportDiagnostics');
+      if (app.isPackaged) installAppMenu(Menu, process.platform, app.getName(), { locale: app.getLocale(), actions: { exportDiagnostics } });
       serveAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'));
       const stopSystemEvents = startSystemEvents({ powerMonitor, net, send: (event) => void sendSystemEvent(event) });
       app.on('will-quit', stopSystemEvents);

@@ -68,6 +68,7 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
         return () => void ipc.removeListener(UPDATE_STATUS_CHANNEL, onMessage);
       },
     },
+    diagnostics: { export: (part) => invoke('diagnostics:export', part) },
     signIn: {
       signedIn: (credentials, remember) => invoke('signin:signed-in', credentials, remember),
       remembered: () => invoke('signin:remembered'),

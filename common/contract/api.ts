@@ -10,6 +10,7 @@ import type { SignInCredentials } from './sign-in';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
 import type { DeskBusy, UpdateStatus } from '../updates/update-status';
+import type { DiagnosticsExportResult, RendererDiagnostics } from '../diagnostics/diagnostics-contract';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -102,5 +103,12 @@ export interface LingxiApi {
     onStatus(listener: (status: UpdateStatus) => void): () => void;
     /** Tells the host what the desk is doing: an update never installs while it is busy. */
     setDesk(desk: DeskBusy): Promise<void>;
+  };
+  diagnostics: {
+    /**
+     * Exports diagnostics with the renderer's part: Electron adds main's part (versions, policy, log files) and
+     * offers a save dialog; the browser host builds the zip in the page and downloads it.
+     */
+    export(part: RendererDiagnostics): Promise<DiagnosticsExportResult>;
   };
 }

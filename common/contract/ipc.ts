@@ -13,6 +13,7 @@ import type { SpeechEndpoint } from './speech-endpoint';
 import { MAX_ERROR_CHARS } from '../errors';
 import { logLevels } from '../logging/logger';
 import type { UpdateStatus } from '../updates/update-status';
+import { rendererDiagnosticsSchema, type DiagnosticsExportResult } from '../diagnostics/diagnostics-contract';
 
 /** Which part of the renderer process wrote a line (main's own lines and the speech service's are tagged in main). */
 export const logSources = ['renderer', 'preload'] as const;
@@ -117,6 +118,8 @@ export const invokeChannels = {
   'signin:remembered': { args: z.tuple([]) },
   /** Sign out: main forgets the agent and the kept password. */
   'signin:signed-out': { args: z.tuple([]) },
+  /** Export diagnostics: the renderer's part; main adds its own (versions, policy, logs), zips and offers a save dialog. */
+  'diagnostics:export': { args: z.tuple([rendererDiagnosticsSchema]) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -142,6 +145,7 @@ export interface InvokeResults {
   'signin:signed-in': { remembered: boolean };
   'signin:remembered': SignInCredentials | null;
   'signin:signed-out': undefined;
+  'diagnostics:export': DiagnosticsExportResult;
 }
 
 /** The policy's knowledge package as read by the host: its text, or why it could not be read. Null: the policy names none. */

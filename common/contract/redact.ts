@@ -72,22 +72,23 @@ export function isSecretKey(key: string): boolean {
 
 /**
  * Redacts every string in a JSON-like value (object keys included); a field whose name says it is secret
- * loses its whole value, whatever its shape. Numbers go through the same digit rules as text.
+ * loses its whole value, whatever its shape. Numbers go through the same digit rules as text unless
+ * `numbers` is false (figures a host wrote itself: durations, byte counts, epoch times).
  */
-export function redactValue(value: unknown, secrets: readonly string[] = [], keep: ReadonlySet<string> = new Set()): unknown {
+export function redactValue(value: unknown, secrets: readonly string[] = [], keep: ReadonlySet<string> = new Set(), numbers = true): unknown {
   if (typeof value === 'string') return redact(value, secrets);
   if (typeof value === 'number') {
     const text = String(value);
-    const redacted = redact(text, secrets);
+    const redacted = numbers ? redact(text, secrets) : text;
     return redacted === text ? value : redacted;
   }
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, new Set(), numbers));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (keep.has(key)) out[key] = item;
       else if (isSecretKey(key) && item !== null && item !== undefined && item !== '') out[redact(key, secrets)] = '[REDACTED]';
-      else out[redact(key, secrets)] = redactValue(item, secrets);
+      else out[redact(key, secrets)] = redactValue(item, secrets, new Set(), numbers);
     }
     return out;
   }

@@ -10,6 +10,7 @@ import { readSetting, writeSetting } from '../db/settings-repo';
 import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from '../features/assist';
 import { holdNotReady, labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
 import { selectRingerSinkId, startDevices } from '../features/devices';
+import { startDiagnostics } from '../features/diagnostics';
 import { knowledgeQueries, startKnowledge } from '../features/knowledge';
 import { answer, createCallLifecycle, hangup, setHold, setMute, startPhone } from '../features/phone';
 import { startQuality } from '../features/quality';
@@ -43,6 +44,8 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // Answer the quit handshake whatever happens below, so Electron never waits on a renderer without a phone.
   let stopPhone: () => void = () => undefined;
   store.getState().setHostKind(host.host);
+  // Export diagnostics works from the start, whatever becomes of the policy.
+  startDiagnostics(host, store);
   host.system.onEvent((event) => {
     if (event !== 'before-quit') return;
     stopPhone();

@@ -5,7 +5,7 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { SystemEvent } from '@common/contract/ipc';
-import { parsePolicy, type Policy, type PolicySource, type ShortcutsPolicy } from '@common/contract/policy';
+import { parsePolicy, type Policy, type PolicyLoadResult, type PolicySource, type ShortcutsPolicy } from '@common/contract/policy';
 import { policyIdentity, policySha256 } from '@common/contract/policy-canonical';
 import { readJson } from '@common/json';
 import { lookupCustomer } from '@common/crm/crm-client';
@@ -20,6 +20,8 @@ import { signSupervision } from './host-supervision-sign';
 import { browserShortcuts } from './in-window-shortcuts';
 import { createLeaveGuard } from './leave-guard';
 import { createBrowserUpdates } from './browser-updates';
+import { createBrowserDiagnostics } from './browser-diagnostics';
+import { secretNames } from '@common/contract/ipc';
 
 const POLICY_URL = './policy.json';
 /** How often the page re-reads the policy the web host serves (it reads the file fresh on each request). */
@@ -57,25 +59,31 @@ async function speechEndpoint(get: HostFetch): ReturnType<LingxiApi['speech']['e
   }
 }
 
-async function loadPolicy(get: HostFetch): ReturnType<LingxiApi['policy']['load']> {
+/** The served policy, validated, and the document it was read from (diagnostics names the values it set). */
+async function readPolicy(get: HostFetch): Promise<{ result: PolicyLoadResult; document?: unknown }> {
   const source = new URL(POLICY_URL, location.href).pathname;
   let response: Response;
   try {
     response = await get(POLICY_URL);
   } catch (error) {
-    return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${(error as Error).message}` }] };
+    return { result: { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${(error as Error).message}` }] } };
   }
   if (!response.ok) {
-    return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${httpProblem(response)}` }] };
+    return { result: { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${httpProblem(response)}` }] } };
   }
   const text = await response.text();
   pollEveryMs = pollInterval(response.headers.get(POLICY_POLL_HEADER));
   const sources: PolicySource[] = [{ kind: 'web-host', location: source, applied: true }];
   const result = parsePolicy(text, source);
-  if (!result.ok) return { ...result, sources };
-  // The same canonical hash as the desktop's (policy-canonical.ts), so one document hashes the same on both hosts.
   const json = readJson(text);
-  return { ...result, sources, sha256: await policySha256(json.ok ? json.value : text) };
+  const document = json.ok ? json.value : undefined;
+  if (!result.ok) return { result: { ...result, sources }, document };
+  // The same canonical hash as the desktop's (policy-canonical.ts), so one document hashes the same on both hosts.
+  return { result: { ...result, sources, sha256: await policySha256(json.ok ? json.value : text) }, document };
+}
+
+async function loadPolicy(get: HostFetch): Promise<PolicyLoadResult> {
+  return (await readPolicy(get)).result;
 }
 
 /** The web host's `X-Lingxi-Policy-Poll-Seconds` (`npm run web -- --policy-poll-seconds`), else POLICY_POLL_MS. */
@@ -166,11 +174,15 @@ export function createBrowserHost(): LingxiApi {
   // What the page runs on (the last policy.load()), the baseline pollPolicy compares with.
   let loadedIdentity: string | undefined;
   const policyPoller = createPolicyPoller(get, () => loadedIdentity);
+  // The signed-in agent's password is in this page's memory anyway (the phone registers with it); diagnostics removes it.
+  let signedInPassword: string | undefined;
+  const diagnostics = createBrowserDiagnostics({ version: () => __APP_VERSION__, heldSecrets: () => [...secretNames.map((name) => secrets.read(name)), signedInPassword] });
   return {
     host: 'browser',
     policy: {
       load: async () => {
-        const result = await loadPolicy(get);
+        const { result, document } = await readPolicy(get);
+        diagnostics.policyLoaded(result, document);
         shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
         crm = result.ok ? result.policy.crm : undefined;
         recordingStore = result.ok ? result.policy.recording : undefined;
@@ -191,8 +203,10 @@ export function createBrowserHost(): LingxiApi {
       },
     },
     log: {
-      write: async ({ level, scope, message, error }) => {
+      write: async (entry) => {
+        const { level, scope, message, error } = entry;
         console[level === 'debug' ? 'debug' : level](`[${scope}] ${redact(message)}${error === undefined ? '' : `\n${redact(error)}`}`);
+        diagnostics.log(entry);
       },
     },
     system: { onEvent: (listener) => onSystemEvent(listener, policyPoller(listener)) },
@@ -209,15 +223,18 @@ export function createBrowserHost(): LingxiApi {
     updates: updates.api,
     // A browser profile is no place for a password: the agent signs in again after every reload.
     signIn: {
-      signedIn: async ({ agentId }) => {
+      signedIn: async ({ agentId, password }) => {
         signedInAgent = agentId;
+        signedInPassword = password;
         return { remembered: false };
       },
       remembered: async () => null,
       signedOut: async () => {
         signedInAgent = undefined;
+        signedInPassword = undefined;
       },
     },
+    diagnostics: { export: (part) => diagnostics.export(part) },
     supervision: { sign: (request) => signSupervision(token, request, () => supervisionSigner.sign(request), secrets.read('supervision.privateKey') !== null) },
   };
 }

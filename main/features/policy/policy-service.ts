@@ -6,7 +6,6 @@
 import type { Logger } from '@common/logging/logger';
 import type { PolicyLoadResult } from '@common/contract/policy';
 import { policySourceKinds } from '@common/contract/policy-header';
-import { effectivePolicyValues, type PolicyValue } from '@common/contract/policy-secrets';
 import { loadPolicy, resolvePolicy, type PolicyLoadInput, type ResolvedPolicy } from './load-policy';
 import { machinePolicyFolder, REQUIRE_SIGNATURE_FILE } from './machine-sources';
 import { managedPreferencePaths } from './mac-managed-preferences';
@@ -62,11 +61,10 @@ export function createPolicyService(deps: PolicyServiceDeps) {
       watch?.setCurrent(result);
       return result;
     },
-    /** The policy in force (the last load), each value with its source and secrets masked; why there is none otherwise. */
-    inForce(): { result: PolicyLoadResult | null; values: PolicyValue[] } {
-      if (!loaded) return { result: null, values: [] };
-      const { result, merged } = loaded;
-      return { result, values: result.ok ? effectivePolicyValues(result.policy, (path) => merged?.originOf(path)) : [] };
+    /** The policy in force (the last load, null before one) and which document set each value (undefined: the default). */
+    inForce(): { result: PolicyLoadResult | null; originOf(path: string): string | undefined } {
+      const last = loaded;
+      return { result: last?.result ?? null, originOf: (path) => last?.merged?.originOf(path) };
     },
     /** policy:check: loads without applying anything in main. */
     check(): Promise<PolicyLoadResult> {

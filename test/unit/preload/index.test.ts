@@ -52,6 +52,7 @@ describe('preload', () => {
     expect(functionPaths(api).sort()).toEqual([
       'app.quitReady',
       'crm.lookup',
+      'diagnostics.export',
       'knowledge.readPackage',
       'log.write',
       'policy.check',

@@ -76,6 +76,7 @@ describe('planShortcuts', () => {
       ['toggleReady', 'Ctrl+Alt+R', 'active'],
       ['toggleRecording', 'Ctrl+Alt+S', 'active'],
       ['askForHelp', 'Ctrl+Alt+Q', 'active'],
+      ['exportDiagnostics', 'Ctrl+Alt+Shift+D', 'active'],
     ]);
   });
   it('flags the later of two actions with the same keys, however they are spelled', () => {
