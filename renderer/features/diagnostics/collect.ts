@@ -30,7 +30,8 @@ export function callDiagnostics(entry: CallHistoryEntry): CallDiagnostics {
     endedAt: entry.endedAt,
     direction: entry.direction,
     outcome: entry.outcome,
-    sipResponse: entry.cause.slice(0, 200),
+    // Rows written before every end had a cause may lack one.
+    sipResponse: String(entry.cause ?? '').slice(0, 200),
     durationMs: entry.durationMs,
     ...(entry.quality ? { quality: entry.quality } : {}),
   };
@@ -79,7 +80,7 @@ async function devices(deps: CollectDeps): Promise<AudioDeviceDiagnostics[]> {
   return Promise.all(
     audio.slice(0, 100).map(async (device): Promise<AudioDeviceDiagnostics> => ({
       kind: device.kind,
-      label: device.label.slice(0, 300),
+      label: (device.label ?? '').slice(0, 300),
       deviceIdHash: await hashId(device.deviceId),
       groupIdHash: await hashId(device.groupId),
     })),

@@ -21,6 +21,8 @@ const CRM_TOKEN = 'crm-token-7d6e5f4a';
 const call = (n: number): CallHistoryEntry => ({
   id: `call-${n}`, direction: 'incoming', number: '13800138000', displayName: 'Wang Fang', startedAt: 1_765_100_000_000 + n, endedAt: 1_765_100_060_000 + n,
   durationMs: 60_000, outcome: 'answered', cause: n === 0 ? '486 Busy Here' : 'BYE',
+  // A row the phone wrote without a cause (seen end to end): diagnostics must still export.
+  ...(n === 1 ? { cause: undefined as unknown as string } : {}),
 });
 
 async function collect() {
@@ -50,6 +52,7 @@ describe('the renderer’s diagnostics', () => {
     expect(part.registration[2]).toMatchObject({ reason: 'network' });
     expect(part.calls).toHaveLength(20);
     expect(part.calls[0]).toEqual({ startedAt: 1_765_100_000_000, endedAt: 1_765_100_060_000, direction: 'incoming', outcome: 'answered', sipResponse: '486 Busy Here', durationMs: 60_000 });
+    expect(part.calls[1]?.sipResponse).toBe('');
     expect(JSON.stringify(part)).not.toMatch(/13800138000|Wang Fang|raw-device-id-1|raw-group-1/);
     expect(part.audioDevices).toEqual([{ kind: 'audioinput', label: 'Jabra Evolve 40', deviceIdHash: await hashId('raw-device-id-1'), groupIdHash: await hashId('raw-group-1') }]);
     expect(part.audioDevices[0]?.deviceIdHash).toMatch(/^[0-9a-f]{16}$/);
