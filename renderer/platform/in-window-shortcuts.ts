@@ -57,8 +57,23 @@ export function listenInWindow(
  * @param bindings the loaded policy's shortcuts (undefined before a valid policy)
  */
 export function browserShortcuts(bindings: () => ShortcutsPolicy | undefined): LingxiApi['shortcuts'] {
+  // One key listener for every subscriber: a second listener would see the first one's preventDefault and stay silent.
+  const listeners = new Set<(action: ShortcutAction) => void>();
+  let stop: (() => void) | undefined;
   return {
-    onAction: (listener) => listenInWindow(window, bindings, listener),
+    onAction: (listener) => {
+      listeners.add(listener);
+      stop ??= listenInWindow(window, bindings, (action) => {
+        for (const each of [...listeners]) each(action);
+      });
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stop?.();
+          stop = undefined;
+        }
+      };
+    },
     status: async () => {
       const config = bindings();
       if (!config) return [];

@@ -71,3 +71,21 @@ test('Export diagnostics downloads a zip with the expected files and none of the
   expect(log).toContain('dialing [REDACTED-CARD]');
   expect(log).toContain('dialing [REDACTED-PHONE …8000]');
 });
+
+test('with an invalid policy the button still exports, and the policy part says what is wrong; the shortcut exports too', async ({ app }) => {
+  const { page } = await app(buildPolicy({ sip: { servers: ['http://pbx.bank.example'], password: 'Pw-invalid-9e8d7c' } }));
+  await expect(appUi(page).policyProblems).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await appUi(page).button('Export diagnostics').click();
+  const entries = unzipSync(new Uint8Array(readFileSync(await (await downloading).path())));
+  const policy = JSON.parse(strFromU8(entries['policy.json'] as Uint8Array)) as { status: string; problems: Array<{ path: string }>; values: unknown[] };
+  expect(policy).toMatchObject({ status: 'rejected', problems: [{ path: 'sip.servers[0]' }], values: [] });
+  for (const bytes of Object.values(entries)) expect(Buffer.from(bytes).indexOf('Pw-invalid-9e8d7c')).toBe(-1);
+
+  // The policy's shortcut is not in force (the policy is invalid); a valid one's is: Ctrl+Alt+Shift+D.
+  const valid = await app();
+  await expect(appUi(valid.page).status).toHaveText('Registered');
+  const again = valid.page.waitForEvent('download');
+  await valid.page.keyboard.press('Control+Alt+Shift+D');
+  expect((await again).suggestedFilename()).toMatch(/^lingxi-diagnostics-\d{8}-\d{6}\.zip$/);
+});
