@@ -72,7 +72,7 @@ export function createBrowserDiagnostics(deps: BrowserDiagnosticsDeps) {
         };
         const loaded = policy?.result.ok ? policy.result.policy : undefined;
         const secrets = [...policySecretValues(loaded), ...deps.heldSecrets()].filter((value): value is string => Boolean(value));
-        const zip = zipSync(diagnosticsEntries(diagnosticsFiles(host, part, createdAt), secrets), { level: DIAGNOSTICS_ZIP_LEVEL });
+        const zip = zipSync(await diagnosticsEntries(diagnosticsFiles(host, part, createdAt), secrets), { level: DIAGNOSTICS_ZIP_LEVEL });
         const name = diagnosticsFileName(createdAt);
         download(name, zip);
         return { ok: true, saved: name, bytes: zip.byteLength };

@@ -25,7 +25,9 @@ export function createDiagnosticsExport(deps: DiagnosticsExportDeps): (renderer:
   return async (renderer) => {
     try {
       const createdAt = now();
-      const zip = zipSync(diagnosticsEntries(diagnosticsFiles(await deps.collectHost(), renderer, createdAt), deps.secrets()), { level: DIAGNOSTICS_ZIP_LEVEL });
+      const files = diagnosticsFiles(await deps.collectHost(), renderer, createdAt);
+      const entries = await diagnosticsEntries(files, deps.secrets(), () => new Promise((resume) => setImmediate(resume)));
+      const zip = zipSync(entries, { level: DIAGNOSTICS_ZIP_LEVEL });
       const path = await deps.chooseFile(diagnosticsFileName(createdAt));
       if (!path) return { ok: false, cancelled: true };
       await deps.writeFile(path, zip);
