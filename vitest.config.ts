@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import { alias } from './electron.vite.config';
 
 /** Renderer test files that mock modules (vi.mock) or start module-level timers: each gets a fresh module graph. */
@@ -14,8 +14,19 @@ const isolatedRendererTests = [
   'test/unit/renderer/platform/browser-host.test.ts',
 ];
 
+/** electron-vite's `?asset` import (main/features/tray/tray-icons.ts) under Vitest: the file's own path, as at run time. */
+const assetPaths: Plugin = {
+  name: 'lingxi-asset-paths',
+  enforce: 'pre',
+  load: (id) => {
+    const asset = /^(.*)\?asset$/.exec(id);
+    return asset ? `export default ${JSON.stringify(asset[1])};` : undefined;
+  },
+};
+
 // Unit tests mirror the source tree: Node for common/, main/, preload/ and tools/, happy-dom for the renderer.
 export default defineConfig({
+  plugins: [assetPaths],
   resolve: { alias },
   test: {
     projects: [

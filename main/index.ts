@@ -2,10 +2,11 @@
  * Electron main entry: wiring only. Each piece lives in app/, ipc/ or features/ with its Electron
  * APIs injected, and is unit-tested there.
  */
-import { watch } from 'node:fs';
+import { readFileSync, watch } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, net, powerMonitor, powerSaveBlocker, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
-import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '@common/contract/ipc';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, powerSaveBlocker, protocol, safeStorage, screen, session, shell, Tray, utilityProcess } from 'electron';
+import { DESKTOP_COMMAND_CHANNEL, SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '@common/contract/ipc';
 import type { Policy } from '@common/contract/policy';
 import { UPLOAD_TOKEN_SECRET } from '@common/recording/upload-token';
 import { refuseDebugSwitches } from './app/debug-switches';
@@ -40,6 +41,14 @@ import { startSystemEvents } from './features/system/system-events';
 import { createIpcRegistry } from './ipc/register';
 import { createUpdates } from './features/updates/updates-wiring';
 import { UPDATE_STATUS_CHANNEL } from '@common/updates/update-status';
+import { applyStartOnLogin, nodeLoginItemFiles } from './features/login-item/login-item';
+import { createAgentTray, type AgentTray } from './features/tray/agent-tray';
+import { TRAY_ICON_FILES } from './features/tray/tray-icons';
+import { trayImages } from './features/tray/tray-image';
+import { trayLanguageOf } from './features/tray/tray-text';
+import { startPlacement, trackPlacement } from './features/window/remember-placement';
+import { createWindowPresence } from './features/window/window-presence';
+import { nodeWindowStateFiles, openWindowStateStore } from './features/window/window-state-store';
 
 const log = createLogger('main');
 // The dev server is trusted only in unpackaged runs: an environment variable must never be able
@@ -83,8 +92,12 @@ if (refusedDebugging) {
     // Quit, Cmd+Q and closing the window (which quits) all ask first while a call is up.
     confirmQuit: createQuitConfirmation({
       isCallActive: () => callPower.isCallActive(),
-      showMessageBox: (options) =>
-        mainWindow && !mainWindow.isDestroyed() ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options),
+      showMessageBox: (options) => {
+        if (!mainWindow || mainWindow.isDestroyed()) return dialog.showMessageBox(options);
+        // Quit from the tray while the window hides there: the agent sees the call she would hang up on.
+        focusWindow(mainWindow);
+        return dialog.showMessageBox(mainWindow, options);
+      },
       locale: () => app.getLocale(),
     }),
     onConfirmError: (error) => log.error('quit confirmation failed; staying open', error),
@@ -159,6 +172,33 @@ if (refusedDebugging) {
     },
     log: createLogger('updates'),
   });
+  // The desktop shell: tray icon and menu, close-to-tray, raise on incoming, window placement, start on login.
+  const windowState = openWindowStateStore(join(app.getPath('userData'), 'window-state.json'), nodeWindowStateFiles, (message, error) => log.warn(message, error));
+  let tray: AgentTray | undefined;
+  const presence = createWindowPresence({
+    store: windowState,
+    hasTray: () => tray !== undefined,
+    notifyHidden: () => {
+      if (!tray || !Notification.isSupported()) return false;
+      const text = tray.text();
+      new Notification({ title: text.hiddenTitle, body: text.hiddenBody(process.platform === 'darwin' ? 'menu-bar' : 'tray') }).show();
+      return true;
+    },
+  });
+  ipc.handle('desktop:status', (status) => {
+    tray?.update(status);
+    presence.update(status);
+  });
+  const startOnLogin = (enabled: boolean) =>
+    applyStartOnLogin(enabled, {
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      app,
+      executable: process.env.APPIMAGE ?? process.execPath,
+      configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
+      files: nodeLoginItemFiles,
+      log: createLogger('login-item'),
+    });
   ipc.handle('updates:desk-busy', (desk) => updates.setDesk(desk));
   ipc.handle('updates:status', () => updates.status());
   // The machine policy (registry / managed preferences / system file) is authoritative in a packaged build.
@@ -179,6 +219,8 @@ if (refusedDebugging) {
     if (result.ok) void logFiles?.setLimits(limitsFrom(result.policy.logs));
     uploadCredentials.configure(result.ok ? result.policy.recording : null);
     updates.configure(result.ok ? result.policy.updates : undefined);
+    presence.configure(result.ok ? result.policy.window : undefined);
+    if (result.ok) startOnLogin(result.policy.startOnLogin);
     if (result.ok) configureSpeech(result.policy, result.source);
     else speech.configure(null);
     return result;
@@ -235,6 +277,9 @@ if (refusedDebugging) {
   ipc.handleFromSender('recording:take-key', (sender) => recordingKeys.take(sender.id));
 
   app.on('window-all-closed', () => app.quit());
+  // macOS: a click on the Dock icon brings the window back from the menu bar.
+  app.on('activate', () => focusWindow(mainWindow));
+  app.on('will-quit', () => tray?.dispose());
   app.on('will-quit', () => callPower.dispose());
   app.on('will-quit', () => shortcuts.dispose());
   app.on('will-quit', () => speech.dispose());
@@ -260,19 +305,41 @@ if (refusedDebugging) {
       serveAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'));
       const stopSystemEvents = startSystemEvents({ powerMonitor, net, send: (event) => void sendSystemEvent(event) });
       app.on('will-quit', stopSystemEvents);
+      try {
+        tray = createAgentTray({
+          createTray: (image) => new Tray(image),
+          buildMenu: (template) => Menu.buildFromTemplate(template),
+          image: trayImages(TRAY_ICON_FILES, { createEmpty: () => nativeImage.createEmpty(), readFile: (path) => readFileSync(path) }),
+          platform: process.platform,
+          language: trayLanguageOf(app.getLocale()),
+          choose: (command) => {
+            if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(DESKTOP_COMMAND_CHANNEL, command);
+          },
+          show: () => focusWindow(mainWindow),
+          quit: () => app.quit(),
+        });
+      } catch (error) {
+        // Without a tray, closing the window quits as before (presence asks hasTray).
+        log.error('tray icon not available; closing the window will quit', error);
+      }
       mainWindow = createMainWindow({
         BrowserWindow,
         preloadPath: join(app.getAppPath(), 'out', 'preload', 'index.cjs'),
         url: devServerUrl ?? APP_ENTRY_URL,
         devTools: !app.isPackaged,
+        placement: startPlacement(windowState, screen),
         onCloseRequested: () => {
           if (quitFlow.isQuitting()) return true;
-          // Closing the only window quits, through the flow that lets the phone un-REGISTER.
+          // While registered (policy window.closeToTray): hidden to the tray, the agent keeps taking calls.
+          if (presence.closeRequested()) return false;
+          // Otherwise closing the only window quits, through the flow that lets the phone un-REGISTER.
           app.quit();
           return false;
         },
         onLoadFailed: (error) => log.error('renderer failed to load', error),
       });
+      trackPlacement(mainWindow, screen, windowState);
+      presence.attach(mainWindow);
       const contents = mainWindow.webContents;
       const contentsId = contents.id;
       // A new page load may ask for the recording key once more; the old page's script is gone with it.

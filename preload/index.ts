@@ -10,6 +10,7 @@ import type { InvokeArgs, InvokeChannel, InvokeResults } from '@common/contract/
 // Not from ipc.ts: that module builds zod schemas at load time, which the preload never needs.
 import { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from '@common/contract/system-events';
 import { isShortcutAction, SHORTCUT_ACTION_CHANNEL } from '@common/contract/shortcuts';
+import { DESKTOP_COMMAND_CHANNEL, isDesktopCommand } from '@common/contract/desktop';
 import { UPDATE_STATUS_CHANNEL, type UpdateStatus } from '@common/updates/update-status';
 
 type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
@@ -73,6 +74,16 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
       signedIn: (credentials, remember) => invoke('signin:signed-in', credentials, remember),
       remembered: () => invoke('signin:remembered'),
       signedOut: () => invoke('signin:signed-out'),
+    },
+    desktop: {
+      reportStatus: (status) => invoke('desktop:status', status),
+      onCommand(listener) {
+        const onMessage = (_event: IpcRendererEvent, command: unknown) => {
+          if (isDesktopCommand(command)) listener(command);
+        };
+        ipc.on(DESKTOP_COMMAND_CHANNEL, onMessage);
+        return () => void ipc.removeListener(DESKTOP_COMMAND_CHANNEL, onMessage);
+      },
     },
     system: {
       onEvent(listener) {

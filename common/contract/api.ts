@@ -11,6 +11,7 @@ import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
 import type { DeskBusy, UpdateStatus } from '../updates/update-status';
 import type { DiagnosticsExportResult, RendererDiagnostics } from '../diagnostics/diagnostics-contract';
+import type { DeskStatus, DesktopCommand } from './desktop';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -103,6 +104,16 @@ export interface LingxiApi {
     onStatus(listener: (status: UpdateStatus) => void): () => void;
     /** Tells the host what the desk is doing: an update never installs while it is busy. */
     setDesk(desk: DeskBusy): Promise<void>;
+  };
+  desktop: {
+    /**
+     * Tells the host what the desk shows (agent state, registration, a ringing call): Electron's tray icon and
+     * menu follow it, closing the window hides it to the tray while registered, a ringing call raises the window.
+     * The browser host has no tray: a no-op there.
+     */
+    reportStatus(status: DeskStatus): Promise<void>;
+    /** Subscribes to the tray menu's Ready / Not ready choices; returns the unsubscribe function. */
+    onCommand(listener: (command: DesktopCommand) => void): () => void;
   };
   diagnostics: {
     /**

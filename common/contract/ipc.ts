@@ -14,6 +14,8 @@ import { MAX_ERROR_CHARS } from '../errors';
 import { logLevels } from '../logging/logger';
 import type { UpdateStatus } from '../updates/update-status';
 import { rendererDiagnosticsSchema, type DiagnosticsExportResult } from '../diagnostics/diagnostics-contract';
+import { deskAgentStates, deskRegistrations, type DeskStatus } from './desktop';
+import { languages } from './policy';
 
 /** Which part of the renderer process wrote a line (main's own lines and the speech service's are tagged in main). */
 export const logSources = ['renderer', 'preload'] as const;
@@ -74,6 +76,19 @@ export type RecordingKeyGrant =
 /** The renderer's report for updates (common/updates/update-status.ts DeskBusy). */
 export const deskBusySchema = z.strictObject({ inCall: z.boolean(), wrapUp: z.boolean(), recordingsPending: z.boolean() });
 
+const reasonCode = z.string().min(1).max(64);
+
+/** The renderer's report for the desktop shell (common/contract/desktop.ts DeskStatus). */
+export const deskStatusSchema = z.strictObject({
+  agent: z.enum(deskAgentStates),
+  next: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('ready') }), z.strictObject({ kind: z.literal('not-ready'), reason: reasonCode })]),
+  held: z.boolean(),
+  registration: z.enum(deskRegistrations),
+  ringing: z.boolean(),
+  language: z.enum(languages),
+  reasons: z.array(z.strictObject({ code: reasonCode, label: z.string().min(1).max(80) })).max(50),
+}) satisfies z.ZodType<DeskStatus>;
+
 /** Request/response channels (ipcRenderer.invoke ↔ ipcMain.handle). */
 export const invokeChannels = {
   /** Loads and validates the policy file; never half-applies. */
@@ -107,6 +122,8 @@ export const invokeChannels = {
   'supervision:sign': { args: z.tuple([supervisionSignRequestSchema]) },
   /** What the desk is doing, so an update never installs during a call, wrap-up or a recording being written or uploaded. */
   'updates:desk-busy': { args: z.tuple([deskBusySchema]) },
+  /** The agent's state, registration and ringing, for the tray, close-to-tray and raising the window (Electron). */
+  'desktop:status': { args: z.tuple([deskStatusSchema]) },
   /** The kill switch's verdict and the update in progress (null: no valid policy yet). */
   'updates:status': { args: z.tuple([]) },
   /**
@@ -141,6 +158,7 @@ export interface InvokeResults {
   'speech:endpoint': SpeechEndpoint;
   'supervision:sign': SupervisionSignResult;
   'updates:desk-busy': undefined;
+  'desktop:status': undefined;
   'updates:status': UpdateStatus | null;
   'signin:signed-in': { remembered: boolean };
   'signin:remembered': SignInCredentials | null;
@@ -156,6 +174,9 @@ export { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from './system-e
 
 /** Shortcut actions main pushes on `shortcut:action` (defined zod-free for the preload). */
 export { SHORTCUT_ACTION_CHANNEL, isShortcutAction, type ShortcutStatus } from './shortcuts';
+
+/** Tray commands main pushes on `desktop:command` (defined zod-free for the preload). */
+export { DESKTOP_COMMAND_CHANNEL, isDesktopCommand, type DeskStatus, type DesktopCommand } from './desktop';
 
 /** Update status main pushes on `updates:status` (defined zod-free for the preload). */
 export { UPDATE_STATUS_CHANNEL, type DeskBusy, type UpdateStatus } from '../updates/update-status';

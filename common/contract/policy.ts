@@ -15,6 +15,7 @@ import { recordingPolicySchema } from './policy-recording';
 import { supervisionPolicySchema } from './policy-supervision';
 import { updatesPolicySchema } from './policy-updates';
 import { logsPolicySchema } from './policy-logs';
+import { windowPolicyFields } from './policy-window';
 
 export * from './policy-agent';
 export * from './policy-services';
@@ -140,6 +141,7 @@ export const policySchema = z.strictObject({
   supervision: supervisionPolicySchema,
   updates: updatesPolicySchema,
   logs: logsPolicySchema,
+  ...windowPolicyFields,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),
   ...machinePolicyFields,

@@ -44,6 +44,8 @@ export interface MainWindowDeps {
   onCloseRequested: () => boolean;
   /** Told when the renderer cannot be loaded (missing build, dev server down). */
   onLoadFailed?: (error: unknown) => void;
+  /** Where the agent left the window (main/features/window); absent: the default size, centred. */
+  placement?: { bounds: { x: number; y: number; width: number; height: number }; maximized: boolean };
 }
 
 /** Creates the main window, shows it once painted, and loads the renderer. */
@@ -51,6 +53,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const window = new deps.BrowserWindow({
     width: 1280,
     height: 800,
+    ...deps.placement?.bounds,
     minWidth: 960,
     minHeight: 600,
     title: 'Lingxi',
@@ -60,7 +63,11 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   });
   // Showing after first paint avoids a white flash; the event never fires if loading fails, so
   // did-fail-load shows the window too (the renderer's own error page or a blank one beats nothing).
-  window.once('ready-to-show', () => window.show());
+  // Maximised only once painted: maximize() on Windows also shows the window, which would flash white before.
+  window.once('ready-to-show', () => {
+    if (deps.placement?.maximized) window.maximize();
+    window.show();
+  });
   window.webContents.once('did-fail-load', () => {
     if (!window.isDestroyed() && !window.isVisible()) window.show();
   });

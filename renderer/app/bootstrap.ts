@@ -9,6 +9,7 @@ import { fixedAgentPolicy } from '@common/contract/sign-in';
 import { readSetting, writeSetting } from '../db/settings-repo';
 import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from '../features/assist';
 import { holdNotReady, labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
+import { startDesktop } from '../features/desktop';
 import { selectRingerSinkId, startDevices } from '../features/devices';
 import { startDiagnostics } from '../features/diagnostics';
 import { knowledgeQueries, startKnowledge } from '../features/knowledge';
@@ -117,6 +118,8 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // The engine listens for the bank's own vocabulary: the assist rules' phrases and the PCI triggers.
   const vocabulary = assistVocabulary(policy.assist);
   startTranscription(policy, store, lifecycle, host, engine, { keywords: () => vocabulary });
+  // Electron's tray, close-to-tray and raise-on-incoming follow the desk; the tray's Ready / Not ready come back here.
+  startDesktop(policy, store, host);
   startShortcuts(host, store, { answer, hangup, setHold, setMute, toggleReady, toggleRecording: toggleRecordingPause, askForHelp: toggleHelp });
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);

@@ -235,6 +235,8 @@ export function createBrowserHost(): LingxiApi {
       },
     },
     diagnostics: { export: (part) => diagnostics.export(part) },
+    // No tray, no window to raise: the tab is the browser's (the Notification API rings for the call).
+    desktop: { reportStatus: async () => undefined, onCommand: () => () => undefined },
     supervision: { sign: (request) => signSupervision(token, request, () => supervisionSigner.sign(request), secrets.read('supervision.privateKey') !== null) },
   };
 }

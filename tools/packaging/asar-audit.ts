@@ -5,6 +5,7 @@
  * no package that is not shipped. Pure functions over listings, so the rules are unit-tested.
  */
 import { builtinModules } from 'node:module';
+import { posix } from 'node:path';
 
 export interface AsarEntry {
   /** As @electron/asar lists it: '/out/main/index.js'. */
@@ -98,6 +99,19 @@ export function importedPackages(code: string): string[] {
 export function shippedPackages(entries: readonly AsarEntry[]): Set<string> {
   const names = entries.map((entry) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)\/package\.json$/.exec(entry.path)?.[1]);
   return new Set(names.filter((name): name is string => name !== undefined));
+}
+
+/**
+ * The files a bundle loads by a path beside itself: what electron-vite's `?asset` import emits
+ * (`join(import.meta.dirname, "./chunks/busy-16-….png")`, main/features/tray/tray-icons.ts), as archive paths.
+ * @param bundleDir the bundle's folder in the archive, e.g. '/out/main'
+ */
+export function bundleAssetPaths(code: string, bundleDir: string): string[] {
+  const paths = new Set<string>();
+  for (const match of code.matchAll(/\b(?:import\.meta\.dirname|__dirname)\s*,\s*["'](\.\/[^"']+)["']/g)) {
+    paths.add(posix.join(bundleDir, match[1] ?? ''));
+  }
+  return [...paths].sort();
 }
 
 /** Imports a packed bundle cannot satisfy: neither a Node built-in, electron, nor a shipped package. */

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { extractFile, listPackage, statFile } from '@electron/asar';
-import { auditAsarEntries, importedPackages, lockJudge, shippedPackages, unshippedImports, type AsarEntry, type LockPackages } from './asar-audit';
+import { auditAsarEntries, bundleAssetPaths, importedPackages, lockJudge, shippedPackages, unshippedImports, type AsarEntry, type LockPackages } from './asar-audit';
 import { diskSize } from './disk-size';
 import { writeStandInElectron } from './stand-in-electron';
 
@@ -37,6 +37,22 @@ function bundleImportProblems(shipped: ReadonlySet<string>): string[] {
     }
   }
   return problems;
+}
+
+/** Files the bundles load from beside themselves (the tray icons' `?asset` imports) that the archive lacks. */
+function bundleAssetProblems(entries: readonly AsarEntry[]): { problems: string[]; assets: number } {
+  const packed = new Set(entries.map((entry) => entry.path));
+  const problems: string[] = [];
+  let assets = 0;
+  for (const dir of ['out/main', 'out/main/chunks']) {
+    if (!existsSync(join(root, dir))) continue;
+    for (const name of readdirSync(join(root, dir)).filter((file) => /\.[cm]?js$/.test(file))) {
+      const paths = bundleAssetPaths(readFileSync(join(root, dir, name), 'utf8'), `/${dir}`);
+      assets += paths.length;
+      for (const path of paths) if (!packed.has(path)) problems.push(`${dir}/${name} loads ${path}, which app.asar does not hold`);
+    }
+  }
+  return { problems, assets };
 }
 
 function main(): number {
@@ -74,6 +90,8 @@ function main(): number {
     budget: BUDGET,
     asarFiles: entries.filter((entry) => !entry.unpacked).length,
     unpackedFiles: entries.filter((entry) => entry.unpacked).length,
+    /** Files main's bundles load from beside themselves (`?asset`: the tray icons), each checked to be in the asar. */
+    bundleAssets: 0,
     seconds: 0,
     note: 'resources/ only: the Electron binary is a stand-in here (no download); the release workflow packs the real one',
   };
@@ -88,7 +106,9 @@ function main(): number {
       return undefined;
     }
   };
-  const problems = [...auditAsarEntries(entries, lockJudge(lock, versionOf)), ...bundleImportProblems(shippedPackages(entries))];
+  const assets = bundleAssetProblems(entries);
+  figures.bundleAssets = assets.assets;
+  const problems = [...auditAsarEntries(entries, lockJudge(lock, versionOf)), ...bundleImportProblems(shippedPackages(entries)), ...assets.problems];
   for (const { path, unpacked } of entries) {
     if (unpacked && !existsSync(join(resources, 'app.asar.unpacked', path))) problems.push(`listed as unpacked but missing on disk: ${path}`);
   }

@@ -35,8 +35,9 @@ export function electronDiagnosticsExport(deps: ElectronDiagnosticsDeps) {
     secrets: deps.secrets,
     chooseFile: async (name) => {
       const options = { defaultPath: join(deps.app.getPath('downloads'), name), filters: [{ name: 'Zip', extensions: ['zip'] }] };
+      // Parented to the window when it shows (the Help menu, the button); on its own while it hides in the tray (a global shortcut).
       const window = deps.window();
-      const choice = window && !window.isDestroyed() ? await deps.dialog.showSaveDialog(window, options) : await deps.dialog.showSaveDialog(options);
+      const choice = window && !window.isDestroyed() && window.isVisible() ? await deps.dialog.showSaveDialog(window, options) : await deps.dialog.showSaveDialog(options);
       return choice.canceled ? undefined : choice.filePath;
     },
     writeFile: (path, data) => writeFile(path, data, { mode: 0o600 }),

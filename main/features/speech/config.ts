@@ -12,6 +12,9 @@ import { describeIssues } from '@common/zod-issues';
 /** Debian's pocketsphinx-en-us package. */
 export const DEBIAN_EN_US = '/usr/share/pocketsphinx/model/en-us';
 
+/** Interpolation defaults, chosen by `npm run speech:tune` on the tuning calls (never the evaluation set). */
+export const GENERAL_DEFAULTS = { domainWeight: 0.5, vocabulary: 10000 };
+
 const phrases = z.array(z.string().trim().min(1).max(100)).max(2000);
 
 /** pocketsphinx: English with Debian's US-English acoustic model and a domain model built at run time. */
@@ -42,6 +45,16 @@ export const pocketsphinxConfigSchema = z.strictObject({
    * mean yet (its first call since the service started).
    */
   redecodeFirst: z.enum(['never', 'without-prior', 'always']).default('without-prior'),
+  /**
+   * A general English language model interpolated with the domain one (issue 22 §2), so words the knowledge
+   * base never uses ("loan", "thanks", "fourteenth", "i'd") stay recognisable. Unset: `en-us.lm.bin` beside
+   * the dictionary when there is one (Debian's layout), else none; null: the domain model alone.
+   */
+  generalModel: z.string().min(1).nullable().optional(),
+  /** The domain model's share of the interpolation (the general model gets the rest). */
+  domainWeight: z.number().gt(0).max(1).default(GENERAL_DEFAULTS.domainWeight),
+  /** The general model's most probable words taken into the dictionary (its whole 72,000 cost search time). */
+  generalVocabulary: z.number().int().min(0).max(200000).default(GENERAL_DEFAULTS.vocabulary),
 });
 export type PocketsphinxConfig = z.infer<typeof pocketsphinxConfigSchema>;
 

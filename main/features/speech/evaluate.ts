@@ -24,6 +24,8 @@ export interface TimedFinal {
 export interface ClipRun {
   finals: TimedFinal[];
   partials: RecognitionEvent[];
+  /** Every event in order with the stream time it became available (what a client sees, partials included). */
+  timeline: { event: RecognitionEvent; availableAtMs: number }[];
   audioMs: number;
   /** Process CPU time spent (all threads), ms. */
   cpuMs: number;
@@ -43,11 +45,13 @@ export async function runClip(stream: RecognitionStream, samples: Int16Array, op
   const frame = (options.frameMs ?? 20) * SAMPLES_PER_MS;
   const finals: TimedFinal[] = [];
   const partials: RecognitionEvent[] = [];
+  const timeline: ClipRun['timeline'] = [];
   const cpuStart = process.cpuUsage();
   const wallStart = performance.now();
   let clock = 0;
   const record = (events: RecognitionEvent[], atStop: boolean): void => {
     for (const event of events) {
+      timeline.push({ event, availableAtMs: clock });
       if (event.kind === 'partial') partials.push(event);
       else finals.push({ event, availableAtMs: clock, latencyMs: clock - event.endMs, atStop });
     }
@@ -68,7 +72,7 @@ export async function runClip(stream: RecognitionStream, samples: Int16Array, op
   const cpu = process.cpuUsage(cpuStart);
   const audioMs = samples.length / SAMPLES_PER_MS;
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  return { finals, partials, audioMs, cpuMs, rtf: audioMs > 0 ? cpuMs / audioMs : 0 };
+  return { finals, partials, timeline, audioMs, cpuMs, rtf: audioMs > 0 ? cpuMs / audioMs : 0 };
 }
 
 /** Median and 95th percentile (nearest rank) of a sample; null when empty. */

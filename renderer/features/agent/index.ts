@@ -1,6 +1,6 @@
 /** The agent feature's public surface: what the app and higher features may import. */
-export { holdNotReady, recordInterruptedCalls, setWrapUpCode, setWrapUpNotes, startAgent, toggleReady } from './agent-service';
-export type { HoldReason } from './agent-machine';
+export { chooseAvailability, holdNotReady, recordInterruptedCalls, setWrapUpCode, setWrapUpNotes, startAgent, toggleReady } from './agent-service';
+export type { Availability, HoldReason } from './agent-machine';
 export { createAgentSlice, selectAcceptsCalls } from './agent-slice';
 export { AgentStateSelect } from './components/AgentStateSelect';
 export { CallHistory } from './components/CallHistory';

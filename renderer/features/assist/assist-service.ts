@@ -32,20 +32,6 @@ export function onAssistEvent(listener: (event: AssistEvent) => void): () => voi
   return () => void eventListeners.delete(listener);
 }
 
-/**
- * Phrases the speech engine should listen for (keyword events, and words its domain model must know):
- * the keyword rules', the PCI guard's triggers and the wrap-up keywords, de-duplicated.
- */
-export function assistVocabulary(assist: Policy['assist']): string[] {
-  const phrases = [
-    ...assist.keywords.rules.flatMap((rule) => rule.phrases),
-    ...assist.pci.triggerPhrases,
-    ...assist.summary.wrapUpKeywords.flatMap((rule) => rule.phrases),
-  ];
-  // The speech protocol takes up to 500 phrases of up to 100 characters.
-  return [...new Set(phrases.map((phrase) => phrase.trim()).filter((p) => p !== '' && p.length <= 100))].slice(0, 500);
-}
-
 /** What assist asks of its sibling features, handed over by bootstrap. */
 export interface AssistPorts {
   /** The knowledge base: suggestions are searched, checklists read from articles. */

@@ -2,11 +2,12 @@
  * Wiring check for main/index.ts with the whole electron module faked: every contract channel has a
  * handler, the window is secure and loads our scheme, and the pieces are connected to each other.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { invokeChannels, SYSTEM_EVENT_CHANNEL } from '@common/contract/ipc';
+import { deskStatus } from './features/desk-status';
 
 const fake = vi.hoisted(() => ({
   userData: '',
@@ -14,18 +15,29 @@ const fake = vi.hoisted(() => ({
   schemes: [] as unknown[],
   handledSchemes: [] as string[],
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
-  windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; url: string; sent: unknown[][]; contents: { emit: (event: string, ...args: unknown[]) => boolean } }>,
+  windows: [] as Array<{
+    options: { webPreferences?: Record<string, unknown> };
+    url: string;
+    sent: unknown[][];
+    contents: { emit: (event: string, ...args: unknown[]) => boolean };
+    window: { emit: (event: string, ...args: unknown[]) => boolean; visible: boolean };
+  }>,
   blockers: new Set<number>(),
   quits: 0,
   shortcuts: new Set<string>(),
   permissionHandlers: 0,
   menus: [] as unknown[],
   dialogs: [] as unknown[][],
+  trays: [] as Array<{ tooltip: string; menu: unknown; images: unknown[] }>,
+  notifications: [] as Array<{ title: string; body: string }>,
 }));
 fake.userData = mkdtempSync(join(tmpdir(), 'lingxi-main-'));
 // A packaged app must ignore this: otherwise an environment variable could load a foreign page.
 const savedRendererUrl = process.env.ELECTRON_RENDERER_URL;
 process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+// Start on login writes the XDG autostart entry on Linux: into the test's folder, never the user's.
+const savedConfigHome = process.env.XDG_CONFIG_HOME;
+process.env.XDG_CONFIG_HOME = fake.userData;
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
@@ -56,10 +68,11 @@ vi.mock('electron', async () => {
       send: (...args: unknown[]) => this.record.sent.push(args),
       isDestroyed: () => false,
     });
-    record: { options: Record<string, unknown>; url: string; sent: unknown[][]; contents: unknown };
+    record: { options: Record<string, unknown>; url: string; sent: unknown[][]; contents: unknown; window: unknown };
+    visible = true;
     constructor(options: Record<string, unknown>) {
       super();
-      this.record = { options, url: '', sent: [], contents: this.webContents };
+      this.record = { options, url: '', sent: [], contents: this.webContents, window: this };
       fake.windows.push(this.record as never);
     }
     loadURL(url: string) {
@@ -67,11 +80,54 @@ vi.mock('electron', async () => {
       return Promise.resolve();
     }
     isDestroyed = () => false;
+    isVisible = () => this.visible;
+    hide = () => void (this.visible = false);
+    isMinimized = () => false;
+    isFocused = () => false;
+    isMaximized = () => false;
+    isFullScreen = () => false;
+    getNormalBounds = () => ({ x: 100, y: 100, width: 1280, height: 800 });
+    show = () => void (this.visible = true);
+    focus = () => undefined;
   }
   let nextBlocker = 0;
+  class Tray extends EventEmitter {
+    record = { tooltip: '', menu: undefined as unknown, images: [] as unknown[] };
+    constructor(image: unknown) {
+      super();
+      this.record.images.push(image);
+      fake.trays.push(this.record);
+    }
+    setImage = (image: unknown) => void this.record.images.push(image);
+    setToolTip = (tooltip: string) => void (this.record.tooltip = tooltip);
+    setTitle = () => undefined;
+    setContextMenu = (menu: unknown) => void (this.record.menu = menu);
+    destroy = () => undefined;
+  }
+  class Notification {
+    static isSupported = () => true;
+    constructor(private readonly options: { title: string; body: string }) {}
+    show() {
+      fake.notifications.push(this.options);
+    }
+  }
+  const nativeImage = {
+    createEmpty: () => {
+      const representations: Buffer[] = [];
+      return {
+        addRepresentation: ({ buffer }: { buffer: Buffer }) => void representations.push(buffer),
+        isEmpty: () => representations.length === 0 || representations.some((png) => png.subarray(1, 4).toString() !== 'PNG'),
+      };
+    },
+  };
+  const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
   return {
     app,
     BrowserWindow,
+    Tray,
+    Notification,
+    nativeImage,
+    screen: { getAllDisplays: () => [display], getDisplayMatching: () => display },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown) => void fake.menus.push(menu),
@@ -127,6 +183,8 @@ const call = (channel: string, ...args: unknown[]) => {
 
 afterAll(() => {
   rmSync(fake.userData, { recursive: true, force: true });
+  if (savedConfigHome === undefined) delete process.env.XDG_CONFIG_HOME;
+  else process.env.XDG_CONFIG_HOME = savedConfigHome;
   if (savedRendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
   else process.env.ELECTRON_RENDERER_URL = savedRendererUrl;
 });
@@ -220,23 +278,78 @@ describe('main/index.ts wiring', () => {
     expect(reachesPage('r', false)).toBe(true);
   });
 
+  it('shows the desk in a tray icon drawn from the packaged PNGs, and sends the tray menu\'s Ready to the renderer', async () => {
+    expect(fake.trays).toHaveLength(1);
+    const tray = fake.trays[0];
+    expect(tray?.tooltip).toBe('Lingxi — Starting…');
+    await call('desktop:status', deskStatus({ agent: 'not-ready', next: { kind: 'not-ready', reason: 'lunch' } }));
+    expect(tray?.tooltip).toBe('Lingxi — Not ready (Lunch) · Registered');
+    // The offline icon first, then the Not ready one: each look its own image.
+    expect(tray?.images).toHaveLength(2);
+    const menu = tray?.menu as Array<{ label?: string; click?: () => void }>;
+    const sentBefore = fake.windows[0]?.sent.length ?? 0;
+    menu.find((item) => item.label === 'Ready')?.click?.();
+    expect(fake.windows[0]?.sent.slice(sentBefore)).toEqual([['desktop:command', { kind: 'ready' }]]);
+    await expect(Promise.resolve(call('desktop:status', { agent: 'asleep' }))).rejects.toThrow(/invalid arguments/);
+  });
+
+  it('with a valid policy: closing the window while registered hides it to the tray and says so once; Lingxi starts on login', async () => {
+    const policy = { sip: { servers: ['wss://sbc.bank.example'], uriTemplate: 'sip:{agentId}@cc.bank.example' }, transcription: { provider: 'off' } };
+    writeFileSync(join(fake.userData, 'policy.json'), JSON.stringify(policy));
+    expect(await call('policy:load')).toMatchObject({ ok: true });
+    // Linux here: the XDG autostart entry (Windows and macOS use app.setLoginItemSettings).
+    expect(existsSync(join(fake.userData, 'autostart', 'lingxi.desktop'))).toBe(process.platform === 'linux');
+    await call('desktop:status', deskStatus());
+    const window = fake.windows[0]?.window;
+    if (!window) throw new Error('no window');
+    const close = () => {
+      let prevented = false;
+      window.emit('close', { preventDefault: () => void (prevented = true) });
+      return prevented;
+    };
+    const quitsBefore = fake.quits;
+    expect(close()).toBe(true);
+    expect(window.visible).toBe(false);
+    window.visible = true;
+    expect(close()).toBe(true);
+    expect(fake.quits).toBe(quitsBefore);
+    expect(fake.notifications).toEqual([{ title: 'Lingxi is still running', body: expect.stringMatching(/icon in the notification area/) }]);
+    expect(JSON.parse(readFileSync(join(fake.userData, 'window-state.json'), 'utf8'))).toMatchObject({ closeToTrayNoticeShown: true });
+  });
+
+  it('Quit in the tray during a call shows the hidden window and asks first', async () => {
+    const window = fake.windows[0]?.window;
+    expect(window?.visible).toBe(false);
+    await call('power:set-call-active', true);
+    const dialogsBefore = fake.dialogs.length;
+    const menu = fake.trays[0]?.menu as Array<{ label?: string; click?: () => void }>;
+    menu.find((item) => item.label === 'Quit Lingxi')?.click?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.dialogs.length).toBe(dialogsBefore + 1);
+    expect(window?.visible).toBe(true);
+    await call('power:set-call-active', false);
+  });
   it('asks before quitting while a call is up, and stays when the agent says so', async () => {
     const { app } = await import('electron');
     await call('power:set-call-active', true);
+    const dialogsBefore = fake.dialogs.length;
+    const sentBefore = fake.windows[0]?.sent.length ?? 0;
     expect(app.quit()).toBe(true);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(fake.dialogs).toHaveLength(1);
-    expect(fake.windows[0]?.sent).toEqual([]);
+    expect(fake.dialogs).toHaveLength(dialogsBefore + 1);
+    expect(fake.windows[0]?.sent.slice(sentBefore)).toEqual([]);
     await call('power:set-call-active', false);
   });
 
   it('runs the quit flow: before-quit reaches the renderer, quit-ready quits', async () => {
     const { app } = await import('electron');
+    const dialogsBefore = fake.dialogs.length;
+    const sentBefore = fake.windows[0]?.sent.length ?? 0;
     expect(app.quit()).toBe(true);
     // No call up: the confirmation answers at once, without a dialog.
     await new Promise((resolve) => setImmediate(resolve));
-    expect(fake.dialogs).toHaveLength(1);
-    expect(fake.windows[0]?.sent).toEqual([[SYSTEM_EVENT_CHANNEL, 'before-quit']]);
+    expect(fake.dialogs).toHaveLength(dialogsBefore);
+    expect(fake.windows[0]?.sent.slice(sentBefore)).toEqual([[SYSTEM_EVENT_CHANNEL, 'before-quit']]);
     const quitsBefore = fake.quits;
     await call('app:quit-ready');
     expect(fake.quits).toBe(quitsBefore + 1);

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LingxiApi } from '@common/contract/api';
-import { SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, UPDATE_STATUS_CHANNEL, type SystemEvent } from '@common/contract/ipc';
+import { deskStatus } from '../main/features/desk-status';
+import { DESKTOP_COMMAND_CHANNEL, SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, UPDATE_STATUS_CHANNEL, type SystemEvent } from '@common/contract/ipc';
 
 /** ipcRenderer in miniature: invoke answers from a table, on/removeListener are a real emitter. */
 const ipc = vi.hoisted(() => {
@@ -52,6 +53,8 @@ describe('preload', () => {
     expect(functionPaths(api).sort()).toEqual([
       'app.quitReady',
       'crm.lookup',
+      'desktop.onCommand',
+      'desktop.reportStatus',
       'diagnostics.export',
       'knowledge.readPackage',
       'log.write',
@@ -157,6 +160,22 @@ describe('preload', () => {
     expect(received).toEqual([status]);
     unsubscribe();
     expect(ipc.emitter.listenerCount(UPDATE_STATUS_CHANNEL)).toBe(0);
+  });
+
+  it('reports the desk to main and delivers only well-formed tray commands, until unsubscribed', async () => {
+    const status = deskStatus({ ringing: true });
+    await api.desktop.reportStatus(status);
+    expect(ipc.calls).toEqual([['desktop:status', [status]]]);
+    const received: unknown[][] = [];
+    const unsubscribe = api.desktop.onCommand((...args) => void received.push(args));
+    ipc.emitter.emit(DESKTOP_COMMAND_CHANNEL, { sender: 'ipcRenderer handle' }, { kind: 'not-ready', reason: 'lunch' });
+    ipc.emitter.emit(DESKTOP_COMMAND_CHANNEL, {}, { kind: 'not-ready' });
+    ipc.emitter.emit(DESKTOP_COMMAND_CHANNEL, {}, { kind: 'ready', extra: 'x' });
+    ipc.emitter.emit(DESKTOP_COMMAND_CHANNEL, {}, 'ready');
+    ipc.emitter.emit(DESKTOP_COMMAND_CHANNEL, {}, { kind: 'ready' });
+    expect(received).toEqual([[{ kind: 'not-ready', reason: 'lunch' }], [{ kind: 'ready' }]]);
+    unsubscribe();
+    expect(ipc.emitter.listenerCount(DESKTOP_COMMAND_CHANNEL)).toBe(0);
   });
 
   it('keeps subscribers independent', () => {

@@ -14,7 +14,7 @@ import { buildArpa, type ArpaStats } from './arpa';
 import { formatDictionary, lookupPronunciations } from './cmudict';
 
 /** Bump when the builder's output changes for the same input. */
-const BUILDER_VERSION = 'domain-model/1';
+const BUILDER_VERSION = 'domain-model/2';
 /**
  * Models kept in the cache. Streams with their own hints get their own model, so without a bound the cache
  * would grow by one folder per distinct hint list; the least recently used beyond this are deleted.
@@ -29,6 +29,11 @@ export interface DomainModelInput {
   sentences: readonly (readonly string[])[];
   /** Where built models are kept. */
   cacheDir: string;
+  /**
+   * Words the dictionary holds besides the corpus's (the general model's common vocabulary, issue 22 §2):
+   * recognisable through the general language model the decoder interpolates with, not in the domain one.
+   */
+  extraWords?: readonly string[];
 }
 
 /** A model ready for the decoder. */
@@ -37,8 +42,10 @@ export interface DomainModel {
   key: string;
   dictPath: string;
   lmPath: string;
-  /** Words in the dictionary (= unigrams without the sentence markers). */
+  /** Words in the dictionary (the corpus's and the extra words). */
   words: number;
+  /** Words in the domain language model (the corpus's, without the sentence markers). */
+  lmWords: number;
   /** Corpus words the full dictionary does not know (left out of the model), sorted. */
   oov: string[];
   stats: ArpaStats;
@@ -50,6 +57,7 @@ export interface DomainModel {
 
 interface Meta {
   words: number;
+  lmWords: number;
   oov: string[];
   stats: ArpaStats;
 }
@@ -59,6 +67,7 @@ async function modelKey(input: DomainModelInput): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`${BUILDER_VERSION}\n${input.dictionaryPath}\n${dict.size}\n${dict.mtimeMs}\n`);
   for (const sentence of input.sentences) hash.update(`${sentence.join(' ')}\n`);
+  hash.update(`extra ${(input.extraWords ?? []).join(' ')}\n`);
   return hash.digest('hex').slice(0, 24);
 }
 
@@ -85,10 +94,10 @@ export async function ensureDomainModel(input: DomainModelInput): Promise<Domain
 
   const wanted = new Set<string>();
   for (const sentence of input.sentences) for (const word of sentence) wanted.add(word);
-  const pronunciations = await lookupPronunciations(input.dictionaryPath, wanted);
-  const vocabulary = new Set(pronunciations.keys());
+  const pronunciations = await lookupPronunciations(input.dictionaryPath, new Set([...wanted, ...(input.extraWords ?? [])]));
+  const vocabulary = new Set([...wanted].filter((w) => pronunciations.has(w)));
   const { arpa, stats } = buildArpa(input.sentences, vocabulary);
-  const meta: Meta = { words: vocabulary.size, oov: [...wanted].filter((w) => !vocabulary.has(w)).sort(), stats };
+  const meta: Meta = { words: pronunciations.size, lmWords: vocabulary.size, oov: [...wanted].filter((w) => !vocabulary.has(w)).sort(), stats };
 
   // Build beside the final folder and rename, so a reader never sees half a model (two streams may build
   // the same model at once; the first rename wins and the other copy is dropped).

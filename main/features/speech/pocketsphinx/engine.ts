@@ -3,15 +3,48 @@
  * once, and opens one decoder per stream on a domain model (base corpus + the stream's hints and keywords),
  * built or found in the cache.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { readJson } from '@common/json';
 import type { PocketsphinxConfig } from '../config';
 import { SpeechEngineError, type RecognitionStream, type SpeechEngine, type StreamOptions } from '../engine';
 import { buildCorpus } from '../model/corpus';
 import { ensureDomainModel, type DomainModel } from '../model/domain-model';
-import { LibraryMissingError, loadPocketsphinx, type PocketsphinxApi } from './ffi';
+import { LibraryMissingError, loadPocketsphinx, type PocketsphinxApi, type Pointer } from './ffi';
 import { checkAcousticModel, checkModelFile } from './model-check';
-import { PocketsphinxRecognizer, type RecognizerTuning } from './recognizer';
+import { NativeLane, PocketsphinxRecognizer, type RecognizerTuning } from './recognizer';
+
+/** Words the general vocabulary may take: plain lower-case words (the model also lists markers and odd tokens). */
+const PLAIN_WORD = /^[a-z][a-z']*$/;
+
+/** The general model file's name in Debian's pocketsphinx-en-us (beside cmudict-en-us.dict). */
+const GENERAL_MODEL_FILE = 'en-us.lm.bin';
+
+/** The general model to interpolate with: the configured one, or the one beside the dictionary; null for none. */
+export function generalModelPath(config: PocketsphinxConfig): string | null {
+  if (config.generalModel === null || config.domainWeight >= 1) return null;
+  if (config.generalModel !== undefined) return config.generalModel;
+  const beside = join(dirname(config.dictionary), GENERAL_MODEL_FILE);
+  return existsSync(beside) ? beside : null;
+}
+
+/**
+ * Loads the general model once for every stream, with its `size` most probable plain words.
+ * @throws SpeechEngineError model-missing or bad-config naming the file
+ */
+async function loadGeneral(path: string, size: number, api: PocketsphinxApi): Promise<{ lm: Pointer; words: string[] }> {
+  await checkModelFile(path, 'general language model');
+  const lm = api.loadLm(path);
+  if (lm === null) throw new SpeechEngineError('bad-config', `cannot read the general language model ${path}; check that it is an ARPA or sphinx binary model`);
+  const words = api
+    .unigrams(lm)
+    .filter((u) => PLAIN_WORD.test(u.word))
+    .sort((a, b) => b.log10Prob - a.log10Prob || (a.word < b.word ? -1 : 1))
+    .slice(0, size)
+    .map((u) => u.word);
+  return { lm, words };
+}
 
 /**
  * Fixed decoder arguments.
@@ -27,6 +60,8 @@ export interface PocketsphinxStreamInfo {
   model: DomainModel;
   /** Time to load the decoder (acoustic model, dictionary, LM), ms. */
   loadMs: number;
+  /** The leg's spare decoder served the stream (no load). */
+  reused: boolean;
 }
 
 /** A pocketsphinx recognition stream with its load figures. */
@@ -43,7 +78,18 @@ export class PocketsphinxEngine implements SpeechEngine {
     private readonly cacheDir: string,
     private readonly api: PocketsphinxApi,
     private readonly packages: readonly unknown[],
+    /** The general model interpolated with the domain one, with its most probable words (dictionary only). */
+    private readonly general: { lm: Pointer; words: readonly string[] } | null,
   ) {}
+
+  /** Every decoder that scores with the shared general model runs on this one lane (recognizer.ts). */
+  private readonly lane = new NativeLane();
+  /**
+   * Per leg, the decoder of its last finished stream: the leg's next stream on the same model takes it instead
+   * of loading one (1–3 s with the general model; the session queues the call's audio meanwhile).
+   */
+  private readonly spares = new Map<string, { key: string; recognizer: PocketsphinxRecognizer }>();
+  private disposed = false;
 
   /**
    * Checks model files, loads the library and reads the knowledge packages.
@@ -66,7 +112,9 @@ export class PocketsphinxEngine implements SpeechEngine {
       if (error instanceof LibraryMissingError) throw new SpeechEngineError('engine-unavailable', error.message, { cause: error });
       throw error;
     }
-    return new PocketsphinxEngine(config, cacheDir, api, packages);
+    const generalPath = generalModelPath(config);
+    const general = generalPath === null ? null : await loadGeneral(generalPath, config.generalVocabulary, api);
+    return new PocketsphinxEngine(config, cacheDir, api, packages, general);
   }
 
   async open(options: StreamOptions): Promise<PocketsphinxStream> {
@@ -82,7 +130,7 @@ export class PocketsphinxEngine implements SpeechEngine {
     } catch (error) {
       throw new SpeechEngineError('bad-config', (error as Error).message, { cause: error });
     }
-    const model = await ensureDomainModel({ dictionaryPath: this.config.dictionary, sentences, cacheDir: this.cacheDir }).catch((error: unknown) => {
+    const model = await ensureDomainModel({ dictionaryPath: this.config.dictionary, sentences, cacheDir: this.cacheDir, extraWords: this.general?.words ?? [] }).catch((error: unknown) => {
       throw new SpeechEngineError('bad-config', `cannot build the domain model: ${(error as Error).message}`, { cause: error });
     });
     const leg = this.config.cmnPrior === 'leg' ? options.leg : undefined;
@@ -96,16 +144,57 @@ export class PocketsphinxEngine implements SpeechEngine {
       ...(leg ? { cmnPrior: prior, onCmn: (mean: Float32Array) => void this.cmnPriors.set(leg, mean) } : {}),
     };
     const started = performance.now();
-    const recognizer = await PocketsphinxRecognizer.open(
+    const spare = this.takeSpare(leg, model.key);
+    const recognizer = spare ?? (await PocketsphinxRecognizer.open(
       this.api,
-      { acousticModel: this.config.acousticModel, dictionary: model.dictPath, languageModel: model.lmPath },
+      {
+        acousticModel: this.config.acousticModel,
+        dictionary: model.dictPath,
+        languageModel: model.lmPath,
+        ...(this.general ? { general: { lm: this.general.lm, domainWeight: this.config.domainWeight, lane: this.lane } } : {}),
+      },
       tuning,
-    );
-    const info: PocketsphinxStreamInfo = { model, loadMs: performance.now() - started };
-    return Object.assign(recognizer, { info });
+    ));
+    const info: PocketsphinxStreamInfo = { model, loadMs: performance.now() - started, reused: spare !== null };
+    return {
+      info,
+      accept: (samples) => recognizer.accept(samples),
+      finish: () => recognizer.finish(),
+      close: () => this.release(leg, model.key, recognizer),
+    };
+  }
+
+  /**
+   * The leg's spare decoder when it was built for this model; a spare of another model is freed. Only with
+   * `cmnPrior: leg` (a spare carries its leg's mean, which `model` must not) and without `redecodeFirst: always`.
+   */
+  private takeSpare(leg: string | undefined, key: string): PocketsphinxRecognizer | null {
+    if (!leg || this.config.redecodeFirst === 'always') return null;
+    const spare = this.spares.get(leg);
+    if (!spare) return null;
+    this.spares.delete(leg);
+    if (spare.key === key && spare.recognizer.reusable) {
+      spare.recognizer.claim();
+      return spare.recognizer;
+    }
+    spare.recognizer.close();
+    return null;
+  }
+
+  /** A closed stream's decoder becomes its leg's spare when it finished cleanly; otherwise it is freed. */
+  private release(leg: string | undefined, key: string, recognizer: PocketsphinxRecognizer): void {
+    if (!leg || this.disposed || !recognizer.reusable || this.config.redecodeFirst === 'always') return recognizer.close();
+    const previous = this.spares.get(leg);
+    if (previous && previous.recognizer !== recognizer) previous.recognizer.close();
+    this.spares.set(leg, { key, recognizer });
   }
 
   dispose(): void {
-    // Decoders belong to their streams; the library stays mapped for the life of the process.
+    this.disposed = true;
+    for (const { recognizer } of this.spares.values()) recognizer.close();
+    this.spares.clear();
+    // Decoders belong to their streams (each search keeps its own reference to the general model, so this
+    // frees it only once the last of them is gone); the library stays mapped for the life of the process.
+    if (this.general) void this.lane.run(async () => this.api.freeLm((this.general as { lm: Pointer }).lm));
   }
 }

@@ -37,6 +37,20 @@ export interface PocketsphinxApi {
   getCmn(decoder: Pointer): Float32Array;
   /** Replaces the live cepstral mean (weighted as CMN_WIN = 500 frames of history). */
   setCmn(decoder: Pointer, mean: Float32Array): void;
+  /**
+   * Reads a language model file (ARPA or binary) to share between decoders (their searches retain it; free
+   * the caller's reference with freeLm). Its scoring keeps a history cache, so decoders that share one must
+   * never run at the same time. Null when the file cannot be read.
+   */
+  loadLm(path: string): Pointer | null;
+  freeLm(lm: Pointer): void;
+  /** The unigrams of a loaded model with their log10 probabilities. */
+  unigrams(lm: Pointer): { word: string; log10Prob: number }[];
+  /**
+   * Makes the decoder search with P = domainWeight·P(domain file) + (1 − domainWeight)·P(shared).
+   * @returns null on success, else what pocketsphinx refused
+   */
+  useInterpolatedLm(decoder: Pointer, domainPath: string, domainWeight: number, shared: Pointer): string | null;
 }
 
 /**
@@ -61,7 +75,7 @@ let typesDeclared = false;
 /** koffi type names are process-global: declare them once. */
 function declareTypes(): void {
   if (typesDeclared) return;
-  for (const name of ['ps_decoder_t', 'cmd_ln_t', 'arg_t', 'ps_seg_t']) koffi.opaque(name);
+  for (const name of ['ps_decoder_t', 'cmd_ln_t', 'arg_t', 'ps_seg_t', 'ngram_model_t', 'logmath_t']) koffi.opaque(name);
   typesDeclared = true;
 }
 
@@ -108,6 +122,21 @@ export function loadPocketsphinx(libraries = DEFAULT_LIBRARIES): PocketsphinxApi
   const psGetFeat = ps.func('void *ps_get_feat(ps_decoder_t *ps)');
   const cmnLiveGet = sb.func('void cmn_live_get(void *cmn, _Out_ float *mean)');
   const cmnLiveSet = sb.func('void cmn_live_set(void *cmn, const float *mean)');
+  const psGetLogmath = ps.func('logmath_t *ps_get_logmath(ps_decoder_t *ps)');
+  const psGetConfig = ps.func('cmd_ln_t *ps_get_config(ps_decoder_t *ps)');
+  const psSetLm = ps.func('int ps_set_lm(ps_decoder_t *ps, const char *name, ngram_model_t *lm)');
+  const psSetSearch = ps.func('int ps_set_search(ps_decoder_t *ps, const char *name)');
+  // ngram_file_type_t: NGRAM_AUTO = 0 (guess from the file).
+  const ngramRead = sb.func('ngram_model_t *ngram_model_read(cmd_ln_t *config, const char *path, int type, logmath_t *lmath)');
+  const ngramFree = sb.func('int ngram_model_free(ngram_model_t *model)');
+  const ngramRetain = sb.func('ngram_model_t *ngram_model_retain(ngram_model_t *model)');
+  // models as a raw buffer of pointers (a BigUint64Array): the array's memory is what C reads.
+  const ngramSetInit = sb.func('ngram_model_t *ngram_model_set_init(cmd_ln_t *config, void *models, const char **names, const float *weights, int n)');
+  const ngramCounts = sb.func('const uint32_t *ngram_model_get_counts(ngram_model_t *model)');
+  const ngramWord = sb.func('const char *ngram_word(ngram_model_t *model, int32_t wid)');
+  const ngramNgScore = sb.func('int32_t ngram_ng_score(ngram_model_t *model, int32_t wid, int32_t *history, int32_t n_hist, _Out_ int32_t *n_used)');
+  const logmathInit = sb.func('logmath_t *logmath_init(double base, int shift, int use_table)');
+  const logmathFree = sb.func('int logmath_free(logmath_t *lmath)');
   /** The decoder's cmn_t and its vector length. */
   const cmnOf = (decoder: Pointer): { cmn: Pointer; length: number } => {
     const feat = psGetFeat(decoder) as Pointer | null;
@@ -116,6 +145,9 @@ export function loadPocketsphinx(libraries = DEFAULT_LIBRARIES): PocketsphinxApi
     if (cmn === null || length < 1 || length > MAX_CEPSTRA) throw new Error(`this libpocketsphinx's feature layout is not the one Lingxi reads (cepstral mean of length ${length})`);
     return { cmn, length };
   };
+
+  /** The logmath of each model loadLm read, freed with it. */
+  const sharedLogmath = new Map<Pointer, Pointer>();
 
   const initAsync = promisify(psInit.async) as (config: Pointer) => Promise<Pointer | null>;
   const processAsync = promisify(psProcessRaw.async) as (d: Pointer, s: Int16Array, n: number, noSearch: number, full: number) => Promise<number>;
@@ -156,6 +188,51 @@ export function loadPocketsphinx(libraries = DEFAULT_LIBRARIES): PocketsphinxApi
       const { cmn, length } = cmnOf(decoder);
       if (mean.length !== length) throw new Error(`cepstral mean of length ${mean.length} given to a decoder whose features have ${length}`);
       cmnLiveSet(cmn, mean);
+    },
+    loadLm: (path) => {
+      // Decoders use log base 1.0001 without shift (pocketsphinx's defaults, which Lingxi never changes), and
+      // take it from the float32 -logbase argument; ngram_model_set_init compares bases exactly, so this one
+      // must be the same float32 value. The model keeps the logmath pointer without a reference of its own:
+      // it lives until freeLm.
+      const lmath = logmathInit(Math.fround(1.0001), 0, 0) as Pointer;
+      const lm = ngramRead(null, path, 0, lmath) as Pointer | null;
+      if (lm === null) logmathFree(lmath);
+      else sharedLogmath.set(lm, lmath);
+      return lm;
+    },
+    freeLm: (lm) => {
+      // Searches still holding the model keep its logmath too (a few hundred bytes, then left to the process).
+      const left = ngramFree(lm) as number;
+      const lmath = sharedLogmath.get(lm);
+      sharedLogmath.delete(lm);
+      if (left === 0 && lmath !== undefined) logmathFree(lmath);
+    },
+    unigrams: (lm) => {
+      const count = koffi.decode(ngramCounts(lm), 'uint32_t') as number;
+      const out: { word: string; log10Prob: number }[] = [];
+      const lnBase = Math.log(Math.fround(1.0001));
+      for (let wid = 0; wid < count; wid++) {
+        const word = ngramWord(lm, wid) as string | null;
+        if (word !== null) out.push({ word, log10Prob: ((ngramNgScore(lm, wid, null, 0, [0]) as number) * lnBase) / Math.LN10 });
+      }
+      return out;
+    },
+    useInterpolatedLm: (decoder, domainPath, domainWeight, shared) => {
+      const config = psGetConfig(decoder) as Pointer;
+      // Read without the config, like the shared model: the search applies the language weight to the whole set.
+      const domain = ngramRead(null, domainPath, 0, psGetLogmath(decoder)) as Pointer | null;
+      if (domain === null) return `cannot read the language model ${domainPath}`;
+      // The set takes one reference to each model; the search built by ps_set_lm owns the set (freed with the decoder).
+      ngramRetain(shared);
+      const set = ngramSetInit(config, BigUint64Array.of(BigInt(domain), BigInt(shared)), ['domain', 'general'], Float32Array.from([domainWeight, 1 - domainWeight]), 2) as Pointer | null;
+      if (set === null) {
+        ngramFree(domain);
+        ngramFree(shared);
+        return 'pocketsphinx could not interpolate the language models (their log bases differ)';
+      }
+      if ((psSetLm(decoder, 'interpolated', set) as number) < 0) return 'pocketsphinx refused the interpolated language model';
+      if ((psSetSearch(decoder, 'interpolated') as number) < 0) return 'pocketsphinx could not switch to the interpolated language model';
+      return null;
     },
   };
   loaded.set(key, api);

@@ -20,6 +20,26 @@ export interface RecognizerModel {
   acousticModel: string;
   dictionary: string;
   languageModel: string;
+  /**
+   * A general model (loaded once, shared) to interpolate languageModel with: the decoder then searches
+   * P = domainWeight·P(languageModel) + (1 − domainWeight)·P(general). Decoders sharing it must share a lane.
+   */
+  general?: { lm: Pointer; domainWeight: number; lane: NativeLane };
+}
+
+/**
+ * Runs native calls one at a time, in order. Every decoder has one; decoders that share a language model
+ * share one, since sphinxbase's model keeps a scoring cache that two threads must not use at once.
+ */
+export class NativeLane {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    // The caller gets the failure through `run`; the lane only has to move on to the next task.
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
 }
 
 /** Knobs with defaults measured on the festival test speech (README "Figures"). */
@@ -60,7 +80,8 @@ export function decoderArgs(model: RecognizerModel, tuning: RecognizerTuning): s
   return [
     '-hmm', model.acousticModel,
     '-dict', model.dictionary,
-    '-lm', model.languageModel,
+    // With a general model the search is built once, interpolated, after ps_init (not twice).
+    ...(model.general ? [] : ['-lm', model.languageModel]),
     '-samprate', '16000',
     '-vad_postspeech', String(Math.max(1, Math.round((tuning.endSilenceMs ?? 400) / FRAME_MS))),
     ...(tuning.extraArgs ?? []),
@@ -76,8 +97,9 @@ export class PocketsphinxRecognizer implements RecognitionStream {
   private inUtterance = false;
   private lastPartialAt = 0;
   private lastPartial = '';
-  private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The last call was a completed finish(): the decoder is clean for another stream. */
+  private finished = false;
   /** The first utterance's audio while it is to be decoded again; null once done (or not asked for). */
   private firstAudio: Int16Array[] | null;
   /** Samples fed to the decoder twice (a re-decoded first utterance): its frame numbers run ahead by this. */
@@ -86,6 +108,7 @@ export class PocketsphinxRecognizer implements RecognitionStream {
   private constructor(
     private readonly api: PocketsphinxApi,
     private readonly decoder: Pointer,
+    private readonly lane: NativeLane,
     private readonly partialIntervalSamples: number,
     private onCmn?: (mean: Float32Array) => void,
     redecodeFirst = false,
@@ -107,6 +130,15 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     if (decoder === null) {
       throw new SpeechEngineError('bad-config', `pocketsphinx could not load the model (acoustic model ${model.acousticModel}, dictionary ${model.dictionary}, language model ${model.languageModel}); check that the files belong together and are not damaged`);
     }
+    const lane = model.general?.lane ?? new NativeLane();
+    if (model.general) {
+      const { lm, domainWeight } = model.general;
+      const refused = await lane.run(async () => api.useInterpolatedLm(decoder, model.languageModel, domainWeight, lm));
+      if (refused !== null) {
+        await lane.run(async () => api.free(decoder));
+        throw new SpeechEngineError('bad-config', refused);
+      }
+    }
     // A libpocketsphinx whose feature layout Lingxi does not know (ffi.ts says so by throwing): no carried
     // mean, the model's -cmninit as before; recognition itself never depends on it.
     let onCmn = tuning.onCmn;
@@ -115,11 +147,22 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     } catch {
       onCmn = undefined;
     }
-    return new PocketsphinxRecognizer(api, decoder, (tuning.partialIntervalMs ?? 250) * SAMPLES_PER_MS, onCmn, tuning.redecodeFirst);
+    return new PocketsphinxRecognizer(api, decoder, lane, (tuning.partialIntervalMs ?? 250) * SAMPLES_PER_MS, onCmn, tuning.redecodeFirst);
   }
 
   accept(samples: Int16Array): Promise<RecognitionEvent[]> {
+    this.finished = false;
     return this.serial(() => this.process(samples));
+  }
+
+  /** A new stream takes the decoder: it is reusable again only once that stream is finished. */
+  claim(): void {
+    this.finished = false;
+  }
+
+  /** Whether the decoder can serve another stream (its last stream was finished, it is not closed). */
+  get reusable(): boolean {
+    return this.finished && !this.closed;
   }
 
   finish(): Promise<RecognitionEvent[]> {
@@ -133,6 +176,10 @@ export class PocketsphinxRecognizer implements RecognitionStream {
         this.api.startUtt(this.decoder);
       }
       this.streamBase = this.decoderSamples;
+      // A next stream on this decoder starts from the cepstral mean this one ended with: nothing to re-decode.
+      this.firstAudio = null;
+      this.lastPartial = '';
+      this.finished = true;
       return events;
     });
   }
@@ -141,15 +188,12 @@ export class PocketsphinxRecognizer implements RecognitionStream {
     if (this.closed) return;
     this.closed = true;
     // Free only after any call in flight has returned: the native thread may still be using the decoder.
-    void this.queue.finally(() => this.api.free(this.decoder));
+    void this.lane.run(async () => this.api.free(this.decoder));
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new SpeechEngineError('internal', 'the recogniser is closed'));
-    const run = this.queue.then(task, task);
-    // The caller gets the failure through `run`; the queue only has to move on to the next task.
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.lane.run(task);
   }
 
   /** Stream position of the audio fed so far, ms. */

@@ -12,3 +12,4 @@ export { codeLabel, renderSummary } from './summary-text';
 export { checkEvent, pickLabel, type AnalysisLabel, type Leg, type TranscriptEvent, type UiLanguage } from './types';
 export { isFiller, isGreeting, utteranceRole, withoutGreeting, type UtteranceRole } from './utterance-role';
 export { UtteranceStream, type Utterance, type UtteranceChange } from './utterances';
+export { assistVocabulary } from './vocabulary';

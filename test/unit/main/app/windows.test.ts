@@ -37,6 +37,12 @@ class FakeWindow extends EventEmitter {
   focus() {
     this.focused = true;
   }
+  maximized = false;
+  maximize() {
+    // As on Windows: maximize() also shows the window.
+    this.maximized = true;
+    this.visible = true;
+  }
 }
 
 function open(url = 'lingxi://app/index.html', onCloseRequested = () => true, devTools = false) {
@@ -104,6 +110,29 @@ describe('createMainWindow', () => {
     expect(close()).toBe(true);
     quitting = true;
     expect(close()).toBe(false);
+  });
+});
+
+describe('createMainWindow with a remembered placement', () => {
+  it('opens at the remembered bounds, and maximises only once painted (no white flash)', () => {
+    const window = createMainWindow({
+      BrowserWindow: FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow,
+      preloadPath: '/app/out/preload/index.cjs',
+      url: 'lingxi://app/index.html',
+      devTools: false,
+      onCloseRequested: () => true,
+      placement: { bounds: { x: 2100, y: 120, width: 1500, height: 900 }, maximized: true },
+    }) as unknown as FakeWindow;
+    expect(window.options).toMatchObject({ x: 2100, y: 120, width: 1500, height: 900, minWidth: 960, minHeight: 600 });
+    expect([window.maximized, window.visible]).toEqual([false, false]);
+    window.emit('ready-to-show');
+    expect([window.maximized, window.visible]).toEqual([true, true]);
+  });
+
+  it('without one: the default size, centred by the OS', () => {
+    const { window } = open();
+    expect(window.options).toMatchObject({ width: 1280, height: 800 });
+    expect(window.options).not.toHaveProperty('x');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditAsarEntries, importedPackages, lockJudge, shippedPackages, unshippedImports, type AsarEntry, type LockPackages } from '../../../../tools/packaging/asar-audit';
+import { auditAsarEntries, bundleAssetPaths, importedPackages, lockJudge, shippedPackages, unshippedImports, type AsarEntry, type LockPackages } from '../../../../tools/packaging/asar-audit';
 
 const packed = (path: string): AsarEntry => ({ path, unpacked: false });
 const unpacked = (path: string): AsarEntry => ({ path, unpacked: true });
@@ -118,5 +118,15 @@ describe('bundle imports', () => {
     const shipped = shippedPackages([...good, unpacked('/node_modules/koffi/package.json'), unpacked('/node_modules/sherpa-onnx-node/package.json')]);
     expect([...shipped].sort()).toEqual(['electron-updater', 'koffi', 'sherpa-onnx-node']);
     expect(unshippedImports(['electron', 'koffi', 'sherpa-onnx-node', 'node:fs', 'stream', 'electron-updater', 'zod', 'ws'], shipped)).toEqual(['zod', 'ws']);
+  });
+});
+
+describe('bundle assets', () => {
+  it('finds the files electron-vite\'s ?asset imports load from beside the bundle, as archive paths', () => {
+    const code = `var busy_16_default = join$1(import.meta.dirname, "./chunks/busy-16-DLoaMIXZ.png");
+var old = join(__dirname, './chunks/ready-32-x.png');
+var again = join$1(import.meta.dirname, "./chunks/busy-16-DLoaMIXZ.png");
+var other = join(app.getAppPath(), "assets");`;
+    expect(bundleAssetPaths(code, '/out/main')).toEqual(['/out/main/chunks/busy-16-DLoaMIXZ.png', '/out/main/chunks/ready-32-x.png']);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERAL_DEFAULTS } from '@main/features/speech/config';
 import { runClip, type ClipRun } from '@main/features/speech/evaluate';
 import { PocketsphinxEngine, type PocketsphinxStream } from '@main/features/speech/pocketsphinx/engine';
 import { readWav } from '@main/features/speech/wav';
@@ -88,9 +89,11 @@ describe('pocketsphinx engine with the domain model', () => {
     expect(cpu / audio).toBeLessThan(0.3);
   });
 
-  it('loads the domain model quickly: a dictionary of the domain words, not all 135,000', () => {
-    expect(stream.info.model.words).toBeGreaterThan(300);
-    expect(stream.info.model.words).toBeLessThan(5000);
+  it('loads quickly: the domain words and the general model\'s common ones, not all 135,000', () => {
+    expect(stream.info.model.lmWords).toBeGreaterThan(300);
+    expect(stream.info.model.lmWords).toBeLessThan(5000);
+    expect(stream.info.model.words).toBeGreaterThan(stream.info.model.lmWords);
+    expect(stream.info.model.words).toBeLessThan(GENERAL_DEFAULTS.vocabulary + stream.info.model.lmWords + 1);
     expect(stream.info.loadMs).toBeLessThan(3000);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assistPolicySchema } from '@common/contract/policy-assist';
-import { assistVocabulary } from '@renderer/features/assist/assist-service';
+import { assistVocabulary } from '@renderer/features/assist/analysis';
 
 describe('assistVocabulary', () => {
   it('gives the speech engine the rules’ phrases and the PCI triggers, once each, within the protocol’s limits', () => {
