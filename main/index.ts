@@ -5,8 +5,8 @@
 import { readFileSync, watch } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, powerSaveBlocker, protocol, safeStorage, screen, session, shell, Tray, utilityProcess } from 'electron';
-import { DESKTOP_COMMAND_CHANNEL, SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '@common/contract/ipc';
+import { app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, powerSaveBlocker, protocol, safeStorage, screen, session, shell, Tray, utilityProcess } from 'electron';
+import { DESKTOP_COMMAND_CHANNEL, DIAL_REQUEST_CHANNEL, SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, type SystemEvent } from '@common/contract/ipc';
 import type { Policy } from '@common/contract/policy';
 import { UPLOAD_TOKEN_SECRET } from '@common/recording/upload-token';
 import { refuseDebugSwitches } from './app/debug-switches';
@@ -35,6 +35,9 @@ import { createSignInSession } from './features/sign-in/sign-in-session';
 import { createUploadCredentials } from './features/recording/upload-credentials';
 import { openExternalHttps } from './features/shell/open-external';
 import { createShortcutRegistrar } from './features/shortcuts/global-shortcuts';
+import { createDialLinks, dialKeyText } from './features/dial/dial-links';
+import { drop } from '@common/logging/drop';
+import { registerProtocolClients } from './features/dial/protocol-client';
 import { createSpeechLauncher } from './features/speech/launcher';
 import { localSpeechConfig } from './features/speech/policy-config';
 import { startSystemEvents } from './features/system/system-events';
@@ -73,11 +76,34 @@ const refusedDebugging = refuseDebugSwitches({
 applyCommandLineSwitches(app.commandLine);
 registerAppScheme(protocol);
 
+// Click-to-dial: tel:/sip:/callto: links from the OS, and the clipboard on the dial key, go to the page as dial:request.
+const dialLinks = createDialLinks({
+  send: (request) => {
+    if (!mainWindow || mainWindow.isDestroyed() || mainWindow.webContents.isDestroyed()) return false;
+    mainWindow.webContents.send(DIAL_REQUEST_CHANNEL, request);
+    return true;
+  },
+  focus: () => focusWindow(mainWindow),
+  log: createLogger('dial'),
+});
+// macOS hands links to the running app (also the one a link starts) as open-url, which may come before 'ready'.
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  dialLinks.fromUrl(url);
+});
+
 if (refusedDebugging) {
   // Exiting: nothing else starts.
-} else if (!claimSingleInstance(app, () => focusWindow(mainWindow))) {
+} else if (
+  !claimSingleInstance(app, (argv) => {
+    focusWindow(mainWindow);
+    dialLinks.fromArgv(argv);
+  })
+) {
   app.quit();
 } else {
+  // Windows and Linux start the app with the link that was clicked as an argument.
+  dialLinks.fromArgv(process.argv);
   const sendSystemEvent = (event: SystemEvent): boolean => {
     if (!mainWindow || mainWindow.isDestroyed() || mainWindow.webContents.isDestroyed()) return false;
     mainWindow.webContents.send(SYSTEM_EVENT_CHANNEL, event);
@@ -120,7 +146,9 @@ if (refusedDebugging) {
     platform: process.platform,
     isWindowFocused: () => Boolean(mainWindow && !mainWindow.isDestroyed() && mainWindow.isFocused()),
     send: (action) => {
-      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(SHORTCUT_ACTION_CHANNEL, action);
+      // The dial key dials what the agent copied in any application: main reads the clipboard (the page has no focus).
+      if (action === 'dial') drop(dialKeyText(clipboard).then(dialLinks.fromClipboard), log, 'reading the clipboard for the dial key');
+      else if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(SHORTCUT_ACTION_CHANNEL, action);
     },
     onProblem: (status, detail) =>
       log.warn(`shortcut ${status.action} (${status.accelerator}) not available: ${status.state}${detail ? ` (${detail})` : ''}`),
@@ -237,6 +265,7 @@ if (refusedDebugging) {
   ipc.handle('shell:open-external', openExternal);
   ipc.handleFromSender('log:write', limitRendererLog({ write: writeRendererLog }));
   ipc.handle('app:quit-ready', () => quitFlow.quitReady());
+  ipc.handle('dial:ready', () => dialLinks.rendererReady());
   const secrets = createSecretStore({
     safeStorage,
     file: join(app.getPath('userData'), 'secrets.json'),
@@ -298,6 +327,7 @@ if (refusedDebugging) {
       log.info(`Lingxi ${app.getVersion()} starting`);
       installPermissionHandlers(session.defaultSession, isTrusted);
       policy.startWatching();
+      registerProtocolClients({ app, defaultApp: Boolean(process.defaultApp), execPath: process.execPath, argv: process.argv, log: createLogger('dial') });
       // Packaged builds: no Reload, Close Window or DevTools in the menu (development keeps Electron's).
       // Help → Export diagnostics… asks the renderer for its part, as the shortcut does.
       const exportDiagnostics = () => mainWindow && !mainWindow.isDestroyed() && mainWindow.webContents.send(SHORTCUT_ACTION_CHANNEL, 'exportDiagnostics');
@@ -344,9 +374,14 @@ if (refusedDebugging) {
       const contentsId = contents.id;
       // A new page load may ask for the recording key once more; the old page's script is gone with it.
       contents.on('did-start-navigation', (details) => {
-        if (details.isMainFrame && !details.isSameDocument) recordingKeys.forget(contentsId);
+        if (!details.isMainFrame || details.isSameDocument) return;
+        recordingKeys.forget(contentsId);
+        dialLinks.rendererGone();
       });
-      contents.on('render-process-gone', () => recordingKeys.forget(contentsId));
+      contents.on('render-process-gone', () => {
+        recordingKeys.forget(contentsId);
+        dialLinks.rendererGone();
+      });
       if (app.isPackaged) guardReloadAndCloseKeys(mainWindow.webContents, process.platform, (key) => log.info(`ignored ${key}: it would reload or close the window`));
       mainWindow.on('focus', () => shortcuts.setWindowFocused(true));
       mainWindow.on('blur', () => shortcuts.setWindowFocused(false));

@@ -12,6 +12,7 @@ import { SYSTEM_EVENT_CHANNEL, systemEvents, type SystemEvent } from '@common/co
 import { isShortcutAction, SHORTCUT_ACTION_CHANNEL } from '@common/contract/shortcuts';
 import { DESKTOP_COMMAND_CHANNEL, isDesktopCommand } from '@common/contract/desktop';
 import { UPDATE_STATUS_CHANNEL, type UpdateStatus } from '@common/updates/update-status';
+import { DIAL_REQUEST_CHANNEL, isDialRequest } from '@common/contract/dial-request';
 
 type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -74,6 +75,19 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
       signedIn: (credentials, remember) => invoke('signin:signed-in', credentials, remember),
       remembered: () => invoke('signin:remembered'),
       signedOut: () => invoke('signin:signed-out'),
+    },
+    dial: {
+      onRequest(listener) {
+        const onMessage = (_event: IpcRendererEvent, request: unknown) => {
+          if (isDialRequest(request)) listener(request);
+        };
+        ipc.on(DIAL_REQUEST_CHANNEL, onMessage);
+        // Listening now: main sends the link that started the app, if any.
+        void invoke('dial:ready');
+        return () => void ipc.removeListener(DIAL_REQUEST_CHANNEL, onMessage);
+      },
+      // A second Electron instance never gets this far: main's single-instance lock hands its link over.
+      handOff: async () => false,
     },
     desktop: {
       reportStatus: (status) => invoke('desktop:status', status),

@@ -11,6 +11,7 @@ import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
 import type { DeskBusy, UpdateStatus } from '../updates/update-status';
 import type { DiagnosticsExportResult, RendererDiagnostics } from '../diagnostics/diagnostics-contract';
+import type { DialRequest } from './dial-request';
 import type { DeskStatus, DesktopCommand } from './desktop';
 
 export type HostKind = 'electron' | 'browser';
@@ -104,6 +105,20 @@ export interface LingxiApi {
     onStatus(listener: (status: UpdateStatus) => void): () => void;
     /** Tells the host what the desk is doing: an update never installs while it is busy. */
     setDesk(desk: DeskBusy): Promise<void>;
+  };
+  dial: {
+    /**
+     * Subscribes to click-to-dial requests: tel:/sip:/callto: links, the `?dial=` address, the clipboard when the
+     * dial shortcut is pressed (the host reads it: Electron's main, or the page with the browser's permission).
+     * A request that came before the first subscriber is delivered to it. Returns the unsubscribe function.
+     */
+    onRequest(listener: (request: DialRequest) => void): () => void;
+    /**
+     * Before the app starts: whether this page only carried a dial request to a Lingxi already running (the browser
+     * host's tab opened by a tel: link hands it to the open tab and starts no second phone). Electron: always false
+     * (the OS's second instance hands its link to the first in main).
+     */
+    handOff(): Promise<boolean>;
   };
   desktop: {
     /**

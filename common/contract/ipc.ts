@@ -137,6 +137,8 @@ export const invokeChannels = {
   'signin:signed-out': { args: z.tuple([]) },
   /** Export diagnostics: the renderer's part; main adds its own (versions, policy, logs), zips and offers a save dialog. */
   'diagnostics:export': { args: z.tuple([rendererDiagnosticsSchema]) },
+  /** The page listens for `dial:request` now: a link that started the app (or came while it loaded) is sent. */
+  'dial:ready': { args: z.tuple([]) },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -164,6 +166,7 @@ export interface InvokeResults {
   'signin:remembered': SignInCredentials | null;
   'signin:signed-out': undefined;
   'diagnostics:export': DiagnosticsExportResult;
+  'dial:ready': undefined;
 }
 
 /** The policy's knowledge package as read by the host: its text, or why it could not be read. Null: the policy names none. */
@@ -180,3 +183,6 @@ export { DESKTOP_COMMAND_CHANNEL, isDesktopCommand, type DeskStatus, type Deskto
 
 /** Update status main pushes on `updates:status` (defined zod-free for the preload). */
 export { UPDATE_STATUS_CHANNEL, type DeskBusy, type UpdateStatus } from '../updates/update-status';
+
+/** Click-to-dial requests main pushes on `dial:request` (defined zod-free for the preload). */
+export { DIAL_REQUEST_CHANNEL, isDialRequest, type DialRequest } from './dial-request';

@@ -13,18 +13,18 @@ const trustedSource = z
   .string()
   .regex(new RegExp(String.raw`^sips?:(\*|[^@\s*;:<>?]+)@${host}$`, 'i'), 'must be a SIP URI such as sip:ivr@pbx.bank.example, or sip:*@pbx.bank.example for every user of a domain');
 
-const regexSource = z
+/** A regular expression's source that compiles; the problem names JavaScript's reason when it does not. */
+export const regexSource = z
   .string()
   .min(1)
   .max(500)
-  .refine((source) => {
+  .superRefine((source, context) => {
     try {
       new RegExp(source);
-      return true;
-    } catch {
-      return false;
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: `must be a valid regular expression (${(error as Error).message})` });
     }
-  }, 'must be a valid regular expression');
+  });
 
 export const ctiPolicySchema = z
   .strictObject({

@@ -15,6 +15,7 @@ import { recordingPolicySchema } from './policy-recording';
 import { supervisionPolicySchema } from './policy-supervision';
 import { updatesPolicySchema } from './policy-updates';
 import { logsPolicySchema } from './policy-logs';
+import { dialPolicySchema } from './policy-dial';
 import { windowPolicyFields } from './policy-window';
 
 export * from './policy-agent';
@@ -141,6 +142,7 @@ export const policySchema = z.strictObject({
   supervision: supervisionPolicySchema,
   updates: updatesPolicySchema,
   logs: logsPolicySchema,
+  dial: dialPolicySchema,
   ...windowPolicyFields,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),

@@ -13,6 +13,7 @@ import { ShortcutsHelp } from '../features/shortcuts';
 import { SignInForm, SignOutButton } from '../features/sign-in';
 import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions, TeamBoard } from '../features/supervision';
 import { UpdateBanner } from '../features/updates';
+import { DialDialog, DialHandedOff } from '../features/click-to-dial';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
 import { PolicyUpdateBanner } from './PolicyUpdateBanner';
@@ -25,6 +26,7 @@ export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language
   const current = useAppStore(selectCurrentCall);
   const speakerSinkId = useAppStore(selectSpeakerSinkId);
   const signingIn = useAppStore((s) => s.signIn.status === 'form');
+  const handedOff = useAppStore((s) => s.dialHandedOff);
 
   return (
     <div className="app">
@@ -43,7 +45,8 @@ export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language
       <UpdateBanner />
       <main className="app__main">
         <PolicyUpdateBanner />
-        {policy.status === 'loading' && (signingIn ? <SignInForm /> : <p>{t('app.loading')}</p>)}
+        {handedOff && <DialHandedOff />}
+        {policy.status === 'loading' && !handedOff && (signingIn ? <SignInForm /> : <p>{t('app.loading')}</p>)}
         {policy.status === 'invalid' && <PolicyProblems source={policy.source} problems={policy.problems} />}
         {policy.status === 'ready' && (
           <>
@@ -68,6 +71,7 @@ export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language
             />
             <RecordingsPanel />
             <KnowledgePanel />
+            <DialDialog />
           </>
         )}
       </main>

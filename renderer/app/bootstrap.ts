@@ -13,10 +13,11 @@ import { startDesktop } from '../features/desktop';
 import { selectRingerSinkId, startDevices } from '../features/devices';
 import { startDiagnostics } from '../features/diagnostics';
 import { knowledgeQueries, startKnowledge } from '../features/knowledge';
-import { answer, createCallLifecycle, hangup, setHold, setMute, startPhone } from '../features/phone';
+import { answer, createCallLifecycle, dial, hangup, holdAndDial, sendDtmf, setHold, setMute, startPhone } from '../features/phone';
 import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
-import { startScreenpop } from '../features/screenpop';
+import { cachedCustomerName, startScreenpop } from '../features/screenpop';
+import { startClickToDial } from '../features/click-to-dial';
 import { startShortcuts } from '../features/shortcuts';
 import { signInAgent, signOut } from '../features/sign-in';
 import { startBoard, startSupervisionCalls, toggleHelp } from '../features/supervision';
@@ -52,6 +53,12 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     stopPhone();
     void host.app.quitReady();
   });
+  // A browser tab a tel: link opened hands its number to the Lingxi tab already running, and starts no second phone.
+  if (await host.dial.handOff()) {
+    await initI18n(systemLanguage(), messageBundles);
+    store.getState().setDialHandedOff();
+    return;
+  }
   const result = await host.policy.load();
   const state = store.getState();
   // A policy changed on disk applies between calls (a fixed invalid one at once: nothing runs).
@@ -121,6 +128,9 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // Electron's tray, close-to-tray and raise-on-incoming follow the desk; the tray's Ready / Not ready come back here.
   startDesktop(policy, store, host);
   startShortcuts(host, store, { answer, hangup, setHold, setMute, toggleReady, toggleRecording: toggleRecordingPause, askForHelp: toggleHelp });
+  // Click-to-dial: links, ?dial= and the clipboard key open the Dial dialog (the CRM cache names the customer).
+  const profileTtlMs = policy.crm.cacheTtlMinutes * 60_000;
+  startClickToDial(policy.dial, store, { host, lifecycle, phone: { dial, holdAndDial, sendDtmf }, customerName: (number) => cachedCustomerName(number, profileTtlMs) });
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);
   host.system.onEvent((event) => {

@@ -11,6 +11,7 @@ import { createSessionSlice } from '../platform/session-slice';
 import { createSignInSlice } from '../features/sign-in';
 import { createSupervisionCallsSlice, createTeamSlice } from '../features/supervision';
 import { createUpdatesSlice } from '../features/updates';
+import { createClickToDialSlice } from '../features/click-to-dial';
 import type { AppState } from '../platform/store';
 
 /** A fresh store; the compiler checks it has every slice the features merged into AppState. */
@@ -28,5 +29,6 @@ export function createAppStore() {
     ...createUpdatesSlice(...a),
     ...createSignInSlice(...a),
     ...createDiagnosticsSlice(...a),
+    ...createClickToDialSlice(...a),
   }));
 }

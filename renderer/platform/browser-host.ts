@@ -18,6 +18,9 @@ import { createSessionSecrets } from './browser-secrets';
 import { fetchWithHostToken, HOST_REFUSED_MESSAGE, takeHostToken } from './host-token';
 import { signSupervision } from './host-supervision-sign';
 import { browserShortcuts } from './in-window-shortcuts';
+import { createBrowserDial } from './browser-dial';
+import { describeError } from '@common/errors';
+import type { LogEntry } from '@common/contract/ipc';
 import { createLeaveGuard } from './leave-guard';
 import { createBrowserUpdates } from './browser-updates';
 import { createBrowserDiagnostics } from './browser-diagnostics';
@@ -152,9 +155,28 @@ function onSystemEvent(listener: (event: SystemEvent) => void, stopPolling: () =
   };
 }
 
+/** The browser host's log: the console, redacted (a browser has no log file; IT reads the console or the e2e output). */
+async function writeLog({ level, scope, message, error }: LogEntry): Promise<void> {
+  console[level === 'debug' ? 'debug' : level](`[${scope}] ${redact(message)}${error === undefined ? '' : `\n${redact(error)}`}`);
+}
+
 /** The browser implementation; takes the host's token from the address at once (so it leaves the address bar at start). */
 export function createBrowserHost(): LingxiApi {
   const token = takeHostToken();
+  const secrets = createSessionSecrets();
+  // The signed-in agent's password is in this page's memory anyway (the phone registers with it); diagnostics removes it.
+  let signedInPassword: string | undefined;
+  const diagnostics = createBrowserDiagnostics({ version: () => __APP_VERSION__, heldSecrets: () => [...secretNames.map((name) => secrets.read(name)), signedInPassword] });
+  // Every line goes to the console and to the page's log that Export diagnostics zips.
+  const logLine = (entry: LogEntry): void => {
+    void writeLog(entry);
+    diagnostics.log(entry);
+  };
+  // ?dial= leaves the address at once too; the request waits for the app to subscribe.
+  const dial = createBrowserDial({
+    info: (message) => logLine({ level: 'info', scope: 'dial', message }),
+    warn: (message, error) => logLine({ level: 'warn', scope: 'dial', message, ...(error === undefined ? {} : { error: describeError(error) }) }),
+  });
   const get: HostFetch = (url) => fetchWithHostToken(token, url, { cache: 'no-store' });
   // In-window shortcuts use the keys of the last policy loaded (a page can only listen, not register).
   let shortcutKeys: ShortcutsPolicy | undefined;
@@ -162,7 +184,6 @@ export function createBrowserHost(): LingxiApi {
   let crm: Policy['crm'] | undefined;
   // The recording store the last valid policy names: the page's tus requests carry the session's token to it.
   let recordingStore: UploadTokenPolicy | undefined;
-  const secrets = createSessionSecrets();
   // A team lead's private key, like the CRM token, lives in this page's memory only; the signer reads it there.
   // The lead it names: the lead policy's fixed agent, or under its sip.uriTemplate whoever signed in.
   let leadSip: Policy['sip'] | undefined;
@@ -174,9 +195,6 @@ export function createBrowserHost(): LingxiApi {
   // What the page runs on (the last policy.load()), the baseline pollPolicy compares with.
   let loadedIdentity: string | undefined;
   const policyPoller = createPolicyPoller(get, () => loadedIdentity);
-  // The signed-in agent's password is in this page's memory anyway (the phone registers with it); diagnostics removes it.
-  let signedInPassword: string | undefined;
-  const diagnostics = createBrowserDiagnostics({ version: () => __APP_VERSION__, heldSecrets: () => [...secretNames.map((name) => secrets.read(name)), signedInPassword] });
   return {
     host: 'browser',
     policy: {
@@ -202,13 +220,7 @@ export function createBrowserHost(): LingxiApi {
         window.open(url, '_blank', 'noopener,noreferrer');
       },
     },
-    log: {
-      write: async (entry) => {
-        const { level, scope, message, error } = entry;
-        console[level === 'debug' ? 'debug' : level](`[${scope}] ${redact(message)}${error === undefined ? '' : `\n${redact(error)}`}`);
-        diagnostics.log(entry);
-      },
-    },
+    log: { write: async (entry) => logLine(entry) },
     system: { onEvent: (listener) => onSystemEvent(listener, policyPoller(listener)) },
     // A browser tab unregisters on pagehide; nobody waits for it.
     app: { quitReady: async () => undefined },
@@ -217,7 +229,8 @@ export function createBrowserHost(): LingxiApi {
     // The browser host keeps its own non-extractable recording key (features/recording); nothing to hand out.
     recording: { takeKey: async () => ({ ok: false, reason: 'refused', error: 'the browser host keeps its own recording key' }) },
     recordingUpload: { headers: async (url) => uploadTokenHeaders(recordingStore, url, secrets.read(UPLOAD_TOKEN_SECRET)) },
-    shortcuts: browserShortcuts(() => shortcutKeys),
+    shortcuts: browserShortcuts(() => shortcutKeys, () => void dial.fromClipboard()),
+    dial: dial.api,
     knowledge: { readPackage: () => readKnowledgePackage(get) },
     speech: { endpoint: () => speechEndpoint(get) },
     updates: updates.api,

@@ -55,8 +55,9 @@ export function listenInWindow(
  * The browser host's `shortcuts` API: in-window keys, every one reported as working while the window has
  * focus (nothing else can hold them).
  * @param bindings the loaded policy's shortcuts (undefined before a valid policy)
+ * @param onDialKey the dial key (`shortcuts.dial`): the host reads the clipboard instead of reporting an action
  */
-export function browserShortcuts(bindings: () => ShortcutsPolicy | undefined): LingxiApi['shortcuts'] {
+export function browserShortcuts(bindings: () => ShortcutsPolicy | undefined, onDialKey: () => void): LingxiApi['shortcuts'] {
   // One key listener for every subscriber: a second listener would see the first one's preventDefault and stay silent.
   const listeners = new Set<(action: ShortcutAction) => void>();
   let stop: (() => void) | undefined;
@@ -64,7 +65,8 @@ export function browserShortcuts(bindings: () => ShortcutsPolicy | undefined): L
     onAction: (listener) => {
       listeners.add(listener);
       stop ??= listenInWindow(window, bindings, (action) => {
-        for (const each of [...listeners]) each(action);
+        if (action === 'dial') onDialKey();
+        else for (const each of [...listeners]) each(action);
       });
       return () => {
         listeners.delete(listener);

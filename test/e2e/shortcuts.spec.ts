@@ -99,6 +99,7 @@ test('the Keyboard shortcuts panel lists every action with its keys; F1, "?" and
     'Ready / Not readyCtrl+Alt+R',
     'Pause / resume recordingCtrl+Alt+S',
     'Ask the team lead for helpCtrl+Alt+Q',
+    'Dial the copied numberCtrl+Alt+D',
     'Export diagnosticsCtrl+Alt+Shift+D',
     'Show this list? or F1',
   ]);

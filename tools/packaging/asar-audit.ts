@@ -20,7 +20,9 @@ export const NATIVE_PACKAGES = ['koffi', 'sherpa-onnx-node'] as const;
 const PLATFORM_PACKAGE = /^\/node_modules\/(@koromix\/koffi-[a-z0-9]+-[a-z0-9]+|sherpa-onnx-(?!node\/)[a-z0-9]+-[a-z0-9]+)\//;
 const NATIVE_PACKAGE = new RegExp(`^/node_modules/(${NATIVE_PACKAGES.join('|')})/`);
 const BUNDLE = /^\/out\/(main|preload|renderer)\//;
-const REQUIRED = ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html'];
+/** The sample knowledge base main hands the speech service as its default corpus (main/index.ts). */
+const SAMPLE_KB = '/assets/knowledge/sample-kb.json';
+const REQUIRED = ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', SAMPLE_KB];
 const SOURCE_OR_TEST = /(\.map|\.tsx?|\.test\.[cm]?js|\.spec\.[cm]?js)$/;
 /** The innermost package folder of a node_modules path: '/node_modules/a/node_modules/@s/b/x.js' → 'node_modules/a/node_modules/@s/b'. */
 const PACKAGE_FOLDER = /^\/((?:node_modules\/(?:@[^/]+\/)?[^/]+\/)*node_modules\/(?:@[^/]+\/)?[^/]+)\//;
@@ -69,7 +71,7 @@ export function auditAsarEntries(entries: readonly AsarEntry[], kindOf: (folder:
     const kind = folder === undefined ? undefined : kindOf(folder);
     if (kind === 'unknown') problems.push(`not a package npm installed (package-lock.json): ${path}`);
     else if (kind === 'dev') problems.push(`dev dependency in app.asar: ${path}`);
-    else if (folder === undefined && path !== '/package.json' && !BUNDLE.test(path)) problems.push(`not a bundle, package.json or dependency: ${path}`);
+    else if (folder === undefined && path !== '/package.json' && path !== SAMPLE_KB && !BUNDLE.test(path)) problems.push(`not a bundle, package.json or dependency: ${path}`);
     if (SOURCE_OR_TEST.test(path)) problems.push(`source, source map or test in app.asar: ${path}`);
     if (unpacked) problems.push(`unpacked but not a native module: ${path}`);
   }

@@ -132,6 +132,10 @@ export function transfer(callId: string, target: string): TransferResult {
 export async function consult(callId: string, target: string): Promise<ConsultResult> {
   return (await engine?.consult(callId, target)) ?? { ok: false, error: 'not-registered' };
 }
+/** Click-to-dial during a call, once the agent agreed: the connected call on hold, `target` dialled on the second line. */
+export async function holdAndDial(callId: string, target: string): Promise<ConsultResult> {
+  return (await engine?.holdAndDial(callId, target)) ?? { ok: false, error: 'not-registered' };
+}
 export function completeTransfer(consultCallId: string): TransferResult {
   return engine?.completeTransfer(consultCallId) ?? { ok: false, error: 'not-active' };
 }

@@ -2,5 +2,6 @@
 export { CustomerProfile } from './components/CustomerProfile';
 export { ageOn } from '@common/crm/profile-schema';
 export { startScreenpop } from './screenpop-service';
+export { cachedCustomerName } from './profile-repo';
 export { createScreenpopSlice, selectActivePop, selectTrustedCti } from './screenpop-slice';
 export type { CtiInfo } from './cti';

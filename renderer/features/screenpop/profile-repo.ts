@@ -38,3 +38,18 @@ export async function writeCachedProfiles(key: string, profiles: CustomerProfile
 export async function purgeExpiredProfiles(ttlMs: number, now = Date.now()): Promise<number> {
   return getDb().profiles.where('fetchedAt').below(now - ttlMs).delete();
 }
+
+/**
+ * The customer's name for a number the agent is about to dial, from the cache only (never a CRM round trip
+ * before the agent decides): under the number as dialled, or as the PBX presents a Chinese number (+86…, 86…).
+ * Undefined when the cache has no single customer for it.
+ */
+export async function cachedCustomerName(number: string, ttlMs: number, now = Date.now()): Promise<string | undefined> {
+  const significant = number.replace(/^0(?=[1-9])/, '');
+  const forms = number.startsWith('+') ? [number] : [number, `+86${significant}`, `86${significant}`, `0086${significant}`];
+  for (const phone of new Set(forms)) {
+    const cached = await readCachedProfiles(`phone:${phone}`, ttlMs, now);
+    if (cached?.profiles.length === 1) return cached.profiles[0]?.name;
+  }
+  return undefined;
+}

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { invokeChannels, SYSTEM_EVENT_CHANNEL } from '@common/contract/ipc';
+import { DIAL_REQUEST_CHANNEL, invokeChannels, SYSTEM_EVENT_CHANNEL } from '@common/contract/ipc';
 import { deskStatus } from './features/desk-status';
 
 const fake = vi.hoisted(() => ({
@@ -28,6 +28,7 @@ const fake = vi.hoisted(() => ({
   permissionHandlers: 0,
   menus: [] as unknown[],
   dialogs: [] as unknown[][],
+  protocolClients: [] as string[],
   trays: [] as Array<{ tooltip: string; menu: unknown; images: unknown[] }>,
   notifications: [] as Array<{ title: string; body: string }>,
 }));
@@ -54,6 +55,8 @@ vi.mock('electron', async () => {
     getPath: () => fake.userData,
     getAppPath: () => '/opt/Lingxi/resources/app.asar',
     getVersion: () => '0.1.0',
+    isDefaultProtocolClient: () => false,
+    setAsDefaultProtocolClient: (scheme: string) => (fake.protocolClients.push(scheme), true),
     quit() {
       fake.quits++;
       let prevented = false;
@@ -157,6 +160,7 @@ vi.mock('electron', async () => {
       isStarted: (id: number) => fake.blockers.has(id),
     },
     shell: { openExternal: async () => undefined },
+    clipboard: { readText: async () => '' },
     safeStorage: {
       isEncryptionAvailable: () => true,
       encryptString: (plain: string) => Buffer.from(plain).reverse(),
@@ -353,5 +357,18 @@ describe('main/index.ts wiring', () => {
     const quitsBefore = fake.quits;
     await call('app:quit-ready');
     expect(fake.quits).toBe(quitsBefore + 1);
+  });
+
+  it('is the tel:, sip: and callto: handler, and hands a second instance’s link to the page once it listens', async () => {
+    const { app } = await import('electron');
+    expect(fake.protocolClients).toEqual(['tel', 'sip', 'callto']);
+    const sent = fake.windows[0]?.sent ?? [];
+    const before = sent.length;
+    app.emit('second-instance', {}, ['/opt/Lingxi/lingxi', 'tel:+86-10-8888-8888'], '/');
+    expect(sent).toHaveLength(before);
+    await call('dial:ready');
+    expect(sent.slice(before)).toEqual([[DIAL_REQUEST_CHANNEL, { text: 'tel:+86-10-8888-8888', source: 'link' }]]);
+    app.emit('open-url', { preventDefault: () => undefined }, 'callto:95588');
+    expect(sent.at(-1)).toEqual([DIAL_REQUEST_CHANNEL, { text: 'callto:95588', source: 'link' }]);
   });
 });

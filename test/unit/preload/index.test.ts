@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LingxiApi } from '@common/contract/api';
 import { deskStatus } from '../main/features/desk-status';
-import { DESKTOP_COMMAND_CHANNEL, SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, UPDATE_STATUS_CHANNEL, type SystemEvent } from '@common/contract/ipc';
+import { DESKTOP_COMMAND_CHANNEL, DIAL_REQUEST_CHANNEL, SHORTCUT_ACTION_CHANNEL, SYSTEM_EVENT_CHANNEL, UPDATE_STATUS_CHANNEL, type SystemEvent } from '@common/contract/ipc';
 
 /** ipcRenderer in miniature: invoke answers from a table, on/removeListener are a real emitter. */
 const ipc = vi.hoisted(() => {
@@ -56,6 +56,8 @@ describe('preload', () => {
       'desktop.onCommand',
       'desktop.reportStatus',
       'diagnostics.export',
+      'dial.handOff',
+      'dial.onRequest',
       'knowledge.readPackage',
       'log.write',
       'policy.check',
@@ -143,6 +145,24 @@ describe('preload', () => {
       ['log:write', [{ ...dropped, message: 'dropped a message on shortcut:action that is not in the contract (object)' }]],
       ['shortcuts:status', []],
     ]);
+  });
+
+  it('delivers only well-formed dial requests, and tells main it listens so a waiting link comes', () => {
+    const received: unknown[] = [];
+    const unsubscribe = api.dial.onRequest((request) => void received.push(request));
+    expect(ipc.calls).toEqual([['dial:ready', []]]);
+    ipc.emitter.emit(DIAL_REQUEST_CHANNEL, {}, { text: 'tel:+8613800138000', source: 'link' });
+    ipc.emitter.emit(DIAL_REQUEST_CHANNEL, {}, { text: '', source: 'clipboard', problem: 'too-long' });
+    ipc.emitter.emit(DIAL_REQUEST_CHANNEL, {}, 'tel:95588');
+    ipc.emitter.emit(DIAL_REQUEST_CHANNEL, {}, { text: 'tel:95588', source: 'shell' });
+    ipc.emitter.emit(DIAL_REQUEST_CHANNEL, {}, { text: 'tel:95588', source: 'link', headers: ['X-Evil: 1'] });
+    ipc.emitter.emit(DIAL_REQUEST_CHANNEL, {}, { text: '9'.repeat(257), source: 'link' });
+    expect(received).toEqual([
+      { text: 'tel:+8613800138000', source: 'link' },
+      { text: '', source: 'clipboard', problem: 'too-long' },
+    ]);
+    unsubscribe();
+    expect(ipc.emitter.listenerCount(DIAL_REQUEST_CHANNEL)).toBe(0);
   });
 
   it('maps updates to their channels and delivers pushed statuses until unsubscribed', async () => {

@@ -130,6 +130,8 @@ export function loadPocketsphinx(libraries = DEFAULT_LIBRARIES): PocketsphinxApi
   const ngramRead = sb.func('ngram_model_t *ngram_model_read(cmd_ln_t *config, const char *path, int type, logmath_t *lmath)');
   const ngramFree = sb.func('int ngram_model_free(ngram_model_t *model)');
   const ngramRetain = sb.func('ngram_model_t *ngram_model_retain(ngram_model_t *model)');
+  const ngramApplyWeights = sb.func('int ngram_model_apply_weights(ngram_model_t *model, float lw, float wip)');
+  const cmdLnFloat = sb.func('double cmd_ln_float_r(cmd_ln_t *config, const char *name)');
   // models as a raw buffer of pointers (a BigUint64Array): the array's memory is what C reads.
   const ngramSetInit = sb.func('ngram_model_t *ngram_model_set_init(cmd_ln_t *config, void *models, const char **names, const float *weights, int n)');
   const ngramCounts = sb.func('const uint32_t *ngram_model_get_counts(ngram_model_t *model)');
@@ -219,7 +221,6 @@ export function loadPocketsphinx(libraries = DEFAULT_LIBRARIES): PocketsphinxApi
     },
     useInterpolatedLm: (decoder, domainPath, domainWeight, shared) => {
       const config = psGetConfig(decoder) as Pointer;
-      // Read without the config, like the shared model: the search applies the language weight to the whole set.
       const domain = ngramRead(null, domainPath, 0, psGetLogmath(decoder)) as Pointer | null;
       if (domain === null) return `cannot read the language model ${domainPath}`;
       // The set takes one reference to each model; the search built by ps_set_lm owns the set (freed with the decoder).
@@ -230,6 +231,9 @@ export function loadPocketsphinx(libraries = DEFAULT_LIBRARIES): PocketsphinxApi
         ngramFree(shared);
         return 'pocketsphinx could not interpolate the language models (their log bases differ)';
       }
+      // The decoder's language weight and word insertion penalty on every model of the set (as ngram_model_read
+      // does for a decoder's own -lm); the shared model gets the same values from every decoder.
+      ngramApplyWeights(set, cmdLnFloat(config, '-lw') as number, cmdLnFloat(config, '-wip') as number);
       if ((psSetLm(decoder, 'interpolated', set) as number) < 0) return 'pocketsphinx refused the interpolated language model';
       if ((psSetSearch(decoder, 'interpolated') as number) < 0) return 'pocketsphinx could not switch to the interpolated language model';
       return null;

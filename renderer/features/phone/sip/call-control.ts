@@ -114,16 +114,35 @@ export class CallControl {
     if (!target.ok) return target;
     if (!call?.established || call.current.conferenceId || this.established().length > 1) return { ok: false, error: 'not-active' };
     if (this.inProgress(call)) return { ok: false, error: 'in-progress' };
-    call.setHold(true);
     call.patch({ transfer: { kind: 'attended', target: target.number, state: 'consulting' } });
-    const consult = await this.calls.place(target.uri);
+    const consult = await this.holdAndPlace(call, target.uri);
     if (!consult) {
       call.patch({ transfer: undefined });
-      call.setHold(false);
       return { ok: false, error: 'not-registered' };
     }
     consult.patch({ consultOf: call.id });
     return { ok: true, callId: consult.id };
+  }
+
+  /**
+   * Click-to-dial during a call, once the agent agreed: the connected call on hold, a new call on the second
+   * line (resumed with Swap or Resume like a waiting call). Not during a conference, nor with two lines in use.
+   */
+  async holdAndDial(callId: string, input: string): Promise<ConsultResult> {
+    const call = this.calls.get(callId);
+    const target = toDialTarget(input, this.calls.ownUri);
+    if (!target.ok) return target;
+    if (!call?.established || call.current.conferenceId || this.calls.all().length > 1) return { ok: false, error: 'not-active' };
+    const placed = await this.holdAndPlace(call, target.uri);
+    return placed ? { ok: true, callId: placed.id } : { ok: false, error: 'not-registered' };
+  }
+
+  /** Holds `call` and places a call to `uri`; resumes `call` when the phone cannot place it. */
+  private async holdAndPlace(call: CallSession, uri: string): Promise<CallSession | null> {
+    call.setHold(true);
+    const placed = await this.calls.place(uri);
+    if (!placed) call.setHold(false);
+    return placed;
   }
 
   /** Attended transfer, step 2: REFER with Replaces; the customer and the colleague talk, both agent legs end. */

@@ -268,6 +268,11 @@ export class PhoneEngine {
     return this.control.consult(callId, input);
   }
 
+  /** Click-to-dial during a call: holds the connected call and dials `input` on the second line. */
+  holdAndDial(callId: string, input: string): Promise<ConsultResult> {
+    return this.control.holdAndDial(callId, input);
+  }
+
   /** Attended transfer: REFER with Replaces, given the consultation call. */
   completeTransfer(consultCallId: string): TransferResult {
     return this.control.completeTransfer(consultCallId);

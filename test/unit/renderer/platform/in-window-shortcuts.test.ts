@@ -70,9 +70,19 @@ describe('in-window shortcuts', () => {
     expect(keyPlatform({ platform: 'Linux x86_64', userAgent: '' })).toBe('other');
   });
 
+  it('the browser host turns the dial key into a clipboard read instead of an action', () => {
+    const actions: ShortcutAction[] = [];
+    let dialKeys = 0;
+    stop = browserShortcuts(() => defaults, () => void dialKeys++).onAction((a) => void actions.push(a));
+    press(document.body, { key: 'd', code: 'KeyD', ctrlKey: true, altKey: true });
+    press(document.body, { key: 'a', code: 'KeyA', ctrlKey: true, altKey: true });
+    expect(dialKeys).toBe(1);
+    expect(actions).toEqual(['answer']);
+  });
+
   it('the browser host reports every shortcut as working in this window', async () => {
     const loaded: { policy?: ShortcutsPolicy } = {};
-    const api = browserShortcuts(() => loaded.policy);
+    const api = browserShortcuts(() => loaded.policy, () => undefined);
     expect(await api.status()).toEqual([]);
     loaded.policy = { ...defaults, hangup: 'Ctrl+Alt+A' };
     const status = await api.status();
@@ -81,7 +91,7 @@ describe('in-window shortcuts', () => {
   });
 
   it('the browser host hands each key to every subscriber (diagnostics listens beside the phone’s shortcuts)', () => {
-    const api = browserShortcuts(() => defaults);
+    const api = browserShortcuts(() => defaults, () => undefined);
     const heard: string[] = [];
     const stopFirst = api.onAction((action) => void heard.push(`first ${action}`));
     const stopSecond = api.onAction((action) => void heard.push(`second ${action}`));

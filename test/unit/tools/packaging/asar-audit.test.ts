@@ -12,6 +12,7 @@ const good: AsarEntry[] = [
   packed('/out/preload/index.cjs'),
   packed('/out/renderer/index.html'),
   packed('/out/renderer/assets/index-abc.js'),
+  packed('/assets/knowledge/sample-kb.json'),
   unpacked('/node_modules/koffi/package.json'),
   unpacked('/node_modules/koffi/src/koffi/index.js'),
   unpacked('/node_modules/@koromix/koffi-linux-x64/koffi.node'),

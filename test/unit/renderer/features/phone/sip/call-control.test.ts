@@ -86,6 +86,32 @@ describe('CallControl: call waiting', () => {
   });
 });
 
+describe('CallControl: hold and dial (click-to-dial during a call)', () => {
+  it('holds the connected call, then dials on the second line', async () => {
+    const customer = new FakeCall('a', '1002');
+    const { control, place } = setup(customer);
+    place.mockImplementationOnce(async (uri) => {
+      expect(customer.current.heldLocally, 'the customer is on hold before the new call goes out').toBe(true);
+      return new FakeCall('b', uri.slice(4, uri.indexOf('@')), { direction: 'outgoing', phase: 'dialing' }) as unknown as CallSession;
+    });
+    expect(await control.holdAndDial('a', '010-8888 8888')).toEqual({ ok: true, callId: 'b' });
+    expect(place).toHaveBeenCalledWith('sip:01088888888@pbx');
+    expect(customer.current.transfer, 'not a transfer').toBeUndefined();
+  });
+
+  it('refuses with two lines in use or a call not yet connected, and resumes the customer when the phone cannot dial', async () => {
+    const customer = new FakeCall('a', '1002');
+    const waiting = new FakeCall('w', '1004', { phase: 'ringing' });
+    expect(await setup(customer, waiting).control.holdAndDial('a', '1003')).toEqual({ ok: false, error: 'not-active' });
+    expect(await setup(new FakeCall('c', '1005', { phase: 'connecting' })).control.holdAndDial('c', '1003')).toEqual({ ok: false, error: 'not-active' });
+    expect(customer.setHold).not.toHaveBeenCalled();
+    const { control, place } = setup(customer);
+    place.mockResolvedValueOnce(null as unknown as CallSession);
+    expect(await control.holdAndDial('a', '1003')).toEqual({ ok: false, error: 'not-registered' });
+    expect(customer.setHold.mock.calls).toEqual([[true], [false]]);
+  });
+});
+
 describe('CallControl: blind transfer', () => {
   it('refuses what cannot be dialled or a call that is not connected', () => {
     const ringing = new FakeCall('a', '1002', { phase: 'ringing' });
