@@ -18,7 +18,10 @@ import { registerAppScheme, serveAppProtocol } from './app/protocol';
 import { createQuitConfirmation } from './app/quit-confirmation';
 import { installAppHardening, installPermissionHandlers } from './app/security';
 import { createMainWindow, focusWindow } from './app/windows';
-import { createLogger, openLogFile, setLogSink, writeRendererLog } from './features/logging/logger';
+import { createLogger, logSecrets, setLogSecrets, setLogSink, writeRendererLog, writeServiceLog } from './features/logging/logger';
+import { electronDiagnosticsExport } from './features/diagnostics/diagnostics-wiring';
+import { limitsFrom, openLogFiles, type LogFiles } from './features/logging/log-files';
+import { policySecretValues } from '@common/contract/policy-secrets';
 import { limitRendererLog } from './features/logging/renderer-log-limit';
 import { readKnowledgePackage } from './features/knowledge/read-package';
 import { createCrmLookup, rememberedToken } from './features/crm/crm-lookup';
@@ -56,6 +59,8 @@ const log = createLogger('main');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const isTrusted = createOriginCheck(devServerUrl);
 let mainWindow: BrowserWindow | null = null;
+// The log set, opened once the app is ready (userData is known); lines before go to stderr.
+let logFiles: LogFiles | undefined;
 
 // A packaged build never runs with a DevTools port or pipe open: refused before anything starts.
 const refusedDebugging = refuseDebugSwitches({
@@ -153,6 +158,7 @@ if (refusedDebugging) {
     fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
     entryPath: join(app.getAppPath(), 'out', 'main', 'speech-service.js'),
     log: (level, message) => log[level](message),
+    serviceLine: (level, line) => writeServiceLog('speech', level, line),
   });
   const configureSpeech = (policy: unknown, source: string): void => {
     try {
@@ -174,6 +180,9 @@ if (refusedDebugging) {
   let crmSettings: Policy['crm'] | undefined;
   // A team lead's desktop signs supervision requests in its own name only (the last valid policy's SIP URI).
   let loadedPolicy: Policy | undefined;
+  // The log removes these wherever they appear: the policy's secrets and the signed-in agent's password.
+  let signedInPassword: string | undefined;
+  const refreshLogSecrets = () => setLogSecrets([...policySecretValues(loadedPolicy), signedInPassword]);
   // The recording store's token and client certificate are attached here, for the last valid policy's uploadUrl.
   const uploadCredentials = createUploadCredentials({
     // Read when a policy loads (after ready): the default session does not exist before.
@@ -234,6 +243,8 @@ if (refusedDebugging) {
     knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
     crmSettings = result.ok ? result.policy.crm : undefined;
     loadedPolicy = result.ok ? result.policy : undefined;
+    refreshLogSecrets();
+    if (result.ok) void logFiles?.setLimits(limitsFrom(result.policy.logs));
     uploadCredentials.configure(result.ok ? result.policy.recording : null);
     updates.configure(result.ok ? result.policy.updates : undefined);
     presence.configure(result.ok ? result.policy.window : undefined);
@@ -242,6 +253,11 @@ if (refusedDebugging) {
     else speech.configure(null);
     return result;
   });
+  // Export diagnostics: the renderer's part (validated), main's versions, policy with sources and log files; a save dialog.
+  ipc.handle(
+    'diagnostics:export',
+    electronDiagnosticsExport({ app, dialog, window: () => mainWindow, policy: () => policy.inForce(), logFiles: () => logFiles?.files() ?? [], secrets: logSecrets, log: createLogger('diagnostics') }),
+  );
   ipc.handle('knowledge:read-package', () => (knowledgePackage ? readKnowledgePackage(knowledgePackage.path, knowledgePackage.policySource) : null));
   ipc.handle('shortcuts:status', () => shortcuts.status());
   ipc.handle('speech:endpoint', () => speech.endpoint());
@@ -265,7 +281,11 @@ if (refusedDebugging) {
     return status;
   });
   const signIn = createSignInSession({ store: secrets, policy: () => loadedPolicy, log: createLogger('sign-in') });
-  ipc.handle('signin:signed-in', (credentials, remember) => signIn.signedIn(credentials, remember));
+  ipc.handle('signin:signed-in', (credentials, remember) => {
+    signedInPassword = credentials.password;
+    refreshLogSecrets();
+    return signIn.signedIn(credentials, remember);
+  });
   ipc.handle('signin:remembered', () => signIn.remembered());
   ipc.handle('signin:signed-out', () => signIn.signedOut());
   // A lead's requests name the lead: the policy's fixed agent, or the agent who signed in under its template.
@@ -298,15 +318,20 @@ if (refusedDebugging) {
   app
     .whenReady()
     .then(() => {
-      setLogSink(
-        openLogFile(join(app.getPath('userData'), 'logs', 'lingxi.log'), app.isPackaged ? {} : { mirror: process.stderr }),
-      );
+      // One rotating set of JSON lines for main, preload, renderer and the speech service; the policy sets its limits.
+      logFiles = openLogFiles(join(app.getPath('userData'), 'logs'), limitsFrom(), {
+        ...(app.isPackaged ? {} : { mirror: process.stderr }),
+        onError: (error) => process.stderr.write(`log files: ${error.message}\n`),
+      });
+      setLogSink(logFiles);
       log.info(`Lingxi ${app.getVersion()} starting`);
       installPermissionHandlers(session.defaultSession, isTrusted);
       policy.startWatching();
       registerProtocolClients({ app, defaultApp: Boolean(process.defaultApp), execPath: process.execPath, argv: process.argv, log: createLogger('dial') });
       // Packaged builds: no Reload, Close Window or DevTools in the menu (development keeps Electron's).
-      if (app.isPackaged) installAppMenu(Menu, process.platform, app.getName());
+      // Help → Export diagnostics… asks the renderer for its part, as the shortcut does.
+      const exportDiagnostics = () => mainWindow && !mainWindow.isDestroyed() && mainWindow.webContents.send(SHORTCUT_ACTION_CHANNEL, 'exportDiagnostics');
+      if (app.isPackaged) installAppMenu(Menu, process.platform, app.getName(), { locale: app.getLocale(), actions: { exportDiagnostics } });
       serveAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'));
       const stopSystemEvents = startSystemEvents({ powerMonitor, net, send: (event) => void sendSystemEvent(event) });
       app.on('will-quit', stopSystemEvents);

@@ -24,6 +24,11 @@ function isSystemEvent(value: unknown): value is SystemEvent {
 export function createLingxiApi(ipc: Ipc): LingxiApi {
   const invoke = <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResults[C]> =>
     ipc.invoke(channel, ...args) as Promise<InvokeResults[C]>;
+  // The preload's own lines join the app's log set through main, tagged `source: preload`.
+  const dropped = (channel: string, value: unknown): void =>
+    void invoke('log:write', { level: 'warn', source: 'preload', scope: 'ipc', message: `dropped a message on ${channel} that is not in the contract (${typeof value})` }).catch(
+      () => undefined,
+    );
 
   return {
     host: 'electron',
@@ -36,6 +41,7 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
       onAction(listener) {
         const onMessage = (_event: IpcRendererEvent, action: unknown) => {
           if (isShortcutAction(action)) listener(action);
+          else dropped(SHORTCUT_ACTION_CHANNEL, action);
         };
         ipc.on(SHORTCUT_ACTION_CHANNEL, onMessage);
         return () => void ipc.removeListener(SHORTCUT_ACTION_CHANNEL, onMessage);
@@ -58,11 +64,13 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
       onStatus(listener) {
         const onMessage = (_event: IpcRendererEvent, status: unknown) => {
           if (typeof status === 'object' && status !== null && 'verdict' in status) listener(status as UpdateStatus);
+          else dropped(UPDATE_STATUS_CHANNEL, status);
         };
         ipc.on(UPDATE_STATUS_CHANNEL, onMessage);
         return () => void ipc.removeListener(UPDATE_STATUS_CHANNEL, onMessage);
       },
     },
+    diagnostics: { export: (part) => invoke('diagnostics:export', part) },
     signIn: {
       signedIn: (credentials, remember) => invoke('signin:signed-in', credentials, remember),
       remembered: () => invoke('signin:remembered'),
@@ -96,6 +104,7 @@ export function createLingxiApi(ipc: Ipc): LingxiApi {
         // The IpcRendererEvent never crosses into the page: it carries `sender`, a handle to ipcRenderer.
         const onMessage = (_event: IpcRendererEvent, name: unknown) => {
           if (isSystemEvent(name)) listener(name);
+          else dropped(SYSTEM_EVENT_CHANNEL, name);
         };
         ipc.on(SYSTEM_EVENT_CHANNEL, onMessage);
         return () => void ipc.removeListener(SYSTEM_EVENT_CHANNEL, onMessage);

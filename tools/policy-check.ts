@@ -11,14 +11,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PolicyLoadResult } from '@common/contract/policy';
 import { resolvePolicy, type PolicyLoadInput, type ResolvedPolicy } from '@main/features/policy/load-policy';
-import { leaves } from '@main/features/policy/policy-merge';
+import { effectivePolicyValues } from '@common/contract/policy-secrets';
 import { loggableHash } from '@main/features/policy/policy-service';
 import { checkPolicySignature, type SignatureCheck } from '@main/features/policy/policy-signature';
 
 export const USAGE = 'usage: npm run policy:check -- [<policy.json>]   (no file: this machine\'s effective policy)';
 export const SIGNING_KEY_PATH = resolve(import.meta.dirname, '..', 'assets', 'policy-signing.pub');
 
-const SECRET = /password|token|credential|secret|privateKey/i;
 
 /** Electron's userData for the packaged app (appData/Lingxi), where <userData>/policy.json would be. */
 export function defaultUserDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home = homedir()): string {
@@ -53,9 +52,8 @@ export function checkReport(resolved: ResolvedPolicy, signatures: Array<[string,
   }
   lines.unshift(`OK: ${result.source}`, `sha256: ${result.sha256 ?? ''} (in the log as ${loggableHash(result.sha256 ?? '')})`);
   lines.push('', 'effective policy (value, then where it comes from):');
-  for (const [path, value] of leaves(result.policy)) {
-    const shown = SECRET.test(path) && value !== undefined ? '"••••"' : JSON.stringify(value);
-    lines.push(`  ${path} = ${shown}  (${merged?.originOf(path) ?? 'default'})`);
+  for (const { path, value, source } of effectivePolicyValues(result.policy, (path) => merged?.originOf(path))) {
+    lines.push(`  ${path} = ${JSON.stringify(value)}  (${source})`);
   }
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import type { SignInCredentials } from './sign-in';
 import type { ShortcutStatus } from './shortcuts';
 import type { SpeechEndpoint } from './speech-endpoint';
 import type { DeskBusy, UpdateStatus } from '../updates/update-status';
+import type { DiagnosticsExportResult, RendererDiagnostics } from '../diagnostics/diagnostics-contract';
 import type { DialRequest } from './dial-request';
 import type { DeskStatus, DesktopCommand } from './desktop';
 
@@ -128,5 +129,12 @@ export interface LingxiApi {
     reportStatus(status: DeskStatus): Promise<void>;
     /** Subscribes to the tray menu's Ready / Not ready choices; returns the unsubscribe function. */
     onCommand(listener: (command: DesktopCommand) => void): () => void;
+  };
+  diagnostics: {
+    /**
+     * Exports diagnostics with the renderer's part: Electron adds main's part (versions, policy, log files) and
+     * offers a save dialog; the browser host builds the zip in the page and downloads it.
+     */
+    export(part: RendererDiagnostics): Promise<DiagnosticsExportResult>;
   };
 }

@@ -13,11 +13,18 @@ import type { SpeechEndpoint } from './speech-endpoint';
 import { MAX_ERROR_CHARS } from '../errors';
 import { logLevels } from '../logging/logger';
 import type { UpdateStatus } from '../updates/update-status';
+import { rendererDiagnosticsSchema, type DiagnosticsExportResult } from '../diagnostics/diagnostics-contract';
 import { deskAgentStates, deskRegistrations, type DeskStatus } from './desktop';
 import { languages } from './policy';
 
+/** Which part of the renderer process wrote a line (main's own lines and the speech service's are tagged in main). */
+export const logSources = ['renderer', 'preload'] as const;
+export type LogSource = (typeof logSources)[number];
+
 /** A renderer log line, already redacted by the renderer and redacted again by main. */
 export const logEntrySchema = z.strictObject({
+  /** Absent: the renderer. */
+  source: z.enum(logSources).optional(),
   level: z.enum(logLevels),
   scope: z.string().min(1).max(40),
   message: z.string().max(4000),
@@ -128,6 +135,8 @@ export const invokeChannels = {
   'signin:remembered': { args: z.tuple([]) },
   /** Sign out: main forgets the agent and the kept password. */
   'signin:signed-out': { args: z.tuple([]) },
+  /** Export diagnostics: the renderer's part; main adds its own (versions, policy, logs), zips and offers a save dialog. */
+  'diagnostics:export': { args: z.tuple([rendererDiagnosticsSchema]) },
   /** The page listens for `dial:request` now: a link that started the app (or came while it loaded) is sent. */
   'dial:ready': { args: z.tuple([]) },
 } as const;
@@ -156,6 +165,7 @@ export interface InvokeResults {
   'signin:signed-in': { remembered: boolean };
   'signin:remembered': SignInCredentials | null;
   'signin:signed-out': undefined;
+  'diagnostics:export': DiagnosticsExportResult;
   'dial:ready': undefined;
 }
 

@@ -65,6 +65,8 @@ export const shortcutsPolicySchema = z
     askForHelp: accelerator.default('Ctrl+Alt+Q'),
     /** Dial the number on the clipboard (select a number anywhere, copy, press): opens the Dial dialog (issue 23). */
     dial: accelerator.default('Ctrl+Alt+D'),
+    /** Export diagnostics (issue 23): the zip IT asks for; also in the Help menu and the header. */
+    exportDiagnostics: accelerator.default('Ctrl+Alt+Shift+D'),
   })
   .prefault({});
 export type ShortcutsPolicy = z.infer<typeof shortcutsPolicySchema>;

@@ -14,6 +14,7 @@ import { transcriptionPolicySchema } from './policy-transcription';
 import { recordingPolicySchema } from './policy-recording';
 import { supervisionPolicySchema } from './policy-supervision';
 import { updatesPolicySchema } from './policy-updates';
+import { logsPolicySchema } from './policy-logs';
 import { dialPolicySchema } from './policy-dial';
 import { windowPolicyFields } from './policy-window';
 
@@ -140,6 +141,7 @@ export const policySchema = z.strictObject({
   transcription: transcriptionPolicySchema,
   supervision: supervisionPolicySchema,
   updates: updatesPolicySchema,
+  logs: logsPolicySchema,
   dial: dialPolicySchema,
   ...windowPolicyFields,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */

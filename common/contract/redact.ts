@@ -1,14 +1,14 @@
 /**
- * Redaction applied to every log line before it is written anywhere (Signal's redactAll idea):
- * phone numbers, SIP user parts, card and id numbers, e-mail addresses, credentials in URLs, and
- * passwords, tokens and digest secrets never reach a log.
+ * Redaction applied to every log line before it is written anywhere (Signal's redactAll idea), and to every
+ * text file of a diagnostics export: SIP user parts, e-mail addresses, credentials in URLs, passwords,
+ * tokens (bearer, basic, JWT), digest responses and nonces, private and team keys, card numbers (Luhn) and
+ * other long numbers never reach a file; phone numbers keep only their last four digits (redact-numbers.ts).
  *
  * Every pattern starts only at the beginning of a token (a lookbehind) and has no nested ambiguous
  * repetition, so a line of any length is redacted in linear time: main redacts what any renderer sends.
  */
 
-/** An ASCII or full-width digit (an IME can type ０-９ into a note that ends up in a log). */
-const D = '[0-9\\uFF10-\\uFF19]';
+import { classifyNumber, NUMBER_RUN, RESIDENT_ID } from './redact-numbers';
 
 /** `word` matched in any case, for a pattern that must stay case-sensitive elsewhere. */
 const anyCase = (word: string) => word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
@@ -20,29 +20,97 @@ const anyCase = (word: string) => word.replace(/[a-z]/g, (c) => `[${c}${c.toUppe
  */
 const SECRET_NAME = `(?<![A-Za-z0-9_-])((?:[A-Za-z0-9]+[_-]|[a-z0-9]+(?=[A-Z]))*(?:${[
   'password', 'passwd', 'passphrase', 'pwd', 'pass', 'credentials?', 'authorization', 'token', 'secret',
-  'api[_-]?key', 'private[_-]?key', 'cookie', 'session[_-]?id', 'pin', 'cvv2?', 'otp',
+  'api[_-]?key', 'private[_-]?key', 'hmac[_-]?key', 'team[_-]?key', 'signing[_-]?key', 'cookie', 'session[_-]?id', 'pin', 'cvv2?', 'otp',
 ].map(anyCase).join('|')}))`;
 /** An HTTP/SIP auth scheme word: kept, so the log still says which scheme was used. */
 const SCHEME = `(?:(?:${['bearer', 'basic', 'digest', 'negotiate', 'ntlm', 'token'].map(anyCase).join('|')})\\s+)?`;
 
+const TOKEN68 = '[A-Za-z0-9._~+/-]';
+
 const patterns: ReadonlyArray<[RegExp, string]> = [
+  // A private key in PEM, whole or cut off (base64 has no '-', so the body ends at the END line or the text).
+  [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[^-]*(?:-----END [A-Z ]*PRIVATE KEY-----)?/g, '[REDACTED-PRIVATE-KEY]'],
+  // A supervision (Ed25519) private key as npm run supervision:keygen prints it: base64 PKCS#8, fixed prefix.
+  [/MC4CAQAwBQYDK2VwBCIEI[A-Za-z0-9+/_-]{20,}=*/g, '[REDACTED-PRIVATE-KEY]'],
+  // A JSON Web Token anywhere (header and payload are base64url JSON: "eyJ").
+  [/eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, '[REDACTED-JWT]'],
   // name[:=]value, the value quoted or up to a separator; `Authorization: Bearer x` loses x, not "Bearer".
   [new RegExp(`${SECRET_NAME}(["']?\\s*[:=]\\s*${SCHEME})("[^"]*"|'[^']*'|[^\\s,;}&]+)`, 'g'), '$1$2[REDACTED]'],
-  // A digest response= (the hash of the password: it can be cracked offline), wherever the header was cut.
-  [/(?<![A-Za-z0-9_-])(response)(\s*=\s*)("[^"]*"|[^\s,;&]+)/gi, '$1$2[REDACTED]'],
+  // Digest fields that let the password be cracked offline (response) or tie a capture to it (nonce, cnonce),
+  // wherever the header was cut.
+  [/(?<![A-Za-z0-9_-])(response|c?nonce)(\s*=\s*)("[^"]*"|[^\s,;&]+)/gi, '$1$2[REDACTED]'],
+  // A bearer or basic credential without a header name ("sent Bearer abc.def"): a token with a digit or symbol in it.
+  [new RegExp(`(?<![A-Za-z0-9_-])((?:bearer|basic)\\s+)(?=${TOKEN68}*[0-9._~+/=-])${TOKEN68}{8,}=*`, 'gi'), '$1[REDACTED]'],
   // Credentials inside a URL: wss://user:password@host.
   [/(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]*@/gi, '$1[REDACTED]@'],
   [/\b(sips?:)([^@\s;>]+)@/gi, '$1[REDACTED]@'],
   [/(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, '[REDACTED-EMAIL]'],
-  // Card numbers written with dots (6222.0212.3456.7890): 13–19 digits, one separator between any two.
-  [new RegExp(`\\+?${D}(?:[\\s.\\uFF0E\\-\\uFF0D]?${D}){12,18}`, 'g'), '[REDACTED-NUMBER]'],
-  // Phone, id and card numbers: 6 or more digits, spaces and hyphens, ASCII or full-width.
-  [new RegExp(`\\+?${D}[${D.slice(1, -1)}\\s\\-\\uFF0D]{4,}${D}`, 'g'), '[REDACTED-NUMBER]'],
+  [RESIDENT_ID, '[REDACTED-NUMBER]'],
 ];
 
-/** Removes secrets and personal numbers from a log message. */
-export function redact(message: string): string {
+/** Secrets known by value (the policy's SIP password, a stored token): shorter ones would hit ordinary words. */
+const MIN_LITERAL_SECRET = 4;
+
+/**
+ * Removes secrets and personal numbers from a log message or any other text bound for a file.
+ * @param secrets values known to be secret (the loaded policy's password, keys): every occurrence is removed
+ */
+export function redact(message: string, secrets: readonly string[] = []): string {
   let out = message;
+  for (const secret of secrets) if (secret.length >= MIN_LITERAL_SECRET) out = out.split(secret).join('[REDACTED]');
   for (const [pattern, replacement] of patterns) out = out.replace(pattern, replacement);
-  return out;
+  return out.replace(NUMBER_RUN, classifyNumber);
+}
+
+/** A field name whose whole value is secret (`password`, `sipPassword`, `x-auth-token`, `hmacKey`). */
+const SECRET_KEY = new RegExp(`^${SECRET_NAME}$`);
+
+/** Whether a field of this name holds a secret as a whole. */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
+/**
+ * Redacts every string in a JSON-like value (object keys included); a field whose name says it is secret
+ * loses its whole value, whatever its shape. Numbers go through the same digit rules as text unless
+ * `numbers` is false (figures a host wrote itself: durations, byte counts, epoch times).
+ */
+export function redactValue(value: unknown, secrets: readonly string[] = [], keep: ReadonlySet<string> = new Set(), numbers = true): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
+  if (typeof value === 'number') {
+    const text = String(value);
+    const redacted = numbers ? redact(text, secrets) : text;
+    return redacted === text ? value : redacted;
+  }
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, new Set(), numbers));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (keep.has(key)) out[key] = item;
+      else if (isSecretKey(key) && item !== null && item !== undefined && item !== '') out[redact(key, secrets)] = '[REDACTED]';
+      else out[redact(key, secrets)] = redactValue(item, secrets, new Set(), numbers);
+    }
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Redacts one JSON log line field by field (JSON-aware, so escapes cannot hide a secret and the line stays
+ * valid JSON); a line that is not JSON is redacted as text. `keep` names top-level fields left as they are
+ * (the logger's own time and pid).
+ */
+export function redactJsonLine(line: string, secrets: readonly string[] = [], keep: ReadonlySet<string> = new Set()): string {
+  const newline = line.endsWith('\n') ? '\n' : '';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return redact(line, secrets);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return redact(line, secrets);
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(parsed)) out[key] = keep.has(key) ? item : undefined;
+  Object.assign(out, redactValue(Object.fromEntries(Object.entries(parsed).filter(([key]) => !keep.has(key))), secrets));
+  return `${JSON.stringify(out)}${newline}`;
 }

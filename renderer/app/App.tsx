@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '@common/contract/policy';
 import { AgentStateSelect, CallHistory, WrapUpPanel } from '../features/agent';
 import { AudioSettings, selectSpeakerSinkId } from '../features/devices';
+import { ExportDiagnostics } from '../features/diagnostics';
 import { CurrentCall, Dialer, IncomingCall, RegistrationStatus, selectCurrentCall, selectRingingCall } from '../features/phone';
 import { KnowledgePanel, openArticle } from '../features/knowledge';
 import { CallQualityStatus, CallQualitySummary } from '../features/quality';
@@ -37,6 +38,7 @@ export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language
         {policy.status === 'ready' && <ShortcutsHelp />}
         {policy.status === 'ready' && <AudioSettings />}
         {policy.status === 'ready' && policy.policy.supervision.leads.length > 0 && <AskForHelp />}
+        <ExportDiagnostics />
         <SignOutButton onSignOut={onSignOut} />
         <LanguageSelect onChange={onLanguageChange} />
       </header>

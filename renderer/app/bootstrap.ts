@@ -11,6 +11,7 @@ import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from
 import { holdNotReady, labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
 import { startDesktop } from '../features/desktop';
 import { selectRingerSinkId, startDevices } from '../features/devices';
+import { startDiagnostics } from '../features/diagnostics';
 import { knowledgeQueries, startKnowledge } from '../features/knowledge';
 import { answer, createCallLifecycle, dial, hangup, holdAndDial, sendDtmf, setHold, setMute, startPhone } from '../features/phone';
 import { startQuality } from '../features/quality';
@@ -45,6 +46,8 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // Answer the quit handshake whatever happens below, so Electron never waits on a renderer without a phone.
   let stopPhone: () => void = () => undefined;
   store.getState().setHostKind(host.host);
+  // Export diagnostics works from the start, whatever becomes of the policy.
+  startDiagnostics(host, store);
   host.system.onEvent((event) => {
     if (event !== 'before-quit') return;
     stopPhone();

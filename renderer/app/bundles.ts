@@ -2,6 +2,7 @@
 import { agentMessages } from '../features/agent/messages';
 import { assistMessages } from '../features/assist/messages';
 import { devicesMessages } from '../features/devices/messages';
+import { diagnosticsMessages } from '../features/diagnostics/messages';
 import { knowledgeMessages } from '../features/knowledge/messages';
 import { phoneMessages } from '../features/phone/messages';
 import { qualityMessages } from '../features/quality/messages';
@@ -14,7 +15,7 @@ import { updatesMessages } from '../features/updates/messages';
 import { clickToDialMessages } from '../features/click-to-dial/messages';
 import { appMessages } from './messages';
 
-export const messageBundles = [appMessages, phoneMessages, agentMessages, devicesMessages, screenpopMessages, qualityMessages, shortcutsMessages, knowledgeMessages, recordingMessages, assistMessages, supervisionMessages, supervisionCallsMessages, signInMessages, updatesMessages, clickToDialMessages] as const;
+export const messageBundles = [appMessages, phoneMessages, agentMessages, devicesMessages, screenpopMessages, qualityMessages, shortcutsMessages, knowledgeMessages, recordingMessages, assistMessages, supervisionMessages, supervisionCallsMessages, signInMessages, updatesMessages, clickToDialMessages, diagnosticsMessages] as const;
 
 /** English, the typed shape of every key (see i18next.d.ts). */
-export const en = { ...appMessages.en, ...phoneMessages.en, ...agentMessages.en, ...devicesMessages.en, ...screenpopMessages.en, ...qualityMessages.en, ...shortcutsMessages.en, ...knowledgeMessages.en, ...recordingMessages.en, ...assistMessages.en, ...supervisionMessages.en, ...supervisionCallsMessages.en, ...signInMessages.en, ...updatesMessages.en, ...clickToDialMessages.en };
+export const en = { ...appMessages.en, ...phoneMessages.en, ...agentMessages.en, ...devicesMessages.en, ...screenpopMessages.en, ...qualityMessages.en, ...shortcutsMessages.en, ...knowledgeMessages.en, ...recordingMessages.en, ...assistMessages.en, ...supervisionMessages.en, ...supervisionCallsMessages.en, ...signInMessages.en, ...updatesMessages.en, ...clickToDialMessages.en, ...diagnosticsMessages.en };

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { createAgentSlice } from '../features/agent';
 import { createDevicesSlice } from '../features/devices';
+import { createDiagnosticsSlice } from '../features/diagnostics';
 import { createPhoneSlice } from '../features/phone';
 import { createQualitySlice } from '../features/quality';
 import { createRecordingSlice } from '../features/recording';
@@ -27,6 +28,7 @@ export function createAppStore() {
     ...createTeamSlice(...a),
     ...createUpdatesSlice(...a),
     ...createSignInSlice(...a),
+    ...createDiagnosticsSlice(...a),
     ...createClickToDialSlice(...a),
   }));
 }

@@ -5,7 +5,7 @@
  */
 import type { LingxiApi } from '@common/contract/api';
 import type { SystemEvent } from '@common/contract/ipc';
-import { parsePolicy, type Policy, type PolicySource, type ShortcutsPolicy } from '@common/contract/policy';
+import { parsePolicy, type Policy, type PolicyLoadResult, type PolicySource, type ShortcutsPolicy } from '@common/contract/policy';
 import { policyIdentity, policySha256 } from '@common/contract/policy-canonical';
 import { readJson } from '@common/json';
 import { lookupCustomer } from '@common/crm/crm-client';
@@ -23,6 +23,8 @@ import { describeError } from '@common/errors';
 import type { LogEntry } from '@common/contract/ipc';
 import { createLeaveGuard } from './leave-guard';
 import { createBrowserUpdates } from './browser-updates';
+import { createBrowserDiagnostics } from './browser-diagnostics';
+import { secretNames } from '@common/contract/ipc';
 
 const POLICY_URL = './policy.json';
 /** How often the page re-reads the policy the web host serves (it reads the file fresh on each request). */
@@ -60,25 +62,31 @@ async function speechEndpoint(get: HostFetch): ReturnType<LingxiApi['speech']['e
   }
 }
 
-async function loadPolicy(get: HostFetch): ReturnType<LingxiApi['policy']['load']> {
+/** The served policy, validated, and the document it was read from (diagnostics names the values it set). */
+async function readPolicy(get: HostFetch): Promise<{ result: PolicyLoadResult; document?: unknown }> {
   const source = new URL(POLICY_URL, location.href).pathname;
   let response: Response;
   try {
     response = await get(POLICY_URL);
   } catch (error) {
-    return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${(error as Error).message}` }] };
+    return { result: { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${(error as Error).message}` }] } };
   }
   if (!response.ok) {
-    return { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${httpProblem(response)}` }] };
+    return { result: { ok: false, source, problems: [{ path: '(file)', message: `could not be fetched: ${httpProblem(response)}` }] } };
   }
   const text = await response.text();
   pollEveryMs = pollInterval(response.headers.get(POLICY_POLL_HEADER));
   const sources: PolicySource[] = [{ kind: 'web-host', location: source, applied: true }];
   const result = parsePolicy(text, source);
-  if (!result.ok) return { ...result, sources };
-  // The same canonical hash as the desktop's (policy-canonical.ts), so one document hashes the same on both hosts.
   const json = readJson(text);
-  return { ...result, sources, sha256: await policySha256(json.ok ? json.value : text) };
+  const document = json.ok ? json.value : undefined;
+  if (!result.ok) return { result: { ...result, sources }, document };
+  // The same canonical hash as the desktop's (policy-canonical.ts), so one document hashes the same on both hosts.
+  return { result: { ...result, sources, sha256: await policySha256(json.ok ? json.value : text) }, document };
+}
+
+async function loadPolicy(get: HostFetch): Promise<PolicyLoadResult> {
+  return (await readPolicy(get)).result;
 }
 
 /** The web host's `X-Lingxi-Policy-Poll-Seconds` (`npm run web -- --policy-poll-seconds`), else POLICY_POLL_MS. */
@@ -155,10 +163,19 @@ async function writeLog({ level, scope, message, error }: LogEntry): Promise<voi
 /** The browser implementation; takes the host's token from the address at once (so it leaves the address bar at start). */
 export function createBrowserHost(): LingxiApi {
   const token = takeHostToken();
+  const secrets = createSessionSecrets();
+  // The signed-in agent's password is in this page's memory anyway (the phone registers with it); diagnostics removes it.
+  let signedInPassword: string | undefined;
+  const diagnostics = createBrowserDiagnostics({ version: () => __APP_VERSION__, heldSecrets: () => [...secretNames.map((name) => secrets.read(name)), signedInPassword] });
+  // Every line goes to the console and to the page's log that Export diagnostics zips.
+  const logLine = (entry: LogEntry): void => {
+    void writeLog(entry);
+    diagnostics.log(entry);
+  };
   // ?dial= leaves the address at once too; the request waits for the app to subscribe.
   const dial = createBrowserDial({
-    info: (message) => void writeLog({ level: 'info', scope: 'dial', message }),
-    warn: (message, error) => void writeLog({ level: 'warn', scope: 'dial', message, ...(error === undefined ? {} : { error: describeError(error) }) }),
+    info: (message) => logLine({ level: 'info', scope: 'dial', message }),
+    warn: (message, error) => logLine({ level: 'warn', scope: 'dial', message, ...(error === undefined ? {} : { error: describeError(error) }) }),
   });
   const get: HostFetch = (url) => fetchWithHostToken(token, url, { cache: 'no-store' });
   // In-window shortcuts use the keys of the last policy loaded (a page can only listen, not register).
@@ -167,7 +184,6 @@ export function createBrowserHost(): LingxiApi {
   let crm: Policy['crm'] | undefined;
   // The recording store the last valid policy names: the page's tus requests carry the session's token to it.
   let recordingStore: UploadTokenPolicy | undefined;
-  const secrets = createSessionSecrets();
   // A team lead's private key, like the CRM token, lives in this page's memory only; the signer reads it there.
   // The lead it names: the lead policy's fixed agent, or under its sip.uriTemplate whoever signed in.
   let leadSip: Policy['sip'] | undefined;
@@ -183,7 +199,8 @@ export function createBrowserHost(): LingxiApi {
     host: 'browser',
     policy: {
       load: async () => {
-        const result = await loadPolicy(get);
+        const { result, document } = await readPolicy(get);
+        diagnostics.policyLoaded(result, document);
         shortcutKeys = result.ok ? result.policy.shortcuts : undefined;
         crm = result.ok ? result.policy.crm : undefined;
         recordingStore = result.ok ? result.policy.recording : undefined;
@@ -203,7 +220,7 @@ export function createBrowserHost(): LingxiApi {
         window.open(url, '_blank', 'noopener,noreferrer');
       },
     },
-    log: { write: writeLog },
+    log: { write: async (entry) => logLine(entry) },
     system: { onEvent: (listener) => onSystemEvent(listener, policyPoller(listener)) },
     // A browser tab unregisters on pagehide; nobody waits for it.
     app: { quitReady: async () => undefined },
@@ -219,15 +236,18 @@ export function createBrowserHost(): LingxiApi {
     updates: updates.api,
     // A browser profile is no place for a password: the agent signs in again after every reload.
     signIn: {
-      signedIn: async ({ agentId }) => {
+      signedIn: async ({ agentId, password }) => {
         signedInAgent = agentId;
+        signedInPassword = password;
         return { remembered: false };
       },
       remembered: async () => null,
       signedOut: async () => {
         signedInAgent = undefined;
+        signedInPassword = undefined;
       },
     },
+    diagnostics: { export: (part) => diagnostics.export(part) },
     // No tray, no window to raise: the tab is the browser's (the Notification API rings for the call).
     desktop: { reportStatus: async () => undefined, onCommand: () => () => undefined },
     supervision: { sign: (request) => signSupervision(token, request, () => supervisionSigner.sign(request), secrets.read('supervision.privateKey') !== null) },

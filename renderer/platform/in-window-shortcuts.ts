@@ -58,8 +58,24 @@ export function listenInWindow(
  * @param onDialKey the dial key (`shortcuts.dial`): the host reads the clipboard instead of reporting an action
  */
 export function browserShortcuts(bindings: () => ShortcutsPolicy | undefined, onDialKey: () => void): LingxiApi['shortcuts'] {
+  // One key listener for every subscriber: a second listener would see the first one's preventDefault and stay silent.
+  const listeners = new Set<(action: ShortcutAction) => void>();
+  let stop: (() => void) | undefined;
   return {
-    onAction: (listener) => listenInWindow(window, bindings, (action) => (action === 'dial' ? onDialKey() : listener(action))),
+    onAction: (listener) => {
+      listeners.add(listener);
+      stop ??= listenInWindow(window, bindings, (action) => {
+        if (action === 'dial') onDialKey();
+        else for (const each of [...listeners]) each(action);
+      });
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stop?.();
+          stop = undefined;
+        }
+      };
+    },
     status: async () => {
       const config = bindings();
       if (!config) return [];

@@ -100,6 +100,7 @@ test('the Keyboard shortcuts panel lists every action with its keys; F1, "?" and
     'Pause / resume recordingCtrl+Alt+S',
     'Ask the team lead for helpCtrl+Alt+Q',
     'Dial the copied numberCtrl+Alt+D',
+    'Export diagnosticsCtrl+Alt+Shift+D',
     'Show this list? or F1',
   ]);
   await expect(dialog).toContainText('These keys work while this window has focus.');

@@ -85,11 +85,20 @@ export function auditAsarEntries(entries: readonly AsarEntry[], kindOf: (folder:
   return problems;
 }
 
-/** The bare module names a bundle imports or requires (relative imports excluded). */
+/** Whether the text before `index` on its line makes it a comment line (`// …`, ` * …` inside a JSDoc block). */
+function inCommentLine(code: string, index: number): boolean {
+  return /^\s*(?:\/\/|\/?\*)/.test(code.slice(code.lastIndexOf('\n', index - 1) + 1, index));
+}
+
+/**
+ * The bare module names a bundle imports or requires (relative imports excluded). Examples in a bundled
+ * library's comments (sonic-boom, inside pino: ` * - import SonicBoom from 'SonicBoom'`) are not imports.
+ */
 export function importedPackages(code: string): string[] {
   const names = new Set<string>();
   const pattern = /\bfrom\s*["']([^"'./][^"']*)["']|\bimport\s*\(\s*["']([^"'./][^"']*)["']\s*\)|\brequire\s*\(\s*["']([^"'./][^"']*)["']\s*\)|^\s*import\s*["']([^"'./][^"']*)["']/gm;
   for (const match of code.matchAll(pattern)) {
+    if (inCommentLine(code, match.index)) continue;
     const specifier = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
     const parts = specifier.split('/');
     names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier));

@@ -1,131 +1,106 @@
 /**
- * Main-process logging. Every line is redacted (contract redact()) before it is written, including
- * lines the renderer already redacted: main cannot trust the renderer to have done it.
+ * The desktop's one log: JSON lines from main, preload, renderer and the speech service, written by pino.
+ * Redaction is pino's last step (`hooks.streamWrite`): the serialised line is parsed back and every field
+ * (message, error, any other) goes through the contract's redactValue() with the secrets known by value, so
+ * no line reaches a sink unredacted, including lines the renderer already redacted: main cannot trust it.
+ * No pino transport (worker threads cannot load from a packed asar): the destination is a plain sink.
  */
-import { createWriteStream, mkdirSync, openSync, renameSync, statSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
-import type { LogEntry } from '@common/contract/ipc';
-import { redact } from '@common/contract/redact';
+import { pino } from 'pino';
+import type { LogEntry, LogSource } from '@common/contract/ipc';
+import { redactJsonLine } from '@common/contract/redact';
 import { describeError } from '@common/errors';
 import type { Logger, LogLevel } from '@common/logging/logger';
 
-/** Where formatted lines go. */
+/** Where finished (redacted) lines go. */
 export interface LogSink {
   write(line: string): void;
   /** Flushes and closes; resolves once everything written so far is on disk. */
   close(): Promise<void>;
 }
 
-/** Until the log file is opened (before app 'ready'), lines go to stderr. */
+/** Until the log files are opened (before app 'ready'), lines go to stderr. */
 const stderrSink: LogSink = {
   write: (line) => void process.stderr.write(line),
   close: async () => undefined,
 };
 
 let sink: LogSink = stderrSink;
+let secrets: string[] = [];
 
 /** Routes every logger to sink; null restores stderr. */
 export function setLogSink(next: LogSink | null): void {
   sink = next ?? stderrSink;
 }
 
-/** Keeps one line one entry: a message with newlines could otherwise forge log lines. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return text.replace(/\r?\n/g, ' \\n ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+/**
+ * Values removed from every line wherever they appear (the loaded policy's SIP password and keys), on top of
+ * the pattern rules: a secret in an odd place (a URL, a JsSIP debug dump) is still caught.
+ */
+export function setLogSecrets(values: ReadonlyArray<string | undefined>): void {
+  secrets = values.filter((value): value is string => typeof value === 'string' && value.length > 0);
 }
 
-/** Formats one redacted log line; exported so tests can pin the format. */
-export function formatLine(level: LogLevel, scope: string, message: string, error?: unknown, now = new Date()): string {
-  const full = error === undefined ? message : `${message} ${describeError(error)}`;
-  return `${now.toISOString()} ${level.toUpperCase().padEnd(5)} [${oneLine(redact(scope))}] ${oneLine(redact(full))}\n`;
+/** The secrets known by value now (diagnostics re-runs the redaction with them). */
+export function logSecrets(): readonly string[] {
+  return secrets;
 }
 
-/** Creates a logger whose lines carry scope. Loggers follow setLogSink changes made later. */
+/** The logger's own fields, never personal data: left as they are. */
+const OWN_FIELDS: ReadonlySet<string> = new Set(['time', 'pid', 'level']);
+
+/** Redacts one serialised line: pino's final step, and what diagnostics runs over log files again. */
+export function redactLogLine(line: string, extraSecrets: readonly string[] = []): string {
+  return redactJsonLine(line, [...secrets, ...extraSecrets], OWN_FIELDS);
+}
+
+const root = pino(
+  {
+    level: 'debug',
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    hooks: { streamWrite: (line) => redactLogLine(line) },
+  },
+  { write: (line: string) => sink.write(line) },
+);
+
+/** Which process (or part) a line comes from: the `source` field of every line. */
+export type LineSource = LogSource | 'main' | 'speech';
+
+/** Writes one line with its source and scope; the error as describeError() gives it (stack and causes). */
+function writeLine(source: LineSource, scope: string, level: LogLevel, message: string, error?: string, fields: Record<string, unknown> = {}): void {
+  root[level]({ source, scope, ...fields, ...(error === undefined ? {} : { error }) }, message);
+}
+
+/** Creates a main-process logger whose lines carry scope. Loggers follow setLogSink changes made later. */
 export function createLogger(scope: string): Logger {
-  const log = (level: LogLevel) => (message: string, error?: unknown) => sink.write(formatLine(level, scope, message, error));
+  const log = (level: LogLevel) => (message: string, error?: unknown) =>
+    writeLine('main', scope, level, message, error === undefined ? undefined : describeError(error));
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
-/** Writes a line the renderer sent over 'log:write', its error (a stack as text) included; redacted again here. */
+/** Writes a line the renderer (or preload) sent over 'log:write', its error (a stack as text) included; redacted again here. */
 export function writeRendererLog(entry: LogEntry): void {
-  sink.write(formatLine(entry.level, `renderer:${entry.scope}`, entry.message, entry.error));
-}
-
-export interface LogFileOptions {
-  /**
-   * Rotate when the file grows past this, at open and while running (one previous file is kept as .1),
-   * so the log and its one predecessor never take much more than twice this on disk.
-   */
-  maxBytes?: number;
-  /** Also copy lines here (stderr in development). */
-  mirror?: Pick<NodeJS.WritableStream, 'write'>;
+  writeLine(entry.source ?? 'renderer', entry.scope, entry.level, entry.message, entry.error);
 }
 
 /**
- * Opens <path> for appending, creating its directory and rotating it when too large.
- * Appends go through one stream, so lines keep their order without blocking the main process.
+ * Writes a line the speech service printed: a JSON line (the service's own log, on stderr) at info with its
+ * fields kept as fields (`event`, `leg`, …); anything else (a native library's complaint before a crash) as
+ * the message, at `level` (stdout info, stderr warn).
  */
-export function openLogFile(path: string, { maxBytes = 5 * 1024 * 1024, mirror }: LogFileOptions = {}): LogSink {
-  mkdirSync(dirname(path), { recursive: true });
-  let size = 0;
+export function writeServiceLog(service: 'speech', level: LogLevel, line: string): void {
+  let parsed: unknown;
   try {
-    size = statSync(path).size;
+    parsed = JSON.parse(line);
   } catch {
-    // No file yet: nothing to rotate.
+    // Not JSON: the text itself.
   }
-  const open = (): WriteStream => {
-    // Opened synchronously, so the file exists (and can be renamed by the next rotation) before the first write lands.
-    let fd: number | undefined;
-    try {
-      fd = openSync(path, 'a', 0o600);
-    } catch {
-      // Left to the stream, whose error is ignored below: a log that cannot open must not stop the app.
-    }
-    const stream = createWriteStream(path, { flags: 'a', encoding: 'utf8', mode: 0o600, ...(fd === undefined ? {} : { fd }) });
-    // A full disk must not crash the app mid-call; logging just stops.
-    stream.on('error', () => undefined);
-    return stream;
-  };
-  const ended: Array<Promise<void>> = [];
-  const end = (stream: WriteStream) => new Promise<void>((done) => (stream.writableEnded ? done() : stream.end(done)));
-  /**
-   * The current file becomes .1 and a new one starts. Lines still buffered for the old stream land in .1:
-   * its descriptor follows the rename (libuv opens files shareable for delete on Windows too).
-   */
-  const rotate = (): void => {
-    try {
-      renameSync(path, `${path}.1`);
-    } catch {
-      // Cannot rotate (file gone, or locked): keep appending rather than lose lines, and try again later.
-      size = 0;
-      return;
-    }
-    ended.push(end(stream));
-    stream = open();
-    size = 0;
-  };
-  if (size > maxBytes) {
-    try {
-      renameSync(path, `${path}.1`);
-      size = 0;
-    } catch {
-      // Not rotated: appending still works.
-    }
+  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    const { event, message, msg, service: _service, level: _level, time: _time, pid: _pid, ...fields } = parsed as Record<string, unknown>;
+    const text = [event, message, msg].filter((part) => typeof part === 'string').join(': ') || line;
+    writeLine(service, 'service', 'info', text, undefined, fields);
+  } else {
+    writeLine(service, 'service', level, line);
   }
-  let stream = open();
-  return {
-    write(line) {
-      if (!stream.writableEnded) {
-        const bytes = Buffer.byteLength(line);
-        if (size > 0 && size + bytes > maxBytes) rotate();
-        stream.write(line);
-        size += bytes;
-      }
-      mirror?.write(line);
-    },
-    close: async () => {
-      await Promise.all([...ended, end(stream)]);
-    },
-  };
 }

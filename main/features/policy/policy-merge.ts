@@ -4,6 +4,10 @@
  * `npm run policy:check` and the log.
  */
 
+import { leaves } from '@common/contract/policy-secrets';
+
+export { leaves };
+
 export type JsonObject = Record<string, unknown>;
 
 const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -35,11 +39,6 @@ function deletePath(target: JsonObject, path: string): void {
   if (isObject(parent)) Reflect.deleteProperty(parent, keys[keys.length - 1] ?? '');
 }
 
-/** Every leaf (non-object value, lists included) of a document as dotted path → value. */
-export function leaves(document: unknown, prefix = ''): Array<[string, unknown]> {
-  if (!isObject(document)) return prefix ? [[prefix, document]] : [];
-  return Object.entries(document).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
-}
 
 /** A document merged from several, and which of them set each leaf. */
 export class MergedDocument {

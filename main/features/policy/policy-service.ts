@@ -6,7 +6,7 @@
 import type { Logger } from '@common/logging/logger';
 import type { PolicyLoadResult } from '@common/contract/policy';
 import { policySourceKinds } from '@common/contract/policy-header';
-import { loadPolicy, type PolicyLoadInput } from './load-policy';
+import { loadPolicy, resolvePolicy, type PolicyLoadInput, type ResolvedPolicy } from './load-policy';
 import { machinePolicyFolder, REQUIRE_SIGNATURE_FILE } from './machine-sources';
 import { managedPreferencePaths } from './mac-managed-preferences';
 import { userPolicyCandidates } from './user-sources';
@@ -14,8 +14,9 @@ import { watchPolicy, type PolicyWatch, type PolicyWatchDeps } from './policy-wa
 import { posix, win32 } from 'node:path';
 
 /**
- * The SHA-256 in groups of four (`1a2b:3c4d:…`): the log's redaction removes runs of six or more digits,
- * which a plain hex digest nearly always has. Remove the colons to compare with the REGISTER header.
+ * The SHA-256 in groups of four (`1a2b:3c4d:…`), as the log has always shown it (the redaction before issue 23
+ * removed the digit runs of a plain hex digest; today's keeps digits inside a word). Remove the colons to
+ * compare with the REGISTER header.
  */
 export function loggableHash(sha256: string): string {
   return sha256.replace(/(.{4})(?!$)/g, '$1:');
@@ -50,13 +51,20 @@ export interface PolicyServiceDeps {
 
 export function createPolicyService(deps: PolicyServiceDeps) {
   let watch: PolicyWatch | undefined;
+  let loaded: ResolvedPolicy | undefined;
   return {
     /** policy:load: the policy the renderer now runs on; logged, and the baseline of the watch. */
     async load(): Promise<PolicyLoadResult> {
-      const result = await loadPolicy(deps.input());
+      loaded = await resolvePolicy(deps.input());
+      const { result } = loaded;
       deps.log[result.ok ? 'info' : 'warn'](describePolicyLoad(result));
       watch?.setCurrent(result);
       return result;
+    },
+    /** The policy in force (the last load, null before one) and which document set each value (undefined: the default). */
+    inForce(): { result: PolicyLoadResult | null; originOf(path: string): string | undefined } {
+      const last = loaded;
+      return { result: last?.result ?? null, originOf: (path) => last?.merged?.originOf(path) };
     },
     /** policy:check: loads without applying anything in main. */
     check(): Promise<PolicyLoadResult> {

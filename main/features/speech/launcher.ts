@@ -4,6 +4,7 @@
  * and allowed origins, restarts it with backoff when it dies, and kills it on quit. The renderer asks for the
  * endpoint over `speech:endpoint`. Electron's utilityProcess.fork is injected (unit-tested without Electron).
  */
+import { createInterface } from 'node:readline';
 import type { SpeechEndpoint } from '@common/contract/speech-endpoint';
 import { newSpeechToken } from './auth';
 import type { LaunchReply, LaunchRequest } from './service';
@@ -14,10 +15,13 @@ export interface ChildProcessLike {
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
   kill(): boolean;
+  /** The service's output (stdio 'pipe'): its JSON log lines and whatever a native library prints. */
+  stdout?: NodeJS.ReadableStream | null;
+  stderr?: NodeJS.ReadableStream | null;
 }
 
 /** utilityProcess.fork, or a fake. */
-export type ForkFunction = (modulePath: string, args: string[], options: { serviceName: string; stdio: 'inherit' }) => ChildProcessLike;
+export type ForkFunction = (modulePath: string, args: string[], options: { serviceName: string; stdio: 'pipe' }) => ChildProcessLike;
 
 /** What the service should run with; null = the policy does not use the local service. */
 export interface SpeechLaunch {
@@ -40,6 +44,8 @@ export interface SpeechLauncherOptions {
   clearTimeout?: (handle: unknown) => void;
   now?: () => number;
   log?: (level: 'info' | 'warn', message: string) => void;
+  /** Each line the service prints (stdout: info, stderr: warn), for the app's log set. */
+  serviceLine?: (level: 'info' | 'warn', line: string) => void;
 }
 
 export interface SpeechLauncher {
@@ -98,7 +104,11 @@ export function createSpeechLauncher(options: SpeechLauncherOptions): SpeechLaun
 
   const spawn = (): void => {
     if (!launch || disposed) return;
-    const child = options.fork(options.entryPath, [], { serviceName: 'Lingxi speech', stdio: 'inherit' });
+    const child = options.fork(options.entryPath, [], { serviceName: 'Lingxi speech', stdio: 'pipe' });
+    // Piped, not inherited: a packaged app has no terminal, and IT reads the service's lines in the log set.
+    for (const [stream, level] of [[child.stdout, 'info'], [child.stderr, 'warn']] as const) {
+      if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => options.serviceLine?.(level, line));
+    }
     const startedAt = now();
     setState({ kind: 'starting', child, startedAt });
     child.on('message', (message) => {

@@ -73,8 +73,10 @@ export function runShortcut(action: ShortcutAction, phone: PhoneSlice, targets: 
     case 'askForHelp':
       targets.askForHelp();
       return true;
+    // Never here: both hosts turn the dial key into a dial request with the clipboard's text (LingxiApi.dial), and
+    // the diagnostics feature follows its action itself, from start-up (it must work with an invalid policy too).
     case 'dial':
-      // Both hosts turn the dial key into a dial request with the clipboard's text (LingxiApi.dial): never here.
+    case 'exportDiagnostics':
       return false;
     default:
       return assertNever(action, 'shortcut action');

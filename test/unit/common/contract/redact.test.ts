@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from '@common/contract/redact';
+import { redact, redactJsonLine, redactValue } from '@common/contract/redact';
+import { luhnValid } from '@common/contract/redact-numbers';
 
 describe('redact', () => {
   it('removes phone numbers, SIP users, card numbers and secrets', () => {
@@ -54,6 +55,25 @@ describe('redact', () => {
     ['id 110101199003071234', '1990030712'],
     ['mobile １３８００１３８０００', '１３８００１３８０００'],
     ['customer e-mail wang.fang+card@bank-customer.example.cn', 'wang.fang'],
+    // Issue 23: digest nonces, bare bearer/basic credentials, JWTs, keys, Luhn card numbers, resident ids.
+    ['Authorization: Digest username="8001", realm="pbx", nonce="5f8a7c1e2b", uri="sip:pbx", response="6629fae4"', '5f8a7c1e2b'],
+    ['WWW-Authenticate: Digest realm="pbx", nonce=0a9f8e7d6c5b, algorithm=MD5', '0a9f8e7d6c5b'],
+    ['cnonce="7c1e2b9a", nc=00000001', '7c1e2b9a'],
+    ['sent Bearer abc123def456ghi to the CRM', 'abc123def456ghi'],
+    ['header Basic dXNlcjpodW50ZXIy== refused', 'dXNlcjpodW50ZXIy'],
+    ['token in body eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMDAxIn0.c2lnbmF0dXJl', 'eyJzdWIiOiIxMDAxIn0'],
+    ['hmacKey: k3y-that-signs-cti-headers-0123456789', 'k3y-that-signs'],
+    ['"teamKey":"tk-4f1e2d3c"', 'tk-4f1e2d3c'],
+    ['lead key MC4CAQAwBQYDK2VwBCIEIMtGm5bT3aN7gJ6v2kP0vX4vH1rR2sS3tT4uU5vV6wW7', 'MtGm5bT3aN7gJ6v2'],
+    ['-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAbCdEf\n-----END PRIVATE KEY-----', 'AbCdEf'],
+    ['card 4111 1111 1111 1111 read out', '1111 1111'],
+    ['card 4111-1111-1111-1111', '4111-1111'],
+    ['amex 378282246310005', '378282246310005'],
+    ['unionpay 6212345678901232', '6212345678901232'],
+    ['19-digit 6212 3456 7890 1234 563', '3456 7890'],
+    ['id 11010119900307123X verified', '11010119900307123X'],
+    ['手机13800138000', '13800138000'],
+    ['mobile 138-0013-8000 called', '138-0013'],
   ];
   for (const [line, secret] of corpus) {
     it(`removes the secret from: ${line}`, () => {
@@ -72,8 +92,60 @@ describe('redact', () => {
     expect(redact('bypass: on, passport: checked, spin=3, tokens: 42 counted')).toBe('bypass: on, passport: checked, spin=3, tokens: 42 counted');
   });
 
+  it('masks phone numbers to their last four digits', () => {
+    expect(redact('incoming call from +86 138 0013 8000')).toBe('incoming call from [REDACTED-PHONE …8000]');
+    expect(redact('customer 13800138000 not found')).toBe('customer [REDACTED-PHONE …8000] not found');
+    expect(redact('phone 010-8888-6666')).toBe('phone [REDACTED-PHONE …6666]');
+    expect(redact('mobile １３８００１３８０００')).toBe('mobile [REDACTED-PHONE …8000]');
+  });
+
+  it('redacts a Luhn-valid card number whole, and any other run of 16 digits or more', () => {
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(luhnValid('4111111111111112')).toBe(false);
+    expect(redact('card 4111 1111 1111 1111')).toBe('card [REDACTED-CARD]');
+    expect(redact('account 4111111111111112')).toBe('account [REDACTED-NUMBER]');
+  });
+
+  // What a reader of the log needs must survive: times, call ids, durations, hashes, versions, addresses.
+  const survivors = [
+    '2026-12-07T09:37:27.123Z registration registered',
+    'at 2026-12-07 09:37:27 (epoch 1765100247123, 1765100247 s)',
+    'call 3f2c9a10-1234-4567-8901-123456789012 ended',
+    'sip call-id 8372615abcdef9876543@pbx hung up',
+    'jssip call id 1234567ab89cdefgh0123',
+    'talk time 1234567 ms, wrap-up 905 s, cache 2048 MB, loss 12.5 %',
+    'durationMs=1234567ms',
+    'policy sha256 1a2b3c4d5e6f7a8b9c0d1234567890ab1234567890abcdef1234567890abcdef',
+    'connected to wss://pbx.bank.example:7443/ws (10.20.30.40) in 120 ms, jssip 3.13.6',
+    'extension 8001 answered 486 Busy Here after 3 tries',
+    'mos 4.38, jitter 0.0123456 s, rtt 23 ms',
+    'Basic authentication failed for the CRM',
+  ];
+  for (const line of survivors) {
+    it(`keeps: ${line}`, () => {
+      expect(redact(line)).toBe(line);
+    });
+  }
+
+  it('redacts JSON field by field: escapes hide nothing, secret-named fields lose their value, the line stays JSON', () => {
+    const line = redactJsonLine(
+      `${JSON.stringify({ time: '2026-12-07T09:37:27.123Z', pid: 4194304, msg: 'got "password": "abc def"', sipPassword: 'p4ss', nested: { Authorization: 'Digest x' }, n: 13800138000 })}\n`,
+      [],
+      new Set(['time', 'pid']),
+    );
+    expect(line.endsWith('\n')).toBe(true);
+    const parsed = JSON.parse(line) as Record<string, unknown>;
+    expect(parsed).toEqual({ time: '2026-12-07T09:37:27.123Z', pid: 4194304, msg: 'got "password": [REDACTED]', sipPassword: '[REDACTED]', nested: { Authorization: '[REDACTED]' }, n: '[REDACTED-PHONE …8000]' });
+    expect(line).not.toMatch(/abc def|p4ss|Digest x|13800138000/);
+  });
+
+  it('removes secrets known by value wherever they appear', () => {
+    expect(redact('config word=Zq9-secret-value ok', ['Zq9-secret-value'])).toBe('config word=[REDACTED] ok');
+    expect(redactValue({ note: 'x Zq9-secret-value y' }, ['Zq9-secret-value'])).toEqual({ note: 'x [REDACTED] y' });
+  });
+
   it('takes linear time on a long line of near-misses', () => {
-    for (const line of ['a_'.repeat(100_000), 'a'.repeat(200_000), `${'1 '.repeat(50_000)}x`, 'password'.repeat(25_000), `${'x.'.repeat(100_000)}@`]) {
+    for (const line of ['12 '.repeat(60_000), '1-'.repeat(100_000), 'Bearer '.repeat(30_000), '-----BEGIN PRIVATE KEY-----'.repeat(8000), 'a_'.repeat(100_000), 'a'.repeat(200_000), `${'1 '.repeat(50_000)}x`, 'password'.repeat(25_000), `${'x.'.repeat(100_000)}@`]) {
       const start = process.cpuUsage();
       redact(line);
       const used = process.cpuUsage(start);

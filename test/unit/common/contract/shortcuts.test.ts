@@ -77,6 +77,7 @@ describe('planShortcuts', () => {
       ['toggleRecording', 'Ctrl+Alt+S', 'active'],
       ['askForHelp', 'Ctrl+Alt+Q', 'active'],
       ['dial', 'Ctrl+Alt+D', 'active'],
+      ['exportDiagnostics', 'Ctrl+Alt+Shift+D', 'active'],
     ]);
   });
   it('flags the later of two actions with the same keys, however they are spelled', () => {

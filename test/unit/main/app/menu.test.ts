@@ -1,6 +1,6 @@
 import type { Menu, MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { appMenuTemplate, installAppMenu } from '@main/app/menu';
+import { appMenuTemplate, helpMenu, installAppMenu } from '@main/app/menu';
 
 /** Every item of a template, submenus included. */
 function items(template: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -27,6 +27,30 @@ describe('appMenuTemplate', () => {
     expect(appMenu?.label).toBe('Lingxi');
     expect(roles([appMenu ?? {}])).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
   });
+});
+
+describe('the Help menu', () => {
+  it('offers Export diagnostics in the OS language, and asks for it when clicked', () => {
+    const asked: string[] = [];
+    const help = (locale: string) => helpMenu(locale, { exportDiagnostics: () => void asked.push(locale) });
+    const first = (menu: MenuItemConstructorOptions) => (menu.submenu as MenuItemConstructorOptions[])[0];
+    expect([help('en-US'), help('zh-CN'), help('zh-TW'), help('zh-HK')].map((menu) => [menu.label, first(menu)?.label])).toEqual([
+      ['Help', 'Export diagnostics…'],
+      ['帮助', '导出诊断信息…'],
+      ['說明', '匯出診斷資訊…'],
+      ['說明', '匯出診斷資訊…'],
+    ]);
+    (first(help('en-US'))?.click as () => void)();
+    expect(asked).toEqual(['en-US']);
+  });
+
+  for (const platform of ['win32', 'darwin'] as const) {
+    it(`comes last in the menu bar on ${platform}, and the template stays free of reload, close and DevTools`, () => {
+      const template = appMenuTemplate(platform, 'Lingxi', helpMenu('en', { exportDiagnostics: () => undefined }));
+      expect(template.at(-1)?.label).toBe('Help');
+      expect(roles(template).filter((role) => FORBIDDEN.includes(role as string))).toEqual([]);
+    });
+  }
 });
 
 describe('installAppMenu', () => {

@@ -31,6 +31,7 @@ function fakeHost(load: LingxiApi['policy']['load']) {
     supervision: { sign: vi.fn(async () => ({ ok: false as const, error: 'not-lead' as const, message: 'not a lead' })) },
     updates: { status: vi.fn(async () => null), onStatus: () => () => undefined, setDesk: vi.fn(async () => undefined) },
     signIn: { signedIn: vi.fn(async () => ({ remembered: false })), remembered: vi.fn(async () => null), signedOut: vi.fn(async () => undefined) },
+    diagnostics: { export: vi.fn(async () => ({ ok: false as const, cancelled: true as const })) },
     dial: { onRequest: () => () => undefined, handOff: async () => false },
     desktop: { reportStatus: vi.fn(async () => undefined), onCommand: () => () => undefined },
   };

@@ -89,4 +89,20 @@ describe('in-window shortcuts', () => {
     expect(status[0]).toEqual({ action: 'answer', accelerator: 'Ctrl+Alt+A', scope: 'window', state: 'active' });
     expect(status[1]?.state).toBe('duplicate');
   });
+
+  it('the browser host hands each key to every subscriber (diagnostics listens beside the phone’s shortcuts)', () => {
+    const api = browserShortcuts(() => defaults, () => undefined);
+    const heard: string[] = [];
+    const stopFirst = api.onAction((action) => void heard.push(`first ${action}`));
+    const stopSecond = api.onAction((action) => void heard.push(`second ${action}`));
+    const press = () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', code: 'KeyA', ctrlKey: true, altKey: true, cancelable: true }));
+    press();
+    expect(heard).toEqual(['first answer', 'second answer']);
+    stopFirst();
+    press();
+    expect(heard.at(-1)).toBe('second answer');
+    stopSecond();
+    press();
+    expect(heard).toHaveLength(3);
+  });
 });

@@ -31,10 +31,11 @@ describe('renderer logger', () => {
     createLogger('screenpop').error('CRM lookup failed', error);
     await vi.waitFor(() => expect(lines).toHaveLength(1));
     const [entry] = sent;
-    expect(entry?.error).toMatch(/^Error: customer \[REDACTED-NUMBER\] not found\n\s+at /);
+    expect(entry?.error).toMatch(/^Error: customer \[REDACTED-PHONE …8000\] not found\n\s+at /);
     expect(entry?.error).not.toContain('138 0013');
     const [line] = lines;
-    expect(line).toMatch(/ERROR \[renderer:screenpop\] CRM lookup failed Error: customer \[REDACTED-NUMBER\] not found \\n +at /);
+    expect(JSON.parse(line ?? '')).toMatchObject({ level: 'error', source: 'renderer', scope: 'screenpop', msg: 'CRM lookup failed' });
+    expect((JSON.parse(line ?? '') as { error: string }).error).toMatch(/^Error: customer \[REDACTED-PHONE …8000\] not found\n\s+at /);
     // The frame naming this test file: the stack really made it, not just the message.
     expect(line).toContain('logger.test.ts');
     expect(line).not.toContain('138 0013');

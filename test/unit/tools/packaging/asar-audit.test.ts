@@ -115,6 +115,12 @@ describe('bundle imports', () => {
     expect(importedPackages(code)).toEqual(['@scope/pkg', 'electron', 'koffi', 'node:fs', 'zod']);
   });
 
+  // A comment after code on the same line still counts (telling it from a `//` in a string needs a parser): that errs on the safe side.
+  it('skips examples on comment lines (a bundled library’s JSDoc), not the code around them', () => {
+    const code = `/**\n * - \`import SonicBoom from 'SonicBoom'\`\n * - require("not-a-dep")\n */\n// import x from "also-not"\nconst a = require("node:fs");\n`;
+    expect(importedPackages(code)).toEqual(['node:fs']);
+  });
+
   it('flags what the package does not ship', () => {
     const shipped = shippedPackages([...good, unpacked('/node_modules/koffi/package.json'), unpacked('/node_modules/sherpa-onnx-node/package.json')]);
     expect([...shipped].sort()).toEqual(['electron-updater', 'koffi', 'sherpa-onnx-node']);

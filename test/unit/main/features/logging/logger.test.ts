@@ -1,128 +1,93 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogEntry } from '@common/contract/ipc';
 import { limitRendererLog } from '@main/features/logging/renderer-log-limit';
-import {
-  createLogger,
-  formatLine,
-  openLogFile,
-  setLogSink,
-  writeRendererLog,
-} from '@main/features/logging/logger';
+import { createLogger, setLogSecrets, setLogSink, writeRendererLog, writeServiceLog } from '@main/features/logging/logger';
+import { openLogFiles } from '@main/features/logging/log-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingxi-logs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => setLogSink(null));
+afterEach(() => {
+  setLogSink(null);
+  setLogSecrets([]);
+});
 
-let fileNo = 0;
-async function logTo(write: () => void, maxBytes?: number): Promise<string> {
-  const path = join(dir, `case-${++fileNo}`, 'logs', 'lingxi.log');
-  const sink = openLogFile(path, maxBytes === undefined ? {} : { maxBytes });
-  setLogSink(sink);
+let caseNo = 0;
+/** Runs write against a fresh log set and returns its file's JSON lines, parsed. */
+async function logTo(write: () => void): Promise<{ text: string; lines: Array<Record<string, unknown>> }> {
+  const logs = join(dir, `case-${++caseNo}`, 'logs');
+  const files = openLogFiles(logs);
+  setLogSink(files);
   write();
-  await sink.close();
-  return readFileSync(path, 'utf8');
+  await files.close();
+  const text = readFileSync(join(logs, 'lingxi.log'), 'utf8');
+  return { text, lines: text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
 describe('createLogger', () => {
-  it('writes redacted lines to the log file, creating its directory', async () => {
-    const text = await logTo(() => {
+  it('writes JSON lines with time, level, source and scope, redacted, creating the folder', async () => {
+    const { text, lines } = await logTo(() => {
       createLogger('phone').info('incoming call from +86 138 0013 8000');
       createLogger('phone').warn('register failed password=hunter2 for sip:1001@pbx.bank.example');
     });
-    const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO {2}\[phone\] incoming call from \[REDACTED-NUMBER\]$/);
-    expect(text).not.toContain('138 0013 8000');
-    expect(text).not.toContain('hunter2');
-    expect(text).not.toContain('1001@');
-    expect(lines[1]).toContain('WARN  [phone]');
+    expect(lines[0]).toMatchObject({ level: 'info', source: 'main', scope: 'phone', msg: 'incoming call from [REDACTED-PHONE …8000]' });
+    expect(String(lines[0]?.time)).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    expect(lines[0]?.pid).toBe(process.pid);
+    expect(lines[1]).toMatchObject({ level: 'warn', msg: 'register failed password=[REDACTED] for sip:[REDACTED]@pbx.bank.example' });
+    expect(text).not.toMatch(/138 0013 8000|hunter2|1001@/);
   });
 
-  it('redacts error messages and stacks too', async () => {
-    const text = await logTo(() => createLogger('crm').error('lookup failed', new Error('customer 13800138000 not found')));
-    expect(text).toContain('lookup failed Error: customer [REDACTED-NUMBER] not found');
+  it('writes an error beside the message, stack frames and causes included, redacted', async () => {
+    const cause = new Error('socket closed for 13800138000');
+    const { text, lines } = await logTo(() => createLogger('crm').error('lookup failed', new Error('fetch failed', { cause })));
+    expect(lines[0]?.msg).toBe('lookup failed');
+    expect(String(lines[0]?.error)).toMatch(/^Error: fetch failed\n\s+at /);
+    expect(String(lines[0]?.error)).toContain('Caused by: Error: socket closed for [REDACTED-PHONE …8000]');
     expect(text).not.toContain('13800138000');
   });
 
-  it('writes an error’s stack frames and its causes', async () => {
-    const cause = new Error('socket closed');
-    const text = await logTo(() => createLogger('crm').error('lookup failed', new Error('fetch failed', { cause })));
-    expect(text).toMatch(/lookup failed Error: fetch failed \\n +at /);
-    expect(text).toContain('\\n Caused by: Error: socket closed');
-  });
-
-  it('keeps a multi-line message on one line so it cannot forge entries', () => {
-    const line = formatLine('info', 'x', 'a\r\nERROR [main] forged\u0007', undefined, new Date(0));
-    expect(line.split('\n')).toHaveLength(2);
-    expect(line).toBe('1970-01-01T00:00:00.000Z INFO  [x] a \\n ERROR [main] forged\n');
-  });
-});
-
-describe('writeRendererLog', () => {
-  it('redacts again in main, whatever the renderer sent', async () => {
-    const text = await logTo(() =>
-      writeRendererLog({ level: 'error', scope: 'assist', message: 'card 4111 1111 1111 1111 token: abc.def' }),
-    );
-    expect(text).toContain('ERROR [renderer:assist] card [REDACTED-NUMBER] token: [REDACTED]');
-    expect(text).not.toContain('4111');
-    expect(text).not.toContain('abc.def');
-  });
-
-  it('writes the error the renderer sent after the message, its stack on the same line, redacted again', async () => {
-    const stack = 'Error: customer 13800138000 not found\n    at lookup (crm-client.ts:12:9)\n    at async show (screenpop-service.ts:40:3)';
-    const text = await logTo(() => writeRendererLog({ level: 'warn', scope: 'screenpop', message: 'CRM lookup failed', error: stack }));
+  it('keeps a multi-line message in one line, so it cannot forge entries', async () => {
+    const { text, lines } = await logTo(() => createLogger('x').info('a\r\n{"level":"error","msg":"forged"}'));
     expect(text.trimEnd().split('\n')).toHaveLength(1);
-    expect(text).toContain(
-      'WARN  [renderer:screenpop] CRM lookup failed Error: customer [REDACTED-NUMBER] not found \\n     at lookup (crm-client.ts:12:9)',
-    );
-    expect(text).toContain('at async show (screenpop-service.ts:40:3)');
-    expect(text).not.toContain('13800138000');
+    expect(lines[0]?.msg).toBe('a\r\n{"level":"error","msg":"forged"}');
+  });
+
+  it('removes the secrets it was told by value, wherever they appear', async () => {
+    setLogSecrets(['Zq9-policy-password', undefined]);
+    const { text } = await logTo(() => createLogger('sip').debug('ws frame: REGISTER ... x=Zq9-policy-password;y'));
+    expect(text).not.toContain('Zq9-policy-password');
+    expect(text).toContain('x=[REDACTED];y');
   });
 });
 
-describe('openLogFile', () => {
-  it('appends across opens', async () => {
-    const path = join(dir, 'append.log');
-    for (const word of ['first', 'second']) {
-      const sink = openLogFile(path);
-      setLogSink(sink);
-      createLogger('t').info(word);
-      await sink.close();
-    }
-    expect(readFileSync(path, 'utf8')).toMatch(/first\n.*second\n$/);
+describe('writeRendererLog and writeServiceLog', () => {
+  it('redacts again in main, whatever the renderer sent, tagging renderer and preload lines', async () => {
+    const { text, lines } = await logTo(() => {
+      writeRendererLog({ level: 'error', scope: 'assist', message: 'card 4111 1111 1111 1111 token: abc.def' });
+      writeRendererLog({ level: 'warn', scope: 'ipc', source: 'preload', message: 'dropped an unknown system event' });
+    });
+    expect(lines[0]).toMatchObject({ level: 'error', source: 'renderer', scope: 'assist', msg: 'card [REDACTED-CARD] token: [REDACTED]' });
+    expect(lines[1]).toMatchObject({ source: 'preload', scope: 'ipc' });
+    expect(text).not.toMatch(/4111|abc\.def/);
   });
 
-  it('rotates an oversized file to .1 at open', async () => {
-    const path = join(dir, 'rotate.log');
-    writeFileSync(path, 'x'.repeat(2000));
-    const sink = openLogFile(path, { maxBytes: 1000 });
-    setLogSink(sink);
-    createLogger('t').info('fresh');
-    await sink.close();
-    expect(statSync(`${path}.1`).size).toBe(2000);
-    expect(readFileSync(path, 'utf8')).toMatch(/fresh\n$/);
-    expect(existsSync(path)).toBe(true);
+  it('writes the error the renderer sent (a stack as text) in the line, redacted again', async () => {
+    const stack = 'Error: customer 13800138000 not found\n    at lookup (crm-client.ts:12:9)';
+    const { text, lines } = await logTo(() => writeRendererLog({ level: 'warn', scope: 'screenpop', message: 'CRM lookup failed', error: stack }));
+    expect(lines[0]?.error).toBe('Error: customer [REDACTED-PHONE …8000] not found\n    at lookup (crm-client.ts:12:9)');
+    expect(text).not.toContain('13800138000');
   });
 
-  it('rotates by size while running, keeping every line in order across the two files', async () => {
-    const path = join(dir, 'running.log');
-    const sink = openLogFile(path, { maxBytes: 2000 });
-    setLogSink(sink);
-    const log = createLogger('t');
-    for (let i = 0; i < 100; i++) log.info(`line ${String(i).padStart(3, '0')} ${'x'.repeat(40)}`);
-    await sink.close();
-    const current = readFileSync(path, 'utf8');
-    const previous = readFileSync(`${path}.1`, 'utf8');
-    expect(Buffer.byteLength(current)).toBeLessThanOrEqual(2000);
-    expect(Buffer.byteLength(previous)).toBeLessThanOrEqual(2000);
-    const numbers = (previous + current).trimEnd().split('\n').map((line) => Number(/line (\d+)/.exec(line)?.[1]));
-    // Only the newest lines are kept, in order, none lost between .1 and the current file.
-    expect(numbers.at(-1)).toBe(99);
-    expect(numbers).toEqual(numbers.map((_, i) => (numbers[0] as number) + i));
-    expect(numbers.length).toBeGreaterThan(20);
+  it('keeps the speech service’s JSON fields as fields and its other output as text', async () => {
+    const { lines } = await logTo(() => {
+      writeServiceLog('speech', 'warn', '{"service":"speech","event":"listening","port":40125}');
+      writeServiceLog('speech', 'warn', 'terminate called after throwing an instance of Ort::Exception');
+    });
+    expect(lines[0]).toMatchObject({ level: 'info', source: 'speech', msg: 'listening', port: 40125 });
+    expect(lines[1]).toMatchObject({ level: 'warn', source: 'speech', msg: 'terminate called after throwing an instance of Ort::Exception' });
   });
 });
 
@@ -148,12 +113,12 @@ describe('the log:write rate limit', () => {
 
   it('keeps a looping renderer’s log file small', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
-    const text = await logTo(() => {
+    const { lines } = await logTo(() => {
       const write = limitRendererLog({ write: writeRendererLog });
       for (let i = 0; i < 100_000; i++) write({ id: 3 }, entry(`spam ${i} ${'x'.repeat(200)}`));
       vi.advanceTimersByTime(1000);
     });
-    expect(text.trimEnd().split('\n')).toHaveLength(101);
-    expect(text).toContain('[renderer:log-limit] dropped 99900 log lines from renderer 3');
+    expect(lines).toHaveLength(101);
+    expect(lines.at(-1)).toMatchObject({ scope: 'log-limit', msg: 'dropped 99900 log lines from renderer 3: over 100 lines per 1000 ms' });
   });
 });

@@ -3,11 +3,14 @@
  * renderer gets from `speech:endpoint` while the service starts, runs, crashes, is reconfigured and quits.
  */
 import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createSpeechLauncher, type ChildProcessLike, type SpeechLaunch } from '@main/features/speech/launcher';
 
 class FakeChild extends EventEmitter implements ChildProcessLike {
   readonly posted: unknown[] = [];
+  readonly stdout = new PassThrough();
+  readonly stderr = new PassThrough();
   killed = false;
   postMessage(message: unknown): void {
     this.posted.push(message);
@@ -27,12 +30,13 @@ class FakeChild extends EventEmitter implements ChildProcessLike {
 
 function harness() {
   const children: FakeChild[] = [];
+  const serviceLines: string[] = [];
   const timers: { fn: () => void; at: number; id: number }[] = [];
   let clock = 0;
   let nextId = 0;
   const launcher = createSpeechLauncher({
     fork: (modulePath, args, options) => {
-      expect({ modulePath, args, options }).toEqual({ modulePath: '/app/out/main/speech-service.js', args: [], options: { serviceName: 'Lingxi speech', stdio: 'inherit' } });
+      expect({ modulePath, args, options }).toEqual({ modulePath: '/app/out/main/speech-service.js', args: [], options: { serviceName: 'Lingxi speech', stdio: 'pipe' } });
       const child = new FakeChild();
       children.push(child);
       return child;
@@ -50,6 +54,7 @@ function harness() {
       if (at >= 0) timers.splice(at, 1);
     },
     now: () => clock,
+    serviceLine: (level, line) => serviceLines.push(`${level} ${line}`),
   });
   /** Moves the clock, firing due timers in order. */
   const advance = (ms: number): void => {
@@ -64,7 +69,7 @@ function harness() {
     }
     clock = until;
   };
-  return { launcher, children, advance, latest: () => children.at(-1) as FakeChild };
+  return { launcher, children, advance, serviceLines, latest: () => children.at(-1) as FakeChild };
 }
 
 const launch: SpeechLaunch = { config: { engines: [{ engine: 'pocketsphinx', languages: ['en-US'] }] }, allowedOrigins: ['lingxi://app'] };
@@ -81,6 +86,17 @@ describe('speech service launcher', () => {
     const pending = launcher.endpoint();
     latest().listening(40123);
     expect(await pending).toEqual({ url: 'ws://127.0.0.1:40123/', token: request.token });
+  });
+
+  it('hands every line the service prints to the app log, stdout as info and stderr as warn, a restarted service too', async () => {
+    const { launcher, serviceLines, latest } = harness();
+    launcher.configure(launch);
+    latest().stderr.write('{"service":"speech","event":"listening","port":40125}\n');
+    latest().stdout.write('plain line\nsecond');
+    latest().stdout.end();
+    latest().crash(139);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(serviceLines).toEqual(['warn {"service":"speech","event":"listening","port":40125}', 'info plain line', 'info second']);
   });
 
   it('answers "timeout" when the service does not come up in time, and the endpoint once it does', async () => {
