@@ -63,19 +63,26 @@ describe('cepstral mean prior per leg', () => {
     const cacheDir = freshModelCache();
     const engine = await PocketsphinxEngine.create(testEngineConfig(), cacheDir, () => spy);
     const clips = (await ensureSpeechFixtures()).clips;
-    const play = async (leg: 'customer' | 'agent', id: string): Promise<void> => {
-      const stream = await engine.open({ language: 'en-US', leg, hints: [], keywords: [] });
+    const play = async (leg: 'customer' | 'agent', id: string, hints: string[] = []): Promise<boolean> => {
+      const stream = await engine.open({ language: 'en-US', leg, hints, keywords: [] });
       await runClip(stream, (await readWav(clips.find((c) => c.id === id)?.wav16 ?? '')).samples);
       stream.close();
+      return stream.info.reused;
     };
     await play('customer', 'lost-card');
     expect(set, 'the first stream of a leg starts from the model').toEqual([]);
     const customerMean = read.at(-1)?.mean;
     await play('agent', 'balance');
     expect(set, 'the agent leg does not inherit the customer mean').toEqual([]);
-    await play('customer', 'complaint');
+    // Another model (this call's hints) needs a new decoder: it starts from the leg's last mean.
+    expect(await play('customer', 'complaint', ['credit limit increase'])).toBe(false);
     expect(set).toHaveLength(1);
     expect(set[0]?.mean).toEqual(customerMean);
+    // The same model again: the leg's kept decoder, whose own mean simply continues (nothing to set).
+    const before = read.at(-1)?.mean;
+    expect(await play('customer', 'lost-card', ['credit limit increase'])).toBe(true);
+    expect(set).toHaveLength(1);
+    expect(before).toBeDefined();
     rmSync(cacheDir, { recursive: true, force: true });
   });
 });
