@@ -12,7 +12,8 @@
  * over articles and title words, so a knowledge base of thousands of articles ranks without them.
  */
 import { fold } from './fold';
-import { linearScores, softmax, trainLinear, type Example, type LinearModel } from './linear';
+import { linearScores, seededRandom, softmax, trainLinear, type Example, type LinearModel } from './linear';
+import { nearestGroups, trainSampled, type GroupedExample } from './sampled';
 import { isHanChar, terms as analyzeTerms } from './tokenize';
 
 /** The facet model: sigmoid weights over title words and each article's title words (CSR). */
@@ -68,22 +69,58 @@ function facetTerms(title: string, tags: readonly string[]): string[] {
   return [...new Set(analyzeTerms([title, ...tags].join(' ')))].filter((t) => !isHanChar(t));
 }
 
+/** How the models are trained: `dense` (every output, every example), `sampled` (sampled.ts). */
+export interface TrainScale {
+  mode: 'dense' | 'sampled';
+  /** Sampled: the nearest articles each example is trained against, besides its own. */
+  neighbours: number;
+  /** Sampled: other articles drawn at random (fixed seed) that each example is also trained against. */
+  random: number;
+  /** Sampled: the title-word model trains against the title words of this many nearest and random articles. */
+  facetNeighbours: number;
+  /** Sampled: the nearest articles whose examples' features an article's weights are kept for. */
+  readNeighbours: number;
+  /** Sampled: log2 of the hashed weights per output. */
+  bits: number;
+}
+
+/** The default: the scalable path, at every size (see README, Knowledge search, for the measurements). */
+export const DEFAULT_SCALE: TrainScale = { mode: 'sampled', neighbours: 16, random: 24, facetNeighbours: 4, readNeighbours: 4, bits: 12 };
+/** Sampled path: weights per hashed block are capped so each training array stays ≤ 128 MB. */
+const MAX_BLOCK_WEIGHTS = 1 << 25;
+/**
+ * Sampled path budget: feature reads per build (example features × candidates × epochs). Measured
+ * about 4·10^7 a second on a 2-core laptop-class machine, so this is about 30 s of training: on
+ * generated English/Chinese text (tools/kb-scale.ts) about 700 articles × 20 similar questions, on
+ * BANKING77-like short questions about 2,000 articles × 10. Above it, search ranks on the lexical
+ * evidences only (see the README for what is left to reach 10,000 articles).
+ */
+const MAX_SAMPLED_WORK = 1.2e9;
+const sampledWork = (s: TrainScale): number =>
+  (1 + s.neighbours + s.random) * SOFTMAX.epochs + (1 + 2 * s.facetNeighbours) * 4 * FACETS.epochs;
+const blockBits = (outputs: number, bits: number): number => Math.max(6, Math.min(bits, Math.floor(Math.log2(MAX_BLOCK_WEIGHTS / outputs))));
+
+type Row = { ids: Uint32Array; values: Float32Array; article: number };
+
 /**
  * Trains on each article's title, tags and similar questions.
  * @param articles title, tags and questions of each article, in index order
- * @returns the models, or undefined when there are fewer than two articles or they would cost too much
+ * @returns the models, or undefined when there are fewer than two articles (or, on the dense path,
+ *   they would cost too much)
  */
 export function trainClassifier(
   articles: readonly { title: string; questions: readonly string[]; tags?: readonly string[] }[],
   latinBigrams: boolean,
+  scale: TrainScale = DEFAULT_SCALE,
 ): ClassifierData | undefined {
   const C = articles.length;
   const nExamples = articles.reduce((n, a) => n + 1 + a.questions.length, 0);
+  const dense = scale.mode === 'dense';
   // Every example has tens of features: a quick bound skips the feature pass on a large KB.
-  if (C < 2 || nExamples * 20 * C * EPOCHS > MAX_WORK) return undefined;
+  if (C < 2 || (dense && nExamples * 20 * C * EPOCHS > MAX_WORK)) return undefined;
   const vocab = new Map<string, number>();
   let featureCount = 0;
-  const rows = articles.flatMap((a, article) =>
+  const rows: Row[] = articles.flatMap((a, article) =>
     [a.title, ...a.questions].map((text) => {
       const f = classifierFeatures(text, latinBigrams);
       const ids = new Uint32Array(f.size);
@@ -99,21 +136,56 @@ export function trainClassifier(
       return { ids, values, article };
     }),
   );
+  const features = [...vocab.keys()];
+  if (!dense) return featureCount * sampledWork(scale) > MAX_SAMPLED_WORK ? undefined : trainScalable(articles, rows, features, scale);
   const affordable = (outputs: number): boolean => vocab.size * outputs <= MAX_WEIGHTS && featureCount * outputs * EPOCHS <= MAX_WORK;
   if (!affordable(C)) return undefined;
   const examples: Example[] = rows.map((r) => ({ ids: r.ids, values: r.values, labels: [r.article] }));
   const softmax = trainLinear(examples, vocab.size, C, { loss: 'softmax', ...SOFTMAX, seed: 77 });
   // The facet model gets what is left of the budget after the softmax.
-  const facets = trainFacets(articles, rows, vocab.size, (n) => affordable(n + C));
-  return { features: [...vocab.keys()], softmax, ...(facets ? { facets } : {}) };
+  const labels = facetLabels(articles);
+  const facets = labels.count > 0 && affordable(labels.count + C) ? trainFacets(rows, vocab.size, labels) : undefined;
+  return { features, softmax, ...(facets ? { facets } : {}) };
 }
 
-function trainFacets(
+function trainScalable(
   articles: readonly { title: string; tags?: readonly string[] }[],
-  rows: readonly { ids: Uint32Array; values: Float32Array; article: number }[],
-  nFeatures: number,
-  affordable: (outputs: number) => boolean,
-): FacetData | undefined {
+  rows: readonly Row[],
+  features: string[],
+  scale: TrainScale,
+): ClassifierData {
+  const C = articles.length;
+  const examples: GroupedExample[] = rows.map((r) => ({ ids: r.ids, values: r.values, labels: [r.article], group: r.article }));
+  const near = withRandom(nearestGroups(examples, C, scale.neighbours), scale.random);
+  const softmaxCandidates = near.map((list, a) => Uint32Array.from([a, ...list]));
+  const reads = near.map((list) => list.slice(0, scale.readNeighbours));
+  const bits = blockBits(C, scale.bits);
+  const softmax = trainSampled(examples, features.length, C, softmaxCandidates, { loss: 'softmax', ...SOFTMAX, seed: 77, bits }, reads);
+  const labels = facetLabels(articles);
+  if (labels.count === 0) return { features, softmax };
+  const fn = scale.facetNeighbours;
+  // The nearest articles first, then the random ones (withRandom appends them).
+  const facetCandidates = near.map((list, a) => Uint32Array.from(new Set([a, ...list.slice(0, fn), ...list.slice(scale.neighbours, scale.neighbours + fn)].flatMap((n) => labels.perArticle[n] as number[]))));
+  const facetExamples = examples.map((e) => ({ ...e, labels: labels.perArticle[e.group] as number[] }));
+  const model = trainSampled(facetExamples, features.length, labels.count, facetCandidates, { loss: 'sigmoid', ...FACETS, seed: 77, bits: blockBits(labels.count, scale.bits) });
+  return { features, softmax, facets: facetData(model, labels.perArticle) };
+}
+
+/** Adds `count` other groups drawn with a fixed seed to each group's neighbours. */
+function withRandom(near: number[][], count: number): number[][] {
+  const C = near.length;
+  const next = seededRandom(77);
+  return near.map((list, g) => {
+    const set = new Set([g, ...list]);
+    const wanted = Math.min(C, set.size + count);
+    while (set.size < wanted) set.add(Math.floor(next() * C));
+    set.delete(g);
+    return [...set];
+  });
+}
+
+/** The title-word outputs of each article and how many outputs there are. */
+function facetLabels(articles: readonly { title: string; tags?: readonly string[] }[]): { perArticle: number[][]; count: number } {
   const terms = articles.map((a) => facetTerms(a.title, a.tags ?? []));
   const df = new Map<string, number>();
   for (const list of terms) for (const t of list) df.set(t, (df.get(t) ?? 0) + 1);
@@ -129,12 +201,19 @@ function trainFacets(
     const shared = list.filter((t) => (df.get(t) as number) > 1).map(id);
     return shared.length < list.length ? [...shared, id(`\u0000${a}`)] : shared;
   });
-  if (facetIds.size === 0 || !affordable(facetIds.size)) return undefined;
-  const examples: Example[] = rows.map((r) => ({ ids: r.ids, values: r.values, labels: perArticle[r.article] as number[] }));
-  const model = trainLinear(examples, nFeatures, facetIds.size, { loss: 'sigmoid', ...FACETS, seed: 77 });
-  const start = new Uint32Array(articles.length + 1);
+  return { perArticle, count: facetIds.size };
+}
+
+function facetData(model: LinearModel, perArticle: readonly number[][]): FacetData {
+  const start = new Uint32Array(perArticle.length + 1);
   perArticle.forEach((ids, a) => (start[a + 1] = (start[a] as number) + ids.length));
   return { model, start, ids: Uint32Array.from(perArticle.flat()) };
+}
+
+function trainFacets(rows: readonly Row[], nFeatures: number, labels: { perArticle: number[][]; count: number }): FacetData {
+  const examples: Example[] = rows.map((r) => ({ ids: r.ids, values: r.values, labels: labels.perArticle[r.article] as number[] }));
+  const model = trainLinear(examples, nFeatures, labels.count, { loss: 'sigmoid', ...FACETS, seed: 77 });
+  return facetData(model, labels.perArticle);
 }
 
 /** A query's known features as (id, value) pairs. */
