@@ -8,8 +8,11 @@
  *   article's ten questions cover; an article scores the mean log-probability of its title words.
  * Features: the engine's terms (stemmed words, word pairs, Han characters, bigrams and words) plus
  * character 3–5-grams of Latin words, which carry misspellings and morphology the stemmer misses.
- * Both are trained only while the work fits a budget (see trainClassifier): their weights are dense
- * over articles and title words, so a knowledge base of thousands of articles ranks without them.
+ * Both train on the sampled path by default (sampled.ts): each example against its own article, its
+ * 16 nearest and 24 random articles (title-word model: the title words of its own, 4 nearest and 4
+ * random articles), not against every output. On BANKING77 that ranks within 0.5 point of the dense
+ * path on held-back training rows. Training is skipped when the work exceeds MAX_SAMPLED_WORK (about
+ * 30 s): today that is a few hundred to two thousand articles, not yet a bank's 10,000.
  */
 import { fold } from './fold';
 import { linearScores, seededRandom, softmax, trainLinear, type Example, type LinearModel } from './linear';
