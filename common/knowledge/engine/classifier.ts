@@ -92,11 +92,10 @@ export const DEFAULT_SCALE: TrainScale = { mode: 'sampled', neighbours: 16, rand
 /** Sampled path: weights per hashed block are capped so each training array stays ≤ 128 MB. */
 const MAX_BLOCK_WEIGHTS = 1 << 25;
 /**
- * Sampled path budget: feature reads per build (example features × candidates × epochs). Measured
- * about 4·10^7 a second on a 2-core laptop-class machine, so this is about 30 s of training: on
- * generated English/Chinese text (tools/kb-scale.ts) about 700 articles × 20 similar questions, on
- * BANKING77-like short questions about 2,000 articles × 10. Above it, search ranks on the lexical
- * evidences only (see the README for what is left to reach 10,000 articles).
+ * Sampled path budget: feature reads per build (example features × candidates × epochs). At
+ * 1,000 generated articles × 20 similar questions (tools/kb-scale.ts) that work was about 1.7·10^9
+ * and took about 35 s on this repository's shared 2-core machine, so this is roughly 25 s: about 700
+ * such articles. Above it, search ranks on the lexical evidences only (README: what is left for 10,000).
  */
 const MAX_SAMPLED_WORK = 1.2e9;
 const sampledWork = (s: TrainScale): number =>
