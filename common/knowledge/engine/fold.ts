@@ -62,3 +62,20 @@ export function foldWithOrigin(text: string): Folded {
 export function fold(text: string): string {
   return foldWithOrigin(text).text;
 }
+
+let simplifiedOnly: Set<string> | undefined;
+
+/**
+ * The Chinese script a text is written in: zh-TW when it has more Traditional-only characters (掛) than
+ * Simplified-only ones (挂), zh-CN for the reverse, undefined when it has neither (卡, 信用) or ties.
+ */
+export function zhScript(text: string): 'zh-CN' | 'zh-TW' | undefined {
+  const map = t2sMap();
+  simplifiedOnly ??= new Set([...map.values()].filter((c) => !map.has(c)));
+  let balance = 0;
+  for (const c of text) {
+    if (map.has(c)) balance--;
+    else if (simplifiedOnly.has(c)) balance++;
+  }
+  return balance > 0 ? 'zh-CN' : balance < 0 ? 'zh-TW' : undefined;
+}

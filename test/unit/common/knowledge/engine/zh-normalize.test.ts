@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldWithOrigin } from '@common/knowledge/engine/fold';
+import { fold, foldWithOrigin, zhScript } from '@common/knowledge/engine/fold';
 import { analyze, terms } from '@common/knowledge/engine/tokenize';
 import { normalizeZh } from '@common/knowledge/engine/zh-normalize';
-import { KnowledgeEngine } from '@common/knowledge/engine';
+import { DEFAULT_CONFIG, KnowledgeEngine } from '@common/knowledge/engine';
 
 const normalized = (text: string): string => normalizeZh(foldWithOrigin(text)).text;
 
@@ -74,5 +74,29 @@ describe('Chinese negation', () => {
     expect(engine.search('卡丢了')[0]?.id).toBe('lost');
     expect(engine.search('卡没丢但是刷不了')[0]?.id).toBe('declined');
     expect(score('卡没丢')).toBeLessThan(score('卡丢了'));
+  });
+});
+
+describe('Simplified and Traditional versions of one answer', () => {
+  it.each([
+    ['信用卡挂失', 'zh-CN'],
+    ['信用卡掛失', 'zh-TW'],
+    ['信用卡', undefined],
+    ['lost card', undefined],
+  ])('%s is written in %s', (text, script) => expect(zhScript(text)).toBe(script));
+
+  it("lists the version in the query's script first", () => {
+    // Lexical evidence only: the learned models give two identical articles unequal shares by training order.
+    const lexical = { ...DEFAULT_CONFIG, mix: { ...DEFAULT_CONFIG.mix, classifier: 0, classifierLog: 0, facets: 0 } };
+    const engine = KnowledgeEngine.build(
+      [
+        { id: 'freeze.zh-TW', title: '帳戶被凍結了怎麼辦', questions: ['我的帳戶被凍結了', '怎麼解凍'], lang: 'zh-TW' },
+        { id: 'freeze.zh-CN', title: '账户被冻结了怎么办', questions: ['我的账户被冻结了', '怎么解冻'], lang: 'zh-CN' },
+      ],
+      [],
+      lexical,
+    );
+    expect(engine.search('我的账户被冻结了怎么解冻').map((h) => h.id)).toEqual(['freeze.zh-CN', 'freeze.zh-TW']);
+    expect(engine.search('我的帳戶被凍結了怎麼解凍').map((h) => h.id)).toEqual(['freeze.zh-TW', 'freeze.zh-CN']);
   });
 });
