@@ -10,9 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { KnowledgeEngine } from '@common/knowledge/engine';
-import { parseKnowledgePackage } from '@common/knowledge/package-schema';
-import { evaluate, parseQueries, type RelevanceReport } from './kb-metrics';
+import type { KnowledgeEngine } from '@common/knowledge/engine';
+import { evaluate, loadPackageEngine, parseQueries, type RelevanceReport } from './kb-metrics';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLE_KB = join(ROOT, 'assets/knowledge/sample-kb.json');
@@ -24,9 +23,7 @@ export const topicOf = (id: string): string => id.replace(/\.[a-z]{2}(?:-[A-Za-z
 
 /** Builds the engine over the sample knowledge base, as the app does. */
 export function sampleEngine(): KnowledgeEngine {
-  const parsed = parseKnowledgePackage(readFileSync(SAMPLE_KB, 'utf8'));
-  if (!parsed.ok) throw new Error(`${SAMPLE_KB}: invalid knowledge package\n  ${parsed.errors.slice(0, 20).join('\n  ')}`);
-  return KnowledgeEngine.build(parsed.value.articles.filter((a) => !a.deleted), parsed.value.synonyms);
+  return loadPackageEngine(SAMPLE_KB).engine;
 }
 
 /** Measures one Chinese query set on the sample knowledge base. */

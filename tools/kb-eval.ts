@@ -6,18 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { KnowledgeEngine } from '@common/knowledge/engine';
-import { parseKnowledgePackage } from '@common/knowledge/package-schema';
-import { evaluate, parseQueries, type RelevanceReport } from './kb-metrics';
+import { evaluate, loadPackageEngine, parseQueries, type RelevanceReport } from './kb-metrics';
 
 export const USAGE = 'usage: npm run kb:eval -- --articles <package.json> --queries <file.jsonl>';
 
 /** Loads a package and a queries file and evaluates the engine on them. */
 export function runEval(articlesPath: string, queriesPath: string): RelevanceReport {
-  const parsed = parseKnowledgePackage(readFileSync(articlesPath, 'utf8'));
-  if (!parsed.ok) throw new Error(`${articlesPath}: invalid knowledge package\n  ${parsed.errors.slice(0, 20).join('\n  ')}`);
-  const { articles, synonyms } = parsed.value;
-  const engine = KnowledgeEngine.build(articles.filter((a) => !a.deleted), synonyms);
+  const { engine } = loadPackageEngine(articlesPath);
   return evaluate(engine, parseQueries(readFileSync(queriesPath, 'utf8'), queriesPath));
 }
 

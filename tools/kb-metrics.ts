@@ -1,6 +1,20 @@
 /** Relevance and latency of the knowledge engine over labelled queries (shared by kb:eval and kb:tune). */
-import type { KnowledgeEngine } from '@common/knowledge/engine';
+import { readFileSync } from 'node:fs';
+import { KnowledgeEngine } from '@common/knowledge/engine';
+import { parseKnowledgePackage, type KnowledgeArticle } from '@common/knowledge/package-schema';
 import type { LabelledQuery } from './banking77';
+
+/**
+ * A knowledge package file's live articles and the app's engine over them, built as the app builds it (what
+ * kb:eval, kb:eval-zh and the assist evaluation search).
+ * @throws Error naming the file and its first problems when it is not a valid package
+ */
+export function loadPackageEngine(path: string): { engine: KnowledgeEngine; articles: KnowledgeArticle[] } {
+  const parsed = parseKnowledgePackage(readFileSync(path, 'utf8'));
+  if (!parsed.ok) throw new Error(`${path}: invalid knowledge package\n  ${parsed.errors.slice(0, 20).join('\n  ')}`);
+  const articles = parsed.value.articles.filter((a) => !a.deleted);
+  return { engine: KnowledgeEngine.build(articles, parsed.value.synonyms), articles };
+}
 
 /** What kb:eval prints. Recalls and MRR are fractions (0–1), rounded to 4 places. */
 export interface RelevanceReport {
