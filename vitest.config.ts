@@ -3,6 +3,7 @@ import { alias } from './electron.vite.config';
 
 /** Renderer test files that mock modules (vi.mock) or start module-level timers: each gets a fresh module graph. */
 const isolatedRendererTests = [
+  'test/unit/renderer/features/supervision/board/lead-notifications.test.ts',
   'test/unit/renderer/features/supervision/calls/agent-supervision.test.ts',
   'test/unit/renderer/features/supervision/calls/lead-supervision.test.ts',
   'test/unit/renderer/features/screenpop/CustomerProfile.test.tsx',

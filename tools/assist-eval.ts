@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { assistPolicySchema, type AssistPolicy } from '@common/contract/policy-assist';
 import { agentPolicySchema } from '@common/contract/policy-agent';
-import { KnowledgeEngine } from '@common/knowledge/engine';
-import { parseKnowledgePackage, type KnowledgeArticle } from '@common/knowledge/package-schema';
+import type { KnowledgeEngine } from '@common/knowledge/engine';
+import type { KnowledgeArticle } from '@common/knowledge/package-schema';
 import { AssistSession, type AssistEvent } from '../renderer/features/assist/assist-session';
 import type { IntentWeights, TranscriptEvent } from '../renderer/features/assist/analysis';
+import { loadPackageEngine } from './kb-metrics';
 
 const callSchema = z.strictObject({
   id: z.string(),
@@ -47,10 +48,8 @@ export interface EvalKnowledge {
 }
 
 export function loadKnowledge(path: string): EvalKnowledge {
-  const parsed = parseKnowledgePackage(readFileSync(path, 'utf8'));
-  if (!parsed.ok) throw new Error(`${path}: invalid knowledge package\n  ${parsed.errors.slice(0, 20).join('\n  ')}`);
-  const articles = parsed.value.articles.filter((a) => !a.deleted);
-  return { engine: KnowledgeEngine.build(articles, parsed.value.synonyms), articles: new Map(articles.map((a) => [a.id, a])) };
+  const { engine, articles } = loadPackageEngine(path);
+  return { engine, articles: new Map(articles.map((a) => [a.id, a])) };
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -10,8 +10,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, KnowledgeEngine, type EngineArticle } from '@common/knowledge/engine';
 import { DEFAULT_SCALE, trainClassifier, type TrainScale } from '@common/knowledge/engine/classifier';
-import { parseKnowledgePackage } from '@common/knowledge/package-schema';
-import { evaluate, parseQueries, type RelevanceReport } from './kb-metrics';
+import { evaluate, loadPackageEngine, parseQueries, type RelevanceReport } from './kb-metrics';
 
 export const USAGE = 'usage: npm run kb:eval -- --articles <package.json> --queries <file.jsonl> [--training sampled|dense]';
 
@@ -25,11 +24,8 @@ export function buildWithTraining(articles: readonly EngineArticle[], synonyms: 
 
 /** Loads a package and a queries file and evaluates the engine on them. */
 export function runEval(articlesPath: string, queriesPath: string, training: TrainScale['mode'] = DEFAULT_SCALE.mode): RelevanceReport {
-  const parsed = parseKnowledgePackage(readFileSync(articlesPath, 'utf8'));
-  if (!parsed.ok) throw new Error(`${articlesPath}: invalid knowledge package\n  ${parsed.errors.slice(0, 20).join('\n  ')}`);
-  const { articles, synonyms } = parsed.value;
-  const live = articles.filter((a) => !a.deleted);
-  const engine = training === DEFAULT_SCALE.mode ? KnowledgeEngine.build(live, synonyms) : buildWithTraining(live, synonyms, { ...DEFAULT_SCALE, mode: training });
+  const build = training === DEFAULT_SCALE.mode ? undefined : (live: readonly EngineArticle[], synonyms: readonly (readonly string[])[]) => buildWithTraining(live, synonyms, { ...DEFAULT_SCALE, mode: training });
+  const { engine } = loadPackageEngine(articlesPath, build);
   return evaluate(engine, parseQueries(readFileSync(queriesPath, 'utf8'), queriesPath));
 }
 

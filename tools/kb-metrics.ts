@@ -1,6 +1,23 @@
 /** Relevance and latency of the knowledge engine over labelled queries (shared by kb:eval and kb:tune). */
-import type { KnowledgeEngine } from '@common/knowledge/engine';
+import { readFileSync } from 'node:fs';
+import { KnowledgeEngine } from '@common/knowledge/engine';
+import { parseKnowledgePackage, type KnowledgeArticle } from '@common/knowledge/package-schema';
 import type { LabelledQuery } from './banking77';
+
+/**
+ * A knowledge package file's live articles and the app's engine over them, built as the app builds it (what
+ * kb:eval, kb:eval-zh and the assist evaluation search).
+ * @throws Error naming the file and its first problems when it is not a valid package
+ */
+export function loadPackageEngine(
+  path: string,
+  build: (articles: readonly KnowledgeArticle[], synonyms: readonly (readonly string[])[]) => KnowledgeEngine = (articles, synonyms) => KnowledgeEngine.build(articles, synonyms),
+): { engine: KnowledgeEngine; articles: KnowledgeArticle[] } {
+  const parsed = parseKnowledgePackage(readFileSync(path, 'utf8'));
+  if (!parsed.ok) throw new Error(`${path}: invalid knowledge package\n  ${parsed.errors.slice(0, 20).join('\n  ')}`);
+  const articles = parsed.value.articles.filter((a) => !a.deleted);
+  return { engine: build(articles, parsed.value.synonyms), articles };
+}
 
 /** What kb:eval prints. Recalls and MRR are fractions (0–1), rounded to 4 places. */
 export interface RelevanceReport {
@@ -20,8 +37,16 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-/** Runs every query through the engine and measures it. */
-export function evaluate(engine: KnowledgeEngine, queries: readonly LabelledQuery[]): RelevanceReport {
+/**
+ * Runs every query through the engine and measures it.
+ * @param answerOf the answer an article id gives (default: the id itself); hits with the same answer
+ *   count once, at the rank of the first (the same article in Simplified and Traditional Chinese).
+ */
+export function evaluate(
+  engine: KnowledgeEngine,
+  queries: readonly LabelledQuery[],
+  answerOf: (id: string) => string = (id) => id,
+): RelevanceReport {
   let hit1 = 0;
   let hit3 = 0;
   let rr = 0;
@@ -30,7 +55,7 @@ export function evaluate(engine: KnowledgeEngine, queries: readonly LabelledQuer
     const started = performance.now();
     const hits = engine.search(query, { limit: 10 });
     times.push(performance.now() - started);
-    const rank = hits.findIndex((h) => h.id === expected);
+    const rank = [...new Set(hits.map((h) => answerOf(h.id)))].indexOf(expected);
     if (rank === 0) hit1++;
     if (rank >= 0 && rank < 3) hit3++;
     if (rank >= 0) rr += 1 / (rank + 1);

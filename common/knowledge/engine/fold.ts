@@ -1,12 +1,20 @@
 /**
- * Text folding for search: full-width → half-width and compatibility forms (NFKC), case folding and
- * Traditional → Simplified Chinese, so 掛失, 挂失 and ＡＴＭ/atm meet on the same terms.
+ * Text folding for search: full-width → half-width and compatibility forms (NFKC), case folding,
+ * Traditional → Simplified Chinese and variant characters that mean the same, so 掛失, 挂失 and ＡＴＭ/atm,
+ * 帳單/帐单/账单 and 信用咭/信用卡 meet on the same terms.
  * Folding goes one UTF-16 code unit at a time and keeps a map back to the original offsets, because
  * highlights must point into the text the user sees, not into the folded copy.
  */
 import { T2S_PAIRS } from './t2s-table';
 
 let t2s: Map<string, string> | undefined;
+
+/**
+ * Variant characters OpenCC's Traditional → Simplified table leaves apart, applied after it: 帐/账 (both
+ * in use for accounts), 著/着 (还欠著), 衹/祇/只, 妳/你, and the Hong Kong 咭 and the homophone slip 咔
+ * for 卡 (信用咭, 信用咔).
+ */
+const VARIANTS: Readonly<Record<string, string>> = { 帐: '账', 著: '着', 衹: '只', 祇: '只', 妳: '你', 咭: '卡', 咔: '卡' };
 
 function t2sMap(): Map<string, string> {
   if (!t2s) {
@@ -28,9 +36,8 @@ const ASCII_FAST = /^[\x20-\x7e]*$/;
 function foldChar(c: string): string {
   const code = c.charCodeAt(0);
   if (code < 0x80) return c.toLowerCase();
-  const simplified = t2sMap().get(c);
-  if (simplified) return simplified;
-  return c.normalize('NFKC').toLowerCase();
+  const base = t2sMap().get(c) ?? c.normalize('NFKC').toLowerCase();
+  return VARIANTS[base] ?? base;
 }
 
 /** Folds text and keeps offsets back into the original. */
@@ -51,7 +58,24 @@ export function foldWithOrigin(text: string): Folded {
   return { text: out, origin };
 }
 
-/** Folds text for matching: NFKC, lower case, Traditional → Simplified. */
+/** Folds text for matching: NFKC, lower case, Traditional → Simplified, variant characters. */
 export function fold(text: string): string {
   return foldWithOrigin(text).text;
+}
+
+let simplifiedOnly: Set<string> | undefined;
+
+/**
+ * The Chinese script a text is written in: zh-TW when it has more Traditional-only characters (掛) than
+ * Simplified-only ones (挂), zh-CN for the reverse, undefined when it has neither (卡, 信用) or ties.
+ */
+export function zhScript(text: string): 'zh-CN' | 'zh-TW' | undefined {
+  const map = t2sMap();
+  simplifiedOnly ??= new Set([...map.values()].filter((c) => !map.has(c)));
+  let balance = 0;
+  for (const c of text) {
+    if (map.has(c)) balance--;
+    else if (simplifiedOnly.has(c)) balance++;
+  }
+  return balance > 0 ? 'zh-CN' : balance < 0 ? 'zh-TW' : undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { foldWithOrigin } from './fold';
 import { splitWord, stemWord } from './lexicon';
+import { normalizeZh } from './zh-normalize';
 import { STOP_WORDS } from './stopwords';
 
 /** One analysed term and where it came from in the original (unfolded) text. */
@@ -22,6 +23,9 @@ const CONTRACTIONS: Record<string, string> = { "can't": 'can not', "won't": 'wil
 const BARE_NEGATIONS = new Set(
   'dont doesnt didnt cant cannot wont isnt wasnt arent werent hasnt havent hadnt couldnt wouldnt shouldnt'.split(' '),
 );
+
+/** Chinese negations, after zh-normalize (唔 → 不, 冇 → 没有, 沒 → 没 by folding). */
+const NEGATORS = new Set(['不', '没', '未', '别', '无']);
 
 let segmenter: Intl.Segmenter | null | undefined;
 
@@ -51,7 +55,9 @@ function pushHan(run: string, at: number, origin: number[], out: Token[]): void 
     end: (origin[at + e - 1] as number) + 1,
   });
   for (let i = 0; i < run.length; i++) {
-    out.push(span(i, i + 1));
+    // A negated verb (没丢, 不见) is evidence only with its negation, as the bigram: alone it would match
+    // the positive question (卡丢了) as strongly as a query that means it.
+    if (i === 0 || !NEGATORS.has(run[i - 1] as string)) out.push(span(i, i + 1));
     if (i + 1 < run.length) out.push(span(i, i + 2));
   }
   const seg = zhSegmenter();
@@ -72,7 +78,7 @@ export interface AnalyzeOptions {
 
 /** Analyses text into terms with offsets into the original string. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
-  const { text: folded, origin } = foldWithOrigin(text);
+  const { text: folded, origin } = normalizeZh(foldWithOrigin(text));
   const out: Token[] = [];
   let previous: Token | undefined;
   for (const match of folded.matchAll(RUN)) {

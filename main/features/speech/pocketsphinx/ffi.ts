@@ -225,7 +225,9 @@ export function loadPocketsphinx(libraries = DEFAULT_LIBRARIES): PocketsphinxApi
       if (domain === null) return `cannot read the language model ${domainPath}`;
       // The set takes one reference to each model; the search built by ps_set_lm owns the set (freed with the decoder).
       ngramRetain(shared);
-      const set = ngramSetInit(config, BigUint64Array.of(BigInt(domain), BigInt(shared)), ['domain', 'general'], Float32Array.from([domainWeight, 1 - domainWeight]), 2) as Pointer | null;
+      // The big shared model first: ngram_model_set_init sizes its merged-vocabulary hash table by the first
+      // model's vocabulary, and a table sized for the domain's ~1,000 words holding 73,000 took seconds.
+      const set = ngramSetInit(config, BigUint64Array.of(BigInt(shared), BigInt(domain)), ['general', 'domain'], Float32Array.from([1 - domainWeight, domainWeight]), 2) as Pointer | null;
       if (set === null) {
         ngramFree(domain);
         ngramFree(shared);

@@ -24,6 +24,8 @@ export function focusAgentRow(uri: string, root: ParentNode = document): boolean
 
 export class LeadNotifications {
   private readonly seen = new Map<string, string[]>();
+  /** Notifications on screen, by agent and alert id: one the agent's pane withdraws (a partial's "sue") is closed. */
+  private readonly open = new Map<string, Map<string, Notification>>();
 
   constructor(
     private readonly kinds: readonly SupervisionAlertKind[],
@@ -35,13 +37,23 @@ export class LeadNotifications {
     const before = this.seen.get(member.uri);
     const fresh = before ? body.alerts.filter((a) => !before.includes(a.id)) : [];
     this.seen.set(member.uri, [...(before ?? []), ...body.alerts.map((a) => a.id)].slice(-SEEN_KEPT));
-    for (const alert of fresh) {
-      if (this.kinds.includes(alert.kind)) this.show(member, alert.kind);
+    const shown = this.open.get(member.uri) ?? new Map<string, Notification>();
+    // An alert gone from the body was withdrawn (its final did not say it) or belonged to an ended call.
+    for (const [id, notification] of shown) {
+      if (body.alerts.some((a) => a.id === id)) continue;
+      notification.close();
+      shown.delete(id);
     }
+    for (const alert of fresh) {
+      if (!this.kinds.includes(alert.kind)) continue;
+      const notification = this.show(member, alert.kind);
+      if (notification) shown.set(alert.id, notification);
+    }
+    this.open.set(member.uri, shown);
   }
 
-  private show(member: Pick<TeamMember, 'uri' | 'name'>, kind: SupervisionAlertKind): void {
-    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  private show(member: Pick<TeamMember, 'uri' | 'name'>, kind: SupervisionAlertKind): Notification | null {
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return null;
     try {
       const notification = new Notification(i18next.t('supervision.notification.title', { name: member.name }), {
         body: i18next.t(`supervision.alert.${kind}`),
@@ -52,8 +64,10 @@ export class LeadNotifications {
         focusAgentRow(member.uri);
         notification.close();
       };
+      return notification;
     } catch (error) {
       this.log.warn('team board: desktop notification failed', error);
+      return null;
     }
   }
 }

@@ -6,7 +6,7 @@ import { analyze, terms } from '@common/knowledge/engine/tokenize';
 describe('fold', () => {
   it('folds Traditional to Simplified, full-width to half-width and case', () => {
     expect(fold('信用卡掛失')).toBe('信用卡挂失');
-    expect(fold('帳戶餘額')).toBe('帐户余额');
+    expect(fold('帳戶餘額')).toBe('账户余额');
     expect(fold('ＡＴＭ吞卡１２３')).toBe('atm吞卡123');
     expect(fold('Lost CARD')).toBe('lost card');
   });

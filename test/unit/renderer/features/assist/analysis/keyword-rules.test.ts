@@ -94,7 +94,9 @@ describe('KeywordWatcher', () => {
     });
     const watcher = new KeywordWatcher(policy.keywords.rules);
     expect(watcher.feed(final('agent', 'move it to a safe account', 0, 1000)).fired[0]?.ruleId).toBe('fraud');
-    expect(watcher.feed(final('customer', '他让我转到安全帳戶', 0, 1000)).fired).toEqual([]);
+    // Traditional 帳戶 folds to 帐户 and the variant 帐 to 账, as search does.
+    expect(watcher.feed(final('customer', '他让我转到安全帳戶', 0, 1000)).fired[0]?.ruleId).toBe('fraud');
+    expect(watcher.feed(final('customer', '他让我转到安全的地方', 0, 1000)).fired).toEqual([]);
   });
 
   it('rejects an event it cannot place in time, naming the field', () => {
