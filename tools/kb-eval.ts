@@ -1,9 +1,10 @@
 /**
  * `npm run kb:eval -- --articles <package.json> --queries <file.jsonl>`: runs the app's own knowledge
  * engine in Node over labelled queries and prints one JSON object
- * {n, recall_at_1, recall_at_3, mrr, p50_ms, p95_ms}. `--training dense` trains the learned models
- * the old way (every article an output of every example; skipped on large knowledge bases) instead of
- * the default sampled path, for comparison. Exit code 2 on bad arguments or input.
+ * {n, recall_at_1, recall_at_3, mrr, p50_ms, p95_ms}. `--training dense` (every article an output of
+ * every example; skipped on large knowledge bases) or `--training sampled` forces how the learned
+ * models train instead of the default `auto` (dense where it fits, sampled above), for comparison.
+ * Exit code 2 on bad arguments or input.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { DEFAULT_CONFIG, KnowledgeEngine, type EngineArticle } from '@common/kno
 import { DEFAULT_SCALE, trainClassifier, type TrainScale } from '@common/knowledge/engine/classifier';
 import { evaluate, loadPackageEngine, parseQueries, type RelevanceReport } from './kb-metrics';
 
-export const USAGE = 'usage: npm run kb:eval -- --articles <package.json> --queries <file.jsonl> [--training sampled|dense]';
+export const USAGE = 'usage: npm run kb:eval -- --articles <package.json> --queries <file.jsonl> [--training auto|sampled|dense]';
 
 /** An engine whose learned models are trained with `scale` (the default build uses DEFAULT_SCALE). */
 export function buildWithTraining(articles: readonly EngineArticle[], synonyms: readonly (readonly string[])[], scale: TrainScale): KnowledgeEngine {
@@ -34,7 +35,7 @@ function main(): void {
   try {
     const { values } = parseArgs({ options: { articles: { type: 'string' }, queries: { type: 'string' }, training: { type: 'string', default: DEFAULT_SCALE.mode } }, strict: true });
     const { training } = values;
-    if (!values.articles || !values.queries || (training !== 'sampled' && training !== 'dense')) throw new Error(USAGE);
+    if (!values.articles || !values.queries || (training !== 'sampled' && training !== 'dense' && training !== 'auto')) throw new Error(USAGE);
     console.log(JSON.stringify(runEval(resolve(cwd, values.articles), resolve(cwd, values.queries), training)));
   } catch (error) {
     console.error((error as Error).message);

@@ -8,11 +8,13 @@
  *   article's ten questions cover; an article scores the mean log-probability of its title words.
  * Features: the engine's terms (stemmed words, word pairs, Han characters, bigrams and words) plus
  * character 3–5-grams of Latin words, which carry misspellings and morphology the stemmer misses.
- * Both train on the sampled path by default (sampled.ts): each example against its own article, its
- * 16 nearest and 24 random articles (title-word model: the title words of its own, 4 nearest and 4
- * random articles), not against every output. On BANKING77 that ranks within 0.5 point of the dense
- * path on held-back training rows. Training is skipped when the work exceeds MAX_SAMPLED_WORK (about
- * 30 s): today that is a few hundred to two thousand articles, not yet a bank's 10,000.
+ * Both train densely (every example against every output) while that fits MAX_WORK, a few hundred
+ * articles. Above it they train on the sampled path (sampled.ts): each example against its own
+ * article, its 16 nearest and 24 random articles (title-word model: the title words of its own, 4
+ * nearest and 4 random articles), not against every output. Forced onto BANKING77's 77 articles the
+ * sampled path ranks 0.3 point Recall@1 and 0.6 point Recall@3 below the dense one on held-back
+ * training rows (`npx tsx tools/kb-tune-scale.ts`). Training is skipped when the sampled work
+ * exceeds MAX_SAMPLED_WORK (about 25 s): today about 700–1,000 articles, not yet a bank's 10,000.
  */
 import { fold } from './fold';
 import { linearScores, seededRandom, softmax, trainLinear, type Example, type LinearModel } from './linear';
@@ -72,9 +74,12 @@ function facetTerms(title: string, tags: readonly string[]): string[] {
   return [...new Set(analyzeTerms([title, ...tags].join(' ')))].filter((t) => !isHanChar(t));
 }
 
-/** How the models are trained: `dense` (every output, every example), `sampled` (sampled.ts). */
+/**
+ * How the models are trained: `dense` (every output, every example), `sampled` (sampled.ts), or
+ * `auto`: dense while it fits its budget (a few hundred articles; it ranks best), sampled above.
+ */
 export interface TrainScale {
-  mode: 'dense' | 'sampled';
+  mode: 'auto' | 'dense' | 'sampled';
   /** Sampled: the nearest articles each example is trained against, besides its own. */
   neighbours: number;
   /** Sampled: other articles drawn at random (fixed seed) that each example is also trained against. */
@@ -85,10 +90,13 @@ export interface TrainScale {
   readNeighbours: number;
   /** Sampled: log2 of the hashed weights per output. */
   bits: number;
+  /** Sampled: passes over the examples of the article model and of the title-word model. */
+  epochs: number;
+  facetEpochs: number;
+  /** Sampled: the training work (example features × candidates × epochs) above which no model is trained. */
+  maxWork: number;
 }
 
-/** The default: the scalable path, at every size (see README, Knowledge search, for the measurements). */
-export const DEFAULT_SCALE: TrainScale = { mode: 'sampled', neighbours: 16, random: 24, facetNeighbours: 4, readNeighbours: 4, bits: 12 };
 /** Sampled path: weights per hashed block are capped so each training array stays ≤ 128 MB. */
 const MAX_BLOCK_WEIGHTS = 1 << 25;
 /**
@@ -98,8 +106,9 @@ const MAX_BLOCK_WEIGHTS = 1 << 25;
  * such articles. Above it, search ranks on the lexical evidences only (README: what is left for 10,000).
  */
 const MAX_SAMPLED_WORK = 1.2e9;
-const sampledWork = (s: TrainScale): number =>
-  (1 + s.neighbours + s.random) * SOFTMAX.epochs + (1 + 2 * s.facetNeighbours) * 4 * FACETS.epochs;
+/** The default: dense where it fits, sampled above (see README, Knowledge search, for the measurements). */
+export const DEFAULT_SCALE: TrainScale = { mode: 'auto', neighbours: 16, random: 24, facetNeighbours: 4, readNeighbours: 4, bits: 12, epochs: SOFTMAX.epochs, facetEpochs: FACETS.epochs, maxWork: MAX_SAMPLED_WORK };
+const sampledWork = (s: TrainScale): number => (1 + s.neighbours + s.random) * s.epochs + (1 + 2 * s.facetNeighbours) * 4 * s.facetEpochs;
 const blockBits = (outputs: number, bits: number): number => Math.max(6, Math.min(bits, Math.floor(Math.log2(MAX_BLOCK_WEIGHTS / outputs))));
 
 type Row = { ids: Uint32Array; values: Float32Array; article: number };
@@ -117,9 +126,9 @@ export function trainClassifier(
 ): ClassifierData | undefined {
   const C = articles.length;
   const nExamples = articles.reduce((n, a) => n + 1 + a.questions.length, 0);
-  const dense = scale.mode === 'dense';
-  // Every example has tens of features: a quick bound skips the feature pass on a large KB.
-  if (C < 2 || (dense && nExamples * 20 * C * EPOCHS > MAX_WORK)) return undefined;
+  // Every example has tens of features: a quick bound rules the dense path out on a large KB.
+  const denseMayFit = nExamples * 20 * C * EPOCHS <= MAX_WORK;
+  if (C < 2 || (scale.mode === 'dense' && !denseMayFit)) return undefined;
   const vocab = new Map<string, number>();
   let featureCount = 0;
   const rows: Row[] = articles.flatMap((a, article) =>
@@ -139,9 +148,12 @@ export function trainClassifier(
     }),
   );
   const features = [...vocab.keys()];
-  if (!dense) return featureCount * sampledWork(scale) > MAX_SAMPLED_WORK ? undefined : trainScalable(articles, rows, features, scale);
   const affordable = (outputs: number): boolean => vocab.size * outputs <= MAX_WEIGHTS && featureCount * outputs * EPOCHS <= MAX_WORK;
-  if (!affordable(C)) return undefined;
+  const dense = scale.mode === 'dense' || (scale.mode === 'auto' && denseMayFit && affordable(C));
+  if (!dense) {
+    if (scale.mode === 'dense' || featureCount * sampledWork(scale) > scale.maxWork) return undefined;
+    return trainScalable(articles, rows, features, scale);
+  }
   const examples: Example[] = rows.map((r) => ({ ids: r.ids, values: r.values, labels: [r.article] }));
   const softmax = trainLinear(examples, vocab.size, C, { loss: 'softmax', ...SOFTMAX, seed: 77 });
   // The facet model gets what is left of the budget after the softmax.
@@ -162,14 +174,14 @@ function trainScalable(
   const softmaxCandidates = near.map((list, a) => Uint32Array.from([a, ...list]));
   const reads = near.map((list) => list.slice(0, scale.readNeighbours));
   const bits = blockBits(C, scale.bits);
-  const softmax = trainSampled(examples, features.length, C, softmaxCandidates, { loss: 'softmax', ...SOFTMAX, seed: 77, bits }, reads);
+  const softmax = trainSampled(examples, features.length, C, softmaxCandidates, { loss: 'softmax', ...SOFTMAX, epochs: scale.epochs, seed: 77, bits }, reads);
   const labels = facetLabels(articles);
   if (labels.count === 0) return { features, softmax };
   const fn = scale.facetNeighbours;
   // The nearest articles first, then the random ones (withRandom appends them).
   const facetCandidates = near.map((list, a) => Uint32Array.from(new Set([a, ...list.slice(0, fn), ...list.slice(scale.neighbours, scale.neighbours + fn)].flatMap((n) => labels.perArticle[n] as number[]))));
   const facetExamples = examples.map((e) => ({ ...e, labels: labels.perArticle[e.group] as number[] }));
-  const model = trainSampled(facetExamples, features.length, labels.count, facetCandidates, { loss: 'sigmoid', ...FACETS, seed: 77, bits: blockBits(labels.count, scale.bits) });
+  const model = trainSampled(facetExamples, features.length, labels.count, facetCandidates, { loss: 'sigmoid', ...FACETS, epochs: scale.facetEpochs, seed: 77, bits: blockBits(labels.count, scale.bits) });
   return { features, softmax, facets: facetData(model, labels.perArticle) };
 }
 

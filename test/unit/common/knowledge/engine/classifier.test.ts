@@ -56,7 +56,7 @@ describe('learned models', () => {
     expect(facets[1]).toBeGreaterThan(facets[0] as number);
   });
 
-  it('is skipped for one article; the dense path skips a large KB, the default (sampled) path trains it', () => {
+  it('is skipped for one article; the dense path skips a large KB, the default trains it on the sampled path', () => {
     expect(trainClassifier([{ title: 'only one', questions: [] }], true)).toBeUndefined();
     const many = Array.from({ length: 1500 }, (_, i) => ({ title: `article ${i}`, questions: Array.from({ length: 4 }, (_, k) => `question ${k} of ${i}`) }));
     expect(trainClassifier(many, true, { ...DEFAULT_SCALE, mode: 'dense' })).toBeUndefined();
@@ -68,9 +68,16 @@ describe('learned models', () => {
     expect(best(p)).toBe(777);
   }, 30_000);
 
-  it('ranks the small KBs as the dense path does', () => {
+  it('trains a small KB densely by default (auto)', () => {
+    const auto = trainClassifier(FEES, true);
+    const dense = trainClassifier(FEES, true, { ...DEFAULT_SCALE, mode: 'dense' });
+    expect(auto?.softmax.weights.value).toEqual(dense?.softmax.weights.value);
+    expect(auto?.softmax.weights.value.length).toBeGreaterThan(0);
+  });
+
+  it('ranks the small KBs on the sampled path as the dense path does', () => {
     for (const articles of [ARTICLES, FEES]) {
-      const sampled = trainClassifier(articles, true);
+      const sampled = trainClassifier(articles, true, { ...DEFAULT_SCALE, mode: 'sampled' });
       const dense = trainClassifier(articles, true, { ...DEFAULT_SCALE, mode: 'dense' });
       if (!sampled || !dense) throw new Error('not trained');
       for (const query of ['still waiting for the card to be delivred', 'charged two times', 'a commission on my transfer']) {
