@@ -9,11 +9,14 @@ import type { LabelledQuery } from './banking77';
  * kb:eval, kb:eval-zh and the assist evaluation search).
  * @throws Error naming the file and its first problems when it is not a valid package
  */
-export function loadPackageEngine(path: string): { engine: KnowledgeEngine; articles: KnowledgeArticle[] } {
+export function loadPackageEngine(
+  path: string,
+  build: (articles: readonly KnowledgeArticle[], synonyms: readonly (readonly string[])[]) => KnowledgeEngine = (articles, synonyms) => KnowledgeEngine.build(articles, synonyms),
+): { engine: KnowledgeEngine; articles: KnowledgeArticle[] } {
   const parsed = parseKnowledgePackage(readFileSync(path, 'utf8'));
   if (!parsed.ok) throw new Error(`${path}: invalid knowledge package\n  ${parsed.errors.slice(0, 20).join('\n  ')}`);
   const articles = parsed.value.articles.filter((a) => !a.deleted);
-  return { engine: KnowledgeEngine.build(articles, parsed.value.synonyms), articles };
+  return { engine: build(articles, parsed.value.synonyms), articles };
 }
 
 /** What kb:eval prints. Recalls and MRR are fractions (0–1), rounded to 4 places. */

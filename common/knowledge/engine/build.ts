@@ -10,7 +10,7 @@ import { terms as analyzeTerms } from './tokenize';
 import type { EngineArticle, EngineConfig } from './types';
 
 /** Index format version; bump when analysis or layout changes so persisted indexes are rebuilt. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** The persisted form of an index: plain arrays and typed arrays, structured-clone and JSON friendly. */
 export interface IndexData extends Ranking {

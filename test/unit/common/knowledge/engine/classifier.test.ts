@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classifierFeatures, trainClassifier, type ClassifierData } from '@common/knowledge/engine/classifier';
+import { classify, classifierFeatures, DEFAULT_SCALE, trainClassifier, type ClassifierData } from '@common/knowledge/engine/classifier';
 import { decodeIndex, encodeIndex, KnowledgeEngine } from '@common/knowledge/engine';
 
 const ARTICLES = [
@@ -56,10 +56,37 @@ describe('learned models', () => {
     expect(facets[1]).toBeGreaterThan(facets[0] as number);
   });
 
-  it('is skipped for one article or a knowledge base too large to train quickly', () => {
+  it('is skipped for one article; the dense path skips a large KB, the default trains it on the sampled path', () => {
     expect(trainClassifier([{ title: 'only one', questions: [] }], true)).toBeUndefined();
-    const many = Array.from({ length: 5000 }, (_, i) => ({ title: `article ${i}`, questions: Array.from({ length: 8 }, (_, k) => `question ${k} of ${i}`) }));
-    expect(trainClassifier(many, true)).toBeUndefined();
+    const many = Array.from({ length: 1500 }, (_, i) => ({ title: `article ${i}`, questions: Array.from({ length: 4 }, (_, k) => `question ${k} of ${i}`) }));
+    expect(trainClassifier(many, true, { ...DEFAULT_SCALE, mode: 'dense' })).toBeUndefined();
+    const model = trainClassifier(many, true);
+    expect(model).toBeDefined();
+    if (!model) return;
+    const p = new Float64Array(many.length);
+    classify(model, ids(model), 'question 2 of 777', true, p);
+    expect(best(p)).toBe(777);
+  }, 30_000);
+
+  it('trains a small KB densely by default (auto)', () => {
+    const auto = trainClassifier(FEES, true);
+    const dense = trainClassifier(FEES, true, { ...DEFAULT_SCALE, mode: 'dense' });
+    expect(auto?.softmax.weights.value).toEqual(dense?.softmax.weights.value);
+    expect(auto?.softmax.weights.value.length).toBeGreaterThan(0);
+  });
+
+  it('ranks the small KBs on the sampled path as the dense path does', () => {
+    for (const articles of [ARTICLES, FEES]) {
+      const sampled = trainClassifier(articles, true, { ...DEFAULT_SCALE, mode: 'sampled' });
+      const dense = trainClassifier(articles, true, { ...DEFAULT_SCALE, mode: 'dense' });
+      if (!sampled || !dense) throw new Error('not trained');
+      for (const query of ['still waiting for the card to be delivred', 'charged two times', 'a commission on my transfer']) {
+        const [a, b] = [new Float64Array(articles.length), new Float64Array(articles.length)];
+        classify(sampled, ids(sampled), query, true, a);
+        classify(dense, ids(dense), query, true, b);
+        expect(best(a), query).toBe(best(b));
+      }
+    }
   });
 
   it('persists with the index: encode → decode keeps every typed array kind', () => {
