@@ -41,6 +41,9 @@ describe('package synonym groups', () => {
   it('matches Traditional and variant input, and groups written in Traditional', () => {
     expect(ids(withGroups, '我的卡要掛失')[0]).toBe('stop-card');
     expect(ids(withGroups, '卡片要止付')[0]).toBe('stop-card');
+    // Variant characters and written Cantonese are folded before the group is looked up (咭 → 卡, 唔見咗 → 不见了).
+    expect(ids(withGroups, '我張咭要止付')[0]).toBe('stop-card');
+    expect(ids(withGroups, '張咭唔見咗要掛失')[0]).toBe('stop-card');
     const traditionalGroups = KnowledgeEngine.build(ARTICLES, [['掛失', '凍結卡', '止付']]);
     expect(ids(traditionalGroups, '挂失')[0]).toBe('stop-card');
     expect(ids(traditionalGroups, '掛失')[0]).toBe('stop-card');
