@@ -63,5 +63,10 @@ export const knowledgePolicySchema = z
     syncMinutes: z.number().min(1).max(24 * 60).default(30),
     /** Hosts whose https images may show in article bodies; none by default. */
     remoteContentHosts: z.array(hostName).max(100).default([]),
+    /**
+     * Keep the query of each opened search result on this computer (anonymised, date only, at most 5,000)
+     * and offer "Export search feedback" for KB authors: candidate similar questions per article. Off by default.
+     */
+    feedbackExport: z.boolean().default(false),
   })
   .prefault({});

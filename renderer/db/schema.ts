@@ -110,6 +110,22 @@ export interface StoredTranscript {
   suggestedCode: string | null;
 }
 
+/**
+ * An opened search result kept for knowledge-base authors (policy knowledge.feedbackExport): an anonymised
+ * query, the article, its rank and the day (features/knowledge/search-feedback.ts). No agent, call or
+ * customer data.
+ */
+export interface StoredSearchFeedback {
+  id?: number;
+  query: string;
+  articleId: string;
+  title: string;
+  rank: number;
+  lang: string;
+  /** YYYY-MM-DD, local. */
+  day: string;
+}
+
 export type LingxiDb = Dexie & {
   settings: EntityTable<SettingEntry, 'key'>;
   callHistory: EntityTable<CallHistoryEntry, 'id'>;
@@ -118,6 +134,7 @@ export type LingxiDb = Dexie & {
   kbArticles: EntityTable<StoredKnowledgeArticle, 'id'>;
   kbMeta: EntityTable<KnowledgeMetaEntry, 'key'>;
   transcripts: EntityTable<StoredTranscript, 'callId'>;
+  kbFeedback: EntityTable<StoredSearchFeedback, 'id'>;
 };
 
 export const DB_NAME = 'lingxi';
@@ -146,5 +163,9 @@ export function declareSchema(db: Dexie): void {
   // CRM token and key in it are deleted. The CRM token is now kept for the page's session only.
   db.version(6).stores({
     secrets: null,
+  });
+  // Knowledge search feedback (issue 24): opened results, kept only while knowledge.feedbackExport is on.
+  db.version(7).stores({
+    kbFeedback: '++id',
   });
 }

@@ -12,6 +12,7 @@ import type { LogEntry } from '@common/contract/ipc';
 import type { PolicyLoadResult } from '@common/contract/policy';
 import { leaves, policySecretValues } from '@common/contract/policy-secrets';
 import { redact } from '@common/contract/redact';
+import { downloadFile } from './download';
 
 /** Log lines the page keeps for an export. */
 export const MAX_PAGE_LOG_LINES = 2000;
@@ -27,16 +28,7 @@ export interface BrowserDiagnosticsDeps {
 }
 
 function downloadZip(name: string, zip: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL by now; a minute covers a slow start.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadFile(name, zip as Uint8Array<ArrayBuffer>, 'application/zip');
 }
 
 /** The page's diagnostics: its log lines, the policy it loaded, and the export. */

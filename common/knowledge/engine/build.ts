@@ -63,7 +63,8 @@ export function buildIndexData(
     a.questions.forEach((q, k) => add(i, SEG.question, q, k));
   });
   const synonymIds = synonyms.map((group) =>
-    group.map((phrase) => analyzeTerms(phrase).map((t) => vocab.id(t))).filter((m) => m.length > 0),
+    // Analysed like the text (word pairs included), so a member is matched as a phrase (query.ts).
+    group.map((phrase) => analyzeTerms(phrase, options).map((t) => vocab.id(t))).filter((m) => m.length > 0),
   );
   const ranking = deriveRanking(segments, articles.length, vocab.list.length, config);
   const learn = config.mix.classifier + config.mix.classifierLog > 0 || config.mix.facets > 0;

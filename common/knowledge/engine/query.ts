@@ -30,7 +30,7 @@ export function parseQuery(model: SearchModel, query: string, typos: () => TypoI
   if (tokens.length === 0) tokens = analyze(query, { keepStopWords: true });
   const weights = new Map<number, number>();
   for (const { term } of tokens) {
-    const base = isHanChar(term) ? config.hanCharWeight : isPair(term) ? config.bigramWeight : 1;
+    const base = baseWeight(term, config);
     const id = model.termIds.get(term);
     if (id !== undefined) {
       add(weights, id, base);
@@ -47,15 +47,44 @@ export function parseQuery(model: SearchModel, query: string, typos: () => TypoI
   return { terms: [...weights].map(([id, weight]) => ({ id, weight })), tokens };
 }
 
+/** A term's weight in a query before expansion: single Han characters and English word pairs count less. */
+function baseWeight(term: string, config: SearchModel['data']['config']): number {
+  return isHanChar(term) ? config.hanCharWeight : isPair(term) ? config.bigramWeight : 1;
+}
+
+/**
+ * The terms a synonym member must find in the query to count as said. A Chinese phrase is known by its
+ * character pairs (a single character, 卡 of 冻结卡, is in half the questions; a dictionary word the
+ * segmenter found in the phrase alone may be cut differently inside a sentence); an English phrase by its
+ * words and word pairs, so "lost card" is said by "I lost my card" but not by "lost money on my card".
+ */
+function requiredTerms(member: readonly number[], terms: readonly string[]): number[] {
+  const required = member.filter((id) => {
+    const term = terms[id] as string;
+    return !isHanChar(term) && !(HAN_WORD.test(term) && term.length > 2);
+  });
+  return required.length > 0 ? required : [...member];
+}
+
+const HAN_WORD = /^\p{Script=Han}+$/u;
+
+/**
+ * Adds the other members of every synonym group the query says one member of, at synonymWeight; an English
+ * word pair at that share of its typed weight (bigramWeight), as typed pairs count. A member that contains
+ * the one said (分期付款 for 分期, 信用额度 for 额度) is skipped: it adds only words the query did not say,
+ * and 信用 would lift every 信用卡 article. Single characters keep synonymWeight: at their typed weight
+ * (hanCharWeight) 汇款 for 转账 lost its 款 and the dev set's 转账的钱能退吗 went to the refund article.
+ */
 function expandSynonyms(model: SearchModel, weights: Map<number, number>): void {
-  const { synonyms, config } = model.data;
+  const { synonyms, config, terms } = model.data;
   const present = new Set(weights.keys());
   for (const group of synonyms) {
-    const hit = group.find((member) => member.every((id) => present.has(id)));
+    const hit = group.find((member) => requiredTerms(member, terms).every((id) => present.has(id)));
     if (!hit) continue;
+    const said = requiredTerms(hit, terms);
     for (const member of group) {
-      if (member === hit) continue;
-      for (const id of member) add(weights, id, config.synonymWeight);
+      if (member === hit || said.every((id) => member.includes(id))) continue;
+      for (const id of member) add(weights, id, config.synonymWeight * (isPair(terms[id] as string) ? config.bigramWeight : 1));
     }
   }
 }

@@ -50,6 +50,12 @@ export function readArticle(id: string): Promise<StoredKnowledgeArticle | undefi
   return getDb().kbArticles.get(id);
 }
 
+/** The stored articles among these ids (missing ones left out), for the search-feedback export. */
+export async function readArticlesById(ids: readonly string[]): Promise<StoredKnowledgeArticle[]> {
+  const found = await getDb().kbArticles.bulkGet([...ids]);
+  return found.filter((a): a is StoredKnowledgeArticle => a !== undefined);
+}
+
 /**
  * Replaces the whole knowledge base (a package import): articles, index and bookkeeping in one
  * transaction. The caller validated the package and built the index first, so nothing here can

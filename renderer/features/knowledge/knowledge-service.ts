@@ -6,11 +6,13 @@
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
 import { errorMessage } from '@common/errors';
+import { drop } from '@common/logging/drop';
 import { createLogger } from '../../platform/logger';
 import { defaultPackageText, DEFAULT_PACKAGE_SOURCE } from './default-kb';
 import { createKnowledgeClient, startKnowledgeWorker, type KnowledgeClient } from './knowledge-client';
 import type { KnowledgeStatus } from './knowledge-base';
 import { useKnowledge } from './knowledge-state';
+import { clearFeedback } from './feedback-repo';
 
 const log = createLogger('knowledge');
 
@@ -50,7 +52,7 @@ async function importPackage(client: KnowledgeClient, host: LingxiApi): Promise<
  * @returns a function that runs one sync now (for tests and the online event)
  */
 export function startKnowledge(policy: Policy, host: LingxiApi, deps: KnowledgeServiceDeps = {}): () => Promise<void> {
-  const { syncUrl, syncMinutes, remoteContentHosts } = policy.knowledge;
+  const { syncUrl, syncMinutes, remoteContentHosts, feedbackExport } = policy.knowledge;
   const target = deps.target ?? window;
   let client: KnowledgeClient;
   try {
@@ -63,11 +65,14 @@ export function startKnowledge(policy: Policy, host: LingxiApi, deps: KnowledgeS
     phase: 'loading',
     syncConfigured: Boolean(syncUrl),
     remoteHosts: remoteContentHosts,
+    feedbackExport,
     actions: {
       search: (query) => client.call('search', { query, limit: 10 }),
       article: (id) => client.call('article', { id }),
     },
   });
+  // Queries kept while the policy had the feedback loop on do not outlive it being turned off.
+  if (!feedbackExport) drop(clearFeedback(), log, 'deleting kept search feedback');
   target.addEventListener('online', () => useKnowledge.setState({ online: true }));
   target.addEventListener('offline', () => useKnowledge.setState({ online: false }));
 

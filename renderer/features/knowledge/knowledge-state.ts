@@ -31,6 +31,8 @@ export interface KnowledgeState {
   skipped: string[];
   /** knowledge.remoteContentHosts. */
   remoteHosts: string[];
+  /** knowledge.feedbackExport: opened search results are kept for KB authors, and can be exported. */
+  feedbackExport: boolean;
   actions?: KnowledgeActions;
   /** An article another feature asked to show (the assist pane's Open); `seq` makes a repeat request count. */
   requested?: { id: string; seq: number };
@@ -44,6 +46,7 @@ export const useKnowledge = create<KnowledgeState>()(() => ({
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   skipped: [],
   remoteHosts: [],
+  feedbackExport: false,
 }));
 
 let requests = 0;

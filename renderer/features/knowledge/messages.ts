@@ -23,6 +23,12 @@ const en = {
     imageBlocked: '[image not shown: {{alt}}]',
     close: 'Close article',
     showMore: 'Show more',
+    feedback: {
+      export: 'Export search feedback',
+      exported: 'Exported {{count}} candidate similar questions.',
+      empty: 'No search feedback to export yet.',
+      failed: 'Export failed: {{error}}',
+    },
   },
 };
 
@@ -50,6 +56,12 @@ export const knowledgeMessages: LocaleBundle<typeof en> = {
       imageBlocked: '[未显示图片：{{alt}}]',
       close: '关闭文章',
       showMore: '显示更多',
+      feedback: {
+        export: '导出搜索反馈',
+        exported: '已导出 {{count}} 条候选相似问。',
+        empty: '暂无可导出的搜索反馈。',
+        failed: '导出失败：{{error}}',
+      },
     },
   },
   'zh-TW': {
@@ -74,6 +86,12 @@ export const knowledgeMessages: LocaleBundle<typeof en> = {
       imageBlocked: '[未顯示圖片：{{alt}}]',
       close: '關閉文章',
       showMore: '顯示更多',
+      feedback: {
+        export: '匯出搜尋回饋',
+        exported: '已匯出 {{count}} 筆候選相似問。',
+        empty: '目前沒有可匯出的搜尋回饋。',
+        failed: '匯出失敗：{{error}}',
+      },
     },
   },
 };

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { StoredKnowledgeArticle } from '../../../db/schema';
 import type { SearchHit } from '@common/knowledge/engine';
 import { useKnowledge } from '../knowledge-state';
+import { recordOpenedResult } from '../feedback-service';
 import { Highlighted } from './Highlighted';
 import { KnowledgeStatusLine } from './KnowledgeStatusLine';
 import { MarkdownBody } from './MarkdownBody';
+import { SearchFeedbackExport } from './SearchFeedbackExport';
 import './knowledge.css';
 
 /** Ctrl+K (⌘K on macOS) from anywhere in the window, even while typing in another field. */
@@ -21,11 +23,11 @@ function useCtrlK(focus: () => void): void {
   }, [focus]);
 }
 
-function ResultItem({ hit, onOpen }: { hit: SearchHit; onOpen(id: string): void }) {
+function ResultItem({ hit, onOpen }: { hit: SearchHit; onOpen(): void }) {
   const { t } = useTranslation();
   return (
     <li>
-      <button type="button" className="kb-result" onClick={() => onOpen(hit.id)}>
+      <button type="button" className="kb-result" onClick={onOpen}>
         <span className="kb-result__title">{hit.match.field === 'title' ? <Highlighted snippet={hit.match} /> : hit.title}</span>
         {hit.match.field === 'question' && (
           <span className="kb-result__question">
@@ -71,8 +73,12 @@ export function KnowledgePanel() {
     };
   }, [actions, query, articles]);
 
-  const open = (id: string) => {
-    void actions?.article(id).then(setArticle);
+  // A result opened from a search (click or Enter): the query may be kept for KB authors (feedback-service.ts).
+  const open = (hit: SearchHit, rank: number) => {
+    void actions?.article(hit.id).then((opened) => {
+      setArticle(opened);
+      if (opened) recordOpenedResult(query, opened, rank);
+    });
   };
   // Another feature (a suggestion card's Open) asked for an article.
   const requested = useKnowledge((s) => s.requested);
@@ -92,14 +98,15 @@ export function KnowledgePanel() {
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && !event.nativeEvent.isComposing && hits[0]) open(hits[0].id);
+          if (event.key === 'Enter' && !event.nativeEvent.isComposing && hits[0]) open(hits[0], 1);
         }}
       />
       <KnowledgeStatusLine />
+      <SearchFeedbackExport />
       {query.trim() !== '' && (
         <ul className="kb-results" aria-label={t('knowledge.results')}>
-          {hits.map((hit) => (
-            <ResultItem key={hit.id} hit={hit} onOpen={open} />
+          {hits.map((hit, index) => (
+            <ResultItem key={hit.id} hit={hit} onOpen={() => open(hit, index + 1)} />
           ))}
         </ul>
       )}

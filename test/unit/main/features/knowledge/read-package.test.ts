@@ -30,9 +30,15 @@ describe('knowledge:read-package', () => {
 });
 
 describe('knowledge policy keys', () => {
-  it('defaults to no package, no sync, every 30 minutes, no remote hosts', () => {
+  it('defaults to no package, no sync, every 30 minutes, no remote hosts, no search feedback kept', () => {
     const result = parsePolicy({ sip }, 'p');
-    expect(result.ok && result.policy.knowledge).toEqual({ syncMinutes: 30, remoteContentHosts: [] });
+    expect(result.ok && result.policy.knowledge).toEqual({ syncMinutes: 30, remoteContentHosts: [], feedbackExport: false });
+  });
+  it('takes knowledge.feedbackExport as a boolean only', () => {
+    const on = parsePolicy({ sip, knowledge: { feedbackExport: true } }, 'p');
+    expect(on.ok && on.policy.knowledge.feedbackExport).toBe(true);
+    const bad = parsePolicy({ sip, knowledge: { feedbackExport: 'yes' } }, 'p');
+    expect(bad.ok ? [] : bad.problems).toEqual([{ path: 'knowledge.feedbackExport', message: 'Invalid input: expected boolean, received string' }]);
   });
   it('accepts https or loopback http sync URLs and host names only', () => {
     const bad = parsePolicy({ sip, knowledge: { syncUrl: 'http://kb.bank.example/delta', remoteContentHosts: ['https://img.example'] } }, 'p');
