@@ -27,3 +27,14 @@ export function summarizePrecise(samples: number[], what: string): Figure {
   const scaled = summarize(samples.map((v) => v * 1000), what);
   return { ...scaled, median: Math.round(scaled.median) / 1000, p95: Math.round(scaled.p95) / 1000 };
 }
+
+/** One measured value (a size, a single timed run) with what it measured. */
+export interface Value {
+  value: number;
+  what: string;
+}
+
+/** A Value rounded to one decimal. */
+export function value(measured: number, what: string): Value {
+  return { value: round(measured), what };
+}

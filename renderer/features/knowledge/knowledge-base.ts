@@ -37,7 +37,8 @@ export async function packageHash(text: string): Promise<string> {
   return `sha256:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-function build(articles: readonly StoredKnowledgeArticle[], synonyms: readonly string[][] = []): KnowledgeEngine {
+/** The index build every import, delta and rebuild runs (the bench times this same function: test/bench/knowledge-build.ts). */
+export function buildEngine(articles: readonly StoredKnowledgeArticle[], synonyms: readonly string[][] = []): KnowledgeEngine {
   // Id order, so the same knowledge base always gets the same index (ties rank the same after a rebuild).
   const live = articles.filter((a) => !a.deleted).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return KnowledgeEngine.build(live, synonyms);
@@ -64,7 +65,7 @@ export class KnowledgeBase {
       }
       const articles = await readArticles();
       if (articles.length > 0) {
-        this.engine = build(articles, this.state.synonyms);
+        this.engine = buildEngine(articles, this.state.synonyms);
         await replaceKnowledgeBase(articles, this.engine.data, this.state);
       }
       return this.status();
@@ -103,7 +104,7 @@ export class KnowledgeBase {
       const parsed = parseKnowledgePackage(text);
       if (!parsed.ok) return { status: 'rejected', errors: parsed.errors };
       const articles = parsed.value.articles.filter((a) => !a.deleted);
-      const engine = build(articles, parsed.value.synonyms);
+      const engine = buildEngine(articles, parsed.value.synonyms);
       const state: KnowledgeState = { packageVersion: version, synonyms: parsed.value.synonyms };
       await replaceKnowledgeBase(articles, engine.data, state);
       this.engine = engine;
@@ -125,7 +126,7 @@ export class KnowledgeBase {
       for (const id of deletions) byId.delete(id);
       for (const article of upserts) byId.set(article.id, article);
       const synonyms = delta.synonyms ?? this.state.synonyms ?? [];
-      const engine = build([...byId.values()], synonyms);
+      const engine = buildEngine([...byId.values()], synonyms);
       const state: KnowledgeState = { ...this.state, syncCursor: delta.cursor, lastSyncedAt: now, synonyms };
       if (etag !== undefined) state.etag = etag;
       else delete state.etag;
