@@ -88,20 +88,13 @@ const COMMONEST = (
   'sound take only little work know place year live me back give most very after thing our just name good'
 ).split(' ');
 
-/**
- * Left out of the English words: "constructor" is a property of every JavaScript object, and the engine on
- * main looks words up in a plain object (common/knowledge/engine/lexicon.ts splitWord), so an article with
- * that word makes the index build throw ("split.split is not a function"). Reported; remove once fixed.
- */
-const ENGINE_BREAKS_ON = new Set(['constructor']);
-
 /** wamerican's lower-case words: COMMONEST first, then the rest by length (random within a length); Zipf weights 1/rank. */
 export function englishWords(random: Random): WordList {
   const listed = new Set(readList(ENGLISH_WORDS, 'wamerican'));
   const head = COMMONEST.filter((w) => listed.has(w));
   const inHead = new Set(head);
   const rest = [...listed]
-    .filter((w) => /^[a-z]{3,12}$/.test(w) && !inHead.has(w) && !ENGINE_BREAKS_ON.has(w))
+    .filter((w) => /^[a-z]{3,12}$/.test(w) && !inHead.has(w))
     .map((word) => ({ word, key: word.length + random() }));
   rest.sort((a, b) => a.key - b.key);
   const words = [...head, ...rest.map((k) => k.word)];

@@ -6,6 +6,7 @@
  * highlights must point into the text the user sees, not into the folded copy.
  */
 import { T2S_PAIRS } from './t2s-table';
+import { own } from './own';
 
 let t2s: Map<string, string> | undefined;
 
@@ -37,7 +38,7 @@ function foldChar(c: string): string {
   const code = c.charCodeAt(0);
   if (code < 0x80) return c.toLowerCase();
   const base = t2sMap().get(c) ?? c.normalize('NFKC').toLowerCase();
-  return VARIANTS[base] ?? base;
+  return own(VARIANTS, base) ?? base;
 }
 
 /** Folds text and keeps offsets back into the original. */

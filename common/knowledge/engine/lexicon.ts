@@ -8,6 +8,7 @@
  * Written by hand from general banking English (no data set's test queries), checked on held-back
  * BANKING77 training rows. Chinese text is not touched: folding and bigrams already cover its variants.
  */
+import { own } from './own';
 import { porterStem } from './stem';
 
 /** Each group: the canonical word first, then words that mean the same to a bank's customer. */
@@ -96,7 +97,7 @@ function canonicalMap(): Map<string, string> {
 
 /** A lower-case word as the words it stands for ("topup" → ["top", "up"]); most words map to themselves. */
 export function splitWord(word: string): string[] {
-  const split = SPLITS[word];
+  const split = own(SPLITS, word);
   return split === undefined ? [word] : split.split(' ');
 }
 

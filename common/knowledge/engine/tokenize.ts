@@ -7,6 +7,7 @@ import { foldWithOrigin } from './fold';
 import { splitWord, stemWord } from './lexicon';
 import { normalizeZh } from './zh-normalize';
 import { STOP_WORDS } from './stopwords';
+import { own } from './own';
 
 /** One analysed term and where it came from in the original (unfolded) text. */
 export interface Token {
@@ -44,7 +45,7 @@ export function isHanChar(term: string): boolean {
 function latinWord(word: string): string[] {
   if (BARE_NEGATIONS.has(word)) return ['not'];
   if (!word.includes("'")) return splitWord(word);
-  const expanded = CONTRACTIONS[word] ?? word.replace(/n't$/, CONTRACTIONS["n't"] as string).replace(/'[a-z]*$/, '');
+  const expanded = own(CONTRACTIONS, word) ?? word.replace(/n't$/, CONTRACTIONS["n't"] as string).replace(/'[a-z]*$/, '');
   return expanded.split(' ').filter(Boolean);
 }
 

@@ -12,6 +12,7 @@
  * (test/fixtures/knowledge/zh/dev.jsonl), never on the eval set.
  */
 import type { Folded } from './fold';
+import { own } from './own';
 
 /** Folded phrase → Mandarin. Keys are in folded (Simplified) form: 揾, not 搵. */
 const PHRASES: Readonly<Record<string, string>> = {
@@ -116,7 +117,7 @@ export function normalizeZh(folded: Folded): Folded {
     let matched = 0;
     if (FIRST_CHARS.has(text[i] as string)) {
       for (let len = Math.min(MAX_LEN, text.length - i); len > 0; len--) {
-        if (PHRASES[text.slice(i, i + len)] !== undefined) {
+        if (own(PHRASES, text.slice(i, i + len)) !== undefined) {
           matched = len;
           break;
         }
@@ -128,7 +129,7 @@ export function normalizeZh(folded: Folded): Folded {
       i++;
       continue;
     }
-    const replacement = PHRASES[text.slice(i, i + matched)] as string;
+    const replacement = own(PHRASES, text.slice(i, i + matched)) as string;
     out += replacement;
     // Spread the replacement over the original characters it stands for, first to first, last to last.
     const last = replacement.length - 1;
