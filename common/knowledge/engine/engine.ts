@@ -99,14 +99,15 @@ export class KnowledgeEngine {
   /** Ranks articles for a query, best first, with highlighted snippets. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 10;
-    const { articles, config, terms, questionArticle, questionPos } = this.data;
+    const { articles, config, questionArticle, questionPos } = this.data;
+    const { terms } = this.model;
     const parsed = parseQuery(this.model, query, () => (this.typos ??= new TypoIndex(terms)));
     if (parsed.terms.length === 0) return [];
     const accept = options.product ? (a: number) => articles[a]?.product === options.product : () => true;
     const scored = this.ranker.score(query, parsed.terms, accept);
     preferScript(scored, articles, zhScript(query));
     const order = topK(scored.score, scored.article, limit);
-    const matched = highlightTerms(parsed.terms.map((t) => terms[t.id] as string));
+    const matched = highlightTerms(parsed.terms.map((t) => terms.at(t.id)));
     return order.map((k) => {
       const index = scored.article[k] as number;
       const row = scored.row[k] as number;

@@ -27,19 +27,26 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** The vocabulary as the typo index reads it (dictionary.ts's TermDictionary). */
+export interface Vocabulary {
+  readonly size: number;
+  at(id: number): string;
+}
+
 /** Finds vocabulary terms one edit away from a query term. */
 export class TypoIndex {
   private readonly byDeletion = new Map<string, number[]>();
 
-  constructor(private readonly terms: readonly string[]) {
-    terms.forEach((term, id) => {
-      if (term.length < MIN_LENGTH - 1 || !/^[a-z]+$/.test(term)) return;
+  constructor(private readonly terms: Vocabulary) {
+    for (let id = 0; id < terms.size; id++) {
+      const term = terms.at(id);
+      if (term.length < MIN_LENGTH - 1 || !/^[a-z]+$/.test(term)) continue;
       for (const key of [term, ...deletions(term)]) {
         const list = this.byDeletion.get(key);
         if (list) list.push(id);
         else this.byDeletion.set(key, [id]);
       }
-    });
+    }
   }
 
   /** Ids of known terms within one edit of term; empty for short or non-Latin terms. */
@@ -48,7 +55,7 @@ export class TypoIndex {
     const found = new Set<number>();
     for (const key of [term, ...deletions(term)]) {
       for (const id of this.byDeletion.get(key) ?? []) {
-        if (withinOneEdit(term, this.terms[id] as string)) found.add(id);
+        if (withinOneEdit(term, this.terms.at(id))) found.add(id);
       }
     }
     return [...found];

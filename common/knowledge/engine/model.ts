@@ -1,17 +1,18 @@
 /**
- * The in-memory search model: the persisted IndexData plus the lookup maps a query needs
- * (term → id, classifier feature → id). Building the maps is the only work loading does.
+ * The in-memory search model: the persisted IndexData plus the lookups a query needs (term → id by
+ * binary search over the packed vocabulary; classifier feature → id, a map built on first use).
+ * Loading does no work proportional to the vocabulary.
  */
 import type { IndexData } from './build';
+import { TermDictionary } from './dictionary';
 
 /** Everything the ranker needs; the arrays are IndexData's own, not copies. */
 export class SearchModel {
-  readonly termIds = new Map<string, number>();
+  readonly terms: TermDictionary;
   private featureMap: Map<string, number> | undefined;
 
   constructor(readonly data: IndexData) {
-    const { terms } = data;
-    for (let i = 0; i < terms.length; i++) this.termIds.set(terms[i] as string, i);
+    this.terms = new TermDictionary(data.terms);
   }
 
   /** Classifier feature → id, built on the first query (the classifier has many more features). */

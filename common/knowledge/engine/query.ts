@@ -6,6 +6,7 @@ import { porterStem } from './stem';
 import { analyze, isHanChar, isPair, type Token } from './tokenize';
 import type { TypoIndex } from './fuzzy';
 import type { SearchModel } from './model';
+import type { TermDictionary } from './dictionary';
 
 /** A query term the index knows, with its weight in the query. */
 export interface QueryTerm {
@@ -31,7 +32,7 @@ export function parseQuery(model: SearchModel, query: string, typos: () => TypoI
   const weights = new Map<number, number>();
   for (const { term } of tokens) {
     const base = baseWeight(term, config);
-    const id = model.termIds.get(term);
+    const id = model.terms.id(term);
     if (id !== undefined) {
       add(weights, id, base);
       continue;
@@ -58,9 +59,9 @@ function baseWeight(term: string, config: SearchModel['data']['config']): number
  * segmenter found in the phrase alone may be cut differently inside a sentence); an English phrase by its
  * words and word pairs, so "lost card" is said by "I lost my card" but not by "lost money on my card".
  */
-function requiredTerms(member: readonly number[], terms: readonly string[]): number[] {
+function requiredTerms(member: readonly number[], terms: TermDictionary): number[] {
   const required = member.filter((id) => {
-    const term = terms[id] as string;
+    const term = terms.at(id);
     return !isHanChar(term) && !(HAN_WORD.test(term) && term.length > 2);
   });
   return required.length > 0 ? required : [...member];
@@ -76,7 +77,8 @@ const HAN_WORD = /^\p{Script=Han}+$/u;
  * (hanCharWeight) 汇款 for 转账 lost its 款 and the dev set's 转账的钱能退吗 went to the refund article.
  */
 function expandSynonyms(model: SearchModel, weights: Map<number, number>): void {
-  const { synonyms, config, terms } = model.data;
+  const { synonyms, config } = model.data;
+  const { terms } = model;
   const present = new Set(weights.keys());
   for (const group of synonyms) {
     const hit = group.find((member) => requiredTerms(member, terms).every((id) => present.has(id)));
@@ -84,7 +86,7 @@ function expandSynonyms(model: SearchModel, weights: Map<number, number>): void 
     const said = requiredTerms(hit, terms);
     for (const member of group) {
       if (member === hit || said.every((id) => member.includes(id))) continue;
-      for (const id of member) add(weights, id, config.synonymWeight * (isPair(terms[id] as string) ? config.bigramWeight : 1));
+      for (const id of member) add(weights, id, config.synonymWeight * (isPair(terms.at(id)) ? config.bigramWeight : 1));
     }
   }
 }

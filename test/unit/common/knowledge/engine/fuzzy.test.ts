@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packTerms, TermDictionary } from '@common/knowledge/engine/dictionary';
 import { TypoIndex, withinOneEdit } from '@common/knowledge/engine/fuzzy';
 
 describe('withinOneEdit', () => {
@@ -14,9 +15,9 @@ describe('withinOneEdit', () => {
 });
 
 describe('TypoIndex', () => {
-  const vocabulary = ['transfer', 'card', 'cart', 'statement', '转账'];
+  const vocabulary = new TermDictionary(packTerms(['transfer', 'card', 'cart', 'statement', '转账']).packed);
   const index = new TypoIndex(vocabulary);
-  const lookup = (term: string) => index.lookup(term).map((id) => vocabulary[id]);
+  const lookup = (term: string) => index.lookup(term).map((id) => vocabulary.at(id));
 
   it('finds terms one edit away', () => {
     expect(lookup('transfre')).toEqual(['transfer']);
