@@ -5,11 +5,10 @@
  * `/usr/bin/time -v` for the peak memory (Maximum resident set size).
  * Text: tools/kb-generate.ts (the bench's generator: wamerican words Zipf-distributed, Chinese words
  * by rime-data-pinyin-simp's frequencies, paraphrased queries).
- * `index_mb`: the index as IndexedDB stores it (V8's value serializer, as the bench measures it), MiB.
+ * `index_mb`: the index as the worker stores it in IndexedDB (toStoredIndex), MiB.
  */
 import { parseArgs } from 'node:util';
-import { serialize } from 'node:v8';
-import { KnowledgeEngine, type IndexData } from '@common/knowledge/engine';
+import { KnowledgeEngine, toStoredIndex, type IndexData } from '@common/knowledge/engine';
 import { generate } from './kb-generate';
 import { evaluate } from './kb-metrics';
 
@@ -35,7 +34,7 @@ function main(): void {
       articles: articles.length,
       questions: Number(values.questions),
       build_s: round(buildS),
-      index_mb: round(serialize(data).byteLength / 2 ** 20),
+      index_mb: round(toStoredIndex(data).byteLength / 2 ** 20),
       weights,
       recall_at_1: report.recall_at_1,
       recall_at_3: report.recall_at_3,

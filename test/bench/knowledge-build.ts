@@ -6,11 +6,11 @@
  * build_ms (buildEngine alone, wall clock), build_cpu_ms (its CPU time, user + system: the machine is shared, so the
  * wall clock moves with the load), peak_rss_mb (process.resourceUsage().maxRSS: the whole process's peak,
  * Node runtime, package text and parsed articles included, as the worker holds them too), baseline_rss_mb
- * (resident before the build) and index_bytes (the index value through V8's ValueSerializer, the
- * serializer Chromium's IndexedDB stores values with).
+ * (resident before the build) and index_bytes (the ArrayBuffer the worker stores in IndexedDB,
+ * toStoredIndex; made after the build as the import makes it, so the peak includes it).
  */
 import { readFileSync } from 'node:fs';
-import { serialize } from 'node:v8';
+import { toStoredIndex } from '@common/knowledge/engine';
 import { parseKnowledgePackage } from '@common/knowledge/package-schema';
 import { buildEngine } from '@renderer/features/knowledge/knowledge-base';
 
@@ -33,12 +33,13 @@ function main(path: string | undefined): void {
   const engine = buildEngine(parsed.value.articles, parsed.value.synonyms);
   const buildMs = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
+  const stored = toStoredIndex(engine.data);
   const report: BuildReport = {
     build_ms: Math.round(buildMs),
     build_cpu_ms: Math.round((user + system) / 1000),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     baseline_rss_mb: Math.round(baseline / 2 ** 20),
-    index_bytes: serialize(engine.data).byteLength,
+    index_bytes: stored.byteLength,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

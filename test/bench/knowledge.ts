@@ -3,7 +3,7 @@
  * 20 similar questions (tools/kb-generate.ts: Zipf-drawn wamerican English and frequency-drawn Chinese
  * words, half each) are written as a knowledge package the policy names, then:
  * - build: the worker's own buildEngine in a Node child process (test/bench/knowledge-build.ts), timed,
- *   with that process's peak resident memory, and the index value's size as IndexedDB serializes it;
+ *   with that process's peak resident memory, and the size of the index as the worker stores it (toStoredIndex);
  * - import: the app's first start in Chromium (browser host, as the e2e specs), which reads the package,
  *   builds the index in its knowledge worker and persists it in IndexedDB;
  * - cold start: restarts of the browser on that profile; each restart's page types a paraphrased query
@@ -158,7 +158,7 @@ export async function measureKnowledge({ log }: KnowledgeBenchOptions): Promise<
     ),
     'knowledge.search_ms': search,
     'knowledge.search_p95_ms': value(search.p95, `p95 of knowledge.search_ms (${search.n} queries)`),
-    'knowledge.index_mb': value(build.index_bytes / MB, `the index value (IndexData: typed arrays and strings) as IndexedDB serializes it (V8 ValueSerializer, measured in Node), MiB, ${kbSize}`),
+    'knowledge.index_mb': value(build.index_bytes / MB, `the index as the worker stores it in IndexedDB (one ArrayBuffer: a UTF-8 JSON header and the typed arrays, common/knowledge/engine/stored.ts), MiB, ${kbSize}`),
     'knowledge.idb_disk_mb': value(
       indexedDbBytes(profileDir, port) / MB,
       `the app origin's IndexedDB folders on disk after the restarts (LevelDB + blob files: index, articles, the app's other tables), MiB`,

@@ -1,14 +1,10 @@
 /**
- * JSON form of an index, for files and tests (IndexedDB stores IndexData as is: structured clone
- * keeps typed arrays). Typed arrays travel as `{"$typed": kind, "base64": ...}` of their
+ * JSON form of an index, for files and tests (IndexedDB keeps the binary form, stored.ts). Typed arrays travel as `{"$typed": kind, "base64": ...}` of their
  * little-endian bytes — about a quarter of the size of a JSON number list, and decoding is a table
  * lookup per character instead of number parsing, which is what keeps a cold start fast.
  */
 import type { IndexData } from './build';
-
-const KINDS = { Uint8Array, Uint32Array, Int32Array, Float32Array } as const;
-type Kind = keyof typeof KINDS;
-type Typed = InstanceType<(typeof KINDS)[Kind]>;
+import { isRecord, KINDS, kindOf, PLAIN_FIELDS, type Kind, type Typed } from './typed';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP = new Uint8Array(128);
@@ -37,13 +33,6 @@ function fromBase64(text: string): ArrayBuffer {
   return bytes.buffer;
 }
 
-const kindOf = (value: unknown): Kind | undefined =>
-  (Object.keys(KINDS) as Kind[]).find((k) => value instanceof KINDS[k]);
-
-/** Plain objects below the top level that may hold typed arrays (postings, the classifier). */
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
-
 function encodeValue(value: unknown): unknown {
   const kind = kindOf(value);
   if (kind) {
@@ -51,7 +40,7 @@ function encodeValue(value: unknown): unknown {
     return { $typed: kind, base64: toBase64(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)) };
   }
   if (!isRecord(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'articles' ? v : encodeValue(v)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PLAIN_FIELDS.has(k) ? v : encodeValue(v)]));
 }
 
 function decodeValue(value: unknown, path: string): unknown {
@@ -61,7 +50,7 @@ function decodeValue(value: unknown, path: string): unknown {
     if (!Type || typeof value.base64 !== 'string') throw new Error(`index field ${path} is not a typed array`);
     return new Type(fromBase64(value.base64));
   }
-  for (const [k, v] of Object.entries(value)) if (k !== 'articles' && k !== 'config') value[k] = decodeValue(v, `${path}.${k}`);
+  for (const [k, v] of Object.entries(value)) if (!PLAIN_FIELDS.has(k)) value[k] = decodeValue(v, `${path}.${k}`);
   return value;
 }
 

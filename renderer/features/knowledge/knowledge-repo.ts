@@ -5,7 +5,7 @@
  */
 import { getDb } from '../../db/db';
 import type { StoredKnowledgeArticle } from '../../db/schema';
-import type { IndexData } from '@common/knowledge/engine';
+import { fromStoredIndex, toStoredIndex, type IndexData } from '@common/knowledge/engine';
 
 /** Sync and import bookkeeping kept next to the index. */
 export interface KnowledgeState {
@@ -28,14 +28,29 @@ export interface KnowledgeSnapshot {
 }
 
 const INDEX_KEY = 'index';
+
+/**
+ * The persisted index as the engine loads it: the binary form (stored.ts); an older desktop's plain
+ * IndexData is handed on as is (the engine refuses its version and the articles are re-indexed).
+ * A damaged buffer is not an error here: the knowledge base rebuilds its index from the articles.
+ */
+function storedIndex(value: unknown): IndexData | undefined {
+  if (!(value instanceof ArrayBuffer)) return value as IndexData;
+  try {
+    return fromStoredIndex(value);
+  } catch {
+    return undefined;
+  }
+}
 const STATE_KEY = 'state';
 
 /** Reads the persisted index and bookkeeping (no articles: a restart needs no rebuild). */
 export async function readSnapshot(): Promise<KnowledgeSnapshot> {
   const db = getDb();
   const [index, state] = await db.kbMeta.bulkGet([INDEX_KEY, STATE_KEY]);
+  const indexData = index ? storedIndex(index.value) : undefined;
   return {
-    ...(index ? { indexData: index.value as IndexData } : {}),
+    ...(indexData ? { indexData } : {}),
     state: (state?.value as KnowledgeState | undefined) ?? {},
   };
 }
@@ -67,7 +82,7 @@ export async function replaceKnowledgeBase(articles: readonly StoredKnowledgeArt
     await db.kbArticles.clear();
     await db.kbArticles.bulkPut(articles.filter((a) => !a.deleted));
     await db.kbMeta.bulkPut([
-      { key: INDEX_KEY, value: indexData },
+      { key: INDEX_KEY, value: toStoredIndex(indexData) },
       { key: STATE_KEY, value: state },
     ]);
   });
@@ -88,7 +103,7 @@ export async function commitDelta(
     await db.kbArticles.bulkDelete([...deletions]);
     await db.kbArticles.bulkPut([...upserts]);
     await db.kbMeta.bulkPut([
-      { key: INDEX_KEY, value: indexData },
+      { key: INDEX_KEY, value: toStoredIndex(indexData) },
       { key: STATE_KEY, value: state },
     ]);
   });
