@@ -20,7 +20,7 @@ export interface IndexData extends Ranking {
   config: EngineConfig;
   /** Display data of each article, in index order. */
   articles: EngineArticle[];
-  /** The vocabulary, sorted and packed (dictionary.ts): a term's id is its rank. */
+  /** The vocabulary, packed with its hash table (dictionary.ts): a term's id is its position. */
   terms: PackedTerms;
   /** Synonym groups: each group a list of members, each member a list of term ids. */
   synonyms: number[][][];
@@ -67,11 +67,6 @@ export function buildIndexData(
     // Analysed like the text (word pairs included), so a member is matched as a phrase (query.ts).
     group.map((phrase) => analyzeTerms(phrase, options).map((t) => vocab.id(t))).filter((m) => m.length > 0),
   );
-  // Term ids become ranks in the sorted vocabulary, which is stored packed (dictionary.ts).
-  const { packed, idOf } = packTerms(vocab.list);
-  const renumber = (ids: number[]): void => ids.forEach((id, k) => (ids[k] = idOf[id] as number));
-  for (const segment of segments) renumber(segment.terms);
-  for (const group of synonymIds) group.forEach(renumber);
   const ranking = deriveRanking(segments, articles.length, vocab.list.length, config);
   const learn = config.mix.classifier + config.mix.classifierLog > 0 || config.mix.facets > 0;
   const classifier = learn ? trainClassifier(articles, config.latinBigrams) : undefined;
@@ -88,7 +83,7 @@ export function buildIndexData(
       product: a.product,
       lang: a.lang ?? '',
     })),
-    terms: packed,
+    terms: packTerms(vocab.list),
     synonyms: synonymIds.filter((g) => g.length > 1),
     ...ranking,
     ...(classifier ? { classifier } : {}),

@@ -1,28 +1,40 @@
 /**
- * The index's vocabulary as it is stored and searched: every term sorted (UTF-16 code-unit order, the
- * order of `<` on strings), joined into one string, with each term's start offset. A term's id is its
- * rank. Loading it is one string and one typed array (IndexedDB reads a 10,000-article vocabulary of a
- * million terms this way in a fraction of the time an array of strings takes), and looking a term up is
- * a binary search: no term → id map is built at start-up.
+ * The index's vocabulary as it is stored and searched: every term joined into one string, each term's
+ * start offset, and an open-addressing hash table of term ids (linear probing, at most ~60 % full).
+ * A term's id is its position. Loading it is one string and two typed arrays (a 10,000-article
+ * vocabulary holds over a million terms: read back as an array of strings, and mapped term → id, it
+ * cost seconds at start-up), and a lookup is a hash and a probe or two.
  */
 export interface PackedTerms {
   text: string;
   /** Offsets of each term in `text`, plus the end: length = terms + 1. */
   start: Uint32Array;
+  /** Hash table: id + 1 of the term whose hash lands here (or after, probing), 0 = empty. Length a power of two. */
+  slots: Uint32Array;
 }
 
-/**
- * Sorts terms and packs them.
- * @returns the packed terms and, for each position in `terms`, its id (rank) in the packed order
- */
-export function packTerms(terms: readonly string[]): { packed: PackedTerms; idOf: Uint32Array } {
-  const sorted = [...terms].sort();
-  const rank = new Map<string, number>();
-  sorted.forEach((term, i) => rank.set(term, i));
-  const idOf = Uint32Array.from(terms, (term) => rank.get(term) as number);
-  const start = new Uint32Array(sorted.length + 1);
-  for (let i = 0; i < sorted.length; i++) start[i + 1] = (start[i] as number) + (sorted[i] as string).length;
-  return { packed: { text: sorted.join(''), start }, idOf };
+/** FNV-1a over UTF-16 code units. */
+function hash(text: string, from = 0, to = text.length): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Packs terms (distinct, in id order). */
+export function packTerms(terms: readonly string[]): PackedTerms {
+  const start = new Uint32Array(terms.length + 1);
+  for (let i = 0; i < terms.length; i++) start[i + 1] = (start[i] as number) + (terms[i] as string).length;
+  const text = terms.join('');
+  let size = 8;
+  while (size * 0.6 < terms.length) size *= 2;
+  const slots = new Uint32Array(size);
+  const mask = size - 1;
+  for (let id = 0; id < terms.length; id++) {
+    let slot = hash(text, start[id], start[id + 1]) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = id + 1;
+  }
+  return { text, start, slots };
 }
 
 /** Read access to packed terms. */
@@ -41,15 +53,21 @@ export class TermDictionary {
 
   /** The id of `term`, or undefined when the index does not know it. */
   id(term: string): number | undefined {
-    let lo = 0;
-    let hi = this.size - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const found = this.at(mid);
-      if (found === term) return mid;
-      if (found < term) lo = mid + 1;
-      else hi = mid - 1;
+    const { slots } = this.packed;
+    const mask = slots.length - 1;
+    for (let slot = hash(term) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot] as number;
+      if (entry === 0) return undefined;
+      if (this.equals(entry - 1, term)) return entry - 1;
     }
-    return undefined;
+  }
+
+  /** Whether term `id` is `term`, compared in place (no substring made). */
+  private equals(id: number, term: string): boolean {
+    const { text, start } = this.packed;
+    const from = start[id] as number;
+    if ((start[id + 1] as number) - from !== term.length) return false;
+    for (let i = 0; i < term.length; i++) if (text.charCodeAt(from + i) !== term.charCodeAt(i)) return false;
+    return true;
   }
 }

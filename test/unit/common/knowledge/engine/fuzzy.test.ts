@@ -15,7 +15,7 @@ describe('withinOneEdit', () => {
 });
 
 describe('TypoIndex', () => {
-  const vocabulary = new TermDictionary(packTerms(['transfer', 'card', 'cart', 'statement', '转账']).packed);
+  const vocabulary = new TermDictionary(packTerms(['transfer', 'card', 'cart', 'statement', '转账']));
   const index = new TypoIndex(vocabulary);
   const lookup = (term: string) => index.lookup(term).map((id) => vocabulary.at(id));
 
