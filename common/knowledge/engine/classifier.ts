@@ -47,6 +47,8 @@ const FACETS = { epochs: 6, rate: 0.3, adaptive: true, prune: 0.06 };
 /** The budget below counts every model at the larger number of epochs. */
 const EPOCHS = Math.max(SOFTMAX.epochs, FACETS.epochs);
 const CHAR_GRAM_WEIGHT = 0.5;
+/** Fewer features than any example of real text has (terms, pairs and character grams): for the quick bounds. */
+const MIN_FEATURES = 20;
 /** Build-work budget (feature × output × epoch products); above it a model is skipped (≈ 1–2 s). */
 const MAX_WORK = 400_000_000;
 /** Dense training matrices above this many weights are skipped (memory). */
@@ -126,9 +128,11 @@ export function trainClassifier(
 ): ClassifierData | undefined {
   const C = articles.length;
   const nExamples = articles.reduce((n, a) => n + 1 + a.questions.length, 0);
-  // Every example has tens of features: a quick bound rules the dense path out on a large KB.
-  const denseMayFit = nExamples * 20 * C * EPOCHS <= MAX_WORK;
-  if (C < 2 || (scale.mode === 'dense' && !denseMayFit)) return undefined;
+  // Every example has tens of features: quick bounds rule a path out on a large KB before the feature
+  // pass (itself seconds at 10,000 articles).
+  const denseMayFit = nExamples * MIN_FEATURES * C * EPOCHS <= MAX_WORK;
+  const sampledMayFit = scale.mode !== 'dense' && nExamples * MIN_FEATURES * sampledWork(scale) <= scale.maxWork;
+  if (C < 2 || !(denseMayFit || sampledMayFit)) return undefined;
   const vocab = new Map<string, number>();
   let featureCount = 0;
   const rows: Row[] = articles.flatMap((a, article) =>

@@ -66,7 +66,16 @@ describe('learned models', () => {
     const p = new Float64Array(many.length);
     classify(model, ids(model), 'question 2 of 777', true, p);
     expect(best(p)).toBe(777);
-  }, 30_000);
+  }, 120_000);
+
+  it('is skipped, before any feature is computed, when even the sampled path cannot fit its budget', () => {
+    const questions = Array.from({ length: 20 }, (_, k) => `question ${k}`);
+    const huge = Array.from({ length: 10_000 }, (_, i) => ({ title: `article ${i}`, questions }));
+    const started = performance.now();
+    expect(trainClassifier(huge, true)).toBeUndefined();
+    // The feature pass alone over 210,000 examples takes seconds; the quick bound answers at once.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 
   it('trains a small KB densely by default (auto)', () => {
     const auto = trainClassifier(FEES, true);
