@@ -1,5 +1,5 @@
 /** What the index's persisted forms (serialize.ts, stored.ts) share: the typed-array kinds an index holds. */
-export const KINDS = { Uint8Array, Uint32Array, Int32Array, Float32Array } as const;
+export const KINDS = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float32Array } as const;
 export type Kind = keyof typeof KINDS;
 export type Typed = InstanceType<(typeof KINDS)[Kind]>;
 

@@ -24,6 +24,8 @@ describe('the stored (binary) index', () => {
     const back = fromStoredIndex(toStoredIndex(engine.data));
     expect(back.article.value).toBeInstanceOf(Float32Array);
     expect(Array.from(back.article.value)).toEqual(Array.from(engine.data.article.value));
+    expect(back.article.row).toBeInstanceOf(Uint16Array);
+    expect(Array.from(back.article.row)).toEqual(Array.from(engine.data.article.row));
     expect(back.questionPos).toBeInstanceOf(Int32Array);
     expect(Array.from(back.questionPos)).toEqual(Array.from(engine.data.questionPos));
     expect(back.terms.text).toBe(engine.data.terms.text);
