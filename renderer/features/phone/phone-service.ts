@@ -66,6 +66,7 @@ export function startPhone(policy: DeskPolicy, store: ServiceStore, lifecycle: C
       store.getState().setRegistration(snapshot);
     },
     shouldRejectIncoming: () => !ports.acceptsCalls(),
+    sipGuard: (note, error) => (error === undefined ? log.warn(note) : log.error(note, error)),
     callUpdated: (call) => {
       const state = store.getState();
       const isNew = !state.calls.some((c) => c.id === call.id);

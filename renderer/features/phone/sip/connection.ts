@@ -21,11 +21,13 @@ export class Connection {
   /**
    * @param ua the UA to probe through (null once stopped)
    * @param keepAlive probe interval; its timeout also bounds each WebSocket handshake
+   * @param guarded what the SIP guard did with a hostile message (for the log)
    */
   constructor(
     private readonly servers: string[],
     private readonly keepAlive: KeepAliveConfig = DEFAULT_KEEP_ALIVE,
     private readonly ua: () => UA | null,
+    private readonly guarded?: (note: string, error?: unknown) => void,
   ) {
     this.watchdog = new Watchdog({
       intervalMs: keepAlive.intervalSeconds * 1000,
@@ -39,7 +41,7 @@ export class Connection {
   sockets(): WeightedSocket[] {
     const handshakeMs = this.keepAlive.timeoutSeconds * 1000;
     return this.servers.map((url, index) => ({
-      socket: new LivenessSocket(url, handshakeMs, { opened: (socket) => (this.socket = socket) }),
+      socket: new LivenessSocket(url, handshakeMs, { opened: (socket) => (this.socket = socket), guarded: this.guarded }),
       weight: this.servers.length - index,
     }));
   }

@@ -5,14 +5,21 @@
  * because TCP never reports the loss, while JsSIP waits for the browser to fire `close`. `kill()`
  * closes the WebSocket and tells JsSIP's Transport it disconnected, so its ordinary recovery (backoff,
  * next server in weight order) takes over at once. The handshake is bounded the same way.
+ *
+ * It is also where the SIP guard sits (sip-screen.ts): every frame is screened before JsSIP's Transport
+ * sees it, and an exception JsSIP throws on a hostile message is caught here instead of escaping the
+ * WebSocket's message handler.
  */
 import { WebSocketInterface, type Socket } from 'jssip';
+import { screenIncoming } from './sip-screen';
 
 export interface LivenessSocketHooks {
   /** The WebSocket opened: this socket now carries the UA's traffic. */
   opened(socket: LivenessSocket): void;
   /** Why a socket was given up (for the log). */
   killed?(socket: LivenessSocket, reason: string): void;
+  /** What the SIP guard did with a message it did not pass on untouched, or JsSIP's error on one (for the log). */
+  guarded?(note: string, error?: unknown): void;
 }
 
 /** Close code reported to JsSIP when we give a socket up (4000–4999 is free for applications). */
@@ -64,7 +71,7 @@ export class LivenessSocket implements Socket {
       this.clearConnectTimer();
       this.ondisconnect(error, code, reason);
     };
-    this.inner.ondata = <T>(data: T) => this.ondata(data);
+    this.inner.ondata = <T>(data: T) => this.receive(data);
     this.clearConnectTimer();
     this.connectTimer = setTimeout(() => this.kill('handshake timeout'), this.connectTimeoutMs);
     this.inner.connect();
@@ -97,6 +104,31 @@ export class LivenessSocket implements Socket {
     this.hooks.killed?.(this, reason);
     this.inner.disconnect();
     this.ondisconnect(true, KILLED_CLOSE_CODE, reason);
+  }
+
+  /** One frame from the server: screened, then handed to JsSIP's Transport (as text: it would decode binary the same way). */
+  private receive(data: unknown): void {
+    const text = typeof data === 'string' ? data : data instanceof ArrayBuffer ? new TextDecoder().decode(data) : undefined;
+    if (text === undefined) {
+      this.ondata(data);
+      return;
+    }
+    const screened = screenIncoming(text);
+    if (screened.action === 'reply') {
+      this.inner.send(screened.response);
+      this.hooks.guarded?.(`sip guard: answered ${screened.response.slice(8, screened.response.indexOf('\r\n'))}`);
+      return;
+    }
+    if (screened.action === 'drop') {
+      this.hooks.guarded?.(`sip guard: dropped a message: ${screened.reason}`);
+      return;
+    }
+    if (screened.note) this.hooks.guarded?.(`sip guard: ${screened.note}`);
+    try {
+      this.ondata(screened.text);
+    } catch (error) {
+      this.hooks.guarded?.('sip guard: JsSIP failed on an incoming message', error);
+    }
   }
 
   private clearConnectTimer(): void {

@@ -60,7 +60,7 @@ export class PhoneEngine {
     private readonly config: EngineConfig,
     private readonly listener: EngineListener,
   ) {
-    this.connection = new Connection(config.servers, config.keepAlive, () => this.ua);
+    this.connection = new Connection(config.servers, config.keepAlive, () => this.ua, (note, error) => listener.sipGuard?.(note, error));
     this.control = new CallControl({
       get: (id) => this.calls.get(id),
       all: () => [...this.calls.values()],

@@ -138,4 +138,6 @@ export interface EngineListener {
    * itself rejects a call that would exceed two lines, or any second call when call waiting is off.
    */
   shouldRejectIncoming(call: CallSnapshot): boolean;
+  /** The SIP guard answered, dropped or amended a hostile message, or JsSIP threw on one (for the log). */
+  sipGuard?(note: string, error?: unknown): void;
 }

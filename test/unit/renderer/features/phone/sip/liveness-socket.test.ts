@@ -26,11 +26,16 @@ class FakeWebSocket {
 function setup(timeoutMs = 4000) {
   const opened = vi.fn();
   const killed = vi.fn();
-  const socket = new LivenessSocket('ws://127.0.0.1:8080', timeoutMs, { opened, killed });
+  const guarded = vi.fn();
+  const socket = new LivenessSocket('ws://127.0.0.1:8080', timeoutMs, { opened, killed, guarded });
   const transport = { onconnect: vi.fn(), ondisconnect: vi.fn(), ondata: vi.fn() };
   Object.assign(socket, transport);
-  return { socket, opened, killed, transport };
+  return { socket, opened, killed, guarded, transport };
 }
+
+/** An OPTIONS request; `cseq` lets a test make it lie about its method. */
+const options = (cseq = '8 OPTIONS') =>
+  ['OPTIONS sip:1001@127.0.0.1 SIP/2.0', 'Via: SIP/2.0/WS a.invalid;branch=z9hG4bK1', 'To: <sip:1001@127.0.0.1>', 'From: <sip:x@y>;tag=1', 'Call-ID: c1', `CSeq: ${cseq}`, 'Content-Length: 0', '', ''].join('\r\n');
 
 describe('LivenessSocket', () => {
   beforeEach(() => {
@@ -59,6 +64,32 @@ describe('LivenessSocket', () => {
     expect(socket.isConnected()).toBe(true);
     FakeWebSocket.last?.onmessage?.({ data: 'SIP/2.0 200 OK' });
     expect(transport.ondata).toHaveBeenCalledWith('SIP/2.0 200 OK');
+  });
+
+  it('screens every frame: a bad request is answered on the socket and never reaches JsSIP; binary frames arrive as text', () => {
+    const { socket, guarded, transport } = setup();
+    socket.connect();
+    const ws = FakeWebSocket.last as FakeWebSocket;
+    ws.open();
+    ws.onmessage?.({ data: options('8 INVITE') });
+    expect(ws.send).toHaveBeenCalledWith(expect.stringMatching(/^SIP\/2\.0 400 Bad Request \(CSeq method does not match\)\r\n/));
+    expect(transport.ondata).not.toHaveBeenCalled();
+    expect(guarded).toHaveBeenCalledWith('sip guard: answered 400 Bad Request (CSeq method does not match)');
+    ws.onmessage?.({ data: new TextEncoder().encode(options()).buffer });
+    expect(transport.ondata).toHaveBeenCalledWith(options());
+  });
+
+  it('catches what JsSIP throws on a message, so the WebSocket’s handler never throws', () => {
+    const { socket, guarded, transport } = setup();
+    socket.connect();
+    const ws = FakeWebSocket.last as FakeWebSocket;
+    ws.open();
+    const failure = new TypeError("Cannot read properties of undefined (reading 'user')");
+    transport.ondata.mockImplementation(() => {
+      throw failure;
+    });
+    expect(() => ws.onmessage?.({ data: options() })).not.toThrow();
+    expect(guarded).toHaveBeenCalledWith('sip guard: JsSIP failed on an incoming message', failure);
   });
 
   it('kill() closes without waiting for the server and reports an abnormal disconnect', () => {
