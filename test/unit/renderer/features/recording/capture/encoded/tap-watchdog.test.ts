@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_EVERY_MS, TapWatchdog, type Leg, type LegFlow } from '@renderer/features/recording/capture/encoded/tap-watchdog';
+import { TapWatchdog, type Leg, type LegFlow } from '@renderer/features/recording/capture/encoded/tap-watchdog';
 import { FRAMES_EVERY_MS } from '@renderer/features/recording/capture/encoded/tap-protocol';
 
 /**
  * A call on a fake clock: RTP and microphone audio flow at real rates (a packet and 20 ms of audio every
  * 20 ms), the tap worker's heartbeat reports frame counts every FRAMES_EVERY_MS while `tapAlive`, and
- * the watchdog checks every CHECK_EVERY_MS, as EncodedTaps runs it.
+ * the watchdog checks on each heartbeat and when `nextCheckInMs` says so in between, as EncodedTaps runs it.
  */
 function simulate(options: { customerFlows?: boolean; agentSends?: boolean; heartbeatLagMs?: number } = {}) {
   const { customerFlows = true, agentSends = true, heartbeatLagMs = 0 } = options;
@@ -14,13 +14,21 @@ function simulate(options: { customerFlows?: boolean; agentSends?: boolean; hear
   const stalls: { callId: string; leg: Leg; at: number }[] = [];
   const flow: LegFlow = { customer: 0, agent: agentSends ? 0 : null };
   const frames = { customer: 0, agent: 0 };
-  const state = { tapAlive: true, legStuck: null as Leg | null, flowing: true };
+  const state = { tapAlive: true, legStuck: null as Leg | null, flowing: true, samples: 0 };
   const watchdog = new TapWatchdog({
     now: () => now,
-    flow: (callId) => Promise.resolve(callId === 'call-1' ? { ...flow } : null),
+    flow: (callId) => {
+      state.samples++;
+      return Promise.resolve(callId === 'call-1' ? { ...flow } : null);
+    },
     stalled: (callId, leg) => stalls.push({ callId, leg, at: now }),
   });
   watchdog.watch('call-1');
+  let nextCheckAt = now;
+  const check = async () => {
+    nextCheckAt = now + watchdog.nextCheckInMs();
+    await watchdog.check();
+  };
   const run = async (ms: number) => {
     for (const end = now + ms; now < end; ) {
       now += 10;
@@ -33,18 +41,25 @@ function simulate(options: { customerFlows?: boolean; agentSends?: boolean; hear
         }
       }
       if (state.tapAlive && now % FRAMES_EVERY_MS === 0) inFlight.push({ due: now + heartbeatLagMs, counts: { ...frames } });
-      while (inFlight[0] && inFlight[0].due <= now) watchdog.frames({ 'call-1': inFlight.shift()?.counts ?? frames });
-      if (now % CHECK_EVERY_MS === 0) await watchdog.check();
+      let heartbeat = false;
+      while (inFlight[0] && inFlight[0].due <= now) {
+        watchdog.frames({ 'call-1': inFlight.shift()?.counts ?? frames });
+        heartbeat = true;
+      }
+      if (heartbeat || now >= nextCheckAt) await check();
     }
   };
   return { watchdog, stalls, state, run, flow, at: () => now };
 }
 
 describe('TapWatchdog', () => {
-  it('leaves a healthy call alone, however long it runs', async () => {
-    const call = simulate();
+  it('leaves a healthy call alone, however long it runs, and never samples its stats', async () => {
+    const call = simulate({ heartbeatLagMs: 30 });
     await call.run(10_000);
     expect(call.stalls).toEqual([]);
+    expect(call.state.samples).toBe(0);
+    // Between heartbeats nothing is due before the next one is: the page wakes for the heartbeats only.
+    expect(call.watchdog.nextCheckInMs()).toBeGreaterThan(FRAMES_EVERY_MS);
   });
 
   it('a dead worker (no heartbeat while RTP flows) is reported within 500 ms, once', async () => {
