@@ -36,8 +36,12 @@ export interface TapWatchdogDeps {
   stalled(callId: string, leg: Leg): void;
 }
 
-/** No heartbeat this long after the last: check without one. */
-export const SILENCE_MS = FRAMES_EVERY_MS + 50;
+/**
+ * No heartbeat this long after the last: check without one. A whole heartbeat of slack: on a loaded
+ * machine a starved worker must not pass for a dead one (a dead worker is still taken off within
+ * SILENCE_MS + SAMPLE_EVERY_MS + GRACE_MS = 350 ms of its last heartbeat).
+ */
+export const SILENCE_MS = 2 * FRAMES_EVERY_MS;
 /** While a leg is stale (its media being sampled), check this often. */
 export const SAMPLE_EVERY_MS = 50;
 /** Frames unchanged this long: start sampling the media counters. */

@@ -14,7 +14,9 @@ function simulate(options: { customerFlows?: boolean; agentSends?: boolean; hear
   const stalls: { callId: string; leg: Leg; at: number }[] = [];
   const flow: LegFlow = { customer: 0, agent: agentSends ? 0 : null };
   const frames = { customer: 0, agent: 0 };
-  const state = { tapAlive: true, legStuck: null as Leg | null, flowing: true, samples: 0 };
+  /** Frames that reached the worker but that it has not got round to yet (it is starved of CPU). */
+  const queued = { customer: 0, agent: 0 };
+  const state = { tapAlive: true, legStuck: null as Leg | null, flowing: true, samples: 0, starvedUntil: 0 };
   const watchdog = new TapWatchdog({
     now: () => now,
     flow: (callId) => {
@@ -25,6 +27,7 @@ function simulate(options: { customerFlows?: boolean; agentSends?: boolean; hear
   });
   watchdog.watch('call-1');
   let nextCheckAt = now;
+  let lastHeartbeat = now;
   const check = async () => {
     nextCheckAt = now + watchdog.nextCheckInMs();
     await watchdog.check();
@@ -36,11 +39,21 @@ function simulate(options: { customerFlows?: boolean; agentSends?: boolean; hear
         if (customerFlows) flow.customer += 1;
         if (flow.agent !== null) flow.agent += 20;
         if (state.tapAlive) {
-          if (customerFlows && state.legStuck !== 'customer') frames.customer++;
-          if (agentSends && state.legStuck !== 'agent') frames.agent++;
+          if (customerFlows && state.legStuck !== 'customer') queued.customer++;
+          if (agentSends && state.legStuck !== 'agent') queued.agent++;
         }
       }
-      if (state.tapAlive && now % FRAMES_EVERY_MS === 0) inFlight.push({ due: now + heartbeatLagMs, counts: { ...frames } });
+      const running = state.tapAlive && now >= state.starvedUntil;
+      if (running) {
+        frames.customer += queued.customer;
+        frames.agent += queued.agent;
+        Object.assign(queued, { customer: 0, agent: 0 });
+      }
+      // The worker's interval timer: one overdue while it was starved fires as soon as it runs again.
+      if (running && now - lastHeartbeat >= FRAMES_EVERY_MS) {
+        inFlight.push({ due: now + heartbeatLagMs, counts: { ...frames } });
+        lastHeartbeat = now;
+      }
       let heartbeat = false;
       while (inFlight[0] && inFlight[0].due <= now) {
         watchdog.frames({ 'call-1': inFlight.shift()?.counts ?? frames });
@@ -72,6 +85,17 @@ describe('TapWatchdog', () => {
     expect(call.stalls[0]?.callId).toBe('call-1');
     expect(call.stalls[0]?.at ?? Infinity).toBeLessThanOrEqual(diedAt + 500);
     expect(call.watchdog.watching).toBe(0);
+  });
+
+  it('a worker starved of CPU for 250 ms (no frame counted, no heartbeat) that then catches up is left alone', async () => {
+    const call = simulate();
+    // Starved at every point between two heartbeats (rounds of 1,010 ms): up to 350 ms without one.
+    for (let round = 0; round < 10; round++) {
+      await call.run(1_010);
+      call.state.starvedUntil = call.at() + 250;
+    }
+    await call.run(1_000);
+    expect(call.stalls).toEqual([]);
   });
 
   it("one leg stuck while the worker's heartbeat goes on: that leg is named", async () => {
