@@ -38,8 +38,9 @@ export interface TapWatchdogDeps {
 
 /**
  * No heartbeat this long after the last: check without one. A whole heartbeat of slack: on a loaded
- * machine a starved worker must not pass for a dead one (a dead worker is still taken off within
- * SILENCE_MS + SAMPLE_EVERY_MS + GRACE_MS = 350 ms of its last heartbeat).
+ * machine a starved worker must not pass for a dead one. A dead worker is still taken off 350–400 ms
+ * after its last heartbeat (SILENCE_MS, one or two SAMPLE_EVERY_MS for MIN_FLOW, GRACE_MS), at most
+ * 500 ms after it died.
  */
 export const SILENCE_MS = 2 * FRAMES_EVERY_MS;
 /** While a leg is stale (its media being sampled), check this often. */
