@@ -66,9 +66,15 @@ export interface RecordingsDbOptions {
 export function createRecordingsDb(options: RecordingsDbOptions = {}): RecordingsDb {
   const db = new Dexie(RECORDINGS_DB_NAME, {
     chromeTransactionDurability: 'strict',
+    // Nothing here uses liveQuery: no query cache, and no change notices (below).
+    cache: 'disabled',
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   }) as RecordingsDb;
+  // Dexie's change notices for liveQuery cost each write transaction (every 500 ms slice of a recorded call)
+  // its changed key ranges, an event and a BroadcastChannel message to every other tab and worker; the
+  // store tells its own listeners what changed (RecordingStore.onChange).
+  db.unuse({ stack: 'dbcore', name: 'Observability' });
   db.version(1).stores({
     recordings: 'id, state, startedAt, callId',
     chunks: '[recordingId+seq]',

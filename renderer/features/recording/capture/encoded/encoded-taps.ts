@@ -14,7 +14,7 @@
  */
 import { rtpFlow } from './rtp-flow';
 import type { TapOptions, TapRequest, TapResponse } from './tap-protocol';
-import { CHECK_EVERY_MS, TapWatchdog, type Leg } from './tap-watchdog';
+import { TapWatchdog, type Leg } from './tap-watchdog';
 
 /** The worker's reply must come this fast, or taps are not set at all. */
 const READY_TIMEOUT_MS = 5000;
@@ -38,7 +38,7 @@ export class EncodedTaps {
   private readonly listeners = new Map<string, (message: TapResponse) => void>();
   private readonly failoverListeners = new Set<(failure: TapFailure) => void>();
   private readonly watchdog: TapWatchdog;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private standIn: Worker | null = null;
 
   private constructor(
@@ -79,6 +79,7 @@ export class EncodedTaps {
           resolve(true);
         } else if (message.type === 'frames') {
           taps.watchdog.frames(message.counts);
+          taps.check();
         } else {
           taps.listeners.get(message.callId)?.(message);
         }
@@ -96,7 +97,7 @@ export class EncodedTaps {
     transceiver.sender.transform = new RTCRtpScriptTransform(this.worker as Worker, options('agent'));
     this.tapped.set(callId, transceiver);
     this.watchdog.watch(callId);
-    this.timer ??= setInterval(() => void this.watchdog.check(), CHECK_EVERY_MS);
+    this.check();
   }
 
   /**
@@ -149,9 +150,18 @@ export class EncodedTaps {
     for (const listener of this.failoverListeners) listener({ callId, leg });
   }
 
+  /** Runs the watchdog now (on a heartbeat) and again when it asks, unless the next heartbeat comes first. */
+  private check(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.watchdog.watching === 0) return;
+    void this.watchdog.check();
+    this.timer = setTimeout(() => this.check(), this.watchdog.nextCheckInMs());
+  }
+
   private stopTimerWhenIdle(): void {
     if (this.watchdog.watching > 0 || this.timer === undefined) return;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.timer = undefined;
   }
 }

@@ -17,6 +17,8 @@ export interface OpusFrames {
   /** Samples per frame at 48 kHz (120 … 2880). */
   frameSamples: number;
   frames: Uint8Array[];
+  /** The packet itself when it is one frame in code 0 framing (it then needs no re-framing). */
+  single?: Uint8Array;
 }
 
 /** Frame duration (48 kHz samples) of a TOC configuration: SILK 0–11, Hybrid 12–15, CELT 16–31. */
@@ -62,7 +64,7 @@ function splitFrames(packet: Uint8Array): OpusFrames | null {
   const body = packet.subarray(1);
   switch (toc & 3) {
     case 0:
-      return { ...base, frames: [body] };
+      return { ...base, frames: [body], single: packet };
     case 1:
       if (body.length % 2 !== 0) return null;
       return { ...base, frames: [body.subarray(0, body.length / 2), body.subarray(body.length / 2)] };
@@ -149,6 +151,8 @@ export function buildPacket(toc: number, frames: Uint8Array[], selfDelimited: bo
 export function toSlotPackets(parsed: OpusFrames): Uint8Array[] | null {
   const { frameSamples, frames } = parsed;
   if (frameSamples > SLOT_SAMPLES || (frames.length * frameSamples) % SLOT_SAMPLES !== 0) return null;
+  // The usual case, a 20 ms code 0 packet, is its own slot packet: no copy, nothing to re-frame.
+  if (parsed.single && frameSamples === SLOT_SAMPLES) return [parsed.single];
   const perSlot = SLOT_SAMPLES / frameSamples;
   const packets: Uint8Array[] = [];
   for (let i = 0; i < frames.length; i += perSlot) packets.push(buildPacket(parsed.toc, frames.slice(i, i + perSlot), false));

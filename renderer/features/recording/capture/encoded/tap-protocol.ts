@@ -11,8 +11,8 @@ export interface TapOptions {
 /** Frames one call's legs passed through the tap since it was set. */
 export type LegCounts = Record<TapOptions['leg'], number>;
 
-/** How often the worker reports its frame counts. */
-export const FRAMES_EVERY_MS = 50;
+/** How often the worker reports its frame counts (the page's watchdog checks on each report). */
+export const FRAMES_EVERY_MS = 100;
 
 export type TapRequest =
   /** `delayMs`: the PCI delay line (policy recording.pciDelayMs). */

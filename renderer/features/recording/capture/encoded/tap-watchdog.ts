@@ -2,14 +2,19 @@
  * Notices a recording tap that stopped passing a call's audio on: the worker's frame counts for a leg
  * stop moving while that leg's media still flows per getStats (the customer's RTP still arrives, the
  * agent's microphone still feeds a sending transceiver). No I/O and no timers of its own: the caller
- * feeds heartbeats (`frames`) and calls `check` every CHECK_EVERY_MS; unit tests drive it with a fake
- * clock and fake stats.
+ * feeds heartbeats (`frames`), calls `check` after each and again `nextCheckInMs()` later unless another
+ * heartbeat came first; unit tests drive it with a fake clock and fake stats.
+ *
+ * Why the heartbeats drive the checks: a healthy tap's counts move at every heartbeat, so a check between
+ * two of them finds nothing to do. The page wakes for the heartbeats alone (FRAMES_EVERY_MS) while they
+ * come; only a heartbeat overdue (SILENCE_MS) or a leg gone stale makes it check in between
+ * (SAMPLE_EVERY_MS), to sample the media and act within 500 ms.
  *
  * Why two getStats samples and a grace period: a live tap counts a frame as it passes and reports the
  * count within one heartbeat (FRAMES_EVERY_MS), so only media that flowed at least GRACE_MS ago without
  * any frame being counted proves the tap is stuck — anything sooner may simply not be reported yet.
  */
-import type { LegCounts, TapOptions } from './tap-protocol';
+import { FRAMES_EVERY_MS, type LegCounts, type TapOptions } from './tap-protocol';
 
 export type Leg = TapOptions['leg'];
 
@@ -31,8 +36,15 @@ export interface TapWatchdogDeps {
   stalled(callId: string, leg: Leg): void;
 }
 
-/** How often the caller runs `check`. */
-export const CHECK_EVERY_MS = 50;
+/**
+ * No heartbeat this long after the last: check without one. A whole heartbeat of slack: on a loaded
+ * machine a starved worker must not pass for a dead one. A dead worker is still taken off 350–400 ms
+ * after its last heartbeat (SILENCE_MS, one or two SAMPLE_EVERY_MS for MIN_FLOW, GRACE_MS), at most
+ * 500 ms after it died.
+ */
+export const SILENCE_MS = 2 * FRAMES_EVERY_MS;
+/** While a leg is stale (its media being sampled), check this often. */
+export const SAMPLE_EVERY_MS = 50;
 /** Frames unchanged this long: start sampling the media counters. */
 export const STALE_MS = 100;
 /** After media flowed with no frame counted, wait this long for a late heartbeat before acting. */
@@ -71,6 +83,13 @@ export class TapWatchdog {
 
   get watching(): number {
     return this.calls.size;
+  }
+
+  /** When the caller should check next, if no heartbeat comes first. */
+  nextCheckInMs(): number {
+    const now = this.deps.now();
+    for (const watch of this.calls.values()) if (LEGS.some((leg) => now - watch[leg].changedAt >= STALE_MS)) return SAMPLE_EVERY_MS;
+    return SILENCE_MS;
   }
 
   /** A heartbeat from the tap worker: frames passed per call and leg so far. */

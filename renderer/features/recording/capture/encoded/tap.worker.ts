@@ -81,13 +81,17 @@ scope.addEventListener('rtctransform', (event: RTCTransformEvent) => {
   counts.set(callId, legCounts);
   const tap = new TransformStream<RTCEncodedAudioFrame, RTCEncodedAudioFrame>({
     transform(frame, controller) {
-      const recorded = recordings.has(callId);
-      const copy = recorded ? frame.data.slice(0) : null;
-      const metadata = recorded ? frame.getMetadata() : null;
+      if (!recordings.has(callId)) {
+        controller.enqueue(frame);
+        legCounts[leg]++;
+        return;
+      }
+      const copy = frame.data.slice(0);
+      const metadata = frame.getMetadata();
       const { timestamp } = frame;
       controller.enqueue(frame);
       legCounts[leg]++;
-      if (copy && metadata) record(callId, leg, copy, metadata, timestamp);
+      record(callId, leg, copy, metadata, timestamp);
     },
   });
   void transformer.readable.pipeThrough(tap).pipeTo(transformer.writable);

@@ -187,6 +187,10 @@ describe('toSlotPackets', () => {
   it('a 20 ms packet is one slot, unchanged', () => {
     expect(slots(bytes(CELT_FB_20, 1, 2, 3))).toEqual([[CELT_FB_20, 1, 2, 3]]);
     expect(slots(bytes(toc(1), 9, 9))).toEqual([[toc(1), 9, 9]]); // SILK NB 20 ms
+    // Not even copied: the tap already owns its copy of the frame.
+    const packet = bytes(CELT_FB_20, 1, 2, 3);
+    const parsed = parsePacket(packet);
+    expect(parsed && toSlotPackets(parsed)?.[0]).toBe(packet);
   });
 
   it('3 × 20 ms in a code 3 packet become three code 0 packets', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_EVERY_MS, TapWatchdog, type Leg, type LegFlow } from '@renderer/features/recording/capture/encoded/tap-watchdog';
+import { TapWatchdog, type Leg, type LegFlow } from '@renderer/features/recording/capture/encoded/tap-watchdog';
 import { FRAMES_EVERY_MS } from '@renderer/features/recording/capture/encoded/tap-protocol';
 
 /**
  * A call on a fake clock: RTP and microphone audio flow at real rates (a packet and 20 ms of audio every
  * 20 ms), the tap worker's heartbeat reports frame counts every FRAMES_EVERY_MS while `tapAlive`, and
- * the watchdog checks every CHECK_EVERY_MS, as EncodedTaps runs it.
+ * the watchdog checks on each heartbeat and when `nextCheckInMs` says so in between, as EncodedTaps runs it.
  */
 function simulate(options: { customerFlows?: boolean; agentSends?: boolean; heartbeatLagMs?: number } = {}) {
   const { customerFlows = true, agentSends = true, heartbeatLagMs = 0 } = options;
@@ -14,13 +14,24 @@ function simulate(options: { customerFlows?: boolean; agentSends?: boolean; hear
   const stalls: { callId: string; leg: Leg; at: number }[] = [];
   const flow: LegFlow = { customer: 0, agent: agentSends ? 0 : null };
   const frames = { customer: 0, agent: 0 };
-  const state = { tapAlive: true, legStuck: null as Leg | null, flowing: true };
+  /** Frames that reached the worker but that it has not got round to yet (it is starved of CPU). */
+  const queued = { customer: 0, agent: 0 };
+  const state = { tapAlive: true, legStuck: null as Leg | null, flowing: true, samples: 0, starvedUntil: 0 };
   const watchdog = new TapWatchdog({
     now: () => now,
-    flow: (callId) => Promise.resolve(callId === 'call-1' ? { ...flow } : null),
+    flow: (callId) => {
+      state.samples++;
+      return Promise.resolve(callId === 'call-1' ? { ...flow } : null);
+    },
     stalled: (callId, leg) => stalls.push({ callId, leg, at: now }),
   });
   watchdog.watch('call-1');
+  let nextCheckAt = now;
+  let lastHeartbeat = now;
+  const check = async () => {
+    nextCheckAt = now + watchdog.nextCheckInMs();
+    await watchdog.check();
+  };
   const run = async (ms: number) => {
     for (const end = now + ms; now < end; ) {
       now += 10;
@@ -28,23 +39,40 @@ function simulate(options: { customerFlows?: boolean; agentSends?: boolean; hear
         if (customerFlows) flow.customer += 1;
         if (flow.agent !== null) flow.agent += 20;
         if (state.tapAlive) {
-          if (customerFlows && state.legStuck !== 'customer') frames.customer++;
-          if (agentSends && state.legStuck !== 'agent') frames.agent++;
+          if (customerFlows && state.legStuck !== 'customer') queued.customer++;
+          if (agentSends && state.legStuck !== 'agent') queued.agent++;
         }
       }
-      if (state.tapAlive && now % FRAMES_EVERY_MS === 0) inFlight.push({ due: now + heartbeatLagMs, counts: { ...frames } });
-      while (inFlight[0] && inFlight[0].due <= now) watchdog.frames({ 'call-1': inFlight.shift()?.counts ?? frames });
-      if (now % CHECK_EVERY_MS === 0) await watchdog.check();
+      const running = state.tapAlive && now >= state.starvedUntil;
+      if (running) {
+        frames.customer += queued.customer;
+        frames.agent += queued.agent;
+        Object.assign(queued, { customer: 0, agent: 0 });
+      }
+      // The worker's interval timer: one overdue while it was starved fires as soon as it runs again.
+      if (running && now - lastHeartbeat >= FRAMES_EVERY_MS) {
+        inFlight.push({ due: now + heartbeatLagMs, counts: { ...frames } });
+        lastHeartbeat = now;
+      }
+      let heartbeat = false;
+      while (inFlight[0] && inFlight[0].due <= now) {
+        watchdog.frames({ 'call-1': inFlight.shift()?.counts ?? frames });
+        heartbeat = true;
+      }
+      if (heartbeat || now >= nextCheckAt) await check();
     }
   };
   return { watchdog, stalls, state, run, flow, at: () => now };
 }
 
 describe('TapWatchdog', () => {
-  it('leaves a healthy call alone, however long it runs', async () => {
-    const call = simulate();
+  it('leaves a healthy call alone, however long it runs, and never samples its stats', async () => {
+    const call = simulate({ heartbeatLagMs: 30 });
     await call.run(10_000);
     expect(call.stalls).toEqual([]);
+    expect(call.state.samples).toBe(0);
+    // Between heartbeats nothing is due before the next one is: the page wakes for the heartbeats only.
+    expect(call.watchdog.nextCheckInMs()).toBeGreaterThan(FRAMES_EVERY_MS);
   });
 
   it('a dead worker (no heartbeat while RTP flows) is reported within 500 ms, once', async () => {
@@ -57,6 +85,17 @@ describe('TapWatchdog', () => {
     expect(call.stalls[0]?.callId).toBe('call-1');
     expect(call.stalls[0]?.at ?? Infinity).toBeLessThanOrEqual(diedAt + 500);
     expect(call.watchdog.watching).toBe(0);
+  });
+
+  it('a worker starved of CPU for 250 ms (no frame counted, no heartbeat) that then catches up is left alone', async () => {
+    const call = simulate();
+    // Starved at every point between two heartbeats (rounds of 1,010 ms): up to 350 ms without one.
+    for (let round = 0; round < 10; round++) {
+      await call.run(1_010);
+      call.state.starvedUntil = call.at() + 250;
+    }
+    await call.run(1_000);
+    expect(call.stalls).toEqual([]);
   });
 
   it("one leg stuck while the worker's heartbeat goes on: that leg is named", async () => {
