@@ -11,16 +11,13 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, KnowledgeEngine, type EngineArticle } from '@common/knowledge/engine';
 import { DEFAULT_SCALE, trainClassifier, type TrainScale } from '@common/knowledge/engine/classifier';
-import { evaluate, loadPackageEngine, parseQueries, type RelevanceReport } from './kb-metrics';
+import { evaluate, lexicalEngine, loadPackageEngine, parseQueries, withLearned, type RelevanceReport } from './kb-metrics';
 
 export const USAGE = 'usage: npm run kb:eval -- --articles <package.json> --queries <file.jsonl> [--training auto|sampled|dense]';
 
 /** An engine whose learned models are trained with `scale` (the default build uses DEFAULT_SCALE). */
 export function buildWithTraining(articles: readonly EngineArticle[], synonyms: readonly (readonly string[])[], scale: TrainScale): KnowledgeEngine {
-  const { mix } = DEFAULT_CONFIG;
-  const lexical = KnowledgeEngine.build(articles, synonyms, { ...DEFAULT_CONFIG, mix: { ...mix, classifier: 0, classifierLog: 0, facets: 0 } });
-  const classifier = trainClassifier(articles, DEFAULT_CONFIG.latinBigrams, scale);
-  return KnowledgeEngine.load({ ...lexical.data, config: DEFAULT_CONFIG, ...(classifier ? { classifier } : {}) });
+  return withLearned(lexicalEngine(articles, synonyms, DEFAULT_CONFIG), DEFAULT_CONFIG, trainClassifier(articles, DEFAULT_CONFIG.latinBigrams, scale));
 }
 
 /** Loads a package and a queries file and evaluates the engine on them. */

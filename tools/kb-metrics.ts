@@ -1,8 +1,21 @@
 /** Relevance and latency of the knowledge engine over labelled queries (shared by kb:eval and kb:tune). */
 import { readFileSync } from 'node:fs';
-import { KnowledgeEngine } from '@common/knowledge/engine';
+import { KnowledgeEngine, type EngineArticle, type EngineConfig, type IndexData } from '@common/knowledge/engine';
 import { parseKnowledgePackage, type KnowledgeArticle } from '@common/knowledge/package-schema';
 import type { LabelledQuery } from './banking77';
+
+/**
+ * An engine over `articles` without its learned models, ranked with `config`: the tools that compare
+ * learned models (kb:eval --training, kb:tune, kb:tune-scale) build this once and attach each candidate.
+ */
+export function lexicalEngine(articles: readonly EngineArticle[], synonyms: readonly (readonly string[])[], config: EngineConfig): KnowledgeEngine {
+  return KnowledgeEngine.build(articles, synonyms, { ...config, mix: { ...config.mix, classifier: 0, classifierLog: 0, facets: 0 } });
+}
+
+/** `lexical`'s index with `classifier` attached (none: the lexical evidences alone), ranked with `config`. */
+export function withLearned(lexical: KnowledgeEngine, config: EngineConfig, classifier: IndexData['classifier']): KnowledgeEngine {
+  return KnowledgeEngine.load({ ...lexical.data, config, ...(classifier ? { classifier } : {}) });
+}
 
 /**
  * A knowledge package file's live articles and the app's engine over them, built as the app builds it (what

@@ -7,10 +7,10 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG, KnowledgeEngine } from '@common/knowledge/engine';
+import { DEFAULT_CONFIG } from '@common/knowledge/engine';
 import { DEFAULT_SCALE, trainClassifier, type TrainScale } from '@common/knowledge/engine/classifier';
 import { convertBanking77, seededRandom } from './banking77';
-import { evaluate } from './kb-metrics';
+import { evaluate, lexicalEngine, withLearned } from './kb-metrics';
 
 const DEFAULT_SCALES: Partial<TrainScale>[] = [{ mode: 'sampled' }, { mode: 'dense' }];
 
@@ -27,7 +27,7 @@ function main(): void {
     const split = convertBanking77(resolve(values.data), seed);
     const random = seededRandom(100 + seed);
     const dev = [...split.dev].sort(() => random() - 0.5).slice(0, Number(values.rows));
-    const lexical = KnowledgeEngine.build(split.pkg.articles, [], { ...DEFAULT_CONFIG, mix: { ...DEFAULT_CONFIG.mix, classifier: 0, classifierLog: 0, facets: 0 } });
+    const lexical = lexicalEngine(split.pkg.articles, [], DEFAULT_CONFIG);
     return { articles: split.pkg.articles, dev, lexical };
   });
   for (const partial of scales) {
@@ -39,8 +39,7 @@ function main(): void {
       const started = performance.now();
       const classifier = trainClassifier(articles, DEFAULT_CONFIG.latinBigrams, scale);
       seconds += (performance.now() - started) / 1000;
-      const engine = KnowledgeEngine.load({ ...lexical.data, config: DEFAULT_CONFIG, ...(classifier ? { classifier } : {}) });
-      const report = evaluate(engine, dev);
+      const report = evaluate(withLearned(lexical, DEFAULT_CONFIG, classifier), dev);
       r1 += report.recall_at_1 / splits.length;
       r3 += report.recall_at_3 / splits.length;
     }

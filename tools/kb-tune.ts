@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, KnowledgeEngine, type EngineConfig, type IndexData } from '@common/knowledge/engine';
 import { convertBanking77, seededRandom, type Banking77Split } from './banking77';
-import { evaluate } from './kb-metrics';
+import { evaluate, lexicalEngine, withLearned } from './kb-metrics';
 
 type Knob = { get: (c: EngineConfig) => number; set: (c: EngineConfig, v: number) => void; name: string };
 
@@ -47,9 +47,7 @@ const learned = new WeakMap<Banking77Split, IndexData['classifier']>();
 
 function engineFor(split: Banking77Split, config: EngineConfig): KnowledgeEngine {
   if (!learned.has(split)) learned.set(split, KnowledgeEngine.build(split.pkg.articles, [], DEFAULT_CONFIG).data.classifier);
-  const lexical = KnowledgeEngine.build(split.pkg.articles, [], { ...config, mix: { ...config.mix, classifier: 0, classifierLog: 0, facets: 0 } });
-  const classifier = learned.get(split);
-  return KnowledgeEngine.load({ ...lexical.data, config, ...(classifier ? { classifier } : {}) });
+  return withLearned(lexicalEngine(split.pkg.articles, [], config), config, learned.get(split));
 }
 
 function objective(splits: Banking77Split[], config: EngineConfig, r3Weight: number): number {
