@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetDbForTests } from '@renderer/db/db';
+import { getDb, resetDbForTests } from '@renderer/db/db';
 import { parseKnowledgeDelta } from '@common/knowledge/delta-schema';
 import { KnowledgeEngine } from '@common/knowledge/engine';
 import { KnowledgeBase } from '@renderer/features/knowledge/knowledge-base';
@@ -61,6 +61,20 @@ describe('package import (atomic swap)', () => {
     expect((await kb.open()).articles).toBe(3);
     expect(build).not.toHaveBeenCalled();
     expect(kb.search('waive my annual fee')[0]?.id).toBe('annual-fee');
+    build.mockRestore();
+  });
+
+  it('a damaged stored index is rebuilt from the stored articles, and the rebuilt one is stored', async () => {
+    await new KnowledgeBase().importPackage(packageText([lostCard, balance, annualFee]));
+    const stored = (await getDb().kbMeta.get('index'))?.value as ArrayBuffer;
+    expect(stored).toBeInstanceOf(ArrayBuffer);
+    await getDb().kbMeta.put({ key: 'index', value: stored.slice(0, stored.byteLength - 64) });
+    const build = vi.spyOn(KnowledgeEngine, 'build');
+    const kb = new KnowledgeBase();
+    expect((await kb.open()).articles).toBe(3);
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(kb.search('waive my annual fee')[0]?.id).toBe('annual-fee');
+    expect((await readSnapshot()).indexData?.articles).toHaveLength(3);
     build.mockRestore();
   });
 });
