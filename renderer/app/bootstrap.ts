@@ -12,7 +12,7 @@ import { holdNotReady, labelOf, recentCalls, recordInterruptedCalls, selectAccep
 import { startDesktop } from '../features/desktop';
 import { selectRingerSinkId, startDevices } from '../features/devices';
 import { startDiagnostics } from '../features/diagnostics';
-import { knowledgeQueries, startKnowledge } from '../features/knowledge';
+import { abandonKnowledge, knowledgeQueries, prestartKnowledge, startKnowledge } from '../features/knowledge';
 import { answer, createCallLifecycle, dial, hangup, holdAndDial, sendDtmf, setHold, setMute, startPhone } from '../features/phone';
 import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
@@ -59,11 +59,15 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     store.getState().setDialHandedOff();
     return;
   }
+  // The knowledge index loads in its worker while the policy, the phone and the rest start (a bank's index
+  // takes longer to read than the desk takes to start).
+  prestartKnowledge();
   const result = await host.policy.load();
   const state = store.getState();
   // A policy changed on disk applies between calls (a fixed invalid one at once: nothing runs).
   followPolicyUpdates(host, store, result.ok ? result.sha256 : undefined, () => location.reload());
   if (!result.ok) {
+    abandonKnowledge();
     const language = result.language ?? systemLanguage();
     await initI18n(language, messageBundles);
     state.setLanguage(language, false);

@@ -18,11 +18,33 @@ if [[ "${LINGXI_E2E_IN_NETNS:-}" != 1 ]]; then
   # Call-quality spec and bench: loopback loss/jitter via iptables (+ python3 NFQUEUE) where the kernel lacks netem.
   command -v iptables >/dev/null || fail "iptables is missing (apt-get install iptables)"
   command -v python3 >/dev/null || fail "python3 is missing (apt-get install python3)"
-  if [[ $EUID -eq 0 ]]; then
-    exec env LINGXI_E2E_IN_NETNS=1 unshare --net -- bash "$0" "$@"
-  else
-    exec env LINGXI_E2E_IN_NETNS=1 unshare --net --map-root-user -- bash "$0" "$@"
+  netns=(unshare --net)
+  [[ $EUID -eq 0 ]] || netns+=(--map-root-user)
+  shards=${LINGXI_E2E_SHARDS:-1}
+  if [[ "${1:-}" == --bench || "$shards" -le 1 ]]; then
+    exec env LINGXI_E2E_IN_NETNS=1 "${netns[@]}" -- bash "$0" "$@"
   fi
+  # Sharded suite: each shard in its own loopback-only namespace (so Kamailio, the peers and the doubles
+  # keep their fixed ports without meeting), run side by side; one merged report and summary at the end.
+  npx tsx test/fixtures/global-setup.ts
+  blobs=test/.run/blobs-$$
+  rm -rf "$blobs" && mkdir -p "$blobs/merged"
+  pids=()
+  for ((i = 1; i <= shards; i++)); do
+    { env LINGXI_E2E_IN_NETNS=1 LINGXI_E2E_SETUP_DONE=1 PLAYWRIGHT_BLOB_OUTPUT_DIR="$blobs/$i" \
+        "${netns[@]}" -- bash "$0" --shard="$i/$shards" --output="test-results/shard-$i" --reporter=list,blob "$@" \
+        && echo 0 >"$blobs/rc-$i" || echo 1 >"$blobs/rc-$i"; } 2>&1 | sed -u "s/^/[shard $i\/$shards] /" &
+    pids+=($!)
+  done
+  wait "${pids[@]}" || true
+  rc=0
+  for ((i = 1; i <= shards; i++)); do [[ "$(cat "$blobs/rc-$i" 2>/dev/null)" == 0 ]] || rc=1; done
+  cp "$blobs"/*/*.zip "$blobs/merged/" 2>/dev/null || true
+  echo
+  echo "--- all shards ---"
+  npx playwright merge-reports --reporter=list "$blobs/merged" || rc=1
+  rm -rf "$blobs"
+  exit "$rc"
 fi
 
 # Inside the namespace: loopback up, IPv6 off, and nothing but lo.

@@ -9,7 +9,7 @@ import { errorMessage } from '@common/errors';
 import { drop } from '@common/logging/drop';
 import { createLogger } from '../../platform/logger';
 import { defaultPackageText, DEFAULT_PACKAGE_SOURCE } from './default-kb';
-import { createKnowledgeClient, startKnowledgeWorker, type KnowledgeClient } from './knowledge-client';
+import { createKnowledgeClient, startKnowledgeWorker, type KnowledgeClient, type WorkerLike } from './knowledge-client';
 import type { KnowledgeStatus } from './knowledge-base';
 import { useKnowledge } from './knowledge-state';
 import { clearFeedback } from './feedback-repo';
@@ -47,6 +47,41 @@ async function importPackage(client: KnowledgeClient, host: LingxiApi): Promise<
   }
 }
 
+/** A worker started before the policy is known, already opening the persisted index. */
+interface Prestarted {
+  client: KnowledgeClient;
+  opened: Promise<KnowledgeStatus>;
+  stop(): void;
+}
+
+let prestarted: Prestarted | undefined;
+
+/**
+ * Starts the knowledge worker and its index load at once, before the policy and the rest of start-up:
+ * reading a large persisted index takes longer than the desk's start, so both run side by side and the
+ * first search is answered as soon as the desk shows. Opening needs nothing from the policy; startKnowledge
+ * takes this worker over, and an invalid policy stops it (abandonKnowledge).
+ */
+export function prestartKnowledge(start: () => WorkerLike & Pick<Worker, 'terminate'> = startKnowledgeWorker): void {
+  if (prestarted) return;
+  try {
+    const worker = start();
+    const client = createKnowledgeClient(worker);
+    const opened = client.call('open', {});
+    // Whoever takes the worker over sees the failure; an abandoned one must not report it as unhandled.
+    opened.catch(() => undefined);
+    prestarted = { client, opened, stop: () => worker.terminate() };
+  } catch (error) {
+    log.warn('knowledge worker could not be started early; it starts with the desk', error);
+  }
+}
+
+/** Stops a prestarted worker the desk will not use (an invalid policy, a tab that handed its dial off). */
+export function abandonKnowledge(): void {
+  prestarted?.stop();
+  prestarted = undefined;
+}
+
 /**
  * Starts the knowledge worker and background work for a valid policy.
  * @returns a function that runs one sync now (for tests and the online event)
@@ -54,9 +89,11 @@ async function importPackage(client: KnowledgeClient, host: LingxiApi): Promise<
 export function startKnowledge(policy: Policy, host: LingxiApi, deps: KnowledgeServiceDeps = {}): () => Promise<void> {
   const { syncUrl, syncMinutes, remoteContentHosts, feedbackExport } = policy.knowledge;
   const target = deps.target ?? window;
+  const early = deps.client ? undefined : prestarted;
+  prestarted = undefined;
   let client: KnowledgeClient;
   try {
-    client = deps.client ?? createKnowledgeClient(startKnowledgeWorker());
+    client = deps.client ?? early?.client ?? createKnowledgeClient(startKnowledgeWorker());
   } catch (error) {
     useKnowledge.setState({ phase: 'failed', error: errorMessage(error) });
     return async () => undefined;
@@ -95,8 +132,7 @@ export function startKnowledge(policy: Policy, host: LingxiApi, deps: KnowledgeS
     return syncing;
   };
 
-  void client
-    .call('open', {})
+  void (early?.opened ?? client.call('open', {}))
     .then((status) => {
       applyStatus(status);
       useKnowledge.setState({ phase: 'ready' });
