@@ -124,13 +124,16 @@ export async function measureKnowledge({ log }: KnowledgeBenchOptions): Promise<
   const cold: number[] = [];
   let searched: WorkerSearchResult | undefined;
   for (let i = 0; i < RESTARTS; i++) {
-    const probeQuery = (sample[SEARCHES + WARM_UP + i] ?? sample[0])?.query ?? '';
+    const probe = sample[SEARCHES + WARM_UP + i] ?? sample[0];
+    const probeQuery = probe?.query ?? '';
+    const expectedTitle = kb.articles.find((a) => a.id === probe?.expected)?.title ?? '';
     const app = await launchApp(policy, { profileDir, port, prepare: async (context) => void (await context.addInitScript(startProbe(probeQuery))) });
     try {
       const state = await probeState(app.page, (s) => s.answeredAt !== undefined);
       cold.push(state.answeredAt as number);
       const ms = (t: number | undefined): string => `${t?.toFixed(0)} ms`;
-      log(`knowledge cold start #${i + 1}: query typed at ${ms(state.typedAt)}, index open at ${ms(state.openedAt)}, first result at ${ms(state.answeredAt)}`);
+      const right = state.firstHit?.includes(expectedTitle) ? 'the expected article' : `not the expected article (${state.firstHit?.slice(0, 60)})`;
+      log(`knowledge cold start #${i + 1}: query typed at ${ms(state.typedAt)}, index open at ${ms(state.openedAt)}, first result at ${ms(state.answeredAt)}: ${right}`);
       if (i === RESTARTS - 1) {
         await probeState(app.page, (s) => s.imported);
         log(`knowledge: the persisted index read straight from IndexedDB in the page: ${((await app.page.evaluate(readIndexFromIndexedDb)) as number).toFixed(0)} ms`);

@@ -11,7 +11,7 @@ import type { EngineArticle, EngineConfig } from './types';
 import { packTerms, type PackedTerms } from './dictionary';
 
 /** Index format version; bump when analysis or layout changes so persisted indexes are rebuilt. */
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 
 /** The persisted form of an index: plain arrays and typed arrays, structured-clone and JSON friendly. */
 export interface IndexData extends Ranking {

@@ -14,7 +14,7 @@ export interface PackedTerms {
 }
 
 /** FNV-1a over UTF-16 code units. */
-function hash(text: string, from = 0, to = text.length): number {
+export function hash(text: string, from = 0, to = text.length): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;

@@ -98,26 +98,53 @@ export class KnowledgeEngine {
 
   /** Ranks articles for a query, best first, with highlighted snippets. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const ranked = this.rank(query, options);
+    return ranked ? this.hits(ranked, ranked.order.map((index) => this.data.articles[index] as EngineArticle)) : [];
+  }
+
+  /**
+   * The ranking half of search: the best articles' indexes, without their text. A partial index
+   * (partial.ts) ranks with it, then fetches only those articles before hits() makes the snippets.
+   */
+  rank(query: string, options: SearchOptions = {}): Ranked | undefined {
     const limit = options.limit ?? 10;
-    const { articles, config, questionArticle, questionPos } = this.data;
+    const { articles } = this.data;
     const { terms } = this.model;
     const parsed = parseQuery(this.model, query, () => (this.typos ??= new TypoIndex(terms)));
-    if (parsed.terms.length === 0) return [];
+    if (parsed.terms.length === 0) return undefined;
     const accept = options.product ? (a: number) => articles[a]?.product === options.product : () => true;
     const scored = this.ranker.score(query, parsed.terms, accept);
     preferScript(scored, articles, zhScript(query));
-    const order = topK(scored.score, scored.article, limit);
-    const matched = highlightTerms(parsed.terms.map((t) => terms.at(t.id)));
-    return order.map((k) => {
-      const index = scored.article[k] as number;
-      const row = scored.row[k] as number;
-      const article = articles[index] as EngineArticle;
+    const top = topK(scored.score, scored.article, limit);
+    return {
+      order: top.map((k) => scored.article[k] as number),
+      scores: top.map((k) => scored.score[k] as number),
+      rows: top.map((k) => scored.row[k] as number),
+      matched: highlightTerms(parsed.terms.map((t) => terms.at(t.id))),
+    };
+  }
+
+  /** Hits for ranked articles; `articles` holds the article of each ranked index, in order. */
+  hits(ranked: Ranked, articles: readonly EngineArticle[]): SearchHit[] {
+    const { config, questionArticle, questionPos } = this.data;
+    const { matched } = ranked;
+    return ranked.order.map((index, k) => {
+      const row = ranked.rows[k] as number;
+      const article = articles[k] as EngineArticle;
       let match = lineSnippet('title', article.title, matched, config.latinBigrams);
       const position = row >= 0 && questionArticle[row] === index ? (questionPos[row] as number) : -1;
       const text = position >= 0 ? article.questions[position] : undefined;
       if (text !== undefined) match = lineSnippet('question', text, matched, config.latinBigrams);
       const excerpt = article.body ? bodyExcerpt(article.body, matched, config.latinBigrams) : undefined;
-      return { id: article.id, title: article.title, score: scored.score[k] as number, match, ...(excerpt ? { excerpt } : {}) };
+      return { id: article.id, title: article.title, score: ranked.scores[k] as number, match, ...(excerpt ? { excerpt } : {}) };
     });
   }
+}
+
+/** The best articles of a query, best first: index order, scores, best question rows and the terms to highlight. */
+export interface Ranked {
+  order: number[];
+  scores: number[];
+  rows: number[];
+  matched: Set<string>;
 }

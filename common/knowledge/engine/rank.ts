@@ -17,7 +17,7 @@ import type { QueryTerm } from './query';
  * (卡, "card" in a big knowledge base) says little about which question is nearest, and walking its
  * tens of thousands of rows is most of a query's time. The article and centroid steps still count it.
  */
-const QUESTION_POSTINGS_CAP = 4000;
+export const QUESTION_POSTINGS_CAP = 4000;
 /** Articles the learned models alone propose must reach this share of their best score. */
 const CLASSIFIER_FLOOR = 0.05;
 

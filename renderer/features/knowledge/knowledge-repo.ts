@@ -5,7 +5,7 @@
  */
 import { getDb } from '../../db/db';
 import type { StoredKnowledgeArticle } from '../../db/schema';
-import { fromStoredIndex, toStoredIndex, type IndexData } from '@common/knowledge/engine';
+import { fromStoredIndex, toStoredIndex, type IndexData, type ReadRange } from '@common/knowledge/engine';
 
 /** Sync and import bookkeeping kept next to the index. */
 export interface KnowledgeState {
@@ -21,36 +21,57 @@ export interface KnowledgeState {
   synonyms?: string[][];
 }
 
+/**
+ * The persisted index (stored.ts's form, kept as a Blob): its size, ranges of it (a partial index answers
+ * the first queries from them, partial.ts), and the whole of it decoded. An older desktop's plain IndexData
+ * comes back as is from whole() (the engine refuses its version and the articles are re-indexed); a damaged
+ * buffer gives undefined, not an error: the knowledge base rebuilds its index from the articles.
+ */
+export interface PersistedIndex {
+  size: number;
+  read: ReadRange;
+  whole(): Promise<IndexData | undefined>;
+}
+
 /** What start-up needs: the persisted index and the bookkeeping. */
 export interface KnowledgeSnapshot {
-  indexData?: IndexData;
+  index?: PersistedIndex;
   state: KnowledgeState;
 }
 
 const INDEX_KEY = 'index';
 
-/**
- * The persisted index as the engine loads it: the binary form (stored.ts); an older desktop's plain
- * IndexData is handed on as is (the engine refuses its version and the articles are re-indexed).
- * A damaged buffer is not an error here: the knowledge base rebuilds its index from the articles.
- */
-function storedIndex(value: unknown): IndexData | undefined {
-  if (!(value instanceof ArrayBuffer)) return value as IndexData;
+function decoded(buffer: ArrayBuffer): IndexData | undefined {
   try {
-    return fromStoredIndex(value);
+    return fromStoredIndex(buffer);
   } catch {
     return undefined;
   }
 }
+
+function persistedIndex(value: unknown): PersistedIndex {
+  if (value instanceof Blob) {
+    return { size: value.size, read: (from, to) => value.slice(from, to).arrayBuffer(), whole: async () => decoded(await value.arrayBuffer()) };
+  }
+  if (value instanceof ArrayBuffer) {
+    return { size: value.byteLength, read: async (from, to) => value.slice(from, to), whole: async () => decoded(value) };
+  }
+  return { size: 0, read: async () => new ArrayBuffer(0), whole: async () => value as IndexData };
+}
+
+/** The stored form of an index: a Blob, so a reader can take ranges of it without reading it all. */
+function toStored(indexData: IndexData): Blob {
+  return new Blob([toStoredIndex(indexData)]);
+}
+
 const STATE_KEY = 'state';
 
-/** Reads the persisted index and bookkeeping (no articles: a restart needs no rebuild). */
+/** Reads the persisted index (a handle: nothing of it is read yet) and bookkeeping; no articles, a restart needs no rebuild. */
 export async function readSnapshot(): Promise<KnowledgeSnapshot> {
   const db = getDb();
   const [index, state] = await db.kbMeta.bulkGet([INDEX_KEY, STATE_KEY]);
-  const indexData = index ? storedIndex(index.value) : undefined;
   return {
-    ...(indexData ? { indexData } : {}),
+    ...(index ? { index: persistedIndex(index.value) } : {}),
     state: (state?.value as KnowledgeState | undefined) ?? {},
   };
 }
@@ -82,7 +103,7 @@ export async function replaceKnowledgeBase(articles: readonly StoredKnowledgeArt
     await db.kbArticles.clear();
     await db.kbArticles.bulkPut(articles.filter((a) => !a.deleted));
     await db.kbMeta.bulkPut([
-      { key: INDEX_KEY, value: toStoredIndex(indexData) },
+      { key: INDEX_KEY, value: toStored(indexData) },
       { key: STATE_KEY, value: state },
     ]);
   });
@@ -103,7 +124,7 @@ export async function commitDelta(
     await db.kbArticles.bulkDelete([...deletions]);
     await db.kbArticles.bulkPut([...upserts]);
     await db.kbMeta.bulkPut([
-      { key: INDEX_KEY, value: toStoredIndex(indexData) },
+      { key: INDEX_KEY, value: toStored(indexData) },
       { key: STATE_KEY, value: state },
     ]);
   });

@@ -50,7 +50,7 @@ describe('knowledge sync', () => {
     await expect(syncOnce(kb, URL_, first.fetchFn)).rejects.toBeInstanceOf(SyncError);
     expect((await readSnapshot()).state).toMatchObject({ syncCursor: 'p1' });
     expect((await readSnapshot()).state.etag).toBeUndefined();
-    expect(kb.search('how much money do I have left')[0]?.id).toBe('balance');
+    expect((await kb.search('how much money do I have left'))[0]?.id).toBe('balance');
 
     // After a restart the sync asks for what comes after p1, without an ETag that would hide it.
     const restarted = new KnowledgeBase();
