@@ -49,11 +49,15 @@ export function buildEngine(articles: readonly StoredKnowledgeArticle[], synonym
  * takes about a tenth of a second on a desktop, and a 10,000-article index (over 100 MB) seconds.
  */
 const PARTIAL_MIN_BYTES = 8 * 2 ** 20;
+/** How long the partial index must have been idle before the whole index is read, then decoded. */
+const PARTIAL_IDLE_MS = 400;
 
 export class KnowledgeBase {
   private engine: KnowledgeEngine | undefined;
   /** Serves searches from ranges of the stored index until the whole index is read (large knowledge bases). */
   private partial: PartialIndex | undefined;
+  private partialSearches = 0;
+  private lastPartialAt = 0;
   private state: KnowledgeState = {};
   // Imports and deltas run one after the other: each builds on the knowledge base the previous left.
   private queue: Promise<unknown> = Promise.resolve();
@@ -80,7 +84,13 @@ export class KnowledgeBase {
         const partial = await PartialIndex.open(index.read, index.size).catch(() => undefined);
         if (partial) {
           this.partial = partial;
-          void this.serial(() => this.loadWhole(index));
+          this.lastPartialAt = performance.now();
+          // Reading 100 MB from the stored Blob holds up the partial index's small reads, and decoding it holds up the
+          // worker: both wait until the partial index has been idle a moment (the agent's first queries are answered first).
+          void this.serial(async () => {
+            await this.partialIdle();
+            await this.loadWhole(index, () => this.partialIdle());
+          });
           return this.status();
         }
       }
@@ -89,8 +99,8 @@ export class KnowledgeBase {
     });
   }
 
-  private async loadWhole(index: PersistedIndex | undefined): Promise<void> {
-    const data = await index?.whole();
+  private async loadWhole(index: PersistedIndex | undefined, beforeDecode?: () => Promise<void>): Promise<void> {
+    const data = await index?.whole(beforeDecode);
     try {
       if (data) {
         this.engine = KnowledgeEngine.load(data);
@@ -184,7 +194,22 @@ export class KnowledgeBase {
   /** Ranked hits; empty while no knowledge base is loaded. */
   async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
     if (this.engine) return this.engine.search(query, options);
-    return (await this.partial?.search(query, options)) ?? [];
+    const { partial } = this;
+    if (!partial) return [];
+    this.partialSearches++;
+    try {
+      return await partial.search(query, options);
+    } finally {
+      this.partialSearches--;
+      this.lastPartialAt = performance.now();
+    }
+  }
+
+  /** Resolves once no partial search is running and none has for PARTIAL_IDLE_MS. */
+  private async partialIdle(): Promise<void> {
+    while (this.partialSearches > 0 || performance.now() - this.lastPartialAt < PARTIAL_IDLE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, PARTIAL_IDLE_MS / 4));
+    }
   }
 
   /** One article with its body, for the article view. */

@@ -30,7 +30,8 @@ export interface KnowledgeState {
 export interface PersistedIndex {
   size: number;
   read: ReadRange;
-  whole(): Promise<IndexData | undefined>;
+  /** Reads and decodes the whole index; `beforeDecode` may hold the (blocking) decode back after the read. */
+  whole(beforeDecode?: () => Promise<void>): Promise<IndexData | undefined>;
 }
 
 /** What start-up needs: the persisted index and the bookkeeping. */
@@ -51,7 +52,15 @@ function decoded(buffer: ArrayBuffer): IndexData | undefined {
 
 function persistedIndex(value: unknown): PersistedIndex {
   if (value instanceof Blob) {
-    return { size: value.size, read: (from, to) => value.slice(from, to).arrayBuffer(), whole: async () => decoded(await value.arrayBuffer()) };
+    return {
+      size: value.size,
+      read: (from, to) => value.slice(from, to).arrayBuffer(),
+      whole: async (beforeDecode) => {
+        const bytes = await value.arrayBuffer();
+        await beforeDecode?.();
+        return decoded(bytes);
+      },
+    };
   }
   if (value instanceof ArrayBuffer) {
     return { size: value.byteLength, read: async (from, to) => value.slice(from, to), whole: async () => decoded(value) };
