@@ -2,7 +2,8 @@
  * `npm run bench` (inside test/e2e/run.sh's loopback namespace): starts Kamailio, the browser host and a
  * customer peer with the same fixture modules as the e2e specs, then prints ONE JSON object on stdout.
  * Everything else goes to stderr. Options: --samples <n> (default 12, at least 10), --only <groups>
- * (comma-separated: call, screenpop, quality, transfer, recording, assist, knowledge, supervision; default all).
+ * (comma-separated: call, screenpop, quality, transfer, recording, assist, knowledge, supervision, soak; default all),
+ * --soak-calls <n> (the soak group's shift length, default 20; `npm run soak` runs 500).
  */
 import { parseArgs } from 'node:util';
 import { launchApp, type AppInstance } from '../fixtures/app-host';
@@ -24,11 +25,14 @@ import { measureAssist } from './assist';
 import { measureSpeechEval } from './speech-eval';
 import { measureSupervisionBoard } from './supervision-board';
 import { summarize, type Figure, type Value } from './stats';
+import { measureSoak } from './soak';
 
-const { values } = parseArgs({ options: { samples: { type: 'string', default: '12' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { samples: { type: 'string', default: '12' }, only: { type: 'string' }, 'soak-calls': { type: 'string', default: '20' } },
+});
 const samples = Math.max(10, Number(values.samples));
 /** --only call,recording: run just these groups (call = register + answer). Default: all. */
-const groups = ['call', 'screenpop', 'quality', 'transfer', 'recording', 'assist', 'knowledge', 'supervision'] as const;
+const groups = ['call', 'screenpop', 'quality', 'transfer', 'recording', 'assist', 'knowledge', 'supervision', 'soak'] as const;
 const only = new Set(values.only ? values.only.split(',') : groups);
 for (const group of only) if (!(groups as readonly string[]).includes(group)) throw new Error(`--only: unknown group ${group} (groups: ${groups.join(', ')})`);
 const runs = (group: (typeof groups)[number]): boolean => only.has(group);
@@ -130,6 +134,7 @@ async function main(): Promise<Record<string, Figure | Value | number | QualityM
       log('knowledge: 10,000 generated articles × 20 similar questions: build in Node, import, restarts and searches in the app');
       Object.assign(figures, await measureKnowledge({ log }));
     }
+    if (runs('soak')) Object.assign(figures, await measureSoak({ sip, peerUrl: peerServer.url, calls: Number(values['soak-calls']), log }));
     return figures;
   } finally {
     for (const step of cleanup) await step().catch((error: unknown) => log(`cleanup: ${String(error)}`));

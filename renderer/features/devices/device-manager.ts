@@ -50,11 +50,15 @@ export interface DeviceManagerOptions {
 
 export class DeviceManager implements MediaProvider {
   private target: MicrophoneTarget | null = null;
-  /** Microphone tracks handed to calls and not yet stopped. */
-  private readonly live = new Set<MediaStreamTrack>();
+  /**
+   * Microphone tracks handed to calls and not yet stopped. Held weakly: the engine stops a call's track
+   * (no 'ended' event then) and drops it, and the manager must not keep the last call's track alive for the
+   * rest of the shift (the soak counts every MediaStreamTrack left after its calls).
+   */
+  private readonly live = new Set<WeakRef<MediaStreamTrack>>();
   /** The device behind the newest microphone track handed out. */
   private inUse: AudioDevice | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private queue: Promise<void> = Promise.resolve();
   private started: Promise<void> | null = null;
   private permissionAsked = false;
   private readonly onDeviceChange = (): void =>
@@ -177,8 +181,12 @@ export class DeviceManager implements MediaProvider {
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     const run = this.queue.then(job, job);
-    // The caller gets the failure through `run`; the queue only has to move on to the next job.
-    this.queue = run.catch(() => undefined);
+    // The caller gets the result or failure through `run`; the queue only has to move on to the next job, and
+    // must not hold the last job's result (a call's microphone stream) for the rest of the shift.
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
@@ -269,7 +277,7 @@ export class DeviceManager implements MediaProvider {
     const [track] = stream.getAudioTracks();
     if (!track) return;
     this.pruneEnded(); // ended calls' tracks would otherwise pile up over a shift
-    this.live.add(track);
+    this.live.add(new WeakRef(track));
     this.inUse = deviceOfTrack(stream);
     track.addEventListener('ended', this.onDeviceChange, { once: true });
   }
@@ -280,7 +288,7 @@ export class DeviceManager implements MediaProvider {
   }
 
   private pruneEnded(): void {
-    for (const track of this.live) if (track.readyState === 'ended') this.live.delete(track);
+    for (const ref of this.live) if (ref.deref()?.readyState !== 'live') this.live.delete(ref);
   }
 
   private notify(

@@ -33,6 +33,8 @@ export interface TranscriptionOptions {
   keywords?(call: CallSnapshot): readonly string[];
   /** Replaces the policy's provider (tests). */
   provider?: TranscriptionProvider;
+  /** Makes the tap's AudioContext (tests); a 48 kHz AudioContext by default. */
+  createContext?: () => AudioContext;
 }
 
 export interface TranscriptionHandle {
@@ -80,7 +82,7 @@ export function startTranscription(
 
   const prepare = async (): Promise<void> => {
     // 48 kHz is WebRTC's own rate: no resampling before the tap, and an exact 3:1 decimation in it.
-    context ??= new AudioContext({ sampleRate: 48000 });
+    context ??= options.createContext?.() ?? new AudioContext({ sampleRate: 48000 });
     if (context.state !== 'running') {
       const running = context.resume();
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the browser keeps audio suspended until the agent clicks')), RESUME_TIMEOUT_MS));
@@ -115,11 +117,26 @@ export function startTranscription(
     void session.start();
   };
 
+  /**
+   * Closes the context once no call is transcribed. A MediaStreamAudioSourceNode stays alive as long as its
+   * context runs, disconnected or not, and holds its track: a context kept for the whole shift kept every
+   * call's two tapped tracks (measured: 2 MediaStreamTracks more per call, test/e2e/soak.spec.ts).
+   */
+  const closeWhenIdle = (): void => {
+    const idle = context;
+    if (sessions.size > 0 || !idle) return;
+    context = null;
+    idle.close().catch((error: unknown) => log.warn('closing the transcription audio context failed', error));
+  };
+
   const end = (callId: string): void => {
     const session = sessions.get(callId);
     if (!session) return;
     sessions.delete(callId);
-    void session.stop().finally(() => publish.forget(callId));
+    void session.stop().finally(() => {
+      publish.forget(callId);
+      closeWhenIdle();
+    });
   };
 
   const unsubscribe = lifecycle.subscribe((event) => {

@@ -265,14 +265,22 @@ export class CallControl {
     if (!conference) return;
     this.conference = null;
     const survivors = this.calls.all().filter((call) => call.current.conferenceId === conference.id && !call.session.isEnded());
-    await conference.mixer.stop(survivors.map((call) => call.id));
+    const restored = await conference.mixer.stop(survivors.map((call) => call.id));
     for (const leg of survivors) {
       leg.patch({ conferenceId: undefined });
+      // Hang up in a conference ends the legs one after the other: a "survivor" may have ended while its own
+      // microphone was put back, after the call's end stopped its sender's track. Nothing else stops that
+      // microphone, and it stayed captured after the call (test/e2e/soak.spec.ts counts it).
+      if (leg.session.isEnded()) {
+        restored.get(leg.id)?.stop();
+        continue;
+      }
       let track = leg.outgoingTrack;
       if (track?.readyState === 'ended') {
         // The microphone went away during the conference (headset unplugged): open the current one.
         const [fresh] = (await this.calls.acquireMicrophone()).getAudioTracks();
-        if (fresh) await leg.replaceMicrophone(fresh);
+        if (fresh && leg.session.isEnded()) fresh.stop();
+        else if (fresh) await leg.replaceMicrophone(fresh);
         track = leg.outgoingTrack;
       }
       // JsSIP's hold disabled whatever track was on the sender then; the restored one must follow it.

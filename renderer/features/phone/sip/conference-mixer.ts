@@ -103,8 +103,14 @@ export class ConferenceMixer {
     for (const graph of this.legs) {
       const { original } = graph;
       if (original && survivors.includes(graph.leg.id)) {
-        await graph.leg.setOutgoingTrack(original).catch(() => null);
-        restored.set(graph.leg.id, original);
+        // A leg that ended meanwhile (Hang up in a conference ends both, one after the other) has a closed
+        // connection: replaceTrack fails, nothing would ever stop the microphone, and it stayed captured.
+        const onSender = await graph.leg.setOutgoingTrack(original).then(
+          (previous) => previous !== null,
+          () => false,
+        );
+        if (onSender) restored.set(graph.leg.id, original);
+        else original.stop();
       } else {
         original?.stop();
       }

@@ -45,4 +45,35 @@ describe('startTranscription', () => {
     await handle.stop();
     expect(stopped).toHaveBeenCalledTimes(2);
   });
+
+  it('closes the tap’s AudioContext once no call is transcribed, and opens a fresh one for the next call', async () => {
+    const store = createAppStore();
+    const phone = fakePhone(store);
+    const { provider } = fakeProvider();
+    const contexts: { close: ReturnType<typeof vi.fn> }[] = [];
+    const createContext = () => {
+      const context = { state: 'running', resume: async () => undefined, close: vi.fn(async () => undefined), audioWorklet: { addModule: async () => undefined } };
+      contexts.push(context);
+      return context as unknown as AudioContext;
+    };
+    const handle = startTranscription(policy(), store, phone.lifecycle, {} as Pick<LingxiApi, 'speech'>, { callAudio: () => null }, { provider, createContext });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    // Two calls at once (call waiting): ending one keeps the context the other one taps.
+    phone.update({ id: 'c1', phase: 'active', answeredAt: Date.now() });
+    phone.update({ id: 'c2', phase: 'active', answeredAt: Date.now() });
+    await settle();
+    expect(contexts).toHaveLength(1);
+    phone.end('c1');
+    await settle();
+    expect(contexts[0]?.close).not.toHaveBeenCalled();
+    phone.end('c2');
+    await settle();
+    expect(contexts[0]?.close).toHaveBeenCalledTimes(1);
+
+    phone.update({ id: 'c3', phase: 'active', answeredAt: Date.now() });
+    await settle();
+    expect(contexts).toHaveLength(2);
+    await handle.stop();
+  });
 });

@@ -75,6 +75,16 @@ describe('ConferenceMixer', () => {
     expect(await mixer.stop(['a'])).toEqual(new Map());
   });
 
+  it('stop() stops a survivor’s own microphone when its call ended meanwhile (replaceTrack fails on a closed connection)', async () => {
+    const { mixer, a, b } = await started();
+    a.setOutgoingTrack.mockRejectedValueOnce(new DOMException('The RTCPeerConnection is closed', 'InvalidStateError'));
+    const restored = await mixer.stop(['a', 'b']);
+    expect(restored.has('a')).toBe(false);
+    expect(a.sent[0]?.stop).toHaveBeenCalled();
+    expect(restored.get('b')?.label).toBe('mic-b');
+    expect(b.sent[0]?.stop).not.toHaveBeenCalled();
+  });
+
   it('a new microphone replaces the old one in the mix', async () => {
     const { mixer, nodes, mic, outputs } = await started();
     const headset = new FakeTrack('headset');
