@@ -106,7 +106,7 @@ describe('knowledge packages and deltas (fuzzed)', { timeout: 30_000 }, () => {
           expect(reloaded.search(q, { limit: 5 }).map((h) => h.id)).toEqual(hits.map((h) => h.id));
         }
       }),
-      60,
+      40,
     );
   });
 });
