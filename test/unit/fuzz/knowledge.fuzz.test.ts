@@ -67,7 +67,7 @@ describe('knowledge packages and deltas (fuzzed)', { timeout: 30_000 }, () => {
         expect(result.errors.length).toBeGreaterThan(0);
         for (const error of result.errors) expect(error).toMatch(PLACE);
       }),
-      200,
+      150,
     );
   });
 
@@ -82,7 +82,7 @@ describe('knowledge packages and deltas (fuzzed)', { timeout: 30_000 }, () => {
         for (const line of result.value.skipped) expect(line).toMatch(/^articles\[\d+\]/);
         expect(new Set(result.value.articles.map((a) => a.id)).size).toBe(result.value.articles.length);
       }),
-      200,
+      150,
     );
   });
 

@@ -61,7 +61,7 @@ describe('the policy validator (fuzzed)', { timeout: 30_000 }, () => {
       fc.property(fc.oneof(policyLike, hostileValue, mutated(fc.constant(full))), (document) => {
         expectNamedProblems(parsePolicy(document, 'fuzz'), document);
       }),
-      300,
+      200,
     );
   });
 
@@ -78,7 +78,7 @@ describe('the policy validator (fuzzed)', { timeout: 30_000 }, () => {
         expect(result.problems.length).toBeGreaterThan(0);
         for (const problem of result.problems) expect(problem.path).toMatch(PATH);
       }),
-      300,
+      200,
     );
   });
 });
