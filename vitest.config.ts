@@ -36,7 +36,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/unit/main/**/*.test.ts', 'test/unit/preload/**/*.test.ts', 'test/unit/common/**/*.test.ts', 'test/unit/tools/**/*.test.ts', 'test/unit/demo/**/*.test.ts'],
+          include: ['test/unit/main/**/*.test.ts', 'test/unit/fuzz/**/*.test.ts', 'test/unit/preload/**/*.test.ts', 'test/unit/common/**/*.test.ts', 'test/unit/tools/**/*.test.ts', 'test/unit/demo/**/*.test.ts'],
         },
       },
       {

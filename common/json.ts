@@ -39,5 +39,5 @@ export function parseJson<T>(schema: z.ZodType<T>, text: string): JsonParseResul
   const json = readJson(text);
   if (!json.ok) return { ok: false, errors: [json.error] };
   const result = schema.safeParse(json.value);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: describeIssues(result.error.issues) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: describeIssues(result.error.issues, { root: '(root)' }) };
 }

@@ -19,12 +19,28 @@ export interface IssueStyle extends PathStyle {
   root?: string;
 }
 
+/** A key that reads unambiguously after a dot: letters, digits, `_`, `$`, `-` (header names included). */
+const PLAIN_KEY = /^[\p{L}\p{N}_$-]+$/u;
+/** Longer keys are cut: a path names a place, and an unknown key can be as long as the document that holds it. */
+const MAX_KEY_CHARS = 64;
+
+/** A key as a path shows it: plain, or quoted in brackets when it holds `.`, `[`, spaces or nothing (`crm.headers["X.Y"]`). */
+function keyText(key: string): { plain: boolean; text: string } {
+  const cut = key.length > MAX_KEY_CHARS ? `${key.slice(0, MAX_KEY_CHARS)}…` : key;
+  return PLAIN_KEY.test(key) ? { plain: true, text: cut } : { plain: false, text: `[${JSON.stringify(cut)}]` };
+}
+
 /** A zod path as text, `sip.servers[0]`; '' for the root (without a prefix). */
 export function pathText(path: readonly PropertyKey[], { prefix = '', dottedIndices = false }: PathStyle = {}): string {
   let out = prefix;
   for (const part of path) {
     if (typeof part === 'number' && !dottedIndices) out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
+    else if (typeof part === 'number') out += out === '' ? String(part) : `.${part}`;
+    else {
+      const key = keyText(String(part));
+      if (!key.plain) out += key.text;
+      else out += out === '' ? key.text : `.${key.text}`;
+    }
   }
   return out;
 }
@@ -34,13 +50,26 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return pathText(path) || '(root)';
 }
 
-/** One issue as `path: message`, e.g. `articles[3].title: must not be empty`. */
-export function describeIssue(issue: z.core.$ZodIssue, style: IssueStyle = {}): string {
-  const where = pathText(issue.path, style) || style.root;
-  return where ? `${where}: ${issue.message}` : issue.message;
+/**
+ * The places and messages of one issue: an unknown key is named where it is (`sip.colour: unknown key`), one
+ * place per key, rather than as `Unrecognized key: "colour"` at its parent, which the root cannot show.
+ */
+export function issuePlaces(issue: z.core.$ZodIssue): Array<{ path: readonly PropertyKey[]; message: string }> {
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...issue.path, key], message: 'unknown key' }));
+  return [{ path: issue.path, message: issue.message }];
 }
 
-/** Every issue of a failed parse, one line each. */
+/** One issue as `path: message`, e.g. `articles[3].title: must not be empty` (several unknown keys: joined by `; `). */
+export function describeIssue(issue: z.core.$ZodIssue, style: IssueStyle = {}): string {
+  return issuePlaces(issue)
+    .map(({ path, message }) => {
+      const where = pathText(path, style) || style.root;
+      return where ? `${where}: ${message}` : message;
+    })
+    .join('; ');
+}
+
+/** Every issue of a failed parse, one line each (one per unknown key). */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], style: IssueStyle = {}): string[] {
-  return issues.map((issue) => describeIssue(issue, style));
+  return issues.flatMap((issue) => issuePlaces(issue).map(({ path, message }) => describeIssue({ ...issue, code: 'custom', path: [...path], message } as z.core.$ZodIssue, style)));
 }

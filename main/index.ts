@@ -175,7 +175,7 @@ if (refusedDebugging) {
     }
   };
   // The knowledge package is the one the last valid policy names: the renderer cannot ask for another file.
-  let knowledgePackage: { path: string | undefined; policySource: string } | undefined;
+  let knowledgePackage: { path: string | undefined; policySource: string; maxPackageMb: number } | undefined;
   // The CRM main asks on the renderer's behalf (crm:lookup) is the one the last valid policy names.
   let crmSettings: Policy['crm'] | undefined;
   // A team lead's desktop signs supervision requests in its own name only (the last valid policy's SIP URI).
@@ -240,7 +240,7 @@ if (refusedDebugging) {
   ipc.handle('policy:load', async () => {
     const result = await policy.load();
     shortcuts.apply(result.ok ? result.policy.shortcuts : undefined);
-    knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source } : undefined;
+    knowledgePackage = result.ok ? { path: result.policy.knowledge.packagePath, policySource: result.source, maxPackageMb: result.policy.knowledge.maxPackageMb } : undefined;
     crmSettings = result.ok ? result.policy.crm : undefined;
     loadedPolicy = result.ok ? result.policy : undefined;
     refreshLogSecrets();
@@ -258,7 +258,7 @@ if (refusedDebugging) {
     'diagnostics:export',
     electronDiagnosticsExport({ app, dialog, window: () => mainWindow, policy: () => policy.inForce(), logFiles: () => logFiles?.files() ?? [], secrets: logSecrets, log: createLogger('diagnostics') }),
   );
-  ipc.handle('knowledge:read-package', () => (knowledgePackage ? readKnowledgePackage(knowledgePackage.path, knowledgePackage.policySource) : null));
+  ipc.handle('knowledge:read-package', () => (knowledgePackage ? readKnowledgePackage(knowledgePackage.path, knowledgePackage.policySource, knowledgePackage.maxPackageMb) : null));
   ipc.handle('shortcuts:status', () => shortcuts.status());
   ipc.handle('speech:endpoint', () => speech.endpoint());
   ipc.handle('power:set-call-active', (active) => callPower.setCallActive(active));

@@ -41,6 +41,8 @@ export const crmPolicySchema = z
     tokenHeader: z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name').default('Authorization'),
     tokenPrefix: z.string().default('Bearer '),
     timeoutMs: z.number().int().min(100).max(30_000).default(1500),
+    /** A larger answer is refused before it is parsed (Content-Length, else the bytes counted as they arrive). */
+    maxResponseMb: z.number().min(0.01).max(100).default(2),
     /** How long a cached profile may be shown (always refreshed in the background); older ones are deleted. */
     cacheTtlMinutes: z.number().min(0).max(60 * 24 * 30).default(1440),
     /** From this age on the card shows the elderly-customer cue. */
@@ -61,6 +63,8 @@ export const knowledgePolicySchema = z
     syncUrl: serviceUrl.optional(),
     /** Sync every this many minutes (and at start). */
     syncMinutes: z.number().min(1).max(24 * 60).default(30),
+    /** A package file (its size on disk) or a sync delta (its bytes) larger than this is refused before it is parsed. */
+    maxPackageMb: z.number().min(1).max(2048).default(256),
     /** Hosts whose https images may show in article bodies; none by default. */
     remoteContentHosts: z.array(hostName).max(100).default([]),
     /**

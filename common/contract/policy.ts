@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { readJson } from '../json';
-import { formatPath } from '../zod-issues';
+import { formatPath, issuePlaces } from '../zod-issues';
 import { webSocketUrl } from './policy-urls';
 import { agentPolicySchema, qualityPolicySchema, shortcutsPolicySchema } from './policy-agent';
 import { crmPolicySchema, knowledgePolicySchema } from './policy-services';
@@ -193,15 +193,7 @@ export type PolicyLoadResult =
     };
 
 function toProblems(error: z.ZodError): PolicyProblem[] {
-  const problems: PolicyProblem[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push({ path: formatPath([...issue.path, key]), message: 'unknown key' });
-    } else {
-      problems.push({ path: formatPath(issue.path), message: issue.message });
-    }
-  }
-  return problems;
+  return error.issues.flatMap((issue) => issuePlaces(issue).map(({ path, message }) => ({ path: formatPath(path), message })));
 }
 
 /**

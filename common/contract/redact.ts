@@ -33,7 +33,9 @@ const patterns: ReadonlyArray<[RegExp, string]> = [
   // A supervision (Ed25519) private key as npm run supervision:keygen prints it: base64 PKCS#8, fixed prefix.
   [/MC4CAQAwBQYDK2VwBCIEI[A-Za-z0-9+/_-]{20,}=*/g, '[REDACTED-PRIVATE-KEY]'],
   // A JSON Web Token anywhere (header and payload are base64url JSON: "eyJ").
-  [/eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, '[REDACTED-JWT]'],
+  // Only where a token starts: without the lookbehind "eyJeyJeyJ…" was scanned to its end from every "eyJ",
+  // quadratic time (50,000 characters: 3.5 s; found by fuzzing).
+  [/(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, '[REDACTED-JWT]'],
   // name[:=]value, the value quoted or up to a separator; `Authorization: Bearer x` loses x, not "Bearer".
   [new RegExp(`${SECRET_NAME}(["']?\\s*[:=]\\s*${SCHEME})("[^"]*"|'[^']*'|[^\\s,;}&]+)`, 'g'), '$1$2[REDACTED]'],
   // Digest fields that let the password be cracked offline (response) or tie a capture to it (nonce, cnonce),
@@ -76,23 +78,42 @@ export function isSecretKey(key: string): boolean {
  * `numbers` is false (figures a host wrote itself: durations, byte counts, epoch times).
  */
 export function redactValue(value: unknown, secrets: readonly string[] = [], keep: ReadonlySet<string> = new Set(), numbers = true): unknown {
+  return redactNested(value, secrets, keep, numbers, 0);
+}
+
+/** Deeper than any record Lingxi writes: the rest is redacted as JSON text instead of walked (recursion would overflow). */
+const MAX_DEPTH = 64;
+
+function redactNested(value: unknown, secrets: readonly string[], keep: ReadonlySet<string>, numbers: boolean, depth: number): unknown {
   if (typeof value === 'string') return redact(value, secrets);
   if (typeof value === 'number') {
     const text = String(value);
     const redacted = numbers ? redact(text, secrets) : text;
     return redacted === text ? value : redacted;
   }
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, new Set(), numbers));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      if (keep.has(key)) out[key] = item;
-      else if (isSecretKey(key) && item !== null && item !== undefined && item !== '') out[redact(key, secrets)] = '[REDACTED]';
-      else out[redact(key, secrets)] = redactValue(item, secrets, new Set(), numbers);
-    }
-    return out;
+  if (value === null || typeof value !== 'object') return value;
+  // Found by fuzzing: a value nested a few thousand deep overflowed the stack and the line was lost.
+  if (depth >= MAX_DEPTH) return deepText(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactNested(item, secrets, new Set(), numbers, depth + 1));
+  // Object.fromEntries defines own properties: a "__proto__" field from JSON stays a field, where assigning
+  // it would set the copy's prototype and drop the field (found by fuzzing).
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => (keep.has(key) ? [key, item] : redactEntry(key, item, secrets, numbers, depth))));
+}
+
+/** One field of an object at `depth`: its name redacted, its value too (all of it when the name says it is secret). */
+function redactEntry(key: string, item: unknown, secrets: readonly string[], numbers: boolean, depth: number): [string, unknown] {
+  if (isSecretKey(key) && item !== null && item !== undefined && item !== '') return [redact(key, secrets), '[REDACTED]'];
+  return [redact(key, secrets), redactNested(item, secrets, new Set(), numbers, depth + 1)];
+}
+
+/** The part of a value below MAX_DEPTH, as redacted JSON text; JSON.stringify itself overflows a few thousand levels down. */
+function deepText(value: object, secrets: readonly string[]): string {
+  try {
+    return redact(JSON.stringify(value), secrets);
+  } catch (error) {
+    if (error instanceof RangeError) return '[REDACTED-TOO-DEEP]';
+    throw error;
   }
-  return value;
 }
 
 /**
@@ -108,9 +129,9 @@ export function redactJsonLine(line: string, secrets: readonly string[] = [], ke
   } catch {
     return redact(line, secrets);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return redact(line, secrets);
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(parsed)) out[key] = keep.has(key) ? item : undefined;
-  Object.assign(out, redactValue(Object.fromEntries(Object.entries(parsed).filter(([key]) => !keep.has(key))), secrets));
+  // A line that is JSON stays JSON (found by fuzzing: a top-level array redacted as text could break it).
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return `${JSON.stringify(redactValue(parsed, secrets))}${newline}`;
+  // Fields in their order, built as own properties (a "__proto__" field is a field).
+  const out = Object.fromEntries(Object.entries(parsed).map(([key, item]) => (keep.has(key) ? [key, item] : redactEntry(key, item, secrets, true, 0))));
   return `${JSON.stringify(out)}${newline}`;
 }

@@ -6,10 +6,12 @@
  */
 import type { Policy } from '@common/contract/policy';
 import { readJson } from '@common/json';
+import { megabytes, readTextCapped } from '@common/read-body';
 import { mapCrmDocument } from './crm-mapping';
 import type { CustomerProfile } from './profile-schema';
 
-export type CrmFailure = 'timeout' | 'network' | 'auth' | 'http' | 'json' | 'schema' | 'mapping';
+/** `too-large`: the answer passed crm.maxResponseMb and was refused before it was parsed. */
+export type CrmFailure = 'timeout' | 'network' | 'auth' | 'http' | 'json' | 'schema' | 'mapping' | 'too-large';
 
 export type CrmResult =
   | { ok: true; profiles: CustomerProfile[]; latencyMs: number }
@@ -69,7 +71,9 @@ export async function fetchProfiles(
   if (!response.ok) return { ok: false, kind: 'http', detail: String(response.status), latencyMs: elapsed() };
   let text: string;
   try {
-    text = await response.text();
+    const body = await readTextCapped(response, megabytes(crm.maxResponseMb), 'the CRM answer', 'crm.maxResponseMb');
+    if (!body.ok) return { ok: false, kind: 'too-large', detail: body.tooLarge, latencyMs: elapsed() };
+    text = body.text;
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, kind: 'timeout', detail: String(crm.timeoutMs), latencyMs: elapsed() };

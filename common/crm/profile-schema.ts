@@ -33,8 +33,11 @@ export const customerProfileSchema = z.object({
 export type CustomerProfile = z.infer<typeof customerProfileSchema>;
 
 /** Keeps the last four digits: "•••• 1234". Anything shorter than five characters is fully hidden. */
-export function maskIdentifier(value: unknown): string | undefined {
+export function maskIdentifier(value: unknown): unknown {
   if (value === undefined || value === null || value === '') return undefined;
+  // Not an identifier (an object, a list): handed on as it is, so the profile schema names the field. String()
+  // of a CRM object throws when its JSON has a "toString" key (found by fuzzing).
+  if (typeof value !== 'string' && typeof value !== 'number') return value;
   const digits = String(value).replace(/[\s-]/g, '');
   return digits.length > 4 ? `•••• ${digits.slice(-4)}` : '••••';
 }

@@ -155,7 +155,7 @@ function createHandler(
 /** Serves the package the policy names, read fresh (like the policy) so IT can replace it and reload. */
 async function serveKnowledgePackage(res: ServerResponse, policyPath: string, head: boolean): Promise<void> {
   const policy = parsePolicy(await readFile(policyPath, 'utf8').catch(() => ''), policyPath);
-  const file = policy.ok ? await readKnowledgePackage(policy.policy.knowledge.packagePath, policyPath) : null;
+  const file = policy.ok ? await readKnowledgePackage(policy.policy.knowledge.packagePath, policyPath, policy.policy.knowledge.maxPackageMb) : null;
   const noStore = { 'Cache-Control': 'no-store' };
   if (!file) send(res, 204, 'text/plain; charset=utf-8', '', head, noStore);
   else if (file.ok) send(res, 200, 'application/json; charset=utf-8', file.text, head, noStore);

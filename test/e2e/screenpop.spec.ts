@@ -78,7 +78,7 @@ test('a CRM slower than its timeout: CTI data shows, the failure is named, Retry
   await expect(profile.alert).toHaveCount(0);
 });
 
-test('garbage, schema violations and a mapping that points nowhere are reported; the call goes on', async ({ app, peer, crm }) => {
+test('garbage, schema violations, a 50 MB answer and a mapping that points nowhere are reported; the call goes on', async ({ app, peer, crm }) => {
   crm.set({ fault: 'garbage' });
   const { page } = await app(crmPolicy(crm));
   const customer = await peer({ user: '1002' });
@@ -93,6 +93,10 @@ test('garbage, schema violations and a mapping that points nowhere are reported;
   crm.set({ fault: 'http500' });
   await profile.retry.click();
   await expect(profile.alert).toHaveText('CRM answered with an error (HTTP 500)');
+  // Issue 25 §5: 50 MB streamed without Content-Length is refused once 2 MB (crm.maxResponseMb) have arrived.
+  crm.set({ fault: 'huge' });
+  await profile.retry.click();
+  await expect(profile.alert).toContainText('CRM answer too large, not read: the CRM answer is larger than the 2 MB crm.maxResponseMb allows');
   await appUi(page).button('Answer').click();
   await customer.waitForEvent('confirmed');
 });

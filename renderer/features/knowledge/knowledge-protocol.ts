@@ -14,7 +14,7 @@ export interface KnowledgeCalls {
   /** Imports a whole package (validated and indexed before anything is replaced). */
   import: { params: { text: string }; result: ImportResult & { kb: KnowledgeStatus } };
   /** One delta sync run against the server. */
-  sync: { params: { url: string }; result: SyncOutcome & { kb: KnowledgeStatus } };
+  sync: { params: { url: string; maxBytes: number }; result: SyncOutcome & { kb: KnowledgeStatus } };
   search: { params: { query: string; limit?: number; product?: string }; result: SearchHit[] };
   article: { params: { id: string }; result: StoredKnowledgeArticle | null };
 }

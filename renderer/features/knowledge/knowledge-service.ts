@@ -3,6 +3,7 @@
  * in the background the policy's package is imported if it changed and delta sync runs on start and
  * every knowledge.syncMinutes. Nothing here waits on the network: search works offline from the start.
  */
+import { megabytes } from '@common/read-body';
 import type { LingxiApi } from '@common/contract/api';
 import type { Policy } from '@common/contract/policy';
 import { errorMessage } from '@common/errors';
@@ -87,7 +88,7 @@ export function abandonKnowledge(): void {
  * @returns a function that runs one sync now (for tests and the online event)
  */
 export function startKnowledge(policy: Policy, host: LingxiApi, deps: KnowledgeServiceDeps = {}): () => Promise<void> {
-  const { syncUrl, syncMinutes, remoteContentHosts, feedbackExport } = policy.knowledge;
+  const { syncUrl, syncMinutes, maxPackageMb, remoteContentHosts, feedbackExport } = policy.knowledge;
   const target = deps.target ?? window;
   const early = deps.client ? undefined : prestarted;
   prestarted = undefined;
@@ -118,7 +119,7 @@ export function startKnowledge(policy: Policy, host: LingxiApi, deps: KnowledgeS
     if (!syncUrl) return Promise.resolve();
     // One run at a time: a timer tick during a long sync must not fetch the same delta twice.
     syncing ??= client
-      .call('sync', { url: syncUrl })
+      .call('sync', { url: syncUrl, maxBytes: megabytes(maxPackageMb) })
       .then((outcome) => {
         applyStatus(outcome.kb);
         useKnowledge.setState({ syncError: undefined, skipped: outcome.skipped });

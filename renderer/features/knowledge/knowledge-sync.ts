@@ -5,6 +5,7 @@
  * Each delta is committed together with its cursor before the next is asked for (`hasMore`), so a sync
  * cut off by a crash or the network resumes from the last committed delta, never skips one.
  */
+import { readTextCapped, type CappedText } from '@common/read-body';
 import { parseKnowledgeDelta } from '@common/knowledge/delta-schema';
 import type { KnowledgeBase } from './knowledge-base';
 
@@ -37,7 +38,14 @@ export function deltaUrl(syncUrl: string, cursor: string | undefined): string {
  * Runs one sync: fetches and commits deltas until the server has no more.
  * @throws SyncError when the server cannot be reached, answers an error, or sends a delta whose envelope is bad
  */
-export async function syncOnce(kb: KnowledgeBase, syncUrl: string, fetchFn: typeof fetch = fetch, timeoutMs = 30_000): Promise<SyncOutcome> {
+export interface SyncOptions {
+  /** knowledge.maxPackageMb in bytes: a larger delta is refused before it is parsed. */
+  maxBytes: number;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export async function syncOnce(kb: KnowledgeBase, syncUrl: string, { maxBytes, fetch: fetchFn = fetch, timeoutMs = 30_000 }: SyncOptions): Promise<SyncOutcome> {
   const outcome: SyncOutcome = { deltas: 0, applied: 0, deleted: 0, skipped: [] };
   for (let page = 0; page < MAX_PAGES; page++) {
     const { syncCursor, etag } = kb.syncState;
@@ -56,7 +64,14 @@ export async function syncOnce(kb: KnowledgeBase, syncUrl: string, fetchFn: type
       return outcome;
     }
     if (!response.ok) throw new SyncError(`knowledge server answered HTTP ${response.status}`);
-    const parsed = parseKnowledgeDelta(await response.text());
+    let body: CappedText;
+    try {
+      body = await readTextCapped(response, maxBytes, 'the knowledge delta', 'knowledge.maxPackageMb');
+    } catch (error) {
+      throw new SyncError(`knowledge server not reachable: ${(error as Error).message}`);
+    }
+    if (!body.ok) throw new SyncError(body.tooLarge);
+    const parsed = parseKnowledgeDelta(body.text);
     if (!parsed.ok) throw new SyncError(`knowledge server sent a bad delta: ${parsed.errors.slice(0, 5).join('; ')}`);
     // The ETag names the state the client caught up to: kept only from the last page, or a resumed
     // paged sync would send it and be told (304) that nothing is missing.

@@ -17,7 +17,7 @@ type Handlers = { [C in KnowledgeCall]: (params: KnowledgeCalls[C]['params']) =>
 const handlers: Handlers = {
   open: () => kb.open(),
   import: async ({ text }) => ({ ...(await kb.importPackage(text)), kb: kb.status() }),
-  sync: async ({ url }) => ({ ...(await syncOnce(kb, url)), kb: kb.status() }),
+  sync: async ({ url, maxBytes }) => ({ ...(await syncOnce(kb, url, { maxBytes })), kb: kb.status() }),
   search: ({ query, limit, product }) => kb.search(query, { ...(limit ? { limit } : {}), ...(product ? { product } : {}) }),
   article: async ({ id }) => (await kb.article(id)) ?? null,
 };

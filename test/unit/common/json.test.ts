@@ -68,8 +68,11 @@ describe('parseJson', () => {
   it('lists every schema problem with its path, and bad JSON as one problem', () => {
     expect(parseJson(schema, '{"articles":[{"title":""},{"title":"ok","extra":1}]}')).toEqual({
       ok: false,
-      errors: ['articles[0].title: must not be empty', 'articles[1]: Unrecognized key: "extra"'],
+      errors: ['articles[0].title: must not be empty', 'articles[1].extra: unknown key'],
     });
+    // Found by fuzzing: problems of the document itself had no place (`Unrecognized key: "a"`).
+    expect(parseJson(schema, '{"articles":[],"a":1}')).toEqual({ ok: false, errors: ['a: unknown key'] });
+    expect(parseJson(schema, '"text"')).toEqual({ ok: false, errors: ['(root): Invalid input: expected object, received string'] });
     const broken = parseJson(schema, 'nope');
     expect(broken.ok).toBe(false);
     expect(!broken.ok && broken.errors).toHaveLength(1);

@@ -20,6 +20,15 @@ describe('pathText and formatPath', () => {
     expect(formatPath(['sip', 'servers', 1])).toBe('sip.servers[1]');
   });
 
+  it('quotes a key that a dot path cannot show, and cuts a long one (fuzzing found `]` printed as a path)', () => {
+    expect(pathText(['crm', 'headers', 'X-Api-Key'])).toBe('crm.headers.X-Api-Key');
+    expect(pathText(['crm', 'headers', 'X.Y'])).toBe('crm.headers["X.Y"]');
+    expect(formatPath([']'])).toBe('["]"]');
+    expect(formatPath(['ui', ''])).toBe('ui[""]');
+    expect(formatPath(['页面'])).toBe('页面');
+    expect(formatPath(['k'.repeat(1000)])).toBe(`${'k'.repeat(64)}…`);
+  });
+
   it('continues a prefix and can keep the speech service’s dotted indices', () => {
     expect(pathText(['title'], { prefix: 'articles[2] (id "card-7")' })).toBe('articles[2] (id "card-7").title');
     expect(pathText([], { prefix: 'transcription' })).toBe('transcription');

@@ -139,6 +139,33 @@ describe('redact', () => {
     expect(line).not.toMatch(/abc def|p4ss|Digest x|13800138000/);
   });
 
+  it('keeps a "__proto__" field as a redacted field, never as the copy\'s prototype (found by fuzzing)', () => {
+    const value = JSON.parse('{"__proto__":{"note":"call 13800138000"},"ok":1}') as unknown;
+    const redacted = redactValue(value) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(redacted)).toBe(Object.prototype);
+    expect(Object.keys(redacted)).toEqual(['__proto__', 'ok']);
+    expect(JSON.stringify(redacted)).toBe('{"__proto__":{"note":"call [REDACTED-PHONE …8000]"},"ok":1}');
+  });
+
+  it('redacts a value nested thousands deep as text below 64 levels, without overflowing (found by fuzzing)', () => {
+    const nested = (depth: number) => `${'{"a":'.repeat(depth)}{"phone":"13800138000"}${'}'.repeat(depth)}`;
+    const line = redactJsonLine(nested(1000));
+    expect(line).not.toContain('13800138000');
+    expect(line).toContain('[REDACTED-PHONE …8000]');
+    // Deeper than JSON.stringify can go: that part is dropped, the line still written.
+    expect(redactJsonLine(`{"level":30,"x":${nested(20_000)}}`)).toBe('{"level":30,"x":' + '{"a":'.repeat(63) + '"[REDACTED-TOO-DEEP]"' + '}'.repeat(63) + '}');
+    // A line that is JSON stays JSON, whatever its top level (redacted as text it became `[[-[REDACTED-NUMBER]]]`, not JSON).
+    expect(redactJsonLine('[[-0.0000010000000000000002]]')).toBe('[["-[REDACTED-NUMBER]"]]');
+  });
+
+  it('redacts "eyJ" repeated over 50,000 characters in linear time (found by fuzzing: it took 3.5 s)', () => {
+    const started = performance.now();
+    redact('eyJ'.repeat(16_667));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(redact('id_token=eyJhbGciOi.eyJzdWIiOi.c2ln')).toBe('id_token=[REDACTED]');
+    expect(redact('jwt eyJhbGciOi.eyJzdWIiOi.c2ln end')).toBe('jwt [REDACTED-JWT] end');
+  });
+
   it('removes secrets known by value wherever they appear', () => {
     expect(redact('config word=Zq9-secret-value ok', ['Zq9-secret-value'])).toBe('config word=[REDACTED] ok');
     expect(redactValue({ note: 'x Zq9-secret-value y' }, ['Zq9-secret-value'])).toEqual({ note: 'x [REDACTED] y' });

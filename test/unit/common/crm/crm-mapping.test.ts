@@ -62,6 +62,11 @@ describe('mapCrmDocument', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad).toMatchObject({ kind: 'schema', detail: expect.stringMatching(/^riskLevel: /) });
   });
+
+  it('names an identifier that is an object instead of throwing (found by fuzzing: a "toString" key broke String())', () => {
+    const odd = JSON.parse('{"id":"c1","name":"Li","idNumber":{"toString":[]}}') as unknown;
+    expect(mapCrmDocument(odd, crmMappingSchema.parse({}))).toMatchObject({ ok: false, kind: 'schema', detail: expect.stringMatching(/^idNumberMasked: /) });
+  });
 });
 
 describe('masking and age', () => {
@@ -69,6 +74,7 @@ describe('masking and age', () => {
     expect(maskIdentifier('6222 0212 3456 7890')).toBe('•••• 7890');
     expect(maskIdentifier('123')).toBe('••••');
     expect(maskIdentifier(undefined)).toBeUndefined();
+    expect(maskIdentifier(6222021234567890)).toBe('•••• 7890');
     expect(maskPhone('13800138000')).toBe('138****8000');
     expect(maskPhone('1004')).toBe('1004');
   });

@@ -6,6 +6,7 @@ import { deltaUrl, syncOnce, SyncError } from '@renderer/features/knowledge/know
 import { annualFee, balance, lostCard, packageText } from './kb-fixtures';
 
 const URL_ = 'https://kb.bank.example/delta';
+const MAX_BYTES = 256 * 1024 * 1024;
 
 /** A fetch that answers from a script and records what it was asked. */
 function scriptedFetch(answers: (() => Response)[]) {
@@ -33,8 +34,8 @@ describe('knowledge sync', () => {
     const kb = new KnowledgeBase();
     await kb.importPackage(packageText([lostCard]));
     const { fetchFn, calls } = scriptedFetch([deltaResponse([balance], 'c1', '"e1"'), () => new Response(null, { status: 304 })]);
-    expect(await syncOnce(kb, URL_, fetchFn)).toMatchObject({ deltas: 1, applied: 1 });
-    expect(await syncOnce(kb, URL_, fetchFn)).toMatchObject({ deltas: 0, applied: 0 });
+    expect(await syncOnce(kb, URL_, { maxBytes: MAX_BYTES, fetch: fetchFn })).toMatchObject({ deltas: 1, applied: 1 });
+    expect(await syncOnce(kb, URL_, { maxBytes: MAX_BYTES, fetch: fetchFn })).toMatchObject({ deltas: 0, applied: 0 });
     expect(calls).toEqual([
       { url: URL_, ifNoneMatch: null },
       { url: `${URL_}?since=c1`, ifNoneMatch: '"e1"' },
@@ -47,7 +48,7 @@ describe('knowledge sync', () => {
     await kb.importPackage(packageText([lostCard]));
     // Page 1 commits, page 2 never arrives (the network drops).
     const first = scriptedFetch([deltaResponse([balance], 'p1', '"ignored-mid-page"', true)]);
-    await expect(syncOnce(kb, URL_, first.fetchFn)).rejects.toBeInstanceOf(SyncError);
+    await expect(syncOnce(kb, URL_, { maxBytes: MAX_BYTES, fetch: first.fetchFn })).rejects.toBeInstanceOf(SyncError);
     expect((await readSnapshot()).state).toMatchObject({ syncCursor: 'p1' });
     expect((await readSnapshot()).state.etag).toBeUndefined();
     expect((await kb.search('how much money do I have left'))[0]?.id).toBe('balance');
@@ -56,7 +57,7 @@ describe('knowledge sync', () => {
     const restarted = new KnowledgeBase();
     await restarted.open();
     const second = scriptedFetch([deltaResponse([annualFee], 'p2', '"e2"')]);
-    expect(await syncOnce(restarted, URL_, second.fetchFn)).toMatchObject({ deltas: 1, applied: 1 });
+    expect(await syncOnce(restarted, URL_, { maxBytes: MAX_BYTES, fetch: second.fetchFn })).toMatchObject({ deltas: 1, applied: 1 });
     expect(second.calls).toEqual([{ url: `${URL_}?since=p1`, ifNoneMatch: null }]);
     expect((await readSnapshot()).state).toMatchObject({ syncCursor: 'p2', etag: '"e2"' });
   });
@@ -64,13 +65,13 @@ describe('knowledge sync', () => {
   it('does not advance the cursor on an HTTP error or a delta with a bad envelope', async () => {
     const kb = new KnowledgeBase();
     await kb.importPackage(packageText([lostCard]));
-    await syncOnce(kb, URL_, scriptedFetch([deltaResponse([balance], 'c1', '"e1"')]).fetchFn);
+    await syncOnce(kb, URL_, { maxBytes: MAX_BYTES, fetch: scriptedFetch([deltaResponse([balance], 'c1', '"e1"')]).fetchFn });
     const bad = scriptedFetch([
       () => new Response('oops', { status: 503 }),
       () => new Response('{"format":"lingxi-knowledge","version":1,"articles":[]}', { status: 200 }),
     ]);
-    await expect(syncOnce(kb, URL_, bad.fetchFn)).rejects.toThrow('HTTP 503');
-    await expect(syncOnce(kb, URL_, bad.fetchFn)).rejects.toThrow('bad delta: cursor');
+    await expect(syncOnce(kb, URL_, { maxBytes: MAX_BYTES, fetch: bad.fetchFn })).rejects.toThrow('HTTP 503');
+    await expect(syncOnce(kb, URL_, { maxBytes: MAX_BYTES, fetch: bad.fetchFn })).rejects.toThrow('bad delta: cursor');
     expect((await readSnapshot()).state).toMatchObject({ syncCursor: 'c1', etag: '"e1"' });
   });
 });
