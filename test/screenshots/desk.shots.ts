@@ -4,7 +4,7 @@
  * zh-TW and English (and the in-call screen in the dark theme), into screenshots/ (git-ignored). The README's
  * pictures are copied to docs/screenshots/. Motion is reduced so the ringing glow stands still.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Language } from '@common/contract/policy';
@@ -27,9 +27,10 @@ test.beforeAll(async () => {
   await ensureSpeechFixtures();
 });
 
+// After every language ran (a worker restarted by a failure runs this too: only what exists is copied).
 test.afterAll(() => {
   mkdirSync(docs, { recursive: true });
-  for (const file of chosen) copyFileSync(join(out, file), join(docs, file.replace('/', '-')));
+  for (const file of chosen) if (existsSync(join(out, file))) copyFileSync(join(out, file), join(docs, file.replace('/', '-')));
 });
 
 async function shoot(page: Page, language: Language, state: string, only = sizes): Promise<void> {
@@ -58,8 +59,14 @@ for (const language of ['zh-CN', 'zh-TW', 'en'] as Language[]) {
     await page.locator('button.answer').click();
     await customer.waitForEvent('confirmed');
     await expect(page.locator('.assist__card').first()).toBeVisible({ timeout: 30_000 });
-    // A few lines of the conversation in the transcript, as an agent would see it mid-call.
-    await page.waitForFunction(() => document.querySelectorAll('.assist__line[data-final="true"]').length >= 3, undefined, { timeout: 30_000 });
+    // The customer's first sentence in the transcript, as an agent sees it mid-call (a loaded machine's speech
+    // service may restart before it hears anything: hence the minute).
+    // A picture without the line still shows the layout: say so rather than fail the whole set.
+    try {
+      await expect(page.locator('.assist__line[data-final="true"]').first()).toBeVisible({ timeout: 60_000 });
+    } catch (error) {
+      process.stderr.write(`screenshots: ${language}: no transcript line within a minute, photographing without one (${String(error).split('\n')[0]})\n`);
+    }
     await shoot(page, language, 'in-call');
     await shoot(page, language, 'in-call', [{ width: 1024, height: 700 }]);
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
