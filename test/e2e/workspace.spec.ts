@@ -26,7 +26,7 @@ async function expectOnScreen(page: Page, parts: Record<string, Locator>): Promi
 }
 
 test('during a call with transcription, Hang up, the customer, the latest transcript line, the first suggestion and knowledge search are all on screen at 1366×768 and, with tabs, at 1024×700', async ({ app, peer, crm }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { page } = await app(deskPolicy(crm), { wav: 'silence' });
   await page.setViewportSize({ width: 1366, height: 768 });
   const customer = await peer({ user: '1002', wav: 'speech:conversation' });
@@ -37,8 +37,9 @@ test('during a call with transcription, Hang up, the customer, the latest transc
   await customer.waitForEvent('confirmed');
   const desk = deskParts(page);
   await expect(desk.customerName).toContainText('Wang Fang');
-  await expect(desk.latestLine).toBeVisible({ timeout: 30_000 });
-  await expect(desk.firstSuggestion).toBeVisible({ timeout: 20_000 });
+  // The recogniser's first final can take half a minute on a 2-core machine other test runs share (seen at load 14).
+  await expect(desk.latestLine).toBeVisible({ timeout: 60_000 });
+  await expect(desk.firstSuggestion).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('tablist')).toHaveCount(0);
   await expectOnScreen(page, { 'Hang up': desk.hangUp, 'customer name': desk.customerName, 'latest transcript line': desk.latestLine, 'first suggestion': desk.firstSuggestion, 'knowledge search': desk.search });
   await page.screenshot({ path: test.info().outputPath('workspace-1366x768.png') });
