@@ -44,6 +44,10 @@ const iceServer = z.strictObject({
 
 export const languages = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof languages)[number];
+export const themes = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof themes)[number];
+export const densities = ['comfortable', 'compact'] as const;
+export type Density = (typeof densities)[number];
 
 export const sipPolicySchema = z.strictObject({
   /** WebSocket servers, tried in order. */
@@ -96,6 +100,10 @@ export const uiPolicySchema = z
   .strictObject({
     /** Language of the user interface. */
     language: z.enum(languages).default('zh-CN'),
+    /** Colours: the system's light or dark setting, or always light or dark (the agent may change it). */
+    theme: z.enum(themes).default('system'),
+    /** Spacing: comfortable, or compact to fit more of a call on a small screen (the agent may change it). */
+    density: z.enum(densities).default('comfortable'),
   })
   .prefault({});
 

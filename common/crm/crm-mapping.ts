@@ -4,7 +4,7 @@
  */
 import type { CrmMapping } from '@common/contract/policy';
 import { readPath } from './dot-path';
-import { customerProfileSchema, maskIdentifier, type CustomerProfile } from './profile-schema';
+import { customerProfileSchema, maskCardNumber, maskIdentifier, type CustomerProfile } from './profile-schema';
 
 export type MappingResult =
   | { ok: true; profiles: CustomerProfile[] }
@@ -21,7 +21,7 @@ function mapList(record: unknown, mapping: CrmMapping[ListKey]): unknown[] | und
     const out: Record<string, unknown> = {};
     for (const [field, path] of Object.entries(fields)) {
       const value = readPath(item, path);
-      if (field === 'number') out.numberMasked = maskIdentifier(value);
+      if (field === 'number') out.numberMasked = maskCardNumber(value);
       else if (value !== undefined && value !== null) out[field] = value;
     }
     return out;

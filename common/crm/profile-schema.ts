@@ -42,6 +42,19 @@ export function maskIdentifier(value: unknown): unknown {
   return digits.length > 4 ? `•••• ${digits.slice(-4)}` : '••••';
 }
 
+/**
+ * A card number as Chinese banks print it on statements: every digit but the last four hidden, in groups of
+ * four from the left (•••• •••• •••• 7890; a 19-digit UnionPay card •••• •••• •••• ••• 7890), so its length
+ * still shows. Short values hide wholly, like maskIdentifier.
+ */
+export function maskCardNumber(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const digits = String(value).replace(/[\s-]/g, '');
+  if (digits.length <= 8) return maskIdentifier(value);
+  const hidden = '•'.repeat(digits.length - 4).replace(/(.{4})(?=.)/g, '$1 ');
+  return `${hidden} ${digits.slice(-4)}`;
+}
+
 /** Hides the middle of a phone number for display (138****8000); the full number stays dialable. */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, '');

@@ -1,3 +1,4 @@
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@common/contract/policy';
 import { AgentStateSelect, CallHistory, WrapUpPanel } from '../features/agent';
@@ -14,6 +15,8 @@ import { SignInForm, SignOutButton } from '../features/sign-in';
 import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions, TeamBoard } from '../features/supervision';
 import { UpdateBanner } from '../features/updates';
 import { DialDialog, DialHandedOff } from '../features/click-to-dial';
+import { Workspace } from '../ui/layout/Workspace';
+import { DisplaySettings } from './DisplaySettings';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
 import { PolicyUpdateBanner } from './PolicyUpdateBanner';
@@ -22,9 +25,6 @@ import { useAppStore } from '../platform/store';
 export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language: Language): void; onSignOut(): void }) {
   const { t } = useTranslation();
   const policy = useAppStore((s) => s.policy);
-  const ringing = useAppStore(selectRingingCall);
-  const current = useAppStore(selectCurrentCall);
-  const speakerSinkId = useAppStore(selectSpeakerSinkId);
   const signingIn = useAppStore((s) => s.signIn.status === 'form');
   const handedOff = useAppStore((s) => s.dialHandedOff);
 
@@ -35,46 +35,91 @@ export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language
         <RegistrationStatus />
         {policy.status === 'ready' && <AgentStateSelect />}
         <SupervisedStatus />
-        {policy.status === 'ready' && <ShortcutsHelp />}
-        {policy.status === 'ready' && <AudioSettings />}
         {policy.status === 'ready' && policy.policy.supervision.leads.length > 0 && <AskForHelp />}
-        <ExportDiagnostics />
-        <SignOutButton onSignOut={onSignOut} />
-        <LanguageSelect onChange={onLanguageChange} />
+        <span className="app__header-end">
+          {policy.status === 'ready' && <ShortcutsHelp />}
+          {policy.status === 'ready' && <AudioSettings />}
+          <DisplaySettings />
+          <ExportDiagnostics />
+          <LanguageSelect onChange={onLanguageChange} />
+          <SignOutButton onSignOut={onSignOut} />
+        </span>
       </header>
       <UpdateBanner />
-      <main className="app__main">
+      <main className={policy.status === 'ready' ? 'app__main app__main--desk' : 'app__main'}>
         <PolicyUpdateBanner />
         {handedOff && <DialHandedOff />}
         {policy.status === 'loading' && !handedOff && (signingIn ? <SignInForm /> : <p>{t('app.loading')}</p>)}
         {policy.status === 'invalid' && <PolicyProblems source={policy.source} problems={policy.problems} />}
-        {policy.status === 'ready' && (
-          <>
-            {ringing && <IncomingCall call={ringing} />}
-            {current ? (
-              <CurrentCall call={current} speakerSinkId={speakerSinkId} activeExtras={<RecordingControls call={current} />} />
-            ) : (
-              <Dialer />
-            )}
-            {policy.policy.supervision.role === 'lead' && <LeadSupervisionPanel />}
-            <WrapUpPanel renderSummary={(callIds) => <CallSummaryPanel callIds={callIds} />} />
-            {current?.phase === 'active' && <CallQualityStatus callId={current.id} />}
-            {current?.phase === 'active' && <AssistPane callId={current.id} onOpenArticle={openArticle} />}
-            {policy.policy.supervision.role === 'lead' && <TeamBoard renderActions={(member) => <SupervisionActions member={member} />} />}
-            <CustomerProfile timeoutMs={policy.policy.crm.timeoutMs} elderlyAge={policy.policy.crm.elderlyAge} />
-            <CallHistory
-              renderExtra={(entry) => (
-                <>
-                  {entry.quality && <> <CallQualitySummary summary={entry.quality} /></>} <CallRecording callId={entry.id} />
-                </>
-              )}
-            />
-            <RecordingsPanel />
-            <KnowledgePanel />
-            <DialDialog />
-          </>
-        )}
+        {policy.status === 'ready' && <Desk lead={policy.policy.supervision.role === 'lead'} crm={policy.policy.crm} />}
       </main>
     </div>
+  );
+}
+
+/**
+ * The desk once the policy is in force. Left, always in view: the ringing call, the call and its controls,
+ * quality, wrap-up and the customer card. Right: agent assist with the day's calls and recordings (history
+ * first between calls), and knowledge.
+ */
+function Desk({ lead, crm }: { lead: boolean; crm: { timeoutMs: number; elderlyAge: number } }) {
+  const { t } = useTranslation();
+  const ringing = useAppStore(selectRingingCall);
+  const current = useAppStore(selectCurrentCall);
+  const speakerSinkId = useAppStore(selectSpeakerSinkId);
+  const inCall = current?.phase === 'active';
+  const [tab, setTab] = useState<string>();
+  // On a narrow window an article opened from a suggestion brings the Knowledge tab forward.
+  const showArticle = (articleId: string) => {
+    openArticle(articleId);
+    setTab('knowledge');
+  };
+
+  const callArea = (
+    <>
+      {ringing && <IncomingCall call={ringing} />}
+      {current ? <CurrentCall call={current} speakerSinkId={speakerSinkId} activeExtras={<RecordingControls call={current} />} /> : <Dialer />}
+      {inCall && <CallQualityStatus callId={current.id} />}
+      {lead && <LeadSupervisionPanel />}
+      <WrapUpPanel renderSummary={(callIds) => <CallSummaryPanel callIds={callIds} />} />
+      <CustomerProfile timeoutMs={crm.timeoutMs} elderlyAge={crm.elderlyAge} />
+    </>
+  );
+  const activity: ReactNode = (
+    <>
+      {lead && <TeamBoard renderActions={(member) => <SupervisionActions member={member} />} />}
+      <CallHistory
+        renderExtra={(entry) => (
+          <>
+            {entry.quality && <> <CallQualitySummary summary={entry.quality} /></>} <CallRecording callId={entry.id} />
+          </>
+        )}
+      />
+      <RecordingsPanel />
+    </>
+  );
+  return (
+    <>
+      <Workspace
+        callArea={callArea}
+        tab={tab}
+        onTab={setTab}
+        labels={{ tabs: t('workspace.panes'), resize: t('workspace.resize') }}
+        panes={[
+          {
+            id: 'work',
+            title: inCall ? t('workspace.assistTab') : t('workspace.activityTab'),
+            content: (
+              <>
+                {inCall && <AssistPane callId={current.id} onOpenArticle={showArticle} />}
+                {activity}
+              </>
+            ),
+          },
+          { id: 'knowledge', title: t('workspace.knowledgeTab'), content: <KnowledgePanel /> },
+        ]}
+      />
+      <DialDialog />
+    </>
   );
 }

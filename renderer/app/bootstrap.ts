@@ -26,6 +26,7 @@ import { initI18n } from '../i18n';
 import { createLogger } from '../platform/logger';
 import type { AppStore } from '../platform/store';
 import { messageBundles } from './bundles';
+import { restoreDisplay } from './display';
 import { followPolicyUpdates } from './policy-updates';
 import { resolveSetting } from './resolve-setting';
 
@@ -80,6 +81,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   const language = resolveSetting(loaded, LANGUAGE_KEY, loaded.ui.language, userLanguage);
   await initI18n(language.value, messageBundles);
   state.setLanguage(language.value, language.locked);
+  await restoreDisplay(loaded);
   // A machine policy for many agents names sip.uriTemplate: the desk starts once the agent has signed in.
   const policy = fixedAgentPolicy(loaded) ?? (await signInAgent(loaded, { host, store }));
   // The phone publishes what happens to calls here; the features below subscribe, in the order they start.

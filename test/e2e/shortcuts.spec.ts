@@ -102,6 +102,8 @@ test('the Keyboard shortcuts panel lists every action with its keys; F1, "?" and
     'Dial the copied numberCtrl+Alt+D',
     'Export diagnosticsCtrl+Alt+Shift+D',
     'Show this list? or F1',
+    'Search knowledgeCtrl+K',
+    'Next or previous pane tab (narrow window)← / → on the tabs',
   ]);
   await expect(dialog).toContainText('These keys work while this window has focus.');
   await page.keyboard.press('Escape');

@@ -3,6 +3,7 @@
  * matched. Done only for the hits returned, so it costs nothing for the articles ranked away.
  */
 import { analyze } from './tokenize';
+import { excerptWindow, markdownToPlain } from './plain-text';
 import type { Snippet } from './types';
 
 const EXCERPT = 120;
@@ -25,16 +26,20 @@ export function lineSnippet(field: 'title' | 'question', text: string, matched: 
   return { field, text, ranges: highlight(text, matched, pairs) };
 }
 
-/** A window of the body around its first match, or undefined when nothing in it matches. */
+/**
+ * A window of the body around its first match, as plain text (no Markdown markup), starting and ending at
+ * sentence or word boundaries, with an ellipsis where it cuts the body; undefined when nothing in it matches.
+ */
 export function bodyExcerpt(body: string, matched: ReadonlySet<string>, pairs: boolean): Snippet | undefined {
-  const ranges = highlight(body, matched, pairs);
+  const plain = markdownToPlain(body);
+  const ranges = highlight(plain, matched, pairs);
   const first = ranges[0];
   if (!first) return undefined;
-  const from = Math.max(0, first[0] - EXCERPT / 4);
-  const to = Math.min(body.length, from + EXCERPT);
-  const text = body.slice(from, to);
+  const [from, to] = excerptWindow(plain, first[0], EXCERPT);
+  const lead = from > 0 ? '…' : '';
+  const text = `${lead}${plain.slice(from, to).replace(/\n/g, ' ')}${to < plain.length ? '…' : ''}`;
   const inside = ranges
     .filter(([s, e]) => s >= from && e <= to)
-    .map(([s, e]): [number, number] => [s - from, e - from]);
+    .map(([s, e]): [number, number] => [s - from + lead.length, e - from + lead.length]);
   return { field: 'body', text, ranges: inside };
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../platform/store';
 import type { CallHistoryEntry } from '../../../db/schema';
-import { formatDuration } from '../../../ui/format';
+import { formatDuration, formatWhen } from '../../../ui/format';
 import { useAgentLabels } from './use-agent-labels';
 
 /**
@@ -17,7 +17,7 @@ export function CallHistory({ renderExtra }: { renderExtra?: (entry: CallHistory
     if (code !== null) return codeLabel(code);
     return endedBy === 'timeout' ? t('history.wrapUpTimedOut') : t('history.wrapUpNone');
   };
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  const time = { format: (ms: number) => formatWhen(ms, i18n.language) };
   return (
     <section className="history" aria-label={t('history.label')}>
       <h2>{t('history.label')}</h2>

@@ -15,7 +15,9 @@ export function TranscriptLines({ lines, placeholder }: { lines: TranscriptLine[
     end.current?.scrollIntoView?.({ block: 'nearest' });
   }, [lines.length]);
   return (
-    <ol role="log" aria-label={t('assist.transcript')} className="assist__transcript">
+    // The log is a box around the list: an <ol> with role=log would leave its items without a list.
+    <div role="log" aria-label={t('assist.transcript')} className="assist__transcript">
+      <ol>
       {lines.length === 0 && <li className="assist__listening">{placeholder}</li>}
       {lines.map((line) => (
         <li key={line.id} className={`assist__line assist__line--${line.leg}${line.final ? '' : ' assist__line--partial'}`} data-leg={line.leg} data-final={line.final}>
@@ -24,7 +26,8 @@ export function TranscriptLines({ lines, placeholder }: { lines: TranscriptLine[
         </li>
       ))}
       <li ref={end} aria-hidden="true" className="assist__end" />
-    </ol>
+      </ol>
+    </div>
   );
 }
 

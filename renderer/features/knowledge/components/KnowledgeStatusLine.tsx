@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatWhen } from '../../../ui/format';
 import { useKnowledge } from '../knowledge-state';
 
 /** Article count, last synced time, the offline indicator and any import or sync problem. */
@@ -6,7 +7,7 @@ export function KnowledgeStatusLine() {
   const { t, i18n } = useTranslation();
   const s = useKnowledge();
   const offline = !s.online || (s.syncConfigured && s.syncError !== undefined);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const time = { format: (ms: number) => formatWhen(ms, i18n.language) };
   return (
     <div className="kb-status">
       {s.phase === 'loading' && <span>{t('knowledge.loading')}</span>}

@@ -56,8 +56,11 @@ export function CurrentCall({ call, speakerSinkId, activeExtras }: CurrentCallPr
         {call.heldRemotely && ` · ${t('call.heldByRemote')}`}
         {call.muted && ` · ${t('call.muted')}`}
       </p>
-      <CallTimer since={call.answeredAt} />
-      {active && activeExtras}
+      {/* The timer and the recording status side by side but apart: "00:14  ● Recording", never "00:14● Off". */}
+      <div className="current-call__meta">
+        <CallTimer since={call.answeredAt} />
+        {active && activeExtras}
+      </div>
       {/* One player per line: in a conference the agent hears both parties. */}
       {lines
         .filter((c) => c.phase !== 'ringing')

@@ -11,7 +11,7 @@ export function RecordingPlayback({ recording, playback, stateLabel }: { recordi
   const { t } = useTranslation();
   const player = useRecordingPlayer(recording.id);
   return (
-    <>
+    <span className="recordings__playback">
       <span role="status" aria-label={stateLabel} className="recordings__state" data-state={recording.state}>
         {t(`recording.state.${recording.state}`)}
         {recording.upload?.lastError && recording.state !== 'uploaded' ? ` · ${t('recording.retrying')}` : ''}
@@ -23,6 +23,6 @@ export function RecordingPlayback({ recording, playback, stateLabel }: { recordi
       )}
       {player.error && <span className="recordings__error" role="alert">{player.error}</span>}
       {player.url && <audio className="recordings__player" src={player.url} controls autoPlay aria-label={t('recording.player')} />}
-    </>
+    </span>
   );
 }

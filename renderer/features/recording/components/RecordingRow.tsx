@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDuration, formatOffset } from '../../../ui/format';
+import { formatDuration, formatOffset, formatWhen } from '../../../ui/format';
 import type { RecordingManifest } from '../types';
 import { RecordingPlayback } from './RecordingPlayback';
 
@@ -10,7 +10,7 @@ import { RecordingPlayback } from './RecordingPlayback';
  */
 export function RecordingRow({ recording, playback }: { recording: RecordingManifest; playback: boolean }) {
   const { t, i18n } = useTranslation();
-  const time = new Intl.DateTimeFormat(i18n.language, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const time = { format: (ms: number) => formatWhen(ms, i18n.language) };
   const duration = (recording.endedAt ?? recording.startedAt) - recording.startedAt;
   const label = t('recording.rowLabel', { number: recording.number, time: time.format(recording.startedAt) });
   return (

@@ -1,17 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../platform/store';
+import { formatNumber } from '../../../ui/format';
 import type { ProfilePop } from '../screenpop-slice';
 import { getScreenpop } from '../screenpop-service';
 
 /** Says plainly what went wrong with the CRM, offers Retry, and a token form when the CRM wants one. */
 export function CrmProblem({ pop, timeoutMs }: { pop: ProfilePop; timeoutMs: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [token, setToken] = useState('');
   const sessionOnly = useAppStore((state) => state.hostKind === 'browser');
   const { error } = pop;
   if (!error) return null;
-  const seconds = (timeoutMs / 1000).toLocaleString();
+  const seconds = formatNumber(timeoutMs / 1000, i18n.language);
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (token.trim() === '') return;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatWhen } from '../../../ui/format';
 import type { CallHistoryEntry } from '../../../db/schema';
 import { dial } from '../../phone';
 import { ageOn, dialableNumber, maskPhone, type CustomerProfile } from '@common/crm/profile-schema';
@@ -26,7 +27,7 @@ export function ProfileDetails({ profile, history, number, elderlyAge }: { profi
   const local = history
     .filter((h) => h.number === number || profile.phones.includes(h.number))
     .map((h) => ({ at: h.startedAt, channel: t('screenpop.localCall', { outcome: t(`history.outcome.${h.outcome}`) }), summary: h.wrapUp?.notes ?? '' }));
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const when = { format: (ms: number) => formatWhen(ms, i18n.language) };
   const languageName = (code: string) => t(`screenpop.languageName.${code}` as 'screenpop.languageName.yue', { defaultValue: code });
   return (
     <div className="profile-details">

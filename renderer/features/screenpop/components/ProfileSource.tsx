@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { formatWhen } from '../../../ui/format';
 import { useTranslation } from 'react-i18next';
 import type { ProfilePop } from '../screenpop-slice';
 
@@ -23,7 +24,7 @@ export function ProfileSource({ pop }: { pop: ProfilePop }) {
   let text: string = t('screenpop.sourceCti');
   if (pop.source === 'crm') text = t('screenpop.sourceCrm');
   if (pop.source === 'cache' && pop.fetchedAt !== undefined) {
-    const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(pop.fetchedAt);
+    const time = formatWhen(pop.fetchedAt, i18n.language);
     text = t('screenpop.sourceCache', { time, age: relativeAge(now - pop.fetchedAt, i18n.language) });
   }
   return (

@@ -85,10 +85,13 @@ export function ShortcutsHelp({ loadStatus = hostStatus }: { loadStatus?: () => 
                 </td>
               </tr>
             ))}
-            <tr>
-              <th scope="row">{t('shortcuts.action.help')}</th>
-              <td>{t('shortcuts.helpKeys')}</td>
-            </tr>
+            {/* Keys of the window itself, always on: the help, knowledge search, the tabs of a narrow window. */}
+            {(['help', 'search', 'panes'] as const).map((key) => (
+              <tr key={key}>
+                <th scope="row">{t(`shortcuts.action.${key}`)}</th>
+                <td>{t(`shortcuts.${key}Keys`)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         <form method="dialog">

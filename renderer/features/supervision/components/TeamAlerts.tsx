@@ -10,7 +10,7 @@ const SHOWN = 8;
  * one click from an alert to Listen.
  */
 export function TeamAlerts({ team, renderActions }: { team: readonly TeamMember[]; renderActions?: (member: TeamMember) => ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const items = team
     .flatMap((member) => member.alerts.map((alert) => ({ member, alert })))
     .sort((a, b) => b.alert.atMs - a.alert.atMs)
@@ -22,7 +22,7 @@ export function TeamAlerts({ team, renderActions }: { team: readonly TeamMember[
       <ul>
         {items.map(({ member, alert }) => (
           <li key={`${member.uri}-${alert.id}`} className={`team-alerts__item team-alerts__item--${alert.kind}`}>
-            <span>{t('supervision.alertItem', { name: member.name, kind: t(`supervision.alert.${alert.kind}`), time: clockTime(alert.atMs) })}</span>
+            <span>{t('supervision.alertItem', { name: member.name, kind: t(`supervision.alert.${alert.kind}`), time: clockTime(alert.atMs, i18n.language) })}</span>
             {renderActions?.(member)}
           </li>
         ))}

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from '../../../ui/format';
+import { formatDuration, formatTimeSeconds } from '../../../ui/format';
 import type { TeamMember } from '../board/team-types';
 
 /** Clock time of an epoch ms, hh:mm:ss in the UI's locale. */
-export function clockTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+export function clockTime(ms: number, language: string): string {
+  return formatTimeSeconds(ms, language);
 }
 
 /** One agent's row: named by the agent's name; lit while the agent asks for help or has alerts. */
@@ -22,7 +22,7 @@ export function TeamRow({
   first: boolean;
   renderActions?: (member: TeamMember) => ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { call } = member;
   const stateText = member.state === 'not-ready' && member.reason ? t('supervision.notReadyReason', { reason: member.reason }) : t(`supervision.state.${member.state}`);
   const link = member.state === 'offline' && member.link !== 'live' ? t(`supervision.link.${member.link}`) : null;
@@ -48,7 +48,7 @@ export function TeamRow({
         <ul className="team-row__alerts">
           {member.alerts.map((alert) => (
             <li key={alert.id} title={alert.text}>
-              {t('supervision.alertAt', { kind: t(`supervision.alert.${alert.kind}`), time: clockTime(alert.atMs) })}
+              {t('supervision.alertAt', { kind: t(`supervision.alert.${alert.kind}`), time: clockTime(alert.atMs, i18n.language) })}
               {alert.text && <q className="team-row__quote">{alert.text}</q>}
             </li>
           ))}

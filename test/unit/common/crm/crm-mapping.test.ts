@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { crmMappingSchema } from '@common/contract/policy';
 import { mapCrmDocument } from '@common/crm/crm-mapping';
 import { readPath } from '@common/crm/dot-path';
-import { ageOn, maskIdentifier, maskPhone } from '@common/crm/profile-schema';
+import { ageOn, maskCardNumber, maskIdentifier, maskPhone } from '@common/crm/profile-schema';
 import { crmMapping, customers } from '../../../fixtures/crm/customers';
 
 const mapping = crmMappingSchema.parse(crmMapping);
@@ -32,7 +32,7 @@ describe('mapCrmDocument', () => {
       vipTier: 'Gold',
       riskLevel: 2,
       phones: ['13800138000'],
-      products: [{ type: 'credit', name: 'Platinum Card', numberMasked: '•••• 7890' }],
+      products: [{ type: 'credit', name: 'Platinum Card', numberMasked: '•••• •••• •••• 7890' }],
       complaints: [{ id: 'T-88', status: 'open' }],
     });
     expect(JSON.stringify(result)).not.toContain('6222021234567890');
@@ -77,6 +77,12 @@ describe('masking and age', () => {
     expect(maskIdentifier(6222021234567890)).toBe('•••• 7890');
     expect(maskPhone('13800138000')).toBe('138****8000');
     expect(maskPhone('1004')).toBe('1004');
+  });
+  it('prints a card number in groups of four as Chinese banks do, its length kept, only the last four digits shown', () => {
+    expect(maskCardNumber('6222 0212 3456 7890')).toBe('•••• •••• •••• 7890');
+    expect(maskCardNumber('6222-0212-3456-7890-123')).toBe('•••• •••• •••• ••• 0123');
+    expect(maskCardNumber('12345678')).toBe('•••• 5678');
+    expect(maskCardNumber('')).toBeUndefined();
   });
   it('computes age in whole years', () => {
     expect(ageOn('1952-01-01', new Date(2026, 10, 23))).toBe(74);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatOffset } from '@renderer/ui/format';
+import { formatCurrency, formatDuration, formatNumber, formatOffset, formatTime, formatWhen } from '@renderer/ui/format';
 
 describe('formatDuration', () => {
   it('mm:ss, h:mm:ss past an hour, whole seconds down', () => {
@@ -22,5 +22,25 @@ describe('formatOffset', () => {
   });
   it('a negative offset reads as the start', () => {
     expect(formatOffset(-40)).toBe('00:00.0');
+  });
+});
+
+describe('dates, times and numbers in the UI language', () => {
+  const now = new Date(2026, 11, 6, 21, 0).getTime();
+  const evening = new Date(2026, 11, 6, 19, 49).getTime();
+  it('one 24-hour clock in every language: today’s calls show the time alone', () => {
+    expect(formatWhen(evening, 'en', now)).toBe('19:49');
+    expect(formatWhen(evening, 'zh-CN', now)).toBe('19:49');
+    expect(formatTime(evening, 'zh-TW')).toBe('19:49');
+  });
+  it('older ones add month and day, and the year only when it is not this one', () => {
+    expect(formatWhen(new Date(2026, 10, 30, 8, 5).getTime(), 'zh-CN', now)).toMatch(/^11\/30 08:05$/);
+    expect(formatWhen(new Date(2026, 10, 30, 8, 5).getTime(), 'en', now)).toMatch(/^11\/30, 08:05$/);
+    expect(formatWhen(new Date(2025, 10, 30, 8, 5).getTime(), 'zh-CN', now)).toMatch(/^2025\/11\/30 08:05$/);
+  });
+  it('numbers and money the language’s way', () => {
+    expect(formatNumber(1234.5, 'zh-CN')).toBe('1,234.5');
+    expect(formatCurrency(1234.5, 'CNY', 'zh-CN')).toBe('¥1,234.50');
+    expect(formatCurrency(1234.5, 'TWD', 'zh-TW')).toBe('$1,234.50');
   });
 });

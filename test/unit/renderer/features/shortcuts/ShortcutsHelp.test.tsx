@@ -43,6 +43,8 @@ describe('Keyboard shortcuts help', () => {
       Transfer: 'Ctrl+Alt+X',
       'Ready / Not ready': 'Ctrl+Alt+R',
       'Show this list': '? or F1',
+      'Search knowledge': 'Ctrl+K',
+      'Next or previous pane tab (narrow window)': '← / → on the tabs',
     });
     expect(screen.getByRole('dialog').textContent).toContain('These keys work in any application');
   });
