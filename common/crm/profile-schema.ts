@@ -47,8 +47,8 @@ export function maskIdentifier(value: unknown): unknown {
  * four from the left (•••• •••• •••• 7890; a 19-digit UnionPay card •••• •••• •••• ••• 7890), so its length
  * still shows. Short values hide wholly, like maskIdentifier.
  */
-export function maskCardNumber(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
+export function maskCardNumber(value: unknown): unknown {
+  if (typeof value !== 'string' && typeof value !== 'number') return maskIdentifier(value);
   const digits = String(value).replace(/[\s-]/g, '');
   if (digits.length <= 8) return maskIdentifier(value);
   const hidden = '•'.repeat(digits.length - 4).replace(/(.{4})(?=.)/g, '$1 ');

@@ -83,6 +83,9 @@ describe('masking and age', () => {
     expect(maskCardNumber('6222-0212-3456-7890-123')).toBe('•••• •••• •••• ••• 0123');
     expect(maskCardNumber('12345678')).toBe('•••• 5678');
     expect(maskCardNumber('')).toBeUndefined();
+    // Not a number at all (a CRM object): handed on for the profile schema to name, never String()-ed.
+    const hostile = { toString: [] };
+    expect(maskCardNumber(hostile)).toBe(hostile);
   });
   it('computes age in whole years', () => {
     expect(ageOn('1952-01-01', new Date(2026, 10, 23))).toBe(74);
