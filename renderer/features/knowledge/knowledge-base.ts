@@ -45,8 +45,9 @@ export function buildEngine(articles: readonly StoredKnowledgeArticle[], synonym
 }
 
 /**
- * Stored indexes this large are served partially while they are read whole: reading and decoding 8 MiB
- * takes about a tenth of a second on a desktop, and a 10,000-article index (over 100 MB) seconds.
+ * Stored indexes this large are served partially while they are read whole. A chosen threshold, not a measured
+ * one: a 10,000-article index (over 100 MB) takes seconds to read and decode (the knowledge bench), while
+ * indexes of small knowledge bases are a few MB or less and are read whole.
  */
 const PARTIAL_MIN_BYTES = 8 * 2 ** 20;
 /** How long the partial index must have been idle before the whole index is read, then decoded. */
