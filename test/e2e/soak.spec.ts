@@ -22,9 +22,9 @@ test('a short shift: 20 calls, none failed, no media object left behind, the hea
   // pass-through worker and the recording to the WebAudio recorder's context, both kept (renderer/features/recording).
   expect(report.leakedObjects.Worker, left).toBeLessThanOrEqual(1);
   expect(report.leakedObjects.AudioContext, left).toBeLessThanOrEqual(1);
-  // Between calls only the sessions of the last ~32 s linger (JsSIP's Timer M, a call every 3 s at the fastest):
-  // a bounded few, never a pile.
-  expect(report.objectsPeak.RTCPeerConnection, 'peer connections alive right after a call').toBeLessThanOrEqual(12);
+  // An ended call's RTCPeerConnection object lingers until JsSIP's Timer M runs out (32 s: how many depends on the
+  // machine's pace, so it is not counted here); it must be closed the moment its call ends, and gone by the end (above).
+  expect(report.openPeerConnectionsPeak, 'peer connections still open right after a call').toBe(0);
   expect(report.heap.growthMb, `heap ${report.heap.atReferenceMb} MB at call ${report.heap.referenceCall} → ${report.heap.atEndMb} MB`).toBeLessThan(2);
   expect(report.storage.uploaded, 'every recording acknowledged by the store').toBe(report.storage.recordings);
   expect(report.storage.recordings).toBeGreaterThanOrEqual(CALLS);

@@ -8,10 +8,12 @@ import type { CDPSession, Page } from 'playwright-core';
 export const WATCHED = ['RTCPeerConnection', 'AudioContext', 'MediaStreamTrack', 'Worker'] as const;
 export type Watched = (typeof WATCHED)[number];
 export type ObjectCounts = Record<Watched, number>;
+/** The watched classes, and of the RTCPeerConnections how many are not closed (a closed one only waits for JsSIP's timers). */
+export type ObjectCensus = ObjectCounts & { openPeerConnections: number };
 
 export interface RendererProbe {
-  /** Live instances of each watched class in the page's main world. */
-  objects(): Promise<ObjectCounts>;
+  /** Live instances of each watched class in the page's main world, and how many peer connections are still open. */
+  objects(): Promise<ObjectCensus>;
   /** Every live MediaStreamTrack as "label (readyState)": what a count above idle is made of. */
   tracks(): Promise<string[]>;
   /** Used JS heap (MB) after HeapProfiler.collectGarbage. */
@@ -25,7 +27,7 @@ export async function rendererProbe(page: Page): Promise<RendererProbe> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('Runtime.enable');
   // All four are EventTargets: one queryObjects (one full GC) finds them all, sorted by class in the page.
-  const countAll = async (): Promise<ObjectCounts> => {
+  const countAll = async (): Promise<ObjectCensus> => {
     const prototype = await cdp.send('Runtime.evaluate', { expression: 'EventTarget.prototype', objectGroup: GROUP });
     if (!prototype.result.objectId) throw new Error('EventTarget.prototype: no object in the page');
     const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.result.objectId, objectGroup: GROUP });
@@ -34,13 +36,15 @@ export async function rendererProbe(page: Page): Promise<RendererProbe> {
       objectId: objects.objectId,
       functionDeclaration: `function (names) {
         const counts = Object.fromEntries(names.map((name) => [name, 0]));
+        counts.openPeerConnections = 0;
         for (const object of this) for (const name of names) if (object instanceof globalThis[name] && object !== globalThis[name].prototype) counts[name] += 1;
+        for (const object of this) if (object instanceof RTCPeerConnection && object !== RTCPeerConnection.prototype && object.signalingState !== 'closed') counts.openPeerConnections += 1;
         return counts;
       }`,
       arguments: [{ value: WATCHED }],
       returnByValue: true,
     });
-    return counted.result.value as ObjectCounts;
+    return counted.result.value as ObjectCensus;
   };
   return {
     async objects() {

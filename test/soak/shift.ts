@@ -39,6 +39,8 @@ export interface ShiftReport {
   objectsIdle: ObjectCounts;
   /** Per class, the most alive right after any call (an ended call's session lingers for JsSIP's Timer M, 32 s). */
   objectsPeak: ObjectCounts;
+  /** The most RTCPeerConnections not yet closed right after any call, wrap-up done (0: every ended call closed its own). */
+  openPeerConnectionsPeak: number;
   /** Live objects at the end, the test's probes released and JsSIP's timers run out. */
   objectsAtEnd: ObjectCounts;
   /** The MediaStreamTracks alive at the end, "label (readyState)". */
@@ -134,7 +136,8 @@ export async function runShift({ sip, peerUrl, calls, mix = SHIFT_MIX, log, afte
     await app.page.mouse.click(1, 1);
     const referenceCall = Math.min(50, Math.max(1, Math.floor(calls / 5)));
     const objectsIdle = await probe.objects();
-    const objectsPeak = { ...objectsIdle };
+    const objectsPeak: ObjectCounts = { ...objectsIdle };
+    let openPeerConnectionsPeak = 0;
     const perCall: number[][] = [];
     const failures: ShiftReport['failures'] = [];
     const answers: number[] = [];
@@ -160,6 +163,7 @@ export async function runShift({ sip, peerUrl, calls, mix = SHIFT_MIX, log, afte
       const counts = await probe.objects();
       perCall.push(WATCHED.map((name) => counts[name]));
       for (const name of WATCHED) objectsPeak[name] = Math.max(objectsPeak[name], counts[name]);
+      openPeerConnectionsPeak = Math.max(openPeerConnectionsPeak, counts.openPeerConnections);
       if (call === referenceCall) atReferenceMb = await probe.heapMb();
       log(`call ${call}/${calls} ${kind}: ${Date.now() - callStarted} ms ${steps}, objects ${JSON.stringify(counts)}${call === referenceCall ? `, heap ${atReferenceMb.toFixed(2)} MB` : ''}`);
     }
@@ -178,6 +182,7 @@ export async function runShift({ sip, peerUrl, calls, mix = SHIFT_MIX, log, afte
       heap: { referenceCall, atReferenceMb: round(atReferenceMb), atEndMb: round(atEndMb), growthMb: round(atEndMb - atReferenceMb) },
       objectsIdle,
       objectsPeak,
+      openPeerConnectionsPeak,
       objectsAtEnd,
       tracksAtEnd: await probe.tracks(),
       leakedObjects,
