@@ -3,6 +3,7 @@
  * a database of its own, with strict durability: recording/store/recordings-db.ts).
  */
 import Dexie from 'dexie';
+import { reopenAfterFailure } from './reopen';
 import { DB_NAME, declareSchema, type LingxiDb } from './schema';
 
 let instance: LingxiDb | undefined;
@@ -19,6 +20,8 @@ export function getDb(): LingxiDb {
       if (typeof location !== 'undefined' && 'reload' in location) location.reload();
       return false;
     });
+    // A full disk closes it under the app: open it again once space is back.
+    reopenAfterFailure(db);
     instance = db;
   }
   return instance;

@@ -5,6 +5,7 @@
  */
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
+import { writeWhileRefused } from '../../db/storage-refusal';
 import type { ServiceStore } from '../../platform/store';
 import type { CallEnd, CallLifecycle, PhoneSlice } from '../phone';
 import { agentConfigFrom, type AgentEvent, type AgentState, type Availability, type HoldReason, type WrapUpResult } from './agent-machine';
@@ -149,7 +150,9 @@ export class AgentService {
   }
 
   private queue<T>(write: () => Promise<T>, what = 'agent state'): Promise<T | undefined> {
-    const result = this.writes.then(write).catch((error: unknown) => {
+    // A full disk refuses every write for a while: keep this one (and, queued behind it, the rest) until it goes in.
+    const kept = () => writeWhileRefused(write, { refused: (error) => log.warn(`${what} not saved yet: the storage refuses writes (disk full?); retrying`, error) });
+    const result = this.writes.then(kept).catch((error: unknown) => {
       log.error(`${what} not saved`, error);
       return undefined;
     });

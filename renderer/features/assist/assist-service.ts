@@ -4,6 +4,7 @@
  * wrap-up; the transcript saved with the call. Sessions outlive nothing: they end with their call.
  */
 import type { Policy } from '@common/contract/policy';
+import { writeWhileRefused } from '../../db/storage-refusal';
 import { createLogger } from '../../platform/logger';
 import type { ServiceStore } from '../../platform/store';
 import type { KnowledgeActions } from '../knowledge';
@@ -112,13 +113,15 @@ export function startAssist(policy: Policy, store: ServiceStore, lifecycle: Call
     setHealth(callId, null);
     setSummary({ callId, summary, text });
     if (lines.length === 0) return;
-    saveTranscript({
+    const transcript = {
       callId,
       savedAt: Date.now(),
       lines: lines.map(({ leg, text: said, startMs, endMs }) => ({ leg, text: said, startMs, endMs })),
       summary: text,
       suggestedCode: summary.wrapUp?.code ?? null,
-    }).catch((error: unknown) => log.error(`transcript of call ${callId} not saved`, error));
+    };
+    // A full disk refuses it for a while: kept and written once space is back.
+    writeWhileRefused(() => saveTranscript(transcript)).catch((error: unknown) => log.error(`transcript of call ${callId} not saved`, error));
   };
 
   lifecycle.subscribe((event) => {

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '@common/logging/logger';
 import type { CallHistoryEntry, CallQualitySummary } from '../../db/schema';
+import { writeWhileRefused } from '../../db/storage-refusal';
 import type { CallLifecycle, CallSnapshot } from '../phone';
 import { assess, type QualitySample, type QualityThresholds } from './assessment';
 import { readStats, type StatsCounters } from './stats-reader';
@@ -106,7 +107,7 @@ export function startQualityMonitor(deps: QualityMonitorDeps): () => void {
     if (!summary || summary.samples === 0) return;
     recent.set(callId, summary);
     if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
-    deps.saveSummary(callId, summary).catch((error: unknown) => log.error('quality summary not saved', error));
+    writeWhileRefused(() => deps.saveSummary(callId, summary)).catch((error: unknown) => log.error('quality summary not saved', error));
   }
 
   /** Puts summaries into the store's history entries that lack them (the entry lands after the call leaves). */

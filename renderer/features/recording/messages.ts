@@ -31,7 +31,7 @@ const en = {
     damagedAt: 'This recording is damaged: chunk {{seq}} is missing or altered. It will not be uploaded as sound.',
     damagedSeal: 'This recording is damaged: it was cut short or its end record was edited or removed (from chunk {{seq}}). It will not be uploaded as sound.',
     problem: {
-      'disk-full': 'Recording cannot be saved: the disk is full. Tell IT now; audio from this point is not kept.',
+      'disk-full': 'Recording cannot be saved: the disk is full or refuses writes. Tell IT now; audio from this point is not kept.',
       'capture-failed': 'Recording could not capture the call audio. Tell IT.',
       'store-unavailable': 'The recording cache cannot be opened: calls are not recorded. Tell IT.',
       'key-unreadable': 'The recording key cannot be read from the system keyring: calls are not recorded until it can. It is kept and tried again every minute. Tell IT.',
@@ -92,7 +92,7 @@ export const recordingMessages: LocaleBundle<typeof en> = {
       damagedAt: '该录音已损坏：第 {{seq}} 段缺失或被篡改，不会作为完好录音上传。',
       damagedSeal: '该录音已损坏：录音被截短，或结束记录被修改或删除（自第 {{seq}} 段起），不会作为完好录音上传。',
       problem: {
-        'disk-full': '录音无法保存：磁盘已满。请立即联系 IT；此后的音频不会被保存。',
+        'disk-full': '录音无法保存：磁盘已满或拒绝写入。请立即联系 IT；此后的音频不会被保存。',
         'capture-failed': '录音无法采集通话音频，请联系 IT。',
         'store-unavailable': '无法打开录音缓存：通话未被录音，请联系 IT。',
         'key-unreadable': '无法从系统密钥环读取录音密钥：在能读取之前通话不会被录音。密钥已保留，每分钟重试一次。请联系 IT。',
@@ -150,7 +150,7 @@ export const recordingMessages: LocaleBundle<typeof en> = {
       damagedAt: '此錄音已損毀：第 {{seq}} 段遺失或遭竄改，不會當作完好錄音上傳。',
       damagedSeal: '此錄音已損毀：錄音被截短，或結束記錄遭修改或刪除（自第 {{seq}} 段起），不會當作完好錄音上傳。',
       problem: {
-        'disk-full': '錄音無法儲存：磁碟已滿。請立即聯絡 IT；此後的音訊不會被保存。',
+        'disk-full': '錄音無法儲存：磁碟已滿或拒絕寫入。請立即聯絡 IT；此後的音訊不會被保存。',
         'capture-failed': '錄音無法擷取通話音訊，請聯絡 IT。',
         'store-unavailable': '無法開啟錄音快取：通話未被錄音，請聯絡 IT。',
         'key-unreadable': '無法從系統金鑰圈讀取錄音金鑰：在能讀取之前通話不會被錄音。金鑰已保留，每分鐘重試一次。請聯絡 IT。',

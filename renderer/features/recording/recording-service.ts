@@ -15,8 +15,8 @@ import { EncodedTaps } from './capture/encoded/encoded-taps';
 import { FailoverCapture } from './capture/failover-capture';
 import { StereoRecorder } from './capture/stereo-recorder';
 import { openCacheRetryingKey } from './open-cache';
-import { recordingProblemOf } from './problems';
 import { playableAudio } from './restarted-playback';
+import { saveHealth } from './save-health';
 import { openRecordingStore, type RecordingStore } from './store';
 import { connectUploadToken } from './upload-token';
 import { startUploads, uploadOrigin, type UploadControl } from './upload-wiring';
@@ -119,6 +119,7 @@ export async function startRecording(
     log.error(`recording tap of call ${callId} stopped passing the ${leg}'s audio: the call's audio bypasses it, the recording goes on through WebAudio`);
     failovers.get(callId)?.failover();
   });
+  const saves = saveHealth({ setProblem: (problem) => store.getState().setRecordingProblem(problem), log });
   const recordings = new CallRecordings({
     store: cache,
     createCapture: (call, callbacks) => {
@@ -131,14 +132,13 @@ export async function startRecording(
       failovers.set(call.id, capture);
       return capture;
     },
-    committed: (commitMs) => {
+    committed: (callId, commitMs) => {
       const end = performance.now();
       performance.measure(COMMIT_MEASURE, { start: end - commitMs, end });
+      saves.saved(callId);
     },
-    failed: (callId, error) => {
-      log.error(`recording of call ${callId} failed`, error);
-      store.getState().setRecordingProblem(recordingProblemOf(error));
-    },
+    failed: (callId, error) => saves.failed(callId, error),
+    closed: (callId) => saves.saved(callId),
     changed: (callId, live) => {
       store.getState().setLiveRecording(callId, live);
       // No capture running: let the audio thread sleep between calls — once a stopping WebAudio recorder

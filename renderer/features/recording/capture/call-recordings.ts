@@ -52,8 +52,12 @@ export interface CallRecordingsDeps {
   store: CaptureStore;
   createCapture(call: CallInfo, callbacks: CaptureCallbacks): Capture;
   /** A slice is committed (commitMs for the bench), or could not be (the agent must know). */
-  committed(commitMs: number): void;
+  committed(callId: string, commitMs: number): void;
   failed(callId: string, error: unknown): void;
+  /** The call's recording is closed; after a failed close (a full disk) that is the retry that worked. */
+  closed?(callId: string): void;
+  /** How long before closing a recording again after the close failed (attempt 1, 2, …); 5 s doubling to 60 s by default. */
+  closeRetryMs?(attempt: number): number;
   changed(callId: string, live: { recordingId: string; paused: boolean } | null): void;
   now(): number;
 }
@@ -133,7 +137,23 @@ export class CallRecordings {
       this.enqueue(callId, entry, () => this.deps.store.setPaused(entry.recordingId, snapshot));
     }
     const endedAt = this.deps.now();
-    await this.enqueue(callId, entry, () => this.deps.store.finish(entry.recordingId, endedAt));
+    await this.enqueue(callId, entry, () => this.close(callId, entry.recordingId, endedAt, 1));
+  }
+
+  /**
+   * Closes the recording; when the storage refuses (a full disk), reports it and tries again later, so a
+   * recording outlives the problem and uploads once space is back instead of waiting for a restart's recovery.
+   */
+  private async close(callId: string, recordingId: string, endedAt: number, attempt: number): Promise<void> {
+    try {
+      await this.deps.store.finish(recordingId, endedAt);
+    } catch (error) {
+      this.deps.failed(callId, error);
+      const delay = this.deps.closeRetryMs?.(attempt) ?? Math.min(60_000, 5_000 * 2 ** (attempt - 1));
+      setTimeout(() => void this.close(callId, recordingId, endedAt, attempt + 1), delay);
+      return;
+    }
+    this.deps.closed?.(callId);
   }
 
   /** Stops every capture (the app is closing). */
@@ -150,7 +170,7 @@ export class CallRecordings {
         if (!target) return;
         this.enqueue(call.id, target, async () => {
           const { commitMs } = await this.deps.store.append(target.recordingId, data, atMs, tail);
-          this.deps.committed(commitMs);
+          this.deps.committed(call.id, commitMs);
         });
       },
       onTail: (tail) => {

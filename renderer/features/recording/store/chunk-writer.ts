@@ -4,7 +4,7 @@
  */
 import type { ProvisionalTail, RecordingManifest } from '../types';
 import { commitChunk, putTail, sealChunk, type ChainPosition, type StoreKeys } from './chunk-commit';
-import { isQuotaExceeded, RecordingNotFoundError, RecordingStateError, RecordingStorageFullError } from './errors';
+import { isStorageRefusal, RecordingNotFoundError, RecordingStateError, RecordingStorageFullError } from './errors';
 import { KeyedQueue } from './keyed-queue';
 import type { RecordingsDb } from './recordings-db';
 
@@ -45,7 +45,7 @@ export class ChunkWriter {
       } catch (error) {
         // Nothing was written; re-read the position next time in case another writer moved it.
         this.heads.delete(id);
-        if (isQuotaExceeded(error)) throw new RecordingStorageFullError(id, chunk.seq, { cause: error });
+        if (isStorageRefusal(error)) throw new RecordingStorageFullError(id, chunk.seq, { cause: error });
         throw error;
       }
     });

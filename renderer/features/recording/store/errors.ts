@@ -37,13 +37,4 @@ export class RecordingStorageFullError extends Error {
   }
 }
 
-/** Whether an IndexedDB/Dexie error (or one it wraps) is a quota error. */
-export function isQuotaExceeded(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current !== 'object') return false;
-    const { name, inner, cause } = current as { name?: unknown; inner?: unknown; cause?: unknown };
-    if (name === 'QuotaExceededError') return true;
-    current = inner ?? cause;
-  }
-  return false;
-}
+export { isStorageRefusal } from '../../../db/storage-refusal';

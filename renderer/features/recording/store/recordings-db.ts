@@ -5,6 +5,7 @@
  * Versions are appended only (Dexie's upgrade rule).
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { reopenAfterFailure } from '../../../db/reopen';
 import type { RecordingChunk, RecordingManifest } from '../types';
 
 /**
@@ -95,7 +96,11 @@ let instance: RecordingsDb | undefined;
 
 /** The app's recordings database, created on first use. */
 export function getRecordingsDb(): RecordingsDb {
-  instance ??= createRecordingsDb();
+  if (!instance) {
+    instance = createRecordingsDb();
+    // A full disk closes it under the app: open it again once space is back.
+    reopenAfterFailure(instance);
+  }
   return instance;
 }
 

@@ -60,6 +60,7 @@ function setUp(storeOverrides: Partial<CaptureStore> = {}) {
   const changes: unknown[] = [];
   const failures: unknown[] = [];
   const commits: number[] = [];
+  const closes: string[] = [];
   const recordings = new CallRecordings({
     store,
     createCapture: (_call, callbacks) => {
@@ -67,12 +68,14 @@ function setUp(storeOverrides: Partial<CaptureStore> = {}) {
       captures.push(capture);
       return capture;
     },
-    committed: (ms) => commits.push(ms),
+    committed: (_callId, ms) => commits.push(ms),
     failed: (_id, error) => failures.push(error),
+    closed: (id) => closes.push(id),
+    closeRetryMs: () => 1,
     changed: (_id, live) => changes.push(live),
     now: () => 1_000,
   });
-  return { recordings, store, captures, log, paused, changes, failures, commits, release: async () => {
+  return { recordings, store, captures, log, paused, changes, failures, commits, closes, release: async () => {
       await vi.waitFor(() => expect(release).not.toBeNull());
       release?.();
     } };
@@ -101,6 +104,20 @@ describe('CallRecordings', () => {
     expect(t.log).toEqual(['append slow', 'append b', 'append last', 'finish']);
     expect(t.commits).toEqual([3, 3, 3]);
     expect(t.changes).toEqual([{ recordingId: 'rec-1', paused: false }, null]);
+  });
+
+  it('closes the recording again later when the storage refused the close (a full disk), and says when it worked', async () => {
+    const full = new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+    let refusals = 2;
+    const finish = vi.fn(() => (refusals-- > 0 ? Promise.reject(full) : Promise.resolve()));
+    const t = setUp({ finish });
+    await t.recordings.start(call);
+    await t.recordings.stop(call.id);
+    expect(t.failures).toEqual([full]);
+    expect(t.closes).toEqual([]);
+    await vi.waitFor(() => expect(t.closes).toEqual([call.id]));
+    expect(finish).toHaveBeenCalledTimes(3);
+    expect(t.failures).toEqual([full, full]);
   });
 
   it('keeps paused intervals with who paused, and closes an interval still open at hang-up', async () => {

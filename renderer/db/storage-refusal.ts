@@ -1,0 +1,55 @@
+/**
+ * What the browser's storage says when it will not write. Chromium reports a full origin quota as
+ * QuotaExceededError, and a disk filled to the last byte as an I/O failure: the write's transaction aborts
+ * (AbortError), the database is closed under the app, and reopening it fails with UnknownError ("Internal error
+ * opening backing store") — Dexie wraps that in DatabaseClosedError or OpenFailedError (see
+ * test/e2e/disk-full.spec.ts). Until space is back every write fails; then reopen.ts opens the database again.
+ */
+
+/** Errors (or errors they wrap) that say the disk or the storage quota refused the write. */
+const REFUSALS = new Set(['QuotaExceededError', 'UnknownError']);
+/** A write that failed this way changed nothing and may simply be written again later. */
+const RETRYABLE = new Set([...REFUSALS, 'AbortError', 'DatabaseClosedError', 'OpenFailedError']);
+
+function chainHas(error: unknown, names: Set<string>): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== 'object') return false;
+    const { name, inner, cause } = current as { name?: unknown; inner?: unknown; cause?: unknown };
+    if (typeof name === 'string' && names.has(name)) return true;
+    current = inner ?? cause;
+  }
+  return false;
+}
+
+/** Whether an IndexedDB/Dexie error (or one it wraps) says the disk or the storage quota refused the write. */
+export function isStorageRefusal(error: unknown): boolean {
+  return chainHas(error, REFUSALS);
+}
+
+export interface RetryWriteOptions {
+  /** Told once, at the first refusal: the write is being kept and retried. */
+  refused?: (error: unknown) => void;
+  /** Stop trying after this long (then the last error is thrown); 10 minutes by default. */
+  giveUpAfterMs?: number;
+  /** Waits between attempts: 1 s doubling to 30 s by default. */
+  delayMs?: (attempt: number) => number;
+  now?: () => number;
+}
+
+/**
+ * Runs a write, and while the storage refuses it (a full disk) runs it again with backoff, so a call's history
+ * row or agent-state change outlives a full disk instead of being dropped. Other errors are thrown at once.
+ */
+export async function writeWhileRefused<T>(write: () => Promise<T>, options: RetryWriteOptions = {}): Promise<T> {
+  const { refused, giveUpAfterMs = 600_000, delayMs = (attempt) => Math.min(30_000, 1_000 * 2 ** (attempt - 1)), now = Date.now } = options;
+  const started = now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!chainHas(error, RETRYABLE) || now() - started >= giveUpAfterMs) throw error;
+      if (attempt === 1) refused?.(error);
+      await new Promise((resolve) => setTimeout(resolve, delayMs(attempt)));
+    }
+  }
+}
