@@ -397,6 +397,7 @@ export class PhoneEngine {
           if (this.ua?.isConnected()) call.restartIce();
           else this.recoverCalls = true;
         },
+        guarded: (note) => this.listener.sipGuard?.(note),
       },
       this.config.iceGatheringTimeoutMs,
       direction === 'incoming' ? (request as IncomingRequest) : undefined,
