@@ -57,6 +57,7 @@ const en = {
     onHold: 'On hold',
     heldByRemote: 'Held by the other party',
     muted: 'Muted',
+    refused: 'Calls refused while busy: {{count}}',
   },
   callControl: {
     transfer: 'Transfer',
@@ -148,6 +149,7 @@ export const phoneMessages: LocaleBundle<typeof en> = {
       onHold: '保持中',
       heldByRemote: '对方已保持',
       muted: '已静音',
+      refused: '忙线时拒接的来电：{{count}}',
     },
     callControl: {
       transfer: '转接',
@@ -232,6 +234,7 @@ export const phoneMessages: LocaleBundle<typeof en> = {
       onHold: '保留中',
       heldByRemote: '對方已保留',
       muted: '已靜音',
+      refused: '忙線時拒接的來電：{{count}}',
     },
     callControl: {
       transfer: '轉接',

@@ -10,6 +10,7 @@ import { createLogger } from '../../platform/logger';
 import type { CallLifecyclePublisher } from './call-lifecycle';
 import { Ringer } from './ringer';
 import { PhoneEngine, type ConsultResult, type DialResult, type TransferResult } from './sip/phone-engine';
+import type { RefusedCalls } from './sip/refusals';
 import type { EngineConfig, MediaProvider } from './sip/types';
 
 
@@ -66,6 +67,12 @@ export function startPhone(policy: DeskPolicy, store: ServiceStore, lifecycle: C
       store.getState().setRegistration(snapshot);
     },
     shouldRejectIncoming: () => !ports.acceptsCalls(),
+    refusedCalls: (tally) => {
+      const previous = store.getState().refusedCalls;
+      if (tally === null && previous) log.info(`${describeRefusals(previous)} refused while busy (not shown as calls)`);
+      if (tally?.count === 1) log.info('refusing incoming calls with 486 Busy Here: counted, not shown');
+      store.getState().setRefusedCalls(tally);
+    },
     sipGuard: (note, error) => (error === undefined ? log.warn(note) : log.error(note, error)),
     callUpdated: (call) => {
       const state = store.getState();
@@ -94,6 +101,13 @@ export function startPhone(policy: DeskPolicy, store: ServiceStore, lifecycle: C
   engine = created;
   created.start();
   return created;
+}
+
+/** "12 calls (lines-full 2, no-call-waiting 10) from 10:00:01 to 10:00:11" for the log. */
+function describeRefusals({ count, byReason, since, last }: RefusedCalls): string {
+  const reasons = Object.entries(byReason).filter(([, n]) => n > 0).map(([reason, n]) => `${reason} ${n}`).join(', ');
+  const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+  return `${count} call${count === 1 ? '' : 's'} (${reasons}) from ${time(since)} to ${time(last)}`;
 }
 
 /** The running engine (null before a valid policy is loaded). */

@@ -1,5 +1,6 @@
 /** Phone state in the store: registration and the calls' serializable snapshots. */
 import type { StateCreator } from 'zustand';
+import type { RefusedCalls } from './sip/refusals';
 import type { CallSnapshot, RegistrationSnapshot } from './sip/types';
 
 export interface PhoneSlice {
@@ -8,16 +9,20 @@ export interface PhoneSlice {
   calls: CallSnapshot[];
   /** The last thing the phone could not do, as an i18n key (dialer.error.*). */
   dialError: string | null;
+  /** Incoming calls refused with 486 during this busy stretch (never shown as calls), or null. */
+  refusedCalls: RefusedCalls | null;
   setRegistration(registration: RegistrationSnapshot): void;
   upsertCall(call: CallSnapshot): void;
   removeCall(id: string): void;
   setDialError(key: string | null): void;
+  setRefusedCalls(tally: RefusedCalls | null): void;
 }
 
 export const createPhoneSlice: StateCreator<PhoneSlice, [], [], PhoneSlice> = (set) => ({
   registration: { state: 'unregistered' },
   calls: [],
   dialError: null,
+  refusedCalls: null,
   setRegistration: (registration) => set({ registration }),
   upsertCall: (call) =>
     set((state) => {
@@ -30,6 +35,7 @@ export const createPhoneSlice: StateCreator<PhoneSlice, [], [], PhoneSlice> = (s
     }),
   removeCall: (id) => set((state) => ({ calls: state.calls.filter((c) => c.id !== id) })),
   setDialError: (dialError) => set({ dialError }),
+  setRefusedCalls: (refusedCalls) => set({ refusedCalls }),
 });
 
 /** The incoming call waiting to be answered, if any. */

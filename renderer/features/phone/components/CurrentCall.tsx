@@ -7,6 +7,7 @@ import { CallControls } from './CallControls';
 import { CallList } from './CallList';
 import { CallTimer } from './CallTimer';
 import { isDtmfKey, Keypad } from './Keypad';
+import { RefusedCalls } from './RefusedCalls';
 import { RemoteAudio } from './RemoteAudio';
 import { TransferForm, type TransferMode } from './TransferForm';
 import { TransferStatus } from './TransferStatus';
@@ -61,6 +62,7 @@ export function CurrentCall({ call, speakerSinkId, activeExtras }: CurrentCallPr
         <CallTimer since={call.answeredAt} />
         {active && activeExtras}
       </div>
+      <RefusedCalls />
       {/* One player per line: in a conference the agent hears both parties. */}
       {lines
         .filter((c) => c.phase !== 'ringing')

@@ -2,10 +2,11 @@
  * One call: wraps a JsSIP RTCSession, owns its MediaStreams, and reports serializable snapshots.
  * Knows nothing of React or the store.
  */
-import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { ReInviteEvent, RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { createIceGatheringTimeout } from './ice-timeout';
 import { classifyOutcome } from './outcome';
+import { REOFFER_WINDOW_MS, REOFFERS_PER_WINDOW, ReofferLimit } from './reoffer-limit';
 import { userPart } from './target';
 import type { CallDirection, CallEnd, CallPhase, CallSnapshot, DtmfMethod, InviteOrigin } from './types';
 
@@ -24,6 +25,8 @@ export interface CallSessionHooks {
   audioTransceiver?(transceiver: RTCRtpTransceiver): void;
   /** ICE failed on this call's media path (network change): the engine restarts ICE once it can signal. */
   iceFailed?(): void;
+  /** The call refused a peer's request to protect itself (a re-INVITE flood), for the log. */
+  guarded?(note: string): void;
 }
 
 /** Whether the media path needs an ICE restart to recover (after a network change or a long outage). */
@@ -63,6 +66,7 @@ export class CallSession {
   /** The hold state the agent asked for; applied (and retried) until JsSIP agrees. */
   private wantHold: boolean | undefined;
   private holdRetry: ReturnType<typeof setTimeout> | undefined;
+  private readonly reoffers = new ReofferLimit();
 
   constructor(
     readonly session: RTCSession,
@@ -247,11 +251,22 @@ export class CallSession {
     s.on('unhold', ({ originator }) => this.update(originator === 'local' ? { heldLocally: false } : { heldRemotely: false }));
     s.on('muted', () => this.update({ muted: true }));
     s.on('unmuted', () => this.update({ muted: false }));
+    s.on('reinvite', (event) => this.limitReoffer(event));
+    s.on('update', (event) => this.limitReoffer(event));
     s.on('ended', (event) => this.finish(event.originator, event.cause, undefined));
     s.on('failed', (event) => {
       const message = event.message as { status_code?: number; reason_phrase?: string } | undefined;
       this.finish(event.originator, event.cause, message?.status_code, message?.reason_phrase);
     });
+  }
+
+  /** A re-INVITE or UPDATE beyond the rate real peers need gets 491, before JsSIP touches the media. */
+  private limitReoffer(event: ReInviteEvent): void {
+    if (this.reoffers.allow()) return;
+    event.reject({ status_code: 491, reason_phrase: 'Request Pending' });
+    if (this.reoffers.refused === 1) {
+      this.hooks.guarded?.(`sip guard: call ${this.id}: more than ${REOFFERS_PER_WINDOW} re-INVITEs/UPDATEs in ${REOFFER_WINDOW_MS / 1000} s, answering 491 beyond that`);
+    }
   }
 
   private watchPeerConnection(pc: RTCPeerConnection): void {

@@ -11,12 +11,10 @@ import type { RTCSessionEvent } from 'jssip/lib/UA';
 import { CallControl, type ConsultResult, type TransferResult } from './call-control';
 import { CallSession } from './call-session';
 import { Connection } from './connection';
+import { RefusalTally, refusalReason, type RefusalReason } from './refusals';
 import { registrationFailure } from './registration-failure';
 import { toDialTarget } from './target';
 import type { EngineConfig, EngineListener, RegistrationSnapshot } from './types';
-
-/** An agent handles at most two lines: a call and a waiting (or consultation) call. */
-const MAX_CALLS = 2;
 
 export type DialResult = { ok: true; callId: string } | { ok: false; error: 'empty' | 'invalid' | 'busy' | 'not-registered' };
 
@@ -55,11 +53,14 @@ export class PhoneEngine {
   private readonly control: CallControl;
   /** Set when the transport dropped during calls: their media may need an ICE restart once it is back. */
   private recoverCalls = false;
+  /** Incoming calls refused without ringing since the phone last went from no call to a call. */
+  private readonly refusals: RefusalTally;
 
   constructor(
     private readonly config: EngineConfig,
     private readonly listener: EngineListener,
   ) {
+    this.refusals = new RefusalTally((tally) => listener.refusedCalls?.(tally));
     this.connection = new Connection(config.servers, config.keepAlive, () => this.ua, (note, error) => listener.sipGuard?.(note, error));
     this.control = new CallControl({
       get: (id) => this.calls.get(id),
@@ -123,6 +124,7 @@ export class PhoneEngine {
     this.ua = null;
     for (const hook of this.uaHooks) hook.stopping(ua);
     this.connection.stop();
+    this.refusals.dispose();
     ua.removeAllListeners();
     ua.stop();
     for (const call of this.calls.values()) call.hangup();
@@ -364,7 +366,16 @@ export class PhoneEngine {
     let hooked: 'claim' | 'answer' | undefined;
     if (direction === 'incoming') for (const hook of this.incomingHooks) hooked ??= hook(session as RTCSession, request as IncomingRequest);
     if (hooked === 'claim') return;
-    const others = this.calls.size;
+    if (direction === 'incoming' && hooked !== 'answer') {
+      // Decided before the call exists anywhere: a refused INVITE costs no render, ring, pop or history row.
+      const reason = refusalReason(this.calls.size, this.config.callWaiting !== false, () => !this.listener.shouldRejectIncoming());
+      if (reason) {
+        this.refuse(session as RTCSession, reason);
+        return;
+      }
+    }
+    // A new busy stretch: what the agent sees counted is what was refused during it.
+    if (this.calls.size === 0) this.refusals.reset();
     const call = new CallSession(
       session as RTCSession,
       direction,
@@ -386,6 +397,7 @@ export class PhoneEngine {
           if (this.ua?.isConnected()) call.restartIce();
           else this.recoverCalls = true;
         },
+        guarded: (note) => this.listener.sipGuard?.(note),
       },
       this.config.iceGatheringTimeoutMs,
       direction === 'incoming' ? (request as IncomingRequest) : undefined,
@@ -393,14 +405,18 @@ export class PhoneEngine {
     );
     this.calls.set(call.id, call);
     this.listener.callUpdated(call.current);
-    if (direction !== 'incoming') return;
-    if (hooked === 'answer') {
-      // It replaces the call it was asked from (a take-over): nothing to put on hold.
-      this.answer(call.id, false).catch(() => call.hangup(500));
-      return;
+    // It replaces the call it was asked from (a take-over): nothing to put on hold.
+    if (hooked === 'answer') this.answer(call.id, false).catch(() => call.hangup(500));
+  }
+
+  /** 486 Busy Here from inside JsSIP's newRTCSession (it then sends no 180), counted instead of shown. */
+  private refuse(session: RTCSession, reason: RefusalReason): void {
+    try {
+      session.terminate({ status_code: 486 });
+    } catch (error) {
+      this.listener.sipGuard?.('refusing an incoming call failed', error);
     }
-    const waitingNotAllowed = others > 0 && this.config.callWaiting === false;
-    if (others >= MAX_CALLS || waitingNotAllowed || this.listener.shouldRejectIncoming(call.current)) call.hangup(486);
+    this.refusals.add(reason);
   }
 }
 

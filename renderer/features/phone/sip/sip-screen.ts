@@ -11,9 +11,14 @@
  * - an RFC 2543 INVITE without Contact gets one from its From URI (RFC 2543 sends later requests there);
  * - a response with a status code that is not three digits, more than one Via (§8.1.3.3) or an overlarge
  *   or unreadable CSeq is dropped.
+ * Hostile peers (issue 25 §3): a message over MAX_MESSAGE_CHARS gets 513 Message Too Large and one with more
+ * than MAX_HEADER_FIELDS header fields 400, before anything parses them (a response is dropped); an SDP is
+ * bounded by sdp-limits.ts (488 to an offer with more formats than RTP has payload types, ICE candidates
+ * beyond 32 per media section dropped).
  * Everything else passes untouched. Pure: the socket wrapper (liveness-socket.ts) applies the verdict.
  */
 import { parseMessage as jssipParse } from 'jssip/lib/Parser';
+import { limitSdp } from './sdp-limits';
 
 export type Screened =
   | { action: 'pass'; text: string; note?: string }
@@ -40,27 +45,64 @@ const SUPPORTED = new Set(['gruu', 'ice', 'replaces', 'outbound', 'path']);
 const TOKEN = "[A-Za-z0-9\\-.!%*_+`'~]+";
 const REQUEST_LINE = new RegExp(`^(${TOKEN}) (\\S+) SIP/(\\d+\\.\\d+)$`);
 const CSEQ = new RegExp(`^(\\d+)\\s+(${TOKEN})$`);
+/**
+ * Largest message the guard lets through (characters of the WebSocket frame): 4× Kamailio's 64 KB buffer,
+ * far above any real SIP message, far below what would cost the renderer (a peer sent 1 MB bodies).
+ */
+export const MAX_MESSAGE_CHARS = 256 * 1024;
+/** Most header fields a message may carry: real ones carry a few dozen (a peer sent thousands). */
+export const MAX_HEADER_FIELDS = 256;
+
+/** Why a message is too big to read: the answer a request gets. */
+interface Excess {
+  status: number;
+  reason: string;
+}
 
 /** The guard's verdict on one message (a whole WebSocket frame's text). */
 export function screenIncoming(text: string): Screened {
   const end = text.indexOf('\r\n\r\n');
-  // CRLF keep-alives and text that is no SIP message at all: JsSIP handles or drops them itself.
-  if (end < 0 || text.trim() === '') return { action: 'pass', text };
+  if (end < 0 || end > MAX_MESSAGE_CHARS) {
+    if (text.length > MAX_MESSAGE_CHARS) return { action: 'drop', reason: `${text.length} characters without an end of headers in the first ${MAX_MESSAGE_CHARS}` };
+    // CRLF keep-alives and text that is no SIP message at all: JsSIP handles or drops them itself.
+    return { action: 'pass', text };
+  }
+  if (text.trim() === '') return { action: 'pass', text };
   const [startLine = '', ...lines] = text.slice(0, end).split('\r\n');
   const headers = unfold(lines);
-  if (startLine.startsWith('SIP/')) return screenResponse(text, startLine, headers);
-  return screenRequest(text, startLine, headers);
+  const excess = excessOf(text, headers);
+  if (startLine.startsWith('SIP/')) return excess ? { action: 'drop', reason: `response: ${excess.reason}` } : screenResponse(text, end, startLine, headers);
+  return screenRequest({ text, end, startLine, headers, excess });
 }
 
-function screenResponse(text: string, startLine: string, headers: Header[]): Screened {
+function excessOf(text: string, headers: Header[]): Excess | undefined {
+  if (text.length > MAX_MESSAGE_CHARS) return { status: 513, reason: 'Message Too Large' };
+  if (headers.length > MAX_HEADER_FIELDS) return { status: 400, reason: `Bad Request (more than ${MAX_HEADER_FIELDS} header fields)` };
+  return undefined;
+}
+
+function screenResponse(text: string, end: number, startLine: string, headers: Header[]): Screened {
   if (!/^SIP\/2\.0 \d{3}( |$)/.test(startLine)) return { action: 'drop', reason: 'response status line is malformed' };
   if (all(headers, 'via').length > 1) return { action: 'drop', reason: 'response with more than one Via' };
   const cseq = CSEQ.exec(first(headers, 'cseq') ?? '');
   if (!cseq || Number(cseq[1]) > MAX_CSEQ) return { action: 'drop', reason: 'response CSeq is unreadable or out of range' };
+  // An answer JsSIP cannot apply fails the call in JsSIP itself (ACK, BYE): only a candidate storm is bounded here.
+  const sdp = sdpOf(text, end, headers);
+  const bounded = sdp === undefined ? undefined : limitSdp(sdp);
+  if (bounded?.action === 'rewrite') return { action: 'pass', text: withBody(text, end, bounded.body), note: bounded.note };
   return { action: 'pass', text };
 }
 
-function screenRequest(text: string, startLine: string, headers: Header[]): Screened {
+interface RequestParts {
+  text: string;
+  /** Where the header section ends (the blank line). */
+  end: number;
+  startLine: string;
+  headers: Header[];
+  excess: Excess | undefined;
+}
+
+function screenRequest({ text, end, startLine, headers, excess }: RequestParts): Screened {
   const line = REQUEST_LINE.exec(startLine);
   const method = line?.[1] ?? startLine.split(' ')[0] ?? '';
   const answer = (status: number, reason: string, extra: string[] = []): Screened => {
@@ -68,6 +110,7 @@ function screenRequest(text: string, startLine: string, headers: Header[]): Scre
     if (first(headers, 'via') === undefined || first(headers, 'cseq') === undefined) return { action: 'drop', reason: `${reason}, and no Via or CSeq to answer on` };
     return { action: 'reply', reason, response: buildReply(headers, status, reason, extra) };
   };
+  if (excess) return answer(excess.status, excess.reason);
   const bad = badRequest(line, method, headers);
   if (bad) return bad === 'version' ? answer(505, 'Version Not Supported') : answer(400, `Bad Request (${bad})`);
   const uri = line?.[2] ?? '';
@@ -75,8 +118,25 @@ function screenRequest(text: string, startLine: string, headers: Header[]): Scre
   if (jssipParse(text, undefined) === undefined) return answer(400, 'Bad Request (malformed header)');
   const unsupported = requireTags(headers).filter((tag) => !SUPPORTED.has(tag));
   if (unsupported.length > 0 && method !== 'CANCEL') return answer(420, 'Bad Extension', [`Unsupported: ${unsupported.join(', ')}`]);
-  if (method === 'INVITE') return screenInvite(text, headers, answer);
-  return { action: 'pass', text };
+  const sdp = sdpOf(text, end, headers);
+  const bounded = sdp === undefined ? undefined : limitSdp(sdp);
+  if (bounded?.action === 'refuse') return answer(488, 'Not Acceptable Here', [`Warning: 399 lingxi "${bounded.reason}"`]);
+  const amended = bounded?.action === 'rewrite' ? withBody(text, end, bounded.body) : text;
+  const verdict: Screened = method === 'INVITE' ? screenInvite(amended, headers, answer) : { action: 'pass', text: amended };
+  if (verdict.action !== 'pass' || bounded?.action !== 'rewrite') return verdict;
+  return { ...verdict, note: [bounded.note, verdict.note].filter(Boolean).join('; ') };
+}
+
+/** The body when the message carries an SDP. */
+function sdpOf(text: string, end: number, headers: Header[]): string | undefined {
+  return /^application\/sdp\s*(;|$)/i.test(first(headers, 'content-type') ?? '') ? text.slice(end + 4) : undefined;
+}
+
+/** The message with another body, its Content-Length (full or compact form) set to the body's bytes. */
+function withBody(text: string, end: number, body: string): string {
+  const length = `Content-Length: ${new TextEncoder().encode(body).length}`;
+  const head = text.slice(0, end).replace(/^(content-length|l)[ \t]*:.*$/gim, length);
+  return `${head}\r\n\r\n${body}`;
 }
 
 /** Why the request is malformed ('version' for another SIP version), or undefined. */

@@ -1,5 +1,6 @@
 /** Serializable shapes the SIP engine pushes to the store. No JsSIP or MediaStream objects here. */
 import type { CallDirection, CallOutcome } from '@common/contract/call';
+import type { RefusedCalls } from './refusals';
 
 export type RegistrationState = 'connecting' | 'registered' | 'unregistered' | 'failed';
 
@@ -134,10 +135,13 @@ export interface EngineListener {
   callUpdated(call: CallSnapshot): void;
   callEnded(end: CallEnd): void;
   /**
-   * Decides, per incoming call, whether to reject it at once with 486 (agent not ready). The engine
-   * itself rejects a call that would exceed two lines, or any second call when call waiting is off.
+   * Decides, per incoming INVITE, whether to refuse it at once with 486 (agent not ready). The engine
+   * itself refuses a call that would exceed two lines, or any second call when call waiting is off.
+   * A refused INVITE never becomes a call: it is only counted (refusedCalls).
    */
-  shouldRejectIncoming(call: CallSnapshot): boolean;
+  shouldRejectIncoming(): boolean;
+  /** The running count of refused calls (throttled, see refusals.ts); null when a new busy stretch starts. */
+  refusedCalls?(tally: RefusedCalls | null): void;
   /** The SIP guard answered, dropped or amended a hostile message, or JsSIP threw on one (for the log). */
   sipGuard?(note: string, error?: unknown): void;
 }

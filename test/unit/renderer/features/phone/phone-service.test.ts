@@ -39,12 +39,18 @@ function policy() {
   return desk;
 }
 
+/** A started phone (its engine mocked) with its store and lifecycle. */
+function started() {
+  const store = createAppStore();
+  const lifecycle = createCallLifecycle();
+  const host = { host: 'browser', power: { setCallActive: vi.fn(async () => undefined) } } as unknown as LingxiApi;
+  startPhone(policy(), store, lifecycle, host, { acceptsCalls: () => true, ringerSinkId: () => '' });
+  return { store, lifecycle };
+}
+
 describe('startPhone', () => {
   it('publishes each call report after the store took it: ringing, answered, ended', () => {
-    const store = createAppStore();
-    const lifecycle = createCallLifecycle();
-    const host = { host: 'browser', power: { setCallActive: vi.fn(async () => undefined) } } as unknown as LingxiApi;
-    startPhone(policy(), store, lifecycle, host, { acceptsCalls: () => true, ringerSinkId: () => '' });
+    const { store, lifecycle } = started();
     const seen: { type: CallLifecycleEvent['type']; event: string[]; store: string[] }[] = [];
     const phases = (calls: readonly { id: string; phase: string }[]) => calls.map((c) => `${c.id}:${c.phase}`);
     lifecycle.subscribe((event) => seen.push({ type: event.type, event: phases(event.calls), store: phases(store.getState().calls) }));
@@ -60,5 +66,21 @@ describe('startPhone', () => {
     expect(seen.map((s) => s.type)).toEqual(['updated', 'ringing', 'updated', 'answered', 'updated', 'ended']);
     for (const { event, store: inStore } of seen) expect(inStore).toEqual(event);
     expect(seen.map((s) => s.event)).toEqual([['c1:ringing'], ['c1:ringing'], ['c1:active'], ['c1:active'], [], []]);
+  });
+});
+
+describe('refused calls', () => {
+  it('puts the running tally in the store, clears it when a new busy stretch starts, and never makes a call of it', () => {
+    const { store, lifecycle } = started();
+    const events: string[] = [];
+    lifecycle.subscribe((event) => events.push(event.type));
+    const listener = engine.listener as EngineListener;
+    const tally = { count: 500, byReason: { 'lines-full': 0, 'no-call-waiting': 500, 'not-ready': 0 }, since: 1, last: 2 };
+    listener.refusedCalls?.(tally);
+    expect(store.getState().refusedCalls).toEqual(tally);
+    expect(store.getState().calls).toEqual([]);
+    expect(events).toEqual([]);
+    listener.refusedCalls?.(null);
+    expect(store.getState().refusedCalls).toBeNull();
   });
 });

@@ -95,3 +95,29 @@ describe('CallSession: audio transceiver report (encoded recording taps)', () =>
     expect(pc.addTrack).toBe(pc.originalAddTrack);
   });
 });
+
+describe('CallSession: a re-INVITE loop', () => {
+  it('lets 10 re-INVITEs or UPDATEs in 10 s through, answers 491 beyond that without touching the call, and logs it once', () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const session = fakeSession();
+      const guarded = vi.fn();
+      const hooks: CallSessionHooks = { updated: vi.fn(), ended: vi.fn(), remoteStream: vi.fn(), guarded };
+      new CallSession(session as unknown as RTCSession, 'incoming', hooks, 1000);
+      const rejected: unknown[] = [];
+      const offer = (event: 'reinvite' | 'update') => session.emit(event, { request: {}, reject: (options: unknown) => rejected.push(options) });
+      for (let i = 0; i < 500; i++) offer(i % 2 ? 'reinvite' : 'update');
+      expect(rejected).toHaveLength(490);
+      expect(rejected[0]).toEqual({ status_code: 491, reason_phrase: 'Request Pending' });
+      expect(guarded).toHaveBeenCalledOnce();
+      expect(guarded.mock.calls[0]?.[0]).toMatch(/call call-1: more than 10 re-INVITEs\/UPDATEs in 10 s, answering 491/);
+      expect(hooks.updated).not.toHaveBeenCalled();
+      // The window slides: once it has passed, a renegotiation (hold, an ICE restart) goes through again.
+      vi.advanceTimersByTime(10_000);
+      offer('reinvite');
+      expect(rejected).toHaveLength(490);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

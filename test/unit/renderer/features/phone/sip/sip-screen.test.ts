@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { screenIncoming, type Screened } from '@renderer/features/phone/sip/sip-screen';
+import { MAX_CANDIDATES } from '@renderer/features/phone/sip/sdp-limits';
+import { MAX_HEADER_FIELDS, MAX_MESSAGE_CHARS, screenIncoming, type Screened } from '@renderer/features/phone/sip/sip-screen';
 
 const SDP = 'v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 49170 RTP/AVP 0\r\n';
 
 /** An INVITE as Kamailio forwards a JsSIP caller's: two Vias, Record-Route, SDP body. */
-function invite(overrides: { start?: string; headers?: string[]; drop?: string[] } = {}): string {
+function invite(overrides: { start?: string; headers?: string[]; drop?: string[]; body?: string } = {}): string {
+  const body = overrides.body ?? SDP;
   const headers = [
     'Via: SIP/2.0/WS 127.0.0.1:8080;branch=z9hG4bK1',
     'Via: SIP/2.0/WS abc.invalid;received=127.0.0.1;branch=z9hG4bK2',
@@ -16,9 +18,9 @@ function invite(overrides: { start?: string; headers?: string[]; drop?: string[]
     'CSeq: 6502 INVITE',
     'Contact: <sip:x@abc.invalid;transport=ws>',
     'Content-Type: application/sdp',
-    `Content-Length: ${SDP.length}`,
+    `Content-Length: ${body.length}`,
   ].filter((line) => !overrides.drop?.some((name) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`)));
-  return [overrides.start ?? 'INVITE sip:1001@127.0.0.1 SIP/2.0', ...headers, ...(overrides.headers ?? []), '', SDP].join('\r\n');
+  return [overrides.start ?? 'INVITE sip:1001@127.0.0.1 SIP/2.0', ...headers, ...(overrides.headers ?? []), '', body].join('\r\n');
 }
 
 function reply(screened: Screened): { status: string; text: string } {
@@ -88,5 +90,54 @@ describe('screenIncoming', () => {
     expect(screenIncoming(response('SIP/2.0 200 OK', ['Via: SIP/2.0/UDP 255.255.255.255;branch=z9hG4bK2']))).toMatchObject({ action: 'drop' });
     expect(screenIncoming(response('SIP/2.0 503 Service Unavailable', [], '9292394834772304023312 OPTIONS'))).toMatchObject({ action: 'drop' });
     expect(screenIncoming(response('SIP/2.0 100 '))).toMatchObject({ action: 'pass' });
+  });
+
+  describe('hostile peers', () => {
+    const candidates = (n: number) => Array.from({ length: n }, (_, i) => `a=candidate:${i} 1 udp ${2_000_000 - i} 127.0.0.1 ${10_000 + i} typ host`);
+    const sdp = (lines: string[]) => `${[...SDP.trimEnd().split('\r\n'), ...lines].join('\r\n')}\r\n`;
+    const passed = (screened: Screened) => {
+      if (screened.action !== 'pass') throw new Error(`expected pass, got ${screened.action}`);
+      return screened;
+    };
+
+    it('answers 513 to a 1 MB request without reading its body, drops a 1 MB response and a 1 MB frame with no headers end', () => {
+      const huge = invite({ body: sdp([`a=x-padding:${'x'.repeat(1024 * 1024)}`]) });
+      expect(reply(screenIncoming(huge)).status).toBe('SIP/2.0 513 Message Too Large');
+      expect(reply(screenIncoming(huge)).text).toContain('Call-ID: call-1');
+      const response = `SIP/2.0 200 OK\r\nVia: SIP/2.0/WS a.invalid;branch=z9hG4bK1\r\nCSeq: 2 INVITE\r\n\r\n${'x'.repeat(MAX_MESSAGE_CHARS)}`;
+      expect(screenIncoming(response).action).toBe('drop');
+      expect(screenIncoming('x'.repeat(MAX_MESSAGE_CHARS + 1)).action).toBe('drop');
+      // Just under the limit is an ordinary message.
+      expect(screenIncoming(invite({ body: sdp([`a=x-padding:${'x'.repeat(MAX_MESSAGE_CHARS - 1000)}`]) })).action).toBe('pass');
+    });
+
+    it('answers 400 to a request with thousands of header fields, before JsSIP parses them', () => {
+      const flood = invite({ headers: Array.from({ length: 5000 }, (_, i) => `X-Flood-${i}: ${i}`) });
+      expect(reply(screenIncoming(flood)).status).toBe(`SIP/2.0 400 Bad Request (more than ${MAX_HEADER_FIELDS} header fields)`);
+      expect(screenIncoming(invite({ headers: Array.from({ length: 100 }, (_, i) => `X-Cti-${i}: ${i}`) })).action).toBe('pass');
+    });
+
+    it('answers 488 to an offer with 500 formats on its m-line, and passes one with 20', () => {
+      const formats = (n: number) => Array.from({ length: n }, (_, i) => i);
+      const offer = (n: number) => SDP.replace('RTP/AVP 0', `RTP/AVP ${formats(n).join(' ')}`) + formats(n).map((pt) => `a=rtpmap:${pt} X${pt}/8000\r\n`).join('');
+      const refused = reply(screenIncoming(invite({ body: offer(500) })));
+      expect(refused.status).toBe('SIP/2.0 488 Not Acceptable Here');
+      expect(refused.text).toContain('Warning: 399 lingxi "an m-line with 500 formats (RTP has 128 payload types)"');
+      expect(screenIncoming(invite({ body: offer(20) })).action).toBe('pass');
+    });
+
+    it(`keeps the first ${MAX_CANDIDATES} of 3000 ICE candidates, with a Content-Length that matches, in requests and answers`, () => {
+      const screened = passed(screenIncoming(invite({ body: sdp(candidates(3000)) })));
+      const [head = '', body = ''] = screened.text.split('\r\n\r\n');
+      expect(body.match(/^a=candidate:/gm)).toHaveLength(MAX_CANDIDATES);
+      expect(body).toContain(`a=candidate:${MAX_CANDIDATES - 1} `);
+      expect(head).toContain(`Content-Length: ${body.length}`);
+      expect(screened.note).toBe(`${3000 - MAX_CANDIDATES} ICE candidates beyond ${MAX_CANDIDATES} per media section dropped`);
+      const answer = `SIP/2.0 200 OK\r\nVia: SIP/2.0/WS a.invalid;branch=z9hG4bK1\r\nCSeq: 2 INVITE\r\nContent-Type: application/sdp\r\nl: 1\r\n\r\n${sdp(candidates(100))}`;
+      expect(passed(screenIncoming(answer)).text.match(/^a=candidate:/gm)).toHaveLength(MAX_CANDIDATES);
+      // A handful, as real peers send, passes untouched.
+      const few = invite({ body: sdp(candidates(8)) });
+      expect(screenIncoming(few)).toEqual({ action: 'pass', text: few });
+    });
   });
 });
