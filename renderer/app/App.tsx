@@ -16,6 +16,7 @@ import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions,
 import { UpdateBanner } from '../features/updates';
 import { DialDialog, DialHandedOff } from '../features/click-to-dial';
 import { Workspace } from '../ui/layout/Workspace';
+import { CallIndicators } from './CallIndicators';
 import { DisplaySettings } from './DisplaySettings';
 import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
@@ -34,6 +35,7 @@ export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language
         <h1>{t('app.title')}</h1>
         <RegistrationStatus />
         {policy.status === 'ready' && <AgentStateSelect />}
+        {policy.status === 'ready' && <CallIndicators />}
         <SupervisedStatus />
         {policy.status === 'ready' && policy.policy.supervision.leads.length > 0 && <AskForHelp />}
         <span className="app__header-end">

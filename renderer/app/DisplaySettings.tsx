@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { densities, themes } from '@common/contract/policy';
 import { createLogger } from '../platform/logger';
 import { chooseDisplay, currentDisplay, type Display } from './display';
+import { HeaderButton } from '../ui/HeaderButton';
 
 const log = createLogger('display');
 
@@ -22,9 +23,7 @@ export function DisplaySettings() {
   };
   return (
     <>
-      <button type="button" aria-haspopup="dialog" onClick={open}>
-        {t('display.open')}
-      </button>
+      <HeaderButton icon="display" label={t('display.open')} aria-haspopup="dialog" onClick={open} />
       <dialog ref={dialog} className="display-settings" aria-labelledby={titleId}>
         <h2 id={titleId}>{t('display.title')}</h2>
         <ChoiceRow label={t('display.theme')} value={display.theme} options={themes} optionLabel={(v) => t(`display.themes.${v}`)} onChange={(theme) => change({ ...display, theme })} />

@@ -4,6 +4,7 @@ import type { LocaleBundle } from '../i18n/types';
 const en = {
   app: {
     title: 'Lingxi',
+    callIndicators: 'This call',
     loading: 'Loading policy…',
     language: 'Language',
     lockedByPolicy: 'Locked by your IT policy',
@@ -38,6 +39,7 @@ export const appMessages: LocaleBundle<typeof en> = {
   'zh-CN': {
     app: {
       title: '灵犀',
+      callIndicators: '本通通话',
       loading: '正在加载策略…',
       language: '语言',
       lockedByPolicy: '已被 IT 策略锁定',
@@ -69,6 +71,7 @@ export const appMessages: LocaleBundle<typeof en> = {
   'zh-TW': {
     app: {
       title: '靈犀',
+      callIndicators: '本通通話',
       loading: '正在載入原則…',
       language: '語言',
       lockedByPolicy: '已被 IT 原則鎖定',

@@ -7,6 +7,7 @@ import type { LingxiApi } from '@common/contract/api';
 import type { DeskPolicy } from '@common/contract/sign-in';
 import type { ServiceStore } from '../../platform/store';
 import { createLogger } from '../../platform/logger';
+import { whenIdle } from '../../platform/when-idle';
 import type { CallLifecyclePublisher } from './call-lifecycle';
 import { Ringer } from './ringer';
 import { PhoneEngine, type ConsultResult, type DialResult, type TransferResult } from './sip/phone-engine';
@@ -59,6 +60,8 @@ export function startPhone(policy: DeskPolicy, store: ServiceStore, lifecycle: C
   const { media } = ports;
   const ringer = new Ringer(() => ports.ringerSinkId());
   ringer.armOnFirstGesture();
+  // Off the start's critical path, before a call can ring: the first ring must not pay for the audio output.
+  whenIdle(() => ringer.warm());
   const autoAnswer = policy.sip.autoAnswer;
   const config = { ...engineConfigFrom(policy, `Lingxi/${__APP_VERSION__} (${host.host})`), media, registerHeaders: ports.registerHeaders ?? [] };
   const created = new PhoneEngine(config, {

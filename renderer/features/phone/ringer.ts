@@ -67,6 +67,16 @@ export class Ringer {
     target.addEventListener('keydown', arm);
   }
 
+  /**
+   * Creates the ringer's audio context ahead of the first call. The first AudioContext of a page brings up the
+   * audio output, which blocks the main thread: 1.0–1.5 s in the test bed under load (`npm run bench -- --only
+   * ui`), paid by the first ring otherwise. Without a gesture the browser host's context starts suspended;
+   * the first gesture or the ring resumes it.
+   */
+  warm(): void {
+    this.ensureContext();
+  }
+
   /** Starts ringing in `mode`; switches pattern when already ringing in the other one. */
   start(mode: RingMode = 'normal'): void {
     if (this.playing === mode) return;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../platform/store';
 import { exportDiagnostics } from '../diagnostics-service';
+import { HeaderButton } from '../../../ui/HeaderButton';
 
 /**
  * The header button "Export diagnostics" (issue 23 §4) and what became of the last export: where it was saved
@@ -12,9 +13,7 @@ export function ExportDiagnostics({ onExport = exportDiagnostics }: { onExport?:
   const state = useAppStore((s) => s.diagnosticsExport);
   return (
     <span className="export-diagnostics">
-      <button type="button" onClick={() => void onExport()} disabled={state.status === 'working'}>
-        {t('diagnostics.export')}
-      </button>
+      <HeaderButton icon="diagnostics" label={t('diagnostics.export')} onClick={() => void onExport()} disabled={state.status === 'working'} />
       <span role="status" className="export-diagnostics__status">
         {state.status === 'working' && t('diagnostics.working')}
         {state.status === 'saved' && t('diagnostics.saved', { where: state.where })}

@@ -4,6 +4,7 @@ import { formatAccelerator, parseAccelerator, type ShortcutStatus } from '@commo
 import { getHost } from '../../../platform/host';
 import { isTextEntry, keyPlatform } from '../../../platform/in-window-shortcuts';
 import './shortcuts.css';
+import { HeaderButton } from '../../../ui/HeaderButton';
 
 /** The accelerator as the agent's keyboard spells it ("Ctrl+Alt+A"); as written when it does not parse. */
 function keysOf(accelerator: string): string[] {
@@ -61,9 +62,7 @@ export function ShortcutsHelp({ loadStatus = hostStatus }: { loadStatus?: () => 
   const scope = status?.[0]?.scope;
   return (
     <>
-      <button type="button" className="shortcuts-help__open" onClick={open}>
-        {t('shortcuts.open')}
-      </button>
+      <HeaderButton icon="shortcuts" label={t('shortcuts.open')} aria-haspopup="dialog" onClick={open} />
       <dialog ref={dialog} className="shortcuts-help" aria-labelledby={titleId}>
         <h2 id={titleId}>{t('shortcuts.title')}</h2>
         {scope && <p>{t(`shortcuts.scope.${scope}`)}</p>}
