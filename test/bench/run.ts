@@ -2,7 +2,7 @@
  * `npm run bench` (inside test/e2e/run.sh's loopback namespace): starts Kamailio, the browser host and a
  * customer peer with the same fixture modules as the e2e specs, then prints ONE JSON object on stdout.
  * Everything else goes to stderr. Options: --samples <n> (default 12, at least 10), --only <groups>
- * (comma-separated: call, screenpop, ui, quality, transfer, recording, assist, knowledge, supervision, soak; default all),
+ * (comma-separated: call, screenpop, ui, flood, quality, transfer, recording, assist, knowledge, supervision, soak; default all),
  * --soak-calls <n> (the soak group's shift length, default 20; `npm run soak` runs 500).
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ import { armAnswerProbe, answerToAudioMs } from './answer-probe';
 import { measureQualityMos, type QualityMosFigure } from './quality';
 import { measureScreenpop } from './screenpop';
 import { measureUi } from './ui';
+import { measureFlood } from './flood';
 import { measureKnowledge } from './knowledge';
 import { measureTransfer } from './transfer';
 import { measureSupervisionCalls } from './supervision-calls';
@@ -33,7 +34,7 @@ const { values } = parseArgs({
 });
 const samples = Math.max(10, Number(values.samples));
 /** --only call,recording: run just these groups (call = register + answer). Default: all. */
-const groups = ['call', 'screenpop', 'ui', 'quality', 'transfer', 'recording', 'assist', 'knowledge', 'supervision', 'soak'] as const;
+const groups = ['call', 'screenpop', 'ui', 'flood', 'quality', 'transfer', 'recording', 'assist', 'knowledge', 'supervision', 'soak'] as const;
 const only = new Set(values.only ? values.only.split(',') : groups);
 for (const group of only) if (!(groups as readonly string[]).includes(group)) throw new Error(`--only: unknown group ${group} (groups: ${groups.join(', ')})`);
 const runs = (group: (typeof groups)[number]): boolean => only.has(group);
@@ -118,6 +119,7 @@ async function main(): Promise<Record<string, Figure | Value | number | QualityM
     }
     if (runs('screenpop')) Object.assign(figures, await measureScreenpop({ sip, peerUrl: peerServer.url, samples, log }));
     if (runs('ui')) Object.assign(figures, await measureUi({ sip, peerUrl: peerServer.url, samples, log }));
+    if (runs('flood')) Object.assign(figures, await measureFlood({ sip, peerUrl: peerServer.url, log }));
     if (runs('quality')) Object.assign(figures, await measureQualityMos({ sip, peerUrl: peerServer.url, log }));
     if (runs('transfer')) Object.assign(figures, await measureTransfer({ sip, peerUrl: peerServer.url, samples, log }));
     if (runs('recording')) {
