@@ -18,7 +18,7 @@ import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
 import { cachedCustomerName, startScreenpop } from '../features/screenpop';
 import { startClickToDial } from '../features/click-to-dial';
-import { startCallbacks } from '../features/callbacks';
+import { selectOverdueCount, startCallbacks } from '../features/callbacks';
 import { appClock, installTestClock } from '../platform/app-clock';
 import { startShortcuts } from '../features/shortcuts';
 import { signInAgent, signOut } from '../features/sign-in';
@@ -114,6 +114,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     onUserAgent: (hook) => engine.onUserAgent(hook),
     onAssistEvent,
     reasonLabel: (code) => labelOf(policy.agent.notReadyReasons, code, store.getState().language),
+    overdueCallbacks: () => selectOverdueCount(store.getState()),
   });
   stopPhone = () => engine.stop();
   signOutOfDesk = () => signOut(host, () => engine.unregisterAndStop());
