@@ -30,3 +30,23 @@ export async function attemptsOfCalls(callIds: readonly string[]): Promise<Store
   if (callIds.length === 0) return [];
   return getDb().callbackAttempts.where('callId').anyOf([...callIds]).toArray();
 }
+
+/** The callbacks changed here since the last sync. */
+export async function dirtyCallbacks(): Promise<StoredCallback[]> {
+  return (await getDb().callbacks.toArray()).filter((c) => c.dirty);
+}
+
+/** Marks these callbacks as sent, unless they changed again meanwhile. */
+export async function markClean(sent: readonly StoredCallback[]): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.callbacks, async () => {
+    for (const callback of sent) {
+      const now = await db.callbacks.get(callback.id);
+      if (now && now.updatedAt === callback.updatedAt) await db.callbacks.update(callback.id, { dirty: false });
+    }
+  });
+}
+
+export async function deleteCallbacks(ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await getDb().callbacks.bulkDelete([...ids]);
+}

@@ -15,6 +15,7 @@ import { addAttempt, attemptsOfCalls, getCallback, openCallbacks, saveCallback, 
 import { applyOutcome, bucketOf, isDroppedCall } from './domain/callback-rules';
 import { windowFor, type WindowPreset } from './domain/windows';
 import { notifyDue, playChime } from './reminder';
+import { syncCallbacks } from './callbacks-sync';
 
 const log = createLogger('callbacks');
 /** How often due callbacks are looked for (and the list re-sorted) on the real clock. */
@@ -39,6 +40,8 @@ export interface CallbacksDeps {
   phone: { dial(target: string): Promise<DialResult> };
   /** The reminder's sound; the chime by default (tests pass a recorder). */
   chime?: () => void;
+  /** For the callback service sync (tests); the page's own by default. */
+  fetch?: typeof fetch;
 }
 
 export interface Callbacks {
@@ -49,6 +52,8 @@ export interface Callbacks {
   recordOutcome(callbackId: string, outcome: CallbackOutcome): Promise<void>;
   /** The dropped call's "Call back now". */
   callBackDropped(): Promise<DialResult>;
+  /** Syncs with `callbacks.syncUrl` now (no-op without one); resolves when done, failures logged. */
+  syncNow(): Promise<void>;
   stop(): void;
 }
 
@@ -85,11 +90,37 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
   /** The latest call placed for each callback. */
   const latestCall = new Map<string, string>();
 
+  let syncing: Promise<void> | null = null;
+  let syncAgain = false;
+  /** One sync at a time; a change made meanwhile is sent by one more run right after. */
+  const syncNow = async (): Promise<void> => {
+    const { syncUrl } = rules;
+    if (!syncUrl) return;
+    if (syncing) {
+      syncAgain = true;
+      return syncing;
+    }
+    syncing = (async () => {
+      do {
+        syncAgain = false;
+        try {
+          const result = await syncCallbacks({ syncUrl, me: policy.sip.uri ?? '', ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+          if (result.rejected > 0) log.info(`callback sync: ${result.rejected} callback(s) taken by a colleague`);
+        } catch (error) {
+          log.warn('callback sync failed; the list on this computer keeps working', error);
+        }
+        store.getState().setCallbacks(await openCallbacks());
+      } while (syncAgain);
+    })().finally(() => (syncing = null));
+    return syncing;
+  };
+
   const put = async (callback: StoredCallback): Promise<void> => {
     await saveCallback(callback);
     const state = store.getState();
     if (callback.status === 'open') state.putCallback(callback);
     else state.setCallbacks(state.callbacks.filter((c) => c.id !== callback.id));
+    drop(syncNow(), log, 'syncing callbacks');
   };
 
   /** Re-buckets the list and reminds of what fell due, once each, while the agent is Ready. */
@@ -189,6 +220,7 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
   });
 
   const interval = setInterval(tick, TICK_MS);
+  const syncInterval = rules.syncUrl ? setInterval(() => drop(syncNow(), log, 'syncing callbacks'), rules.syncMinutes * 60_000) : undefined;
   const stopJump = clock.onJump(tick);
   // A change of agent state (Ready again after a call) may release a reminder that waited.
   const stopStore = store.subscribe((state, previous) => {
@@ -203,6 +235,8 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
         const callback = await getCallback(attempt.callbackId);
         if (callback) store.getState().putCallbackAttempt(attempt.callId, { callbackId: callback.id, reason: callback.reason, note: callback.note, number: callback.number, ...(attempt.outcome ? { outcome: attempt.outcome } : {}) });
       }
+      tick();
+      await syncNow();
       tick();
     })(),
     log,
@@ -220,8 +254,10 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
       const callback = await schedule({ ...droppedRequest(offer.number, offer.callId, false), preset: 'custom', customerAsked: true });
       return callBack(callback.id);
     },
+    syncNow,
     stop() {
       clearInterval(interval);
+      clearInterval(syncInterval);
       stopJump();
       stopStore();
       stopLifecycle();
