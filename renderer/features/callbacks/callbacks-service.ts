@@ -59,6 +59,9 @@ export interface Callbacks {
 
 let active: Callbacks | null = null;
 
+/** A reminder is once per window: a callback moved by the retry plan reminds again when its new window opens. */
+const reminderKey = (callback: StoredCallback): string => `${callback.id}@${callback.windowStart}`;
+
 /** The running callbacks feature (null before a valid policy): the components call it. */
 export function callbacksService(): Callbacks | null {
   return active;
@@ -130,9 +133,9 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
     state.setCallbacksNow(now);
     scheduleDroppedIfDue(now);
     if (state.agent.state.kind !== 'ready') return;
-    const due = state.callbacks.filter((c) => c.status === 'open' && bucketOf(c, now) !== 'later' && !state.callbacksReminded.includes(c.id));
+    const due = state.callbacks.filter((c) => c.status === 'open' && bucketOf(c, now) !== 'later' && !state.callbacksReminded.includes(reminderKey(c)));
     if (due.length === 0) return;
-    state.markReminded(due.map((c) => c.id));
+    state.markReminded(due.map(reminderKey));
     notifyDue(due);
     chime();
   };

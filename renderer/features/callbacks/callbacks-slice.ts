@@ -37,7 +37,7 @@ export interface CallbacksSlice {
   droppedCall: DroppedCallOffer | null;
   /** The app clock at the last tick (epoch ms): what due and overdue are worked out against. */
   callbacksNow: number;
-  /** Callbacks whose reminder was shown. */
+  /** Reminders shown, as `<callback id>@<window start>`. */
   callbacksReminded: string[];
   setCallbacks(callbacks: StoredCallback[]): void;
   putCallback(callback: StoredCallback): void;

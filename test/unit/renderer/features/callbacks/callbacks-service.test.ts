@@ -55,6 +55,17 @@ describe('callbacks service', () => {
     expect(store.getState().callbacksReminded).toHaveLength(1);
   });
 
+  it('a callback moved by the retry plan reminds again when its new window opens', async () => {
+    const callback = await service.schedule({ number: '1002', preset: 'in-1-hour', customerAsked: false, reason: 'back-office', note: '' });
+    advance(61 * MIN);
+    expect(chime).toHaveBeenCalledTimes(1);
+    await service.recordOutcome(callback.id, 'no-answer');
+    advance(29 * MIN);
+    expect(chime).toHaveBeenCalledTimes(1);
+    advance(2 * MIN);
+    expect(chime).toHaveBeenCalledTimes(2);
+  });
+
   it('dials the callback, keeps the attempt with the call, and a no answer moves it by the retry plan', async () => {
     const callback = await service.schedule({ number: '1002', preset: 'in-1-hour', customerAsked: false, reason: 'back-office', note: 'refund date' });
     expect(await service.callBack(callback.id)).toEqual({ ok: true, callId: 'out-1' });
