@@ -10,7 +10,7 @@
  *                platform/ ui/ db/ i18n/       no feature, no app/
  *                features/phone                 the call model and JsSIP engine
  *                features/{devices agent screenpop quality recording knowledge}
- *                features/{assist shortcuts supervision updates sign-in desktop click-to-dial diagnostics}
+ *                features/{assist shortcuts supervision updates sign-in desktop click-to-dial diagnostics callbacks}
  *                app/                           the composition root: App.tsx, bootstrap.ts, store.ts
  *
  * A feature imports only features in lower layers, and only through their index.ts (what a feature names
@@ -20,7 +20,7 @@
  */
 const L1 = 'phone';
 const L2 = 'devices|agent|screenpop|quality|recording|knowledge';
-const L3 = 'assist|shortcuts|supervision|updates|sign-in|desktop|click-to-dial|diagnostics';
+const L3 = 'assist|shortcuts|supervision|updates|sign-in|desktop|click-to-dial|diagnostics|callbacks';
 const feature = (names) => `^renderer/features/(${names})/`;
 
 module.exports = {

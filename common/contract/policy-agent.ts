@@ -8,8 +8,10 @@ export const localizedLabelSchema = z
 export type LocalizedLabel = z.infer<typeof localizedLabelSchema>;
 
 const codeSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1–40 letters, digits, dot, dash or underscore');
-const coded = z.strictObject({ code: codeSchema, label: localizedLabelSchema });
-const uniqueCodes = (items: { code: string }[]) => new Set(items.map((i) => i.code)).size === items.length;
+/** A policy code with its label per language (reasons, wrap-up codes, callback reasons). */
+export const coded = z.strictObject({ code: codeSchema, label: localizedLabelSchema });
+/** Refinement: no code twice in one list. */
+export const uniqueCodes = (items: { code: string }[]) => new Set(items.map((i) => i.code)).size === items.length;
 
 const defaultNotReadyReasons = [
   { code: 'break', label: { 'zh-CN': '小休', 'zh-TW': '小休', en: 'Break' } },

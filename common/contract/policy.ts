@@ -16,6 +16,7 @@ import { supervisionPolicySchema } from './policy-supervision';
 import { updatesPolicySchema } from './policy-updates';
 import { logsPolicySchema } from './policy-logs';
 import { dialPolicySchema } from './policy-dial';
+import { callbacksPolicySchema } from './policy-callbacks';
 import { windowPolicyFields } from './policy-window';
 
 export * from './policy-agent';
@@ -151,6 +152,7 @@ export const policySchema = z.strictObject({
   updates: updatesPolicySchema,
   logs: logsPolicySchema,
   dial: dialPolicySchema,
+  callbacks: callbacksPolicySchema,
   ...windowPolicyFields,
   /** Keys the agent may not change; the policy's value wins over the agent's settings. */
   locked: z.array(z.enum(lockableKeys)).default([]),

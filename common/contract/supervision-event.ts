@@ -66,6 +66,8 @@ export const agentEventBodySchema = z.strictObject({
   alerts: z.array(agentAlertSchema).max(20),
   /** The agent asked for help (epoch ms); cleared when the agent lowers the hand or the call ends. */
   helpAtMs: epochMs.optional(),
+  /** Callbacks this agent promised whose window has passed with no outcome (issue 27); absent = none. */
+  overdueCallbacks: z.number().int().min(1).max(100_000).optional(),
 });
 export type AgentEventBody = z.infer<typeof agentEventBodySchema>;
 

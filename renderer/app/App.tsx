@@ -15,6 +15,7 @@ import { SignInForm, SignOutButton } from '../features/sign-in';
 import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions, TeamBoard } from '../features/supervision';
 import { UpdateBanner } from '../features/updates';
 import { DialDialog, DialHandedOff } from '../features/click-to-dial';
+import { CallbackContext, CallbackDialog, CallbackHistoryTag, CallbacksPanel, ScheduleCallbackButton } from '../features/callbacks';
 import { Workspace } from '../ui/layout/Workspace';
 import { CallIndicators } from './CallIndicators';
 import { DisplaySettings } from './DisplaySettings';
@@ -80,20 +81,21 @@ function Desk({ lead, crm }: { lead: boolean; crm: { timeoutMs: number; elderlyA
   const callArea = (
     <>
       {ringing && <IncomingCall call={ringing} />}
-      {current ? <CurrentCall call={current} speakerSinkId={speakerSinkId} activeExtras={<RecordingControls call={current} />} /> : <Dialer />}
+      {current ? <CurrentCall call={current} speakerSinkId={speakerSinkId} activeExtras={<><RecordingControls call={current} /><ScheduleCallbackButton callId={current.id} number={current.remoteNumber} /></>} /> : <Dialer />}
       {inCall && <CallQualityStatus callId={current.id} />}
       {lead && <LeadSupervisionPanel />}
-      <WrapUpPanel renderSummary={(callIds) => <CallSummaryPanel callIds={callIds} />} />
-      <CustomerProfile timeoutMs={crm.timeoutMs} elderlyAge={crm.elderlyAge} />
+      <WrapUpPanel renderSummary={(callIds) => <><CallSummaryPanel callIds={callIds} />{callIds[0] && <ScheduleCallbackButton callId={callIds[0]} />}</>} />
+      <CustomerProfile timeoutMs={crm.timeoutMs} elderlyAge={crm.elderlyAge} renderContext={(callId) => <CallbackContext callId={callId} />} />
     </>
   );
   const activity: ReactNode = (
     <>
       {lead && <TeamBoard renderActions={(member) => <SupervisionActions member={member} />} />}
+      <CallbacksPanel />
       <CallHistory
         renderExtra={(entry) => (
           <>
-            {entry.quality && <> <CallQualitySummary summary={entry.quality} /></>} <CallRecording callId={entry.id} />
+            {entry.quality && <> <CallQualitySummary summary={entry.quality} /></>} <CallRecording callId={entry.id} /> <CallbackHistoryTag callId={entry.id} />
           </>
         )}
       />
@@ -122,6 +124,7 @@ function Desk({ lead, crm }: { lead: boolean; crm: { timeoutMs: number; elderlyA
         ]}
       />
       <DialDialog />
+      <CallbackDialog />
     </>
   );
 }

@@ -18,6 +18,8 @@ import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
 import { cachedCustomerName, startScreenpop } from '../features/screenpop';
 import { startClickToDial } from '../features/click-to-dial';
+import { selectOverdueCount, startCallbacks } from '../features/callbacks';
+import { appClock, installTestClock } from '../platform/app-clock';
 import { startShortcuts } from '../features/shortcuts';
 import { signInAgent, signOut } from '../features/sign-in';
 import { startBoard, startSupervisionCalls, toggleHelp } from '../features/supervision';
@@ -112,6 +114,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
     onUserAgent: (hook) => engine.onUserAgent(hook),
     onAssistEvent,
     reasonLabel: (code) => labelOf(policy.agent.notReadyReasons, code, store.getState().language),
+    overdueCallbacks: () => selectOverdueCount(store.getState()),
   });
   stopPhone = () => engine.stop();
   signOutOfDesk = () => signOut(host, () => engine.unregisterAndStop());
@@ -137,6 +140,9 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // Click-to-dial: links, ?dial= and the clipboard key open the Dial dialog (the CRM cache names the customer).
   const profileTtlMs = policy.crm.cacheTtlMinutes * 60_000;
   startClickToDial(policy.dial, store, { host, lifecycle, phone: { dial, holdAndDial, sendDtmf }, customerName: (number) => cachedCustomerName(number, profileTtlMs) });
+  // Callbacks: the promised calls, their reminders (on the app clock, which `?testClock=1` lets a test advance) and dropped calls.
+  installTestClock();
+  startCallbacks(policy, store, lifecycle, { clock: appClock, phone: { dial } });
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);
   host.system.onEvent((event) => {

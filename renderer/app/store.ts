@@ -12,6 +12,7 @@ import { createSignInSlice } from '../features/sign-in';
 import { createSupervisionCallsSlice, createTeamSlice } from '../features/supervision';
 import { createUpdatesSlice } from '../features/updates';
 import { createClickToDialSlice } from '../features/click-to-dial';
+import { createCallbacksSlice } from '../features/callbacks';
 import type { AppState } from '../platform/store';
 
 /** A fresh store; the compiler checks it has every slice the features merged into AppState. */
@@ -30,5 +31,6 @@ export function createAppStore() {
     ...createSignInSlice(...a),
     ...createDiagnosticsSlice(...a),
     ...createClickToDialSlice(...a),
+    ...createCallbacksSlice(...a),
   }));
 }

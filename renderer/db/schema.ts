@@ -126,6 +126,57 @@ export interface StoredSearchFeedback {
   day: string;
 }
 
+/** How a callback attempt ended, as the agent recorded it (features/callbacks). */
+export type CallbackOutcome = 'reached' | 'no-answer' | 'wrong-number' | 'declined' | 'done-elsewhere';
+
+/**
+ * A promised call back to a customer (features/callbacks). Numbers and notes are personal data: they stay on
+ * this machine and the bank's own callback service.
+ */
+export interface StoredCallback {
+  id: string;
+  number: string;
+  /** Policy `callbacks.reasons` code. */
+  reason: string;
+  note: string;
+  /** Epoch ms: when the customer may be called, from and until. */
+  windowStart: number;
+  windowEnd: number;
+  /** The customer asked for this time: kept even in the quiet hours. */
+  customerAsked: boolean;
+  /** `open` until an outcome closes it. */
+  status: 'open' | 'closed';
+  outcome?: CallbackOutcome;
+  /** Unanswered attempts so far (the retry plan's position). */
+  attempts: number;
+  /** The customer's context when it was promised. */
+  customerId?: string;
+  customerName?: string;
+  intent?: string;
+  summary?: string;
+  /** The customer is elderly: the callback carries the priority-route cue again. */
+  elderly?: boolean;
+  /** The call it was promised on. */
+  sourceCallId?: string;
+  /** Scheduled automatically after a dropped call. */
+  automatic?: boolean;
+  createdAt: number;
+  /** Epoch ms of the last local change (sync: the newer change wins, see callbacks/domain/sync-merge.ts). */
+  updatedAt: number;
+  /** Changed here since the last sync. */
+  dirty: boolean;
+}
+
+/** One call placed for a callback, with the call (history, recording) it belongs to. */
+export interface StoredCallbackAttempt {
+  id?: number;
+  callbackId: string;
+  /** The phone's call id: the history entry's and the recording's. */
+  callId: string;
+  startedAt: number;
+  outcome?: CallbackOutcome;
+}
+
 export type LingxiDb = Dexie & {
   settings: EntityTable<SettingEntry, 'key'>;
   callHistory: EntityTable<CallHistoryEntry, 'id'>;
@@ -135,6 +186,8 @@ export type LingxiDb = Dexie & {
   kbMeta: EntityTable<KnowledgeMetaEntry, 'key'>;
   transcripts: EntityTable<StoredTranscript, 'callId'>;
   kbFeedback: EntityTable<StoredSearchFeedback, 'id'>;
+  callbacks: EntityTable<StoredCallback, 'id'>;
+  callbackAttempts: EntityTable<StoredCallbackAttempt, 'id'>;
 };
 
 export const DB_NAME = 'lingxi';
@@ -167,5 +220,10 @@ export function declareSchema(db: Dexie): void {
   // Knowledge search feedback (issue 24): opened results, kept only while knowledge.feedbackExport is on.
   db.version(7).stores({
     kbFeedback: '++id',
+  });
+  // Callbacks (issue 27): promised calls and every attempt at them, with the call each attempt was.
+  db.version(8).stores({
+    callbacks: 'id, windowStart, status',
+    callbackAttempts: '++id, callbackId, callId',
   });
 }

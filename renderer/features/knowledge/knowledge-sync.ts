@@ -5,7 +5,7 @@
  * Each delta is committed together with its cursor before the next is asked for (`hasMore`), so a sync
  * cut off by a crash or the network resumes from the last committed delta, never skips one.
  */
-import { readTextCapped, type CappedText } from '@common/read-body';
+import { pullDeltas } from '@common/sync/delta-pull';
 import { parseKnowledgeDelta } from '@common/knowledge/delta-schema';
 import type { KnowledgeBase } from './knowledge-base';
 
@@ -19,25 +19,8 @@ export interface SyncOutcome {
   skipped: string[];
 }
 
-/** A failed sync; the knowledge base and cursor are as before the failing request. */
-export class SyncError extends Error {
-  override readonly name = 'SyncError';
-}
+export { deltaUrl, SyncError } from '@common/sync/delta-pull';
 
-/** Safety net against a server that always answers hasMore. */
-const MAX_PAGES = 1000;
-
-/** The request URL for a cursor. */
-export function deltaUrl(syncUrl: string, cursor: string | undefined): string {
-  const url = new URL(syncUrl);
-  if (cursor !== undefined) url.searchParams.set('since', cursor);
-  return url.toString();
-}
-
-/**
- * Runs one sync: fetches and commits deltas until the server has no more.
- * @throws SyncError when the server cannot be reached, answers an error, or sends a delta whose envelope is bad
- */
 export interface SyncOptions {
   /** knowledge.maxPackageMb in bytes: a larger delta is refused before it is parsed. */
   maxBytes: number;
@@ -45,42 +28,33 @@ export interface SyncOptions {
   timeoutMs?: number;
 }
 
-export async function syncOnce(kb: KnowledgeBase, syncUrl: string, { maxBytes, fetch: fetchFn = fetch, timeoutMs = 30_000 }: SyncOptions): Promise<SyncOutcome> {
+/**
+ * Runs one sync: fetches and commits deltas until the server has no more.
+ * @throws SyncError when the server cannot be reached, answers an error, or sends a delta whose envelope is bad
+ */
+export async function syncOnce(kb: KnowledgeBase, syncUrl: string, { maxBytes, fetch: fetchFn, timeoutMs }: SyncOptions): Promise<SyncOutcome> {
   const outcome: SyncOutcome = { deltas: 0, applied: 0, deleted: 0, skipped: [] };
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const { syncCursor, etag } = kb.syncState;
-    let response: Response;
-    try {
-      response = await fetchFn(deltaUrl(syncUrl, syncCursor), {
-        headers: { Accept: 'application/json', ...(etag ? { 'If-None-Match': etag } : {}) },
-        cache: 'no-store',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      throw new SyncError(`knowledge server not reachable: ${(error as Error).message}`);
-    }
-    if (response.status === 304) {
-      await kb.markSynced();
-      return outcome;
-    }
-    if (!response.ok) throw new SyncError(`knowledge server answered HTTP ${response.status}`);
-    let body: CappedText;
-    try {
-      body = await readTextCapped(response, maxBytes, 'the knowledge delta', 'knowledge.maxPackageMb');
-    } catch (error) {
-      throw new SyncError(`knowledge server not reachable: ${(error as Error).message}`);
-    }
-    if (!body.ok) throw new SyncError(body.tooLarge);
-    const parsed = parseKnowledgeDelta(body.text);
-    if (!parsed.ok) throw new SyncError(`knowledge server sent a bad delta: ${parsed.errors.slice(0, 5).join('; ')}`);
-    // The ETag names the state the client caught up to: kept only from the last page, or a resumed
-    // paged sync would send it and be told (304) that nothing is missing.
-    const result = await kb.applyDelta(parsed.value, parsed.value.hasMore ? undefined : (response.headers.get('ETag') ?? undefined));
-    outcome.deltas++;
-    outcome.applied += result.applied;
-    outcome.deleted += result.deleted;
-    outcome.skipped.push(...result.skipped);
-    if (!parsed.value.hasMore) return outcome;
-  }
+  outcome.deltas = await pullDeltas(
+    syncUrl,
+    {
+      position: () => ({ cursor: kb.syncState.syncCursor, etag: kb.syncState.etag }),
+      apply: async (delta, etag) => {
+        const result = await kb.applyDelta(delta, etag);
+        outcome.applied += result.applied;
+        outcome.deleted += result.deleted;
+        outcome.skipped.push(...result.skipped);
+      },
+      upToDate: () => kb.markSynced(),
+    },
+    {
+      parse: parseKnowledgeDelta,
+      maxBytes,
+      server: 'knowledge server',
+      what: 'the knowledge delta',
+      limitSetting: 'knowledge.maxPackageMb',
+      ...(fetchFn ? { fetch: fetchFn } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    },
+  );
   return outcome;
 }

@@ -20,6 +20,8 @@ const log = createLogger('screenpop');
 export interface Screenpop {
   /** Asks the CRM again for a call's profile. */
   retry(callId: string): void;
+  /** Pops the profile of a call the agent placed (a callback): cache, then CRM, by number and customer id. */
+  popDialled(callId: string, number: string, customerId?: string): void;
   /** Stores the CRM token in the host's secret storage and retries the latest lookup. */
   saveToken(token: string): Promise<void>;
   stop(): void;
@@ -30,6 +32,11 @@ let active: Screenpop | null = null;
 /** The running screen pop (null before a valid policy). */
 export function getScreenpop(): Screenpop | null {
   return active;
+}
+
+/** Pops the profile of a call the agent placed (callbacks); nothing before screen pop started. */
+export function popDialledCall(callId: string, number: string, customerId?: string): void {
+  active?.popDialled(callId, number, customerId);
 }
 
 /** Starts screen pop for a valid policy: every incoming call the lifecycle reports ringing pops. */
@@ -104,8 +111,27 @@ export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: C
     if (event.type === 'ringing') drop(onIncoming(event.call), log, 'popping an incoming call');
   });
 
+  function popDialled(callId: string, number: string, customerId?: string): void {
+    const lookupId = validCustomerId(customerId, policy.cti.customerIdPattern);
+    store.getState().addPop({
+      callId,
+      number,
+      cti: {},
+      trusted: true,
+      ...(lookupId !== undefined ? { lookupId } : {}),
+      source: 'cti',
+      profiles: [],
+      selected: null,
+      loading: Boolean(crm.profileUrl),
+    });
+    const key = cacheKey({ customerId: lookupId, phone: number });
+    if (key) void showCached(callId, key);
+    void askCrm(callId);
+  }
+
   active = {
     retry: (callId) => void askCrm(callId),
+    popDialled,
     async saveToken(value) {
       const status = await host.secrets.set('crm.token', value);
       if (status.protection === 'weak') log.warn(`CRM token kept with weak protection (${status.persistence === 'session' ? 'browser host: this page only' : 'no OS keyring'})`);

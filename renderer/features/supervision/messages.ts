@@ -58,6 +58,8 @@ const en = {
     turnOnNotifications: 'Turn on desktop notifications',
     askForHelp: 'Ask for help',
     helpRaised: 'Your team lead has been asked for help.',
+    overdueCallbacks_one: '{{count}} overdue callback',
+    overdueCallbacks_other: '{{count}} overdue callbacks',
   },
 };
 
@@ -108,6 +110,8 @@ export const supervisionMessages: LocaleBundle<typeof en> = {
       turnOnNotifications: '开启桌面通知',
       askForHelp: '请求协助',
       helpRaised: '已向班组长请求协助。',
+      overdueCallbacks_one: '{{count}} 个回呼逾期',
+      overdueCallbacks_other: '{{count}} 个回呼逾期',
     },
   },
   'zh-TW': {
@@ -155,6 +159,8 @@ export const supervisionMessages: LocaleBundle<typeof en> = {
       turnOnNotifications: '開啟桌面通知',
       askForHelp: '請求協助',
       helpRaised: '已向班組長請求協助。',
+      overdueCallbacks_one: '{{count}} 個回電逾期',
+      overdueCallbacks_other: '{{count}} 個回電逾期',
     },
   },
 };

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../platform/store';
 import { selectActivePop } from '../screenpop-slice';
@@ -6,8 +7,11 @@ import { IvrSummary } from './IvrSummary';
 import { ProfileDetails } from './ProfileDetails';
 import { ProfileSource } from './ProfileSource';
 
-/** The caller's profile, shown while the call still rings. */
-export function CustomerProfile({ timeoutMs, elderlyAge }: { timeoutMs: number; elderlyAge: number }) {
+/**
+ * The caller's profile, shown while the call still rings. `renderContext` adds what another feature knows of
+ * the call (the app passes a callback's reason and note).
+ */
+export function CustomerProfile({ timeoutMs, elderlyAge, renderContext }: { timeoutMs: number; elderlyAge: number; renderContext?: (callId: string) => ReactNode }) {
   const { t } = useTranslation();
   const pop = useAppStore(selectActivePop);
   const history = useAppStore((s) => s.history);
@@ -23,6 +27,7 @@ export function CustomerProfile({ timeoutMs, elderlyAge }: { timeoutMs: number; 
         {vip && <span className="badge badge--vip">{t('screenpop.vip', { tier: vip })}</span>}
         <ProfileSource pop={pop} />
       </header>
+      {renderContext?.(pop.callId)}
       {pop.loading && <p className="muted">{t('screenpop.loading')}</p>}
       <CrmProblem pop={pop} timeoutMs={timeoutMs} />
       {!pop.loading && !pop.error && pop.source === 'crm' && pop.profiles.length === 0 && <p>{t('screenpop.noRecord')}</p>}

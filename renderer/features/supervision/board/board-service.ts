@@ -26,6 +26,8 @@ export interface BoardPorts {
   onAssistEvent(listener: (event: AssistEventForLead) => void): () => void;
   /** The Not ready reason's label in the agent's language. */
   reasonLabel(code: string): string;
+  /** How many of the agent's callbacks are overdue (callbacks); none without the port. */
+  overdueCallbacks?(): number;
 }
 
 /** What the rest of the app may do with the board. */
@@ -88,6 +90,7 @@ export function startBoard(policy: DeskPolicy, store: ServiceStore, ports: Board
           calls: deskCalls(state, policy.crm.elderlyAge),
           alerts: alerts.alerts,
           ...(alerts.helpAtMs !== undefined ? { helpAtMs: alerts.helpAtMs } : {}),
+          overdueCallbacks: ports.overdueCallbacks?.() ?? 0,
         };
         return describeDesk(input, heldSince?.at);
       },

@@ -13,6 +13,8 @@ export interface DeskInput {
   calls: readonly DeskCall[];
   alerts: readonly AgentAlert[];
   helpAtMs?: number;
+  /** Open callbacks past their window (features/callbacks, through bootstrap). */
+  overdueCallbacks?: number;
 }
 
 /** One phone call with what screen pop and quality know of it. */
@@ -86,5 +88,6 @@ export function describeDesk(input: DeskInput, heldSince?: number): DeskReport {
     ...(call ? { call: callSummary(call) } : {}),
     alerts: input.alerts.slice(-20),
     ...(input.helpAtMs !== undefined ? { helpAtMs: input.helpAtMs } : {}),
+    ...(input.overdueCallbacks ? { overdueCallbacks: Math.min(input.overdueCallbacks, 100_000) } : {}),
   };
 }

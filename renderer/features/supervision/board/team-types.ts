@@ -37,6 +37,8 @@ export interface TeamMember {
   alerts: TeamAlert[];
   /** The agent asked for help. */
   help?: boolean;
+  /** The agent's overdue callbacks (absent: none). */
+  overdueCallbacks?: number;
   /** How the subscription stands: refused is the agent's 403 (the lead is not in its `supervision.leads`). */
   link: TeamLink;
 }

@@ -115,7 +115,7 @@ export class TeamWatch {
     this.options.update(uri, (member) => {
       if (!offline) return member.link === link ? member : { ...member, link };
       if (member.state === 'offline' && member.link === link) return member;
-      const { call: _call, reason: _reason, help: _help, ...rest } = member;
+      const { call: _call, reason: _reason, help: _help, overdueCallbacks: _overdue, ...rest } = member;
       return { ...rest, state: 'offline', sinceMs: member.state === 'offline' ? member.sinceMs : this.now(), alerts: [], link };
     });
   }
@@ -173,6 +173,7 @@ export class TeamWatch {
       if (body.reason) next.reason = body.reason;
       if (body.call) next.call = body.call;
       if (body.helpAtMs !== undefined) next.help = true;
+      if (body.overdueCallbacks) next.overdueCallbacks = body.overdueCallbacks;
       return next;
     });
     this.options.received?.(watch.uri, body);

@@ -33,6 +33,7 @@ export function TeamRow({
       <td>
         {stateText}
         {link && <span className="team-row__link"> ({link})</span>}
+        {member.overdueCallbacks !== undefined && <span className="team-row__callbacks"> · {t('supervision.overdueCallbacks', { count: member.overdueCallbacks })}</span>}
       </td>
       <td>{formatDuration(now - member.sinceMs)}</td>
       <td>{call ? `${t(`supervision.direction.${call.direction}`)} ${formatDuration(callMs)}` : ''}</td>
