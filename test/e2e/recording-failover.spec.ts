@@ -3,6 +3,7 @@
  * parties keep hearing each other, the recording goes on through WebAudio with the gap marked; and a
  * G.711 (PCMU-only) call is recorded by the WebAudio recorder, customer left, agent right.
  */
+import { rendererProbe } from '../soak/probe';
 import { expect, test } from './fixtures/app';
 import { remoteAudio } from './support/audio-probe';
 import { backAfter, killTapWorker, readLevelLog, startLevelLog } from './support/audio-gap';
@@ -68,6 +69,7 @@ test('the recording worker dies mid-call: both parties hear each other within a 
 });
 
 test('a PCMU-only call (a G.711 gateway) is recorded through WebAudio: customer left, agent right', async ({ app, peer }) => {
+  test.setTimeout(120_000);
   const { page } = await app();
   const ui = appUi(page);
   const recordings = recordingsUi(page);
@@ -92,4 +94,18 @@ test('a PCMU-only call (a G.711 gateway) is recorded through WebAudio: customer 
   const audio = await playAndDecode(page, row);
   expect(audio.durationMs, 'about five seconds of audio').toBeGreaterThan(4000);
   expectBothParties(windowsBetween(audio, 500, audio.durationMs - 500), 'through the call');
+
+  // The WebAudio recorder lets the call's tracks go once the call ended (its context is only suspended between
+  // calls). Only JsSIP's Timer M (32 s) holds the ended call's session a while.
+  const probe = await rendererProbe(page);
+  // The test's own tone probe taps the remote track in a context of its own: let it go first.
+  await page.evaluate(async () => {
+    const probes = window as unknown as { __lingxiProbeContext?: AudioContext };
+    await probes.__lingxiProbeContext?.close();
+    delete probes.__lingxiProbeContext;
+  });
+  await expect
+    .poll(async () => (await probe.tracks()).length, { timeout: 50_000, intervals: [3_000], message: 'the call’s tracks released' })
+    .toBe(0);
+  await probe.detach();
 });

@@ -4,7 +4,6 @@
  * Components and other features (the assist pane's PCI guard) use the exported actions only.
  */
 import type { LingxiApi } from '@common/contract/api';
-import { drop } from '@common/logging/drop';
 import type { Policy } from '@common/contract/policy';
 import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
@@ -142,19 +141,10 @@ export async function startRecording(
     closed: (callId) => saves.saved(callId),
     changed: (callId, live) => {
       store.getState().setLiveRecording(callId, live);
-      // No capture running: close the WebAudio recorder's context between calls — once a stopping recorder has
-      // drained its PCI delay line into the file (StereoRecorder.stop), not before. Closed, not suspended: a
-      // MediaStreamAudioSourceNode lives as long as its context, disconnected or not, and keeps its call's
-      // track with it (the 500-call soak saw one track more every second call once taps failed over to WebAudio).
-      const idle = () => context !== null && Object.keys(store.getState().liveRecordings).length === 0;
-      if (idle()) {
-        setTimeout(() => {
-          if (!idle() || !context) return;
-          const closing = context;
-          context = null;
-          drop(closing.close(), log, 'closing the WebAudio recorder between calls');
-        }, settings.pciDelayMs + 1000);
-      }
+      // No capture running: let the audio thread sleep between calls — once a stopping WebAudio recorder
+      // has drained its PCI delay line into the file (StereoRecorder.stop), not before.
+      const idle = () => context && Object.keys(store.getState().liveRecordings).length === 0;
+      if (idle()) setTimeout(() => void (idle() && context?.suspend()), settings.pciDelayMs + 1000);
     },
     now: () => Date.now(),
   });
