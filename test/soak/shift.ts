@@ -69,14 +69,22 @@ function percentile(samples: number[], p: number): number {
   return Math.round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN);
 }
 
-/** Lets go of the test's own probes (their AudioContexts and sources), then waits until the app is back to `idle`. */
-async function drainedCounts(page: CallParties['page'], probe: RendererProbe, idle: ObjectCounts): Promise<ObjectCounts> {
+/**
+ * Lets go of the test's own probes: the tone probe's AudioContext keeps every MediaStreamAudioSourceNode it made
+ * (and so every call's remote track) as long as it runs, which would count as the app's (+1 track a call).
+ */
+async function releaseTestProbes(page: CallParties['page']): Promise<void> {
   await page.evaluate(async () => {
     const probes = window as unknown as { __lingxiProbeContext?: AudioContext; __lingxiAnswerProbe?: unknown };
     await probes.__lingxiProbeContext?.close();
     delete probes.__lingxiProbeContext;
     delete probes.__lingxiAnswerProbe;
   });
+}
+
+/** Lets go of the test's own probes, then waits until the app is back to `idle`. */
+async function drainedCounts(page: CallParties['page'], probe: RendererProbe, idle: ObjectCounts): Promise<ObjectCounts> {
+  await releaseTestProbes(page);
   const end = Date.now() + DRAIN_MS;
   let counts = await probe.objects();
   while (Object.keys(leaked(idle, counts)).length > 0 && Date.now() < end) {
@@ -160,6 +168,7 @@ export async function runShift({ sip, peerUrl, calls, mix = SHIFT_MIX, log, afte
         await clearUp(parties);
         if (++inARow >= MAX_FAILURES_IN_A_ROW) throw new Error(`${inARow} calls in a row failed; last: ${message}`, { cause: error });
       }
+      await releaseTestProbes(app.page);
       const counts = await probe.objects();
       perCall.push(WATCHED.map((name) => counts[name]));
       for (const name of WATCHED) objectsPeak[name] = Math.max(objectsPeak[name], counts[name]);
