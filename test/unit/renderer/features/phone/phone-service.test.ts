@@ -24,6 +24,7 @@ vi.mock('@renderer/features/phone/sip/phone-engine', () => ({
 vi.mock('@renderer/features/phone/ringer', () => ({
   Ringer: class {
     armOnFirstGesture() {}
+    warm() {}
     start() {}
     stop() {}
   },

@@ -56,4 +56,17 @@ describe('Ringer', () => {
     expect(gains[1]?.setValueAtTime).toHaveBeenCalledTimes(RING_PATTERNS.waiting.bursts.length * 4);
     vi.useRealTimers();
   });
+
+  it('warm() makes the audio context ahead of the first ring, which then reuses it', () => {
+    const { context } = fakeContext();
+    const create = vi.fn(() => context as unknown as AudioContext);
+    const ringer = new Ringer(() => '', create);
+    ringer.warm();
+    expect(create).toHaveBeenCalledOnce();
+    ringer.start('normal');
+    ringer.stop();
+    ringer.start('normal');
+    expect(create).toHaveBeenCalledOnce();
+    ringer.stop();
+  });
 });
