@@ -65,6 +65,8 @@ export const shortcutsPolicySchema = z
     toggleRecording: accelerator.default('Ctrl+Alt+S'),
     /** Raise or lower the hand for the team lead (issue 20: the lead's board row lights up). */
     askForHelp: accelerator.default('Ctrl+Alt+Q'),
+    /** Open the Callback dialog for the call in progress or in wrap-up (issue 27: "Schedule callback"). */
+    scheduleCallback: accelerator.default('Ctrl+Alt+B'),
     /** Dial the number on the clipboard (select a number anywhere, copy, press): opens the Dial dialog (issue 23). */
     dial: accelerator.default('Ctrl+Alt+D'),
     /** Export diagnostics (issue 23): the zip IT asks for; also in the Help menu and the header. */

@@ -7,7 +7,7 @@
 import type { ShortcutAction, ShortcutsPolicy } from './policy';
 
 /** Every action a shortcut can trigger, in the order the help panel lists them. */
-export const shortcutActions = ['answer', 'hangup', 'hold', 'mute', 'transfer', 'toggleReady', 'toggleRecording', 'askForHelp', 'dial', 'exportDiagnostics'] as const satisfies readonly ShortcutAction[];
+export const shortcutActions = ['answer', 'hangup', 'hold', 'mute', 'transfer', 'toggleReady', 'toggleRecording', 'askForHelp', 'scheduleCallback', 'dial', 'exportDiagnostics'] as const satisfies readonly ShortcutAction[];
 
 // Fails to compile when the policy gains an action this list lacks.
 type MissingActions = Exclude<ShortcutAction, (typeof shortcutActions)[number]>;

@@ -10,8 +10,8 @@ import type { Kamailio } from '../fixtures/kamailio/kamailio';
 import { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
 import { talkingToCustomer } from '../e2e/support/calls';
+import { watchLongTasks } from '../e2e/support/long-tasks';
 
-type LongTaskWindow = Window & { __lingxiLongTasks?: number[] };
 const RATE = 50;
 const SECONDS = 10;
 
@@ -26,15 +26,9 @@ export async function measureFlood(context: { sip: Kamailio; peerUrl: string; lo
       peers.push(peer);
       return peer;
     });
-    await page.evaluate(() => {
-      const tasks: number[] = [];
-      (window as LongTaskWindow).__lingxiLongTasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push(entry.duration);
-      }).observe({ type: 'longtask' });
-    });
+    const longTasksSoFar = await watchLongTasks(page);
     const result = await inviteFlood({ rate: RATE, seconds: SECONDS });
-    const tasks = await page.evaluate(() => (window as LongTaskWindow).__lingxiLongTasks ?? []);
+    const tasks = await longTasksSoFar();
     log(`flood: ${JSON.stringify(result.finals)}, unanswered ${result.unanswered}, long tasks ${JSON.stringify(tasks.map(Math.round))}`);
     return {
       'flood.refused_486': result.finals[486] ?? 0,

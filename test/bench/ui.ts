@@ -12,6 +12,7 @@ import { CrmFixture } from '../fixtures/crm/server';
 import type { Kamailio } from '../fixtures/kamailio/kamailio';
 import { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
+import { watchLongTasks } from '../e2e/support/long-tasks';
 import { profileReport, startCpuProfile } from './cpu-profile';
 import { summarize, type Figure } from './stats';
 
@@ -19,7 +20,7 @@ const CTI = ['X-Customer-Id: C1001', 'X-Intent: lost card'];
 const CALL_SECONDS = Number(process.env.LINGXI_UI_CALL_SECONDS ?? 60);
 const SETTLE_MS = 5_000;
 
-type UiProbeWindow = Window & { __lingxiRingPaintedAt?: number; __lingxiLongTasks?: number[] };
+type UiProbeWindow = Window & { __lingxiRingPaintedAt?: number };
 
 /** Watches for the next "Incoming call" region and notes the frame that shows it. */
 async function armRingProbe(page: Page): Promise<void> {
@@ -96,13 +97,7 @@ export async function measureUi(context: { sip: Kamailio; peerUrl: string; sampl
     }
 
     // A 60 s call with transcription and recording: the main thread must never block for 50 ms.
-    await page.evaluate(() => {
-      const w = window as UiProbeWindow;
-      w.__lingxiLongTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__lingxiLongTasks?.push(entry.duration);
-      }).observe({ type: 'longtask' });
-    });
+    const longTasksSoFar = await watchLongTasks(page);
     const mark = await customer.mark();
     await customer.call('1001', { extraHeaders: CTI });
     await page.getByRole('button', { name: 'Answer', exact: true }).click();
@@ -112,7 +107,7 @@ export async function measureUi(context: { sip: Kamailio; peerUrl: string; sampl
     await page.waitForTimeout(CALL_SECONDS * 1000);
     if (stopProfile) log(profileReport(await stopProfile(), CALL_SECONDS, 25));
     const transcriptLines = await page.getByRole('log', { name: 'Transcript' }).getByRole('listitem').count().catch(() => 0);
-    const longTasks = await page.evaluate(() => (window as UiProbeWindow).__lingxiLongTasks?.splice(0) ?? []);
+    const longTasks = await longTasksSoFar();
     await page.getByRole('button', { name: 'Hang up', exact: true }).click();
     await customer.waitForEvent('ended', { after: mark });
     log(`ui call: ${CALL_SECONDS} s, ${transcriptLines} transcript lines, long tasks ${JSON.stringify(longTasks.map(Math.round))}`);

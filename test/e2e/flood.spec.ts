@@ -11,9 +11,9 @@ import { buildPolicy } from '../fixtures/policy';
 import { rendererProbe } from '../soak/probe';
 import { expect, test } from './fixtures/app';
 import { expectTwoWayAudio, talkingToCustomer } from './support/calls';
+import { watchLongTasks } from './support/long-tasks';
 import { appUi } from './support/ui';
 
-type LongTaskWindow = Window & { __lingxiLongTasks?: number[] };
 const RATE = 50;
 const SECONDS = 10;
 
@@ -25,13 +25,7 @@ test('50 INVITEs a second for 10 s during a call: audio goes on, the page never 
   const customer = await talkingToCustomer(page, peer);
   const probe = await rendererProbe(page);
   const heapBefore = await probe.heapMb();
-  await page.evaluate(() => {
-    const tasks: number[] = [];
-    (window as LongTaskWindow).__lingxiLongTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
+  const longTasksSoFar = await watchLongTasks(page);
 
   let result: FloodResult | undefined;
   const flood = inviteFlood({ rate: RATE, seconds: SECONDS }).then((done) => (result = done));
@@ -42,7 +36,7 @@ test('50 INVITEs a second for 10 s during a call: audio goes on, the page never 
     audioChecks += 1;
   }
   await flood;
-  const longTasks = await page.evaluate(() => (window as LongTaskWindow).__lingxiLongTasks ?? []);
+  const longTasks = await longTasksSoFar();
   const figures = { ...result, audioChecks, longTasksMs: longTasks.map(Math.round), heapBeforeMb: Number(heapBefore.toFixed(1)) };
   console.log('flood figures', JSON.stringify(figures));
   expect(audioChecks, 'two-way audio checks during the flood').toBeGreaterThanOrEqual(3);

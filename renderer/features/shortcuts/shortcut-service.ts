@@ -24,17 +24,19 @@ export interface ShortcutTargets {
   askForHelp(): void;
   /** Opens the transfer form; false when there is none to open. */
   openTransfer(): boolean;
+  /** Opens the Callback dialog (the Schedule callback button of the call or its wrap-up); false when there is none. */
+  openScheduleCallback(): boolean;
 }
 
 /**
- * Clicks the call's Transfer button, which opens the transfer form (the phone feature owns what happens
- * next). Found by `data-shortcut="transfer"` or by its accessible name in the UI language or English;
- * submit buttons are skipped, so a second press never sends a half-typed transfer.
+ * Clicks the button that opens a form — the call's Transfer (the phone feature owns what happens next) or
+ * Schedule callback (the callbacks feature's). Found by `data-shortcut="<kind>"` or by its accessible name in
+ * the UI language or English; submit buttons are skipped, so a second press never sends a half-typed form.
  */
-export function clickTransferButton(names: readonly string[], root: ParentNode = document): boolean {
+export function clickShortcutButton(kind: 'transfer' | 'callback', names: readonly string[], root: ParentNode = document): boolean {
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) => !b.disabled);
   const button =
-    buttons.find((b) => b.dataset.shortcut === 'transfer') ??
+    buttons.find((b) => b.dataset.shortcut === kind) ??
     buttons.find((b) => b.type !== 'submit' && names.includes((b.getAttribute('aria-label') ?? b.textContent ?? '').trim()));
   button?.click();
   return button !== undefined;
@@ -73,6 +75,8 @@ export function runShortcut(action: ShortcutAction, phone: PhoneSlice, targets: 
     case 'askForHelp':
       targets.askForHelp();
       return true;
+    case 'scheduleCallback':
+      return targets.openScheduleCallback();
     // Never here: both hosts turn the dial key into a dial request with the clipboard's text (LingxiApi.dial), and
     // the diagnostics feature follows its action itself, from start-up (it must work with an invalid policy too).
     case 'dial':
@@ -83,8 +87,8 @@ export function runShortcut(action: ShortcutAction, phone: PhoneSlice, targets: 
   }
 }
 
-/** The commands bootstrap hands over: the phone's, the agent's and the recording's; transfer is the UI's. */
-export type ShortcutCommands = Omit<ShortcutTargets, 'openTransfer'>;
+/** The commands bootstrap hands over: the phone's, the agent's and the recording's; transfer and callback are the UI's. */
+export type ShortcutCommands = Omit<ShortcutTargets, 'openTransfer' | 'openScheduleCallback'>;
 
 /**
  * Subscribes to the host's shortcut actions for the app's lifetime.
@@ -93,7 +97,12 @@ export type ShortcutCommands = Omit<ShortcutTargets, 'openTransfer'>;
 export function startShortcuts(host: Pick<LingxiApi, 'shortcuts'>, store: { getState(): PhoneSlice }, commands: ShortcutCommands): () => void {
   // The Transfer button's name in the UI language, and in English (the accessible name the issue fixes).
   const transferNames = () => [i18next.t('callControl.transfer'), 'Transfer'];
-  const targets: ShortcutTargets = { ...commands, openTransfer: () => clickTransferButton(transferNames()) };
+  const callbackNames = () => [i18next.t('callbacks.schedule'), 'Schedule callback'];
+  const targets: ShortcutTargets = {
+    ...commands,
+    openTransfer: () => clickShortcutButton('transfer', transferNames()),
+    openScheduleCallback: () => clickShortcutButton('callback', callbackNames()),
+  };
   return host.shortcuts.onAction((action) => {
     const done = runShortcut(action, store.getState(), targets);
     log.debug(`shortcut ${action}${done ? '' : ' (nothing to act on)'}`);

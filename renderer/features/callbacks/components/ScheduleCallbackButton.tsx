@@ -10,7 +10,7 @@ export function ScheduleCallbackButton({ callId, number }: { callId: string; num
   const open = useAppStore((s) => s.openCallbackDialog);
   const known = useAppStore((s) => number ?? s.history.find((h) => h.id === callId)?.number ?? '');
   return (
-    <button type="button" onClick={() => open({ number: known, callId })}>
+    <button type="button" data-shortcut="callback" onClick={() => open({ number: known, callId })}>
       {t('callbacks.schedule')}
     </button>
   );

@@ -76,6 +76,7 @@ describe('planShortcuts', () => {
       ['toggleReady', 'Ctrl+Alt+R', 'active'],
       ['toggleRecording', 'Ctrl+Alt+S', 'active'],
       ['askForHelp', 'Ctrl+Alt+Q', 'active'],
+      ['scheduleCallback', 'Ctrl+Alt+B', 'active'],
       ['dial', 'Ctrl+Alt+D', 'active'],
       ['exportDiagnostics', 'Ctrl+Alt+Shift+D', 'active'],
     ]);

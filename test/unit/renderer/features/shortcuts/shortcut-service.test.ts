@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ShortcutAction } from '@common/contract/policy';
 import { createAppStore } from '@renderer/app/store';
 import type { CallSnapshot } from '@renderer/features/phone/sip/types';
-import { clickTransferButton, runShortcut, type ShortcutTargets } from '@renderer/features/shortcuts/shortcut-service';
+import { clickShortcutButton, runShortcut, type ShortcutTargets } from '@renderer/features/shortcuts/shortcut-service';
 import { callSnapshot } from '../../support/call-snapshot';
 
 const snapshot = (patch: Partial<CallSnapshot>): CallSnapshot => callSnapshot(patch);
@@ -17,6 +17,7 @@ function targets() {
     openTransfer: vi.fn<() => boolean>(() => true),
     toggleRecording: vi.fn<(callId: string) => boolean>(() => true),
     askForHelp: vi.fn<() => void>(),
+    openScheduleCallback: vi.fn<() => boolean>(() => true),
   } satisfies ShortcutTargets;
 }
 
@@ -76,14 +77,28 @@ describe('shortcut actions', () => {
     document.body.innerHTML = '<button disabled>Transfer</button><form><button>Transfer</button></form><button type="button">转接</button>';
     const clicks: string[] = [];
     document.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => clicks.push(b.textContent ?? '')));
-    expect(clickTransferButton(['转接', 'Transfer'])).toBe(true);
+    expect(clickShortcutButton('transfer', ['转接', 'Transfer'])).toBe(true);
     expect(clicks).toEqual(['转接']);
     document.body.innerHTML = '<button data-shortcut="transfer">↪</button>';
     const hooked = vi.fn();
     document.querySelector('button')?.addEventListener('click', hooked);
-    expect(clickTransferButton(['Transfer'])).toBe(true);
+    expect(clickShortcutButton('transfer', ['Transfer'])).toBe(true);
     expect(hooked).toHaveBeenCalled();
     document.body.innerHTML = '';
-    expect(clickTransferButton(['Transfer'])).toBe(false);
+    expect(clickShortcutButton('transfer', ['Transfer'])).toBe(false);
+  });
+
+  it('schedule callback opens the Callback dialog through the Schedule callback button, during a call or in wrap-up', () => {
+    const t = targets();
+    expect(runShortcut('scheduleCallback', phoneWith(), t)).toBe(true);
+    expect(t.openScheduleCallback).toHaveBeenCalledOnce();
+    t.openScheduleCallback.mockReturnValue(false);
+    expect(runShortcut('scheduleCallback', phoneWith(), t), 'no Schedule callback button on screen').toBe(false);
+    document.body.innerHTML = '<button type="button">Transfer</button><button type="button" data-shortcut="callback">预约回呼</button>';
+    const clicked: string[] = [];
+    document.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => clicked.push(b.textContent ?? '')));
+    expect(clickShortcutButton('callback', ['Schedule callback'])).toBe(true);
+    expect(clicked).toEqual(['预约回呼']);
+    document.body.innerHTML = '';
   });
 });
