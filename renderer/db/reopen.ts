@@ -6,6 +6,7 @@
  * database in that state tries to open again. A database the app closed on purpose stays closed.
  */
 import type Dexie from 'dexie';
+import { storageBack } from './storage-refusal';
 
 export function reopenAfterFailure(db: Dexie, { everyMs = 2_000, reopened }: { everyMs?: number; reopened?: () => void } = {}): () => void {
   let opening = false;
@@ -15,6 +16,7 @@ export function reopenAfterFailure(db: Dexie, { everyMs = 2_000, reopened }: { e
     db.open().then(
       () => {
         opening = false;
+        storageBack();
         reopened?.();
       },
       () => {

@@ -3,7 +3,8 @@
  * QuotaExceededError, and a disk filled to the last byte as an I/O failure: the write's transaction aborts
  * (AbortError), the database is closed under the app, and reopening it fails with UnknownError ("Internal error
  * opening backing store") — Dexie wraps that in DatabaseClosedError or OpenFailedError (see
- * test/e2e/disk-full.spec.ts). Until space is back every write fails; then reopen.ts opens the database again.
+ * test/e2e/disk-full.spec.ts). Until space is back every write fails; then reopen.ts opens the database again
+ * and wakes the waiting writes.
  */
 
 /** Errors (or errors they wrap) that say the disk or the storage quota refused the write. */
@@ -26,9 +27,19 @@ export function isStorageRefusal(error: unknown): boolean {
   return chainHas(error, REFUSALS);
 }
 
+/** Writes waiting to try again: woken at once when a database opened again (reopen.ts), space being back. */
+const waiting = new Set<() => void>();
+
+/** Tells the writes waiting out a refusal to try again now (a database reopened after a failure). */
+export function storageBack(): void {
+  for (const wake of [...waiting]) wake();
+}
+
 export interface RetryWriteOptions {
   /** Told once, at the first refusal: the write is being kept and retried. */
   refused?: (error: unknown) => void;
+  /** Told when a write that was refused went in at last, with how many attempts it took. */
+  saved?: (attempts: number) => void;
   /** Stop trying after this long (then the last error is thrown); 10 minutes by default. */
   giveUpAfterMs?: number;
   /** Waits between attempts: 1 s doubling to 30 s by default. */
@@ -37,19 +48,30 @@ export interface RetryWriteOptions {
 }
 
 /**
- * Runs a write, and while the storage refuses it (a full disk) runs it again with backoff, so a call's history
- * row or agent-state change outlives a full disk instead of being dropped. Other errors are thrown at once.
+ * Runs a write, and while the storage refuses it (a full disk) runs it again with backoff (1 s doubling to 10 s)
+ * or as soon as a database reopens, so a call's history row or agent-state change outlives a full disk instead
+ * of being dropped. Other errors are thrown at once. The write waits in memory: closing the app meanwhile loses it.
  */
 export async function writeWhileRefused<T>(write: () => Promise<T>, options: RetryWriteOptions = {}): Promise<T> {
-  const { refused, giveUpAfterMs = 600_000, delayMs = (attempt) => Math.min(30_000, 1_000 * 2 ** (attempt - 1)), now = Date.now } = options;
+  const { refused, saved, giveUpAfterMs = 600_000, delayMs = (attempt) => Math.min(10_000, 1_000 * 2 ** (attempt - 1)), now = Date.now } = options;
   const started = now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await write();
+      const result = await write();
+      if (attempt > 1) saved?.(attempt);
+      return result;
     } catch (error) {
       if (!chainHas(error, RETRYABLE) || now() - started >= giveUpAfterMs) throw error;
       if (attempt === 1) refused?.(error);
-      await new Promise((resolve) => setTimeout(resolve, delayMs(attempt)));
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          waiting.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, delayMs(attempt));
+        waiting.add(wake);
+      });
     }
   }
 }

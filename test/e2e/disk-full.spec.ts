@@ -28,6 +28,7 @@ test('disk full mid-call: the call goes on, the agent and IT are told, the commi
     // A few seconds in: slices past the PCI delay line are committed.
     await expect(ui.duration).toHaveText('00:05', { timeout: 10_000 });
 
+    const historySaved = page.waitForEvent('console', { predicate: (message) => /call history saved after \d+ attempts/.test(message.text()), timeout: 60_000 });
     const filled = disk.fill();
     expect(disk.freeBytes(), `the disk is full (${filled} bytes written)`).toBe(0);
 
@@ -64,7 +65,9 @@ test('disk full mid-call: the call goes on, the agent and IT are told, the commi
     expect(manifest.chunks?.length, 'slices committed before the disk filled').toBeGreaterThanOrEqual(3);
     await expect(diskFull, 'the alert goes once the recording is saved again').toHaveCount(0);
 
-    // The call's history row, refused while the disk was full, was kept and written once space was back.
+    // The call's history row, refused while the disk was full, was kept and written once space was back (the app
+    // says so in its log; a write still waiting in memory would be lost by the reload).
+    await historySaved;
     await reload();
     await expect(ui.historyItems).toHaveCount(1);
     await expect(ui.historyItems.first()).toContainText('1002');

@@ -151,7 +151,11 @@ export class AgentService {
 
   private queue<T>(write: () => Promise<T>, what = 'agent state'): Promise<T | undefined> {
     // A full disk refuses every write for a while: keep this one (and, queued behind it, the rest) until it goes in.
-    const kept = () => writeWhileRefused(write, { refused: (error) => log.warn(`${what} not saved yet: the storage refuses writes (disk full?); retrying`, error) });
+    const kept = () =>
+      writeWhileRefused(write, {
+        refused: (error) => log.warn(`${what} not saved yet: the storage refuses writes (disk full?); retrying`, error),
+        saved: (attempts) => log.info(`${what} saved after ${attempts} attempts`),
+      });
     const result = this.writes.then(kept).catch((error: unknown) => {
       log.error(`${what} not saved`, error);
       return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isStorageRefusal, writeWhileRefused } from '@renderer/db/storage-refusal';
+import { isStorageRefusal, storageBack, writeWhileRefused } from '@renderer/db/storage-refusal';
 
 const backingStore = new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
 const closed = Object.assign(new Error(`UnknownError ${backingStore.message}`), { name: 'DatabaseClosedError', inner: backingStore });
@@ -19,9 +19,20 @@ describe('writeWhileRefused', () => {
   it('writes again while the storage refuses, says so once, and returns what the write returned', async () => {
     const write = vi.fn().mockRejectedValueOnce(new DOMException('aborted', 'AbortError')).mockRejectedValueOnce(closed).mockResolvedValue(7);
     const refused = vi.fn();
-    await expect(writeWhileRefused(write, { refused, delayMs: () => 1 })).resolves.toBe(7);
+    const saved = vi.fn();
+    await expect(writeWhileRefused(write, { refused, saved, delayMs: () => 1 })).resolves.toBe(7);
     expect(write).toHaveBeenCalledTimes(3);
     expect(refused).toHaveBeenCalledOnce();
+    expect(saved).toHaveBeenCalledWith(3);
+  });
+
+  it('tries again at once when a database reopens (space is back), not at the end of its wait', async () => {
+    const write = vi.fn().mockRejectedValueOnce(closed).mockResolvedValue('in');
+    const done = writeWhileRefused(write, { delayMs: () => 60_000 });
+    await vi.waitFor(() => expect(write).toHaveBeenCalledOnce());
+    storageBack();
+    await expect(done).resolves.toBe('in');
+    expect(write).toHaveBeenCalledTimes(2);
   });
 
   it('throws any other error at once, and a refusal once it has tried long enough', async () => {
