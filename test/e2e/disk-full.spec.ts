@@ -13,6 +13,7 @@ import { SmallDisk } from '../fixtures/small-disk';
 import { expect, test } from './fixtures/app';
 import { expectTwoWayAudio, talkingToCustomer } from './support/calls';
 import { recordingsUi } from './support/recording';
+import { storedRows } from './support/stored';
 import { appUi } from './support/ui';
 
 test('disk full mid-call: the call goes on, the agent and IT are told, the committed audio uploads once space is back', async ({ app, peer, recordingStore }) => {
@@ -28,7 +29,6 @@ test('disk full mid-call: the call goes on, the agent and IT are told, the commi
     // A few seconds in: slices past the PCI delay line are committed.
     await expect(ui.duration).toHaveText('00:05', { timeout: 10_000 });
 
-    const historySaved = page.waitForEvent('console', { predicate: (message) => /call history saved after \d+ attempts/.test(message.text()), timeout: 60_000 });
     const filled = disk.fill();
     expect(disk.freeBytes(), `the disk is full (${filled} bytes written)`).toBe(0);
 
@@ -65,9 +65,9 @@ test('disk full mid-call: the call goes on, the agent and IT are told, the commi
     expect(manifest.chunks?.length, 'slices committed before the disk filled').toBeGreaterThanOrEqual(3);
     await expect(diskFull, 'the alert goes once the recording is saved again').toHaveCount(0);
 
-    // The call's history row, refused while the disk was full, was kept and written once space was back (the app
-    // says so in its log; a write still waiting in memory would be lost by the reload).
-    await historySaved;
+    // The call's history row, refused while the disk was full, was kept and written once space was back: committed
+    // to IndexedDB (a write still waiting in memory would be lost by a reload), and shown after one.
+    await expect.poll(async () => (await storedRows<{ number: string }>(page, 'callHistory')).map((row) => row.number), { timeout: 30_000 }).toEqual(['1002']);
     await reload();
     await expect(ui.historyItems).toHaveCount(1);
     await expect(ui.historyItems.first()).toContainText('1002');
