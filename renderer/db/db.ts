@@ -7,21 +7,23 @@ import { reopenAfterFailure } from './reopen';
 import { DB_NAME, declareSchema, type LingxiDb } from './schema';
 
 let instance: LingxiDb | undefined;
+let stopReopening: () => void = () => undefined;
 
 /** The app's database, opened on first use. */
 export function getDb(): LingxiDb {
   if (!instance) {
     const db = new Dexie(DB_NAME) as LingxiDb;
     declareSchema(db);
+    // A full disk closes it under the app: open it again once space is back.
+    stopReopening = reopenAfterFailure(db);
     // Another window upgraded the schema: close so it can proceed, and reload to pick it up.
     db.on('versionchange', () => {
+      stopReopening();
       db.close();
       // In a worker (knowledge search) there is no page to reload: it is restarted with the page.
       if (typeof location !== 'undefined' && 'reload' in location) location.reload();
       return false;
     });
-    // A full disk closes it under the app: open it again once space is back.
-    reopenAfterFailure(db);
     instance = db;
   }
   return instance;
@@ -29,6 +31,7 @@ export function getDb(): LingxiDb {
 
 /** For tests: forget the instance so a fresh fake-indexeddb can be used. */
 export function resetDbForTests(): void {
+  stopReopening();
   instance?.close();
   instance = undefined;
 }

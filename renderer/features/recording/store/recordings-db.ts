@@ -97,9 +97,12 @@ let instance: RecordingsDb | undefined;
 /** The app's recordings database, created on first use. */
 export function getRecordingsDb(): RecordingsDb {
   if (!instance) {
-    instance = createRecordingsDb();
-    // A full disk closes it under the app: open it again once space is back.
-    reopenAfterFailure(instance);
+    const db = createRecordingsDb();
+    // A full disk closes it under the app: open it again once space is back; not after the app closed it for
+    // another window's upgrade.
+    const stop = reopenAfterFailure(db);
+    db.on('versionchange', () => stop());
+    instance = db;
   }
   return instance;
 }

@@ -34,12 +34,21 @@ describe('reopenAfterFailure', () => {
     expect(await db.table('rows').count()).toBe(1);
   });
 
-  it('leaves a database the app closed on purpose closed', async () => {
+  it('opens again a database closed under the app (Dexie 4 shows it as closed), and stops when told to', async () => {
     const db = database('reopen-closed');
     await db.open();
+    // What an external close (the browser closing the connection after an I/O error) leaves behind.
+    db.close();
+    const reopened = vi.fn();
+    const stop = reopenAfterFailure(db, { everyMs: 5, reopened });
+    stops.push(stop);
+    await vi.waitFor(() => expect(reopened).toHaveBeenCalledOnce());
+    expect(db.isOpen()).toBe(true);
+
+    // The app closing it on purpose (another window's upgrade) stops the reopening first.
+    stop();
     db.close();
     const open = vi.spyOn(db, 'open');
-    stops.push(reopenAfterFailure(db, { everyMs: 5 }));
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(open).not.toHaveBeenCalled();
     expect(db.isOpen()).toBe(false);

@@ -30,6 +30,7 @@ describe('writeWhileRefused', () => {
     const write = vi.fn().mockRejectedValueOnce(closed).mockResolvedValue('in');
     const done = writeWhileRefused(write, { delayMs: () => 60_000 });
     await vi.waitFor(() => expect(write).toHaveBeenCalledOnce());
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the refusal is taken and the wait begins
     storageBack();
     await expect(done).resolves.toBe('in');
     expect(write).toHaveBeenCalledTimes(2);
@@ -46,5 +47,11 @@ describe('writeWhileRefused', () => {
     });
     await expect(writeWhileRefused(full, { delayMs: () => 1, giveUpAfterMs: 1_000, now: () => clock })).rejects.toBe(closed);
     expect(full).toHaveBeenCalledTimes(3);
+  });
+
+  it('counts an attempt that hangs (a write Chromium leaves pending on a full disk) as refused, and tries again', async () => {
+    const write = vi.fn().mockReturnValueOnce(new Promise(() => undefined)).mockResolvedValue('in');
+    await expect(writeWhileRefused(write, { delayMs: () => 1, attemptTimeoutMs: 20 })).resolves.toBe('in');
+    expect(write).toHaveBeenCalledTimes(2);
   });
 });
