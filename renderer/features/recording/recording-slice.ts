@@ -67,6 +67,11 @@ export const selectLiveRecording =
   (s: RecordingSlice): LiveRecording | undefined =>
     s.liveRecordings[callId];
 
+/** Whether the call is being recorded now: what the call's controls and the top bar's chip say. */
+export function recordingStateOf(live: LiveRecording | undefined): 'recording' | 'paused' | 'off' {
+  return live ? (live.paused ? 'paused' : 'recording') : 'off';
+}
+
 declare module '../../platform/store' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this slice into the app state
   interface AppState extends RecordingSlice {}

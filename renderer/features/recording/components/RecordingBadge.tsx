@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../platform/store';
-import { selectLiveRecording } from '../recording-slice';
+import { recordingStateOf, selectLiveRecording } from '../recording-slice';
 
 /**
  * Whether the call is being recorded, for the top bar: no live region (RecordingControls in the call area has
@@ -9,6 +9,6 @@ import { selectLiveRecording } from '../recording-slice';
 export function RecordingBadge({ callId }: { callId: string }) {
   const { t } = useTranslation();
   const live = useAppStore(selectLiveRecording(callId));
-  const state = live ? (live.paused ? 'paused' : 'recording') : 'off';
+  const state = recordingStateOf(live);
   return <span className={`recording-badge recording-badge--${state}`}>{t(`recording.live.${state}`)}</span>;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../platform/store';
 import type { CallSnapshot } from '../../phone';
-import { selectLiveRecording } from '../recording-slice';
+import { recordingStateOf, selectLiveRecording } from '../recording-slice';
 import { pauseRecording, resumeRecording, startCallRecording } from '../recording-service';
 
 /**
@@ -12,7 +12,7 @@ export function RecordingControls({ call }: { call: CallSnapshot }) {
   const { t } = useTranslation();
   const live = useAppStore(selectLiveRecording(call.id));
   const mode = useAppStore((s) => (s.policy.status === 'ready' ? s.policy.policy.recording.mode : 'off'));
-  const state = live ? (live.paused ? 'paused' : 'recording') : 'off';
+  const state = recordingStateOf(live);
   return (
     <span className={`recording-controls recording-controls--${state}`}>
       <span role="status" aria-label={t('recording.status')} className="recording-controls__status">
