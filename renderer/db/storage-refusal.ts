@@ -35,6 +35,11 @@ export function storageBack(): void {
   for (const wake of [...waiting]) wake();
 }
 
+/** Whether a failed write changed nothing and may simply be written again once the storage takes writes. */
+export function isRetryableWrite(error: unknown): boolean {
+  return chainHas(error, RETRYABLE);
+}
+
 export interface RetryWriteOptions {
   /** Told once, at the first refusal: the write is being kept and retried. */
   refused?: (error: unknown) => void;
@@ -69,7 +74,7 @@ export async function writeWhileRefused<T>(write: () => Promise<T>, options: Ret
       if (attempt > 1) saved?.(attempt);
       return result;
     } catch (error) {
-      if (!chainHas(error, RETRYABLE) || now() - started >= giveUpAfterMs) throw error;
+      if (!isRetryableWrite(error) || now() - started >= giveUpAfterMs) throw error;
       if (attempt === 1) refused?.(error);
       await new Promise<void>((resolve) => {
         const wake = () => {

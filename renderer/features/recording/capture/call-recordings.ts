@@ -5,6 +5,7 @@
  */
 import type { PausedBy, PausedInterval, ProvisionalTail, RecorderRestart } from '../types';
 import { addPause } from './pauses';
+import { isRetryableWrite } from '../store';
 
 /** What capture needs from the recording store. */
 export interface CaptureStore {
@@ -149,6 +150,8 @@ export class CallRecordings {
       await this.deps.store.finish(recordingId, endedAt);
     } catch (error) {
       this.deps.failed(callId, error);
+      // Only a refused write is worth another go; any other failure would fail the same way every time.
+      if (!isRetryableWrite(error)) return;
       const delay = this.deps.closeRetryMs?.(attempt) ?? Math.min(60_000, 5_000 * 2 ** (attempt - 1));
       setTimeout(() => void this.close(callId, recordingId, endedAt, attempt + 1), delay);
       return;

@@ -37,4 +37,4 @@ export class RecordingStorageFullError extends Error {
   }
 }
 
-export { isStorageRefusal } from '../../../db/storage-refusal';
+export { isRetryableWrite, isStorageRefusal } from '../../../db/storage-refusal';

@@ -17,7 +17,7 @@ export type { CacheUsage, QuotaEvent, QuotaLevel, QuotaLimits } from './quota';
 export type { UploadAck } from './upload-states';
 export type { RecordingKeyStatus } from './recording-key';
 export { RecordingKeyError } from './recording-key';
-export { isStorageRefusal, RecordingNotFoundError, RecordingStateError, RecordingStorageFullError } from './errors';
+export { isRetryableWrite, isStorageRefusal, RecordingNotFoundError, RecordingStateError, RecordingStorageFullError } from './errors';
 export { DamagedRecordingError } from '../types';
 export {
   createRecordingsDb,

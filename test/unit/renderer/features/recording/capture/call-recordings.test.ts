@@ -120,6 +120,16 @@ describe('CallRecordings', () => {
     expect(t.failures).toEqual([full, full]);
   });
 
+  it('does not close again after a failure that is not a refused write', async () => {
+    const finish = vi.fn(() => Promise.reject(new TypeError('bug')));
+    const t = setUp({ finish });
+    await t.recordings.start(call);
+    await t.recordings.stop(call.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(finish).toHaveBeenCalledOnce();
+    expect(t.closes).toEqual([]);
+  });
+
   it('keeps paused intervals with who paused, and closes an interval still open at hang-up', async () => {
     const t = setUp();
     await t.recordings.start(call);
