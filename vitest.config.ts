@@ -46,7 +46,7 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
           exclude: isolatedRendererTests,
-          setupFiles: ['test/unit/renderer/setup.ts'],
+          setupFiles: ['test/unit/renderer/setup.ts', 'test/unit/renderer/setup-shared.ts'],
           // One happy-dom and one i18n set-up per worker, not per file: the renderer suite runs in under a
           // minute instead of four on two cores. Files that mock modules or leave timers need their own.
           isolate: false,

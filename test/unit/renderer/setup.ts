@@ -4,7 +4,6 @@ import { afterEach, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { initI18n } from '@renderer/i18n';
 import { messageBundles } from '@renderer/app/bundles';
-import { useStore } from './support/app-store';
 
 // IndexedDB (fake-indexeddb, Node's structuredClone) keeps Blobs as Chromium does only if they are Node's own:
 // happy-dom's Blob comes back from a stored record as an empty object.
@@ -12,10 +11,8 @@ globalThis.Blob = NodeBlob as unknown as typeof Blob;
 
 await initI18n('en', messageBundles);
 // Test files share a worker's modules (vitest.config.ts: isolate false), i18next included: every test starts
-// in English whatever a test before it (in this file or another) switched to, in i18next and in the shared
-// test store (whose language picks the policy's code-list labels).
+// in English whatever a test before it (in this file or another) switched to.
 beforeEach(async () => {
   await initI18n('en');
-  useStore.getState().setLanguage('en', false);
 });
 afterEach(() => cleanup());

@@ -1,7 +1,7 @@
 /**
  * The app store for component tests, provided to every `render` the way the app's root provides it. The
  * renderer project shares modules between files (vitest.config.ts: isolate false), so this one store is shared
- * too: setup.ts puts its language back to English before every test.
+ * too: setup-shared.ts puts its language back to English before every test.
  */
 import { render as renderInDom, type RenderOptions } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
