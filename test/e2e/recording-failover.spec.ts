@@ -95,8 +95,8 @@ test('a PCMU-only call (a G.711 gateway) is recorded through WebAudio: customer 
   expect(audio.durationMs, 'about five seconds of audio').toBeGreaterThan(4000);
   expectBothParties(windowsBetween(audio, 500, audio.durationMs - 500), 'through the call');
 
-  // The WebAudio recorder lets the call's tracks go once the call ended (its context is only suspended between
-  // calls). Only JsSIP's Timer M (32 s) holds the ended call's session a while.
+  // The WebAudio recorder lets the call's tracks go once the call ended (it closes its call's own context).
+  // Only JsSIP's Timer M (32 s) holds the ended call's session a while.
   const probe = await rendererProbe(page);
   // The test's own tone probe taps the remote track in a context of its own: let it go first.
   await page.evaluate(async () => {

@@ -14,6 +14,7 @@ import { runRoot } from '../fixtures/paths';
 import { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
 import { RecordingStoreFixture } from '../fixtures/recording-store/server';
+import { killTapWorker } from '../e2e/support/audio-gap';
 import { clearUp, kindOf, SHIFT_MIX, workCall, type CallKind, type CallMix, type CallParties } from './calls';
 import { leaked, rendererProbe, WATCHED, type ObjectCounts, type RendererProbe } from './probe';
 
@@ -24,6 +25,11 @@ export interface ShiftOptions {
   /** Which calls end in a transfer or a conference; every 20th and 50th by default. */
   mix?: CallMix;
   log: (message: string) => void;
+  /**
+   * Before this call the recording tap worker is killed, as a crash would end it: the watchdog moves that call
+   * off the dead tap and every later call is recorded through WebAudio, so one shift soaks both recorders.
+   */
+  killTapBefore?: number;
   /** Runs on the app's page after the end-of-shift count, before anything closes (a heap snapshot when hunting a leak). */
   afterCalls?: (page: CallParties['page']) => Promise<void>;
 }
@@ -52,6 +58,8 @@ export interface ShiftReport {
   watched: readonly string[];
   /** navigator.storage.estimate() at the end, after every recording was acknowledged and deleted locally. */
   storage: { usageMb: number; indexedDbMb: number | null; recordings: number; uploaded: number };
+  /** Calls whose recording tap the watchdog took off (the app's log line): later calls record through WebAudio. */
+  tapFailovers: { call: number; message: string }[];
   /** Real click on Answer → customer's tone on the agent's player, incoming legs; halves show drift. */
   answerToAudioMs: { p50: number; p95: number; firstHalfP95: number; secondHalfP95: number; n: number };
 }
@@ -114,7 +122,7 @@ async function storageFigures(page: CallParties['page']): Promise<ShiftReport['s
   };
 }
 
-export async function runShift({ sip, peerUrl, calls, mix = SHIFT_MIX, log, afterCalls }: ShiftOptions): Promise<ShiftReport> {
+export async function runShift({ sip, peerUrl, calls, mix = SHIFT_MIX, log, afterCalls, killTapBefore }: ShiftOptions): Promise<ShiftReport> {
   const started = Date.now();
   const store = new RecordingStoreFixture();
   await store.start();
@@ -140,6 +148,15 @@ export async function runShift({ sip, peerUrl, calls, mix = SHIFT_MIX, log, afte
     const probe = await rendererProbe(app.page);
     closers.unshift(() => probe.detach());
 
+    // A tap failover changes how every later call is recorded (WebAudio): the report says when it happened.
+    const tapFailovers: ShiftReport['tapFailovers'] = [];
+    let call = 0;
+    app.page.on('console', (message) => {
+      if (!/recording tap of call/.test(message.text())) return;
+      tapFailovers.push({ call, message: message.text() });
+      log(`call ${call}: ${message.text()}`);
+    });
+
     // The agent's first click of the shift arms the ringer (its one AudioContext, kept for every ring).
     await app.page.mouse.click(1, 1);
     const referenceCall = Math.min(50, Math.max(1, Math.floor(calls / 5)));
@@ -151,10 +168,14 @@ export async function runShift({ sip, peerUrl, calls, mix = SHIFT_MIX, log, afte
     const answers: number[] = [];
     let atReferenceMb = Number.NaN;
     let inARow = 0;
-    for (let call = 1; call <= calls; call++) {
+    for (call = 1; call <= calls; call++) {
       const kind = kindOf(call, mix);
       const callStarted = Date.now();
       let steps = '';
+      if (call === killTapBefore) {
+        await killTapWorker(app.page);
+        log(`call ${call}: the recording tap worker was killed before it`);
+      }
       try {
         const result = await workCall(call, parties, mix);
         steps = JSON.stringify(result.steps);
@@ -198,6 +219,7 @@ export async function runShift({ sip, peerUrl, calls, mix = SHIFT_MIX, log, afte
       objectsAfterEachCall: perCall,
       watched: WATCHED,
       storage,
+      tapFailovers,
       answerToAudioMs: {
         p50: percentile(answers, 50),
         p95: percentile(answers, 95),

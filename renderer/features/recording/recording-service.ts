@@ -104,14 +104,16 @@ export async function startRecording(
   refresh();
 
   const encoded = await taps;
-  let context: AudioContext | null = null;
   const webAudio = (call: CallInfo, callbacks: CaptureCallbacks) => {
-    // latencyHint playback: the graph only feeds MediaRecorder, nobody listens to it live, so large
-    // render buffers are fine and wake the audio thread far less often.
-    context ??= new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE, latencyHint: 'playback' });
+    // One context per call, closed by the recorder once its delay line drained: a running context keeps every
+    // MediaStreamAudioSourceNode it made, and with it the call's tracks (the 500-call soak saw a context shared
+    // by back-to-back calls, never idle long enough to suspend, keep two tracks a call). latencyHint playback:
+    // the graph only feeds MediaRecorder, nobody listens to it live, so large render buffers are fine and wake
+    // the audio thread far less often.
+    const context = new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE, latencyHint: 'playback' });
     void context.resume();
     // The encoded recorder's cadence (sliceMs): a crash loses at most one slice and its commit.
-    return new StereoRecorder({ context, tracks: () => engine.callAudio(call.id), bitrate: settings.bitrate, sliceMs: FLUSH_MS, delayMs: settings.pciDelayMs, ...callbacks });
+    return new StereoRecorder({ context, closeContext: true, tracks: () => engine.callAudio(call.id), bitrate: settings.bitrate, sliceMs: FLUSH_MS, delayMs: settings.pciDelayMs, ...callbacks });
   };
   /** Encoded recordings of calls still up, so a failed tap can hand the call to WebAudio. */
   const failovers = new Map<string, FailoverCapture>();
@@ -139,13 +141,7 @@ export async function startRecording(
     },
     failed: (callId, error) => saves.failed(callId, error),
     closed: (callId) => saves.saved(callId),
-    changed: (callId, live) => {
-      store.getState().setLiveRecording(callId, live);
-      // No capture running: let the audio thread sleep between calls — once a stopping WebAudio recorder
-      // has drained its PCI delay line into the file (StereoRecorder.stop), not before.
-      const idle = () => context && Object.keys(store.getState().liveRecordings).length === 0;
-      if (idle()) setTimeout(() => void (idle() && context?.suspend()), settings.pciDelayMs + 1000);
-    },
+    changed: (callId, live) => store.getState().setLiveRecording(callId, live),
     now: () => Date.now(),
   });
   const { uploadUrl } = settings;

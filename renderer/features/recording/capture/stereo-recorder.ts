@@ -42,6 +42,8 @@ export interface StereoRecorderOptions {
   sliceMs?: number;
   /** The PCI delay line, ms (policy recording.pciDelayMs, ≤ 10,000). */
   delayMs?: number;
+  /** The context is this recorder's alone: close it once stopped, so the audio thread sleeps and the tracks go. */
+  closeContext?: boolean;
 }
 
 export class StereoRecorder {
@@ -158,6 +160,7 @@ export class StereoRecorder {
         for (const node of [...this.delays, ...this.gains]) node.disconnect();
         this.merger.disconnect();
         for (const track of this.destination.stream.getTracks()) track.stop();
+        if (this.options.closeContext) void this.options.context.close().catch(() => undefined);
         resolve();
       };
       const recording = this.recording;

@@ -10,7 +10,7 @@
  * (tap-watchdog.ts): when its frames stop while its media flows, its sender and receiver move to a
  * stand-in pass-through worker (passthrough.worker.ts; `transform = null` does not restart audio that
  * a dead worker stopped in Chromium), the call's recording is told to go on through WebAudio
- * (`onFailover`), and no later call is tapped.
+ * (`onFailover`), no later call is tapped, and the worker is terminated once no call passes through it.
  */
 import { rtpFlow } from './rtp-flow';
 import type { TapOptions, TapRequest, TapResponse } from './tap-protocol';
@@ -24,6 +24,7 @@ export interface TapWorker {
   postMessage(message: TapRequest): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<TapResponse>) => void): void;
   addEventListener(type: 'error', listener: (event: Event) => void): void;
+  terminate?(): void;
 }
 
 /** A call whose tap failed and was taken off: `leg` is where the watchdog saw it stop. */
@@ -125,6 +126,7 @@ export class EncodedTaps {
     this.watchdog.unwatch(callId);
     this.stopTimerWhenIdle();
     if (tapped && this.ready) this.worker.postMessage({ type: 'release', callId });
+    this.retireWhenUnused();
   }
 
   /** Routes the worker's messages about one call. */
@@ -148,6 +150,16 @@ export class EncodedTaps {
       transceiver.sender.transform = new RTCRtpScriptTransform(this.standIn, { callId, leg: 'agent' } satisfies TapOptions);
     }
     for (const listener of this.failoverListeners) listener({ callId, leg });
+    this.retireWhenUnused();
+  }
+
+  /**
+   * A worker no longer trusted ends once no call passes through it: a stalled one would otherwise hold a thread
+   * (spinning, maybe) for the rest of the shift.
+   */
+  private retireWhenUnused(): void {
+    if (this.ready || this.tapped.size > 0) return;
+    this.worker.terminate?.();
   }
 
   /** Runs the watchdog now (on a heartbeat) and again when it asks, unless the next heartbeat comes first. */

@@ -173,7 +173,7 @@ describe('EncodedTaps watchdog', () => {
     return { fake, real };
   }
 
-  it("a worker that goes quiet while RTP flows: within 500 ms the call's audio moves to the stand-in, once, and no later call is tapped", async () => {
+  it("a worker that goes quiet while RTP flows: within 500 ms the call's audio moves to the stand-in, once, no later call is tapped, and the worker ends", async () => {
     const standIn = { name: 'stand-in' } as unknown as Worker;
     const worker = new FakeWorker();
     const started = EncodedTaps.start(() => worker, () => standIn);
@@ -197,12 +197,33 @@ describe('EncodedTaps watchdog', () => {
     expect(call.fake.receiver.transform).toMatchObject({ worker: standIn, options: { callId: 'call-1', leg: 'customer' } });
     expect(call.fake.sender.transform).toMatchObject({ worker: standIn, options: { callId: 'call-1', leg: 'agent' } });
     expect(taps.canRecord('call-1')).toBe(false);
+    expect(worker.terminated, 'no call passes through the distrusted worker any more').toBe(true);
 
     await vi.advanceTimersByTimeAsync(2000);
     expect(failures).toHaveLength(1);
     const later = flowing();
     taps.tap('call-2', later.real);
     expect(later.fake.sender.transform).toBeNull();
+  });
+
+  it('a distrusted worker still carrying another call ends when that call is released, not before', async () => {
+    const standIn = { name: 'stand-in' } as unknown as Worker;
+    const worker = new FakeWorker();
+    const started = EncodedTaps.start(() => worker, () => standIn);
+    worker.reply({ type: 'ready' });
+    const taps = await started;
+    if (!taps) throw new Error('taps did not start');
+    taps.tap('stalled', flowing().real);
+    taps.tap('other', flowing().real);
+    // Only the stalled call's frames stop: the other call still passes through the worker.
+    for (let beat = 1; beat <= 20; beat++) {
+      await vi.advanceTimersByTimeAsync(50);
+      worker.reply({ type: 'frames', counts: { stalled: { customer: Math.min(beat, 5), agent: Math.min(beat, 5) }, other: { customer: beat * 2, agent: beat * 2 } } });
+    }
+    expect(taps.canRecord('stalled')).toBe(false);
+    expect(worker.terminated).toBe(false);
+    taps.release('other');
+    expect(worker.terminated).toBe(true);
   });
 
   it('release stops the worker counting a call and ends the watch', async () => {

@@ -8,6 +8,7 @@ import type { TapOptions, TapRequest, TapResponse } from '@renderer/features/rec
 /** A worker the test answers for. */
 export class FakeWorker implements TapWorker {
   readonly posted: TapRequest[] = [];
+  terminated = false;
   private readonly listeners: { type: string; listener: (event: never) => void }[] = [];
 
   postMessage(message: TapRequest): void {
@@ -16,6 +17,10 @@ export class FakeWorker implements TapWorker {
 
   addEventListener(type: 'message' | 'error', listener: (event: never) => void): void {
     this.listeners.push({ type, listener });
+  }
+
+  terminate(): void {
+    this.terminated = true;
   }
 
   reply(message: TapResponse): void {
