@@ -173,13 +173,19 @@ describe('EncodedTaps watchdog', () => {
     return { fake, real };
   }
 
-  it("a worker that goes quiet while RTP flows: within 500 ms the call's audio moves to the stand-in, once, no later call is tapped, and the worker ends", async () => {
+  /** Started taps whose stand-in is a marker object, to see where a failed call's transforms went. */
+  async function tapsWithStandIn() {
     const standIn = { name: 'stand-in' } as unknown as Worker;
     const worker = new FakeWorker();
     const started = EncodedTaps.start(() => worker, () => standIn);
     worker.reply({ type: 'ready' });
     const taps = await started;
     if (!taps) throw new Error('taps did not start');
+    return { taps, worker, standIn };
+  }
+
+  it("a worker that goes quiet while RTP flows: within 500 ms the call's audio moves to the stand-in, once, no later call is tapped, and the worker ends", async () => {
+    const { taps, worker, standIn } = await tapsWithStandIn();
     const failures: unknown[] = [];
     taps.onFailover((failure) => failures.push(failure));
     const call = flowing();
@@ -207,12 +213,7 @@ describe('EncodedTaps watchdog', () => {
   });
 
   it('a distrusted worker still carrying another call ends when that call is released, not before', async () => {
-    const standIn = { name: 'stand-in' } as unknown as Worker;
-    const worker = new FakeWorker();
-    const started = EncodedTaps.start(() => worker, () => standIn);
-    worker.reply({ type: 'ready' });
-    const taps = await started;
-    if (!taps) throw new Error('taps did not start');
+    const { taps, worker } = await tapsWithStandIn();
     taps.tap('stalled', flowing().real);
     taps.tap('other', flowing().real);
     // Only the stalled call's frames stop: the other call still passes through the worker.
