@@ -7,7 +7,7 @@ import type { Language } from '@common/contract/policy';
 import { POLICY_HEADER, policyHeaderValue } from '@common/contract/policy-header';
 import { fixedAgentPolicy } from '@common/contract/sign-in';
 import { readSetting, writeSetting } from '../db/settings-repo';
-import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from '../features/assist';
+import { assistVocabulary, callSummaries, onAssistEvent, startAssist, startTranscription } from '../features/assist';
 import { holdNotReady, labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
 import { startDesktop } from '../features/desktop';
 import { selectRingerSinkId, startDevices } from '../features/devices';
@@ -142,7 +142,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   startClickToDial(policy.dial, store, { host, lifecycle, phone: { dial, holdAndDial, sendDtmf }, customerName: (number) => cachedCustomerName(number, profileTtlMs) });
   // Callbacks: the promised calls, their reminders (on the app clock, which `?testClock=1` lets a test advance) and dropped calls.
   installTestClock();
-  startCallbacks(policy, store, lifecycle, { clock: appClock, phone: { dial } });
+  startCallbacks(policy, store, lifecycle, { clock: appClock, phone: { dial }, summaries: callSummaries });
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);
   host.system.onEvent((event) => {
