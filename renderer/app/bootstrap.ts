@@ -18,7 +18,7 @@ import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
 import { cachedCustomerName, startScreenpop } from '../features/screenpop';
 import { startClickToDial } from '../features/click-to-dial';
-import { selectOverdueCount, startCallbacks } from '../features/callbacks';
+import { selectCallbackScheduled, selectOverdueCount, startCallbacks } from '../features/callbacks';
 import { appClock, installTestClock } from '../platform/app-clock';
 import { startShortcuts } from '../features/shortcuts';
 import { signInAgent, signOut } from '../features/sign-in';
@@ -89,7 +89,8 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // The phone publishes what happens to calls here; the features below subscribe, in the order they start.
   const lifecycle = createCallLifecycle();
   // Agent state (Ready, reasons, wrap-up rules) is set up before the UI shows it and before any call rings.
-  startAgent(policy, store, lifecycle);
+  // A follow-up wrap-up with no callback promised is not ended by the time limit (callbacks says whether one is).
+  startAgent(policy, store, lifecycle, { followUpScheduled: (callIds) => selectCallbackScheduled(store.getState(), callIds) });
   state.setPolicy({ status: 'ready', policy, source: result.source });
   // Updates: a version IT's kill switch blocks keeps the agent Not ready after this call; the host hears when the desk is busy.
   startUpdates(host, store, { holdNotReady });

@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type AppState } from '../../../platform/store';
 import { formatDuration } from '../../../ui/format';
-import { finishBlocker, type WrapUpWork } from '../agent-machine';
+import { finishBlocker, isFollowUpCode, type WrapUpWork } from '../agent-machine';
 import { finishWrapUp, setWrapUpCode, setWrapUpNotes } from '../agent-service';
 import { useAgentLabels } from './use-agent-labels';
 import { useNow } from '../../../ui/use-now';
@@ -41,7 +41,7 @@ function WrapUpForm({ work, renderSummary, followUp }: WrapUpSlots & { work: Wra
   const now = useNow(250);
   const hintId = useId();
   const blocker = finishBlocker(work, config);
-  const needsFollowUp = work.code !== null && config.wrapUp.codes.some((c) => c.code === work.code && c.followUp === true);
+  const needsFollowUp = isFollowUpCode(config, work.code);
   const scheduled = useAppStore((s) => followUp?.scheduled(s, work.callIds) ?? false);
   const [confirming, setConfirming] = useState(false);
   const unconfirmed = needsFollowUp && followUp !== undefined && !scheduled;

@@ -5,7 +5,8 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsePolicy } from '@common/contract/policy';
-import { startAgent, type AgentService } from '@renderer/features/agent/agent-service';
+import { AgentService, startAgent } from '@renderer/features/agent/agent-service';
+import { createAppStore } from '@renderer/app/store';
 import { WrapUpPanel } from '@renderer/features/agent/components/WrapUpPanel';
 import { CallbackDialog, FollowUpCallback, selectCallbackScheduled, startCallbacks, type Callbacks } from '@renderer/features/callbacks';
 import { resetDbForTests } from '@renderer/db/db';
@@ -91,5 +92,36 @@ describe('wrap-up with a follow-up code', () => {
     chooseCode('resolved');
     finish();
     expect(useStore.getState().agent.state.kind).toBe('ready');
+  });
+});
+
+describe('the wrap-up time limit with a follow-up code', () => {
+  const limited = parsePolicy({ sip: { servers: ['ws://127.0.0.1:8080'], uri: 'sip:1001@127.0.0.1', password: 'x' }, agent: { wrapUp: { timeLimitSeconds: 2 } } }, 'test');
+  if (!limited.ok) throw new Error(JSON.stringify(limited.problems));
+  const limitedPolicy = limited.policy;
+  beforeEach(() => vi.useFakeTimers({ now: 1_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  /** Ends a call into wrap-up with `code`, lets the 2-second limit pass, and says where the agent is. */
+  async function timeOut(code: string, scheduled: boolean) {
+    const store = createAppStore();
+    const phone = fakePhone(store);
+    const agent = new AgentService(limitedPolicy, store, phone.lifecycle, { now: Date.now, repo, saveWrapUp: vi.fn(async () => []), heartbeatMs: 60_000, followUpScheduled: () => scheduled });
+    phone.update(callSnapshot({ answeredAt: 1_000 }));
+    phone.end('c1');
+    agent.dispatch({ type: 'wrap-up-code', code });
+    await vi.advanceTimersByTimeAsync(2_000);
+    const { state } = store.getState().agent;
+    agent.stop();
+    return state.kind === 'wrap-up' ? { kind: state.kind, overdue: state.work.overdue } : { kind: state.kind };
+  }
+
+  it('no callback promised: the limit does not end wrap-up, the agent finishes by hand (overdue)', async () => {
+    expect(await timeOut('follow-up', false)).toEqual({ kind: 'wrap-up', overdue: true });
+  });
+
+  it('with the callback promised, or another code, the limit ends wrap-up as the policy says', async () => {
+    expect(await timeOut('follow-up', true)).toEqual({ kind: 'ready' });
+    expect(await timeOut('resolved', false)).toEqual({ kind: 'ready' });
   });
 });
