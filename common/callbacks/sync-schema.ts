@@ -18,6 +18,7 @@ export const remoteCallbackSchema = z.object({
   windowStart: z.number(),
   windowEnd: z.number(),
   customerAsked: z.boolean(),
+  preference: text(100).optional(),
   status: z.enum(['open', 'closed']),
   outcome: outcome.optional(),
   attempts: z.number().int().min(0),

@@ -22,10 +22,16 @@ const defaultNotReadyReasons = [
 ];
 const defaultWrapUpCodes = [
   { code: 'resolved', label: { 'zh-CN': '已解决', 'zh-TW': '已解決', en: 'Resolved' } },
-  { code: 'follow-up', label: { 'zh-CN': '需跟进', 'zh-TW': '需跟進', en: 'Follow-up needed' } },
+  { code: 'follow-up', label: { 'zh-CN': '需跟进', 'zh-TW': '需跟進', en: 'Follow-up needed' }, followUp: true },
   { code: 'complaint', label: { 'zh-CN': '投诉', 'zh-TW': '投訴', en: 'Complaint' } },
   { code: 'transferred', label: { 'zh-CN': '已转接', 'zh-TW': '已轉接', en: 'Transferred' } },
 ];
+
+/**
+ * A wrap-up code; `followUp: true` means the call needs a follow-up: the wrap-up form then offers "Schedule
+ * callback" prominently and asks once before finishing without a callback.
+ */
+const wrapUpCode = coded.extend({ followUp: z.boolean().optional() });
 
 export const agentPolicySchema = z
   .strictObject({
@@ -41,7 +47,7 @@ export const agentPolicySchema = z
         codeRequired: z.boolean().default(false),
         /** At the time limit: Ready (true) or stay in wrap-up until the agent finishes (false). */
         autoReady: z.boolean().default(true),
-        codes: z.array(coded).refine(uniqueCodes, 'codes must be unique').default(defaultWrapUpCodes),
+        codes: z.array(wrapUpCode).refine(uniqueCodes, 'codes must be unique').default(defaultWrapUpCodes),
       })
       .prefault({}),
   })

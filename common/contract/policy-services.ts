@@ -23,6 +23,11 @@ export const crmMappingSchema = z
     riskLevel: dotPath.default('riskLevel'),
     birthDate: dotPath.default('birthDate'),
     phones: dotPath.default('phones'),
+    /**
+     * The customer's own preferred calling time, e.g. "15:00-18:00", "after 15:00", "Mon-Fri 15:00-18:00"
+     * (common/crm/call-preference.ts; bank time zone): the Callback dialog's default. A value in another format is left out.
+     */
+    callPreference: dotPath.default('callPreference'),
     products: listMapping({ type: dotPath.default('type'), name: dotPath.default('name'), number: dotPath.default('number') }).prefault({ path: 'products' }),
     interactions: listMapping({ at: dotPath.default('at'), channel: dotPath.default('channel'), summary: dotPath.default('summary') }).prefault({ path: 'interactions' }),
     complaints: listMapping({ id: dotPath.default('id'), title: dotPath.default('title'), status: dotPath.default('status'), openedAt: dotPath.default('openedAt') }).prefault({ path: 'complaints' }),

@@ -14,7 +14,7 @@ import type { CustomerProfile } from './profile-schema';
 export type CrmFailure = 'timeout' | 'network' | 'auth' | 'http' | 'json' | 'schema' | 'mapping' | 'too-large';
 
 export type CrmResult =
-  | { ok: true; profiles: CustomerProfile[]; latencyMs: number }
+  | { ok: true; profiles: CustomerProfile[]; latencyMs: number; /** Optional CRM fields left out (crm-mapping.ts). */ ignored?: string[] }
   | { ok: false; kind: CrmFailure; detail: string; latencyMs: number };
 
 export interface CrmQuery {

@@ -3,11 +3,13 @@
  * identifiers on the way. Every failure says which mapping key or field is wrong.
  */
 import type { CrmMapping } from '@common/contract/policy';
+import { formatCallPreference, parseCallPreference } from './call-preference';
 import { readPath } from './dot-path';
 import { customerProfileSchema, maskCardNumber, maskIdentifier, type CustomerProfile } from './profile-schema';
 
+/** `ignored`: optional fields left out because the CRM value is unusable (named, values never quoted). */
 export type MappingResult =
-  | { ok: true; profiles: CustomerProfile[] }
+  | { ok: true; profiles: CustomerProfile[]; ignored?: string[] }
   | { ok: false; kind: 'mapping' | 'schema'; detail: string };
 
 type ListKey = 'products' | 'interactions' | 'complaints';
@@ -28,7 +30,14 @@ function mapList(record: unknown, mapping: CrmMapping[ListKey]): unknown[] | und
   });
 }
 
-function mapRecord(record: unknown, mapping: CrmMapping): Record<string, unknown> {
+/** The preference's canonical text, or undefined (with `bad` set when the CRM had a value in another format). */
+function mapPreference(value: unknown): { value?: string; bad: boolean } {
+  if (value === undefined || value === null || value === '') return { bad: false };
+  const preference = parseCallPreference(value);
+  return preference ? { value: formatCallPreference(preference), bad: false } : { bad: true };
+}
+
+function mapRecord(record: unknown, mapping: CrmMapping, preference: string | undefined): Record<string, unknown> {
   const scalar = (key: keyof CrmMapping) => {
     const value = readPath(record, mapping[key] as string);
     return value === null ? undefined : value;
@@ -44,6 +53,7 @@ function mapRecord(record: unknown, mapping: CrmMapping): Record<string, unknown
     riskLevel: scalar('riskLevel'),
     birthDate: scalar('birthDate'),
     phones: scalar('phones'),
+    callPreference: preference,
     products: mapList(record, mapping.products),
     interactions: mapList(record, mapping.interactions),
     complaints: mapList(record, mapping.complaints),
@@ -58,13 +68,16 @@ export function mapCrmDocument(document: unknown, mapping: CrmMapping): MappingR
   }
   const records = Array.isArray(matches) ? matches : [matches];
   const profiles: CustomerProfile[] = [];
+  const ignored: string[] = [];
   for (const [index, record] of records.entries()) {
     for (const key of ['id', 'name'] as const) {
       if (readPath(record, mapping[key]) === undefined) {
         return { ok: false, kind: 'mapping', detail: `crm.mapping.${key} points nowhere ("${mapping[key]}")` };
       }
     }
-    const parsed = customerProfileSchema.safeParse(mapRecord(record, mapping));
+    const preference = mapPreference(readPath(record, mapping.callPreference));
+    if (preference.bad) ignored.push(records.length > 1 ? `match ${index + 1}: callPreference` : 'callPreference');
+    const parsed = customerProfileSchema.safeParse(mapRecord(record, mapping, preference.value));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = [records.length > 1 ? `match ${index + 1}` : '', issue?.path.join('.') ?? ''].filter(Boolean).join(' ');
@@ -72,5 +85,6 @@ export function mapCrmDocument(document: unknown, mapping: CrmMapping): MappingR
     }
     profiles.push(parsed.data);
   }
-  return { ok: true, profiles };
+  if (ignored.length === 0) return { ok: true, profiles };
+  return { ok: true, profiles, ignored: ignored.map((field) => `${field} is not a calling time such as "15:00-18:00" or "after 15:00": left out`) };
 }

@@ -25,6 +25,8 @@ export const customerProfileSchema = z.object({
   /** ISO date (YYYY-MM-DD). */
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be a date YYYY-MM-DD').optional(),
   phones: z.array(text).default([]),
+  /** The customer's preferred calling time, canonical (call-preference.ts); the mapping leaves a bad one out. */
+  callPreference: z.string().max(100).optional(),
   products: z.array(productSchema).default([]),
   interactions: z.array(interactionSchema).default([]),
   complaints: z.array(complaintSchema).default([]),

@@ -15,7 +15,7 @@ import { SignInForm, SignOutButton } from '../features/sign-in';
 import { AskForHelp, LeadSupervisionPanel, SupervisedStatus, SupervisionActions, TeamBoard } from '../features/supervision';
 import { UpdateBanner } from '../features/updates';
 import { DialDialog, DialHandedOff } from '../features/click-to-dial';
-import { CallbackContext, CallbackDialog, CallbackHistoryTag, CallbacksPanel, ScheduleCallbackButton } from '../features/callbacks';
+import { CallbackContext, CallbackDialog, CallbackHistoryTag, CallbacksPanel, FollowUpCallback, ScheduleCallbackButton, selectCallbackScheduled } from '../features/callbacks';
 import { Workspace } from '../ui/layout/Workspace';
 import { CallIndicators } from './CallIndicators';
 import { DisplaySettings } from './DisplaySettings';
@@ -23,6 +23,12 @@ import { LanguageSelect } from './LanguageSelect';
 import { PolicyProblems } from './PolicyProblems';
 import { PolicyUpdateBanner } from './PolicyUpdateBanner';
 import { useAppStore } from '../platform/store';
+
+/** The wrap-up form's follow-up slot: callbacks' "Schedule callback", and whether one is promised. */
+const followUpSlot = {
+  render: (callIds: readonly string[], followUp: boolean) => <FollowUpCallback callIds={callIds} followUp={followUp} />,
+  scheduled: selectCallbackScheduled,
+};
 
 export function App({ onLanguageChange, onSignOut }: { onLanguageChange(language: Language): void; onSignOut(): void }) {
   const { t } = useTranslation();
@@ -84,7 +90,7 @@ function Desk({ lead, crm }: { lead: boolean; crm: { timeoutMs: number; elderlyA
       {current ? <CurrentCall call={current} speakerSinkId={speakerSinkId} activeExtras={<><RecordingControls call={current} /><ScheduleCallbackButton callId={current.id} number={current.remoteNumber} /></>} /> : <Dialer />}
       {inCall && <CallQualityStatus callId={current.id} />}
       {lead && <LeadSupervisionPanel />}
-      <WrapUpPanel renderSummary={(callIds) => <><CallSummaryPanel callIds={callIds} />{callIds[0] && <ScheduleCallbackButton callId={callIds[0]} />}</>} />
+      <WrapUpPanel renderSummary={(callIds) => <CallSummaryPanel callIds={callIds} />} followUp={followUpSlot} />
       <CustomerProfile timeoutMs={crm.timeoutMs} elderlyAge={crm.elderlyAge} renderContext={(callId) => <CallbackContext callId={callId} />} />
     </>
   );

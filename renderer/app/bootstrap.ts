@@ -7,7 +7,7 @@ import type { Language } from '@common/contract/policy';
 import { POLICY_HEADER, policyHeaderValue } from '@common/contract/policy-header';
 import { fixedAgentPolicy } from '@common/contract/sign-in';
 import { readSetting, writeSetting } from '../db/settings-repo';
-import { assistVocabulary, onAssistEvent, startAssist, startTranscription } from '../features/assist';
+import { assistVocabulary, callSummaries, onAssistEvent, startAssist, startTranscription } from '../features/assist';
 import { holdNotReady, labelOf, recentCalls, recordInterruptedCalls, selectAcceptsCalls, startAgent, toggleReady } from '../features/agent';
 import { startDesktop } from '../features/desktop';
 import { selectRingerSinkId, startDevices } from '../features/devices';
@@ -18,7 +18,7 @@ import { startQuality } from '../features/quality';
 import { pauseRecording, resumeRecording, startRecording, toggleRecordingPause } from '../features/recording';
 import { cachedCustomerName, startScreenpop } from '../features/screenpop';
 import { startClickToDial } from '../features/click-to-dial';
-import { selectOverdueCount, startCallbacks } from '../features/callbacks';
+import { selectCallbackScheduled, selectOverdueCount, startCallbacks } from '../features/callbacks';
 import { appClock, installTestClock } from '../platform/app-clock';
 import { startShortcuts } from '../features/shortcuts';
 import { signInAgent, signOut } from '../features/sign-in';
@@ -89,7 +89,8 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   // The phone publishes what happens to calls here; the features below subscribe, in the order they start.
   const lifecycle = createCallLifecycle();
   // Agent state (Ready, reasons, wrap-up rules) is set up before the UI shows it and before any call rings.
-  startAgent(policy, store, lifecycle);
+  // A follow-up wrap-up with no callback promised is not ended by the time limit (callbacks says whether one is).
+  startAgent(policy, store, lifecycle, { followUpScheduled: (callIds) => selectCallbackScheduled(store.getState(), callIds) });
   state.setPolicy({ status: 'ready', policy, source: result.source });
   // Updates: a version IT's kill switch blocks keeps the agent Not ready after this call; the host hears when the desk is busy.
   startUpdates(host, store, { holdNotReady });
@@ -142,7 +143,7 @@ export async function bootstrap(host: LingxiApi, store: AppStore): Promise<void>
   startClickToDial(policy.dial, store, { host, lifecycle, phone: { dial, holdAndDial, sendDtmf }, customerName: (number) => cachedCustomerName(number, profileTtlMs) });
   // Callbacks: the promised calls, their reminders (on the app clock, which `?testClock=1` lets a test advance) and dropped calls.
   installTestClock();
-  startCallbacks(policy, store, lifecycle, { clock: appClock, phone: { dial } });
+  startCallbacks(policy, store, lifecycle, { clock: appClock, phone: { dial }, summaries: callSummaries });
   // Knowledge search loads its persisted index in a worker; package import and sync run in the background.
   startKnowledge(policy, host);
   host.system.onEvent((event) => {

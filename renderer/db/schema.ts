@@ -144,6 +144,8 @@ export interface StoredCallback {
   windowEnd: number;
   /** The customer asked for this time: kept even in the quiet hours. */
   customerAsked: boolean;
+  /** The customer's own preferred calling time (CRM profile) the window follows, retries included. */
+  preference?: string;
   /** `open` until an outcome closes it. */
   status: 'open' | 'closed';
   outcome?: CallbackOutcome;

@@ -68,7 +68,8 @@ export type AgentEvent =
   /** The phone's calls changed: whether any is past ringing, and which of them were answered. */
   | { type: 'calls'; busy: boolean; answeredCallIds: string[]; at: number }
   /** Time passed (the wrap-up deadline may have come). */
-  | { type: 'tick'; at: number }
+  /** `holdOpen`: a follow-up code with no callback promised yet; at the deadline wrap-up waits for the agent. */
+  | { type: 'tick'; at: number; holdOpen?: boolean }
   | { type: 'wrap-up-code'; code: string | null }
   | { type: 'wrap-up-notes'; notes: string }
   | { type: 'finish-wrap-up'; at: number }
@@ -100,6 +101,11 @@ export function initialAgentMachine(config: AgentConfig, at: number): AgentMachi
 /** Why Finish wrap-up cannot be used now, or null when it can. */
 export function finishBlocker(work: WrapUpWork, config: AgentConfig): 'code-required' | null {
   return config.wrapUp.codeRequired && work.code === null ? 'code-required' : null;
+}
+
+/** Whether the wrap-up code chosen means the call needs a follow-up (policy `followUp: true`). */
+export function isFollowUpCode(config: AgentConfig, code: string | null): boolean {
+  return code !== null && config.wrapUp.codes.some((c) => c.code === code && c.followUp === true);
 }
 
 /** The availability as a state starting at `at`. */
@@ -197,7 +203,7 @@ export function reduceAgent(machine: AgentMachine, event: AgentEvent, config: Ag
       if (state.kind !== 'wrap-up') return { machine };
       const { work } = state;
       if (work.deadline === undefined || work.overdue || event.at < work.deadline) return { machine };
-      if (config.wrapUp.autoReady) return endWrapUp(machine, work, 'timeout', enter(machine.back, event.at));
+      if (config.wrapUp.autoReady && !event.holdOpen) return endWrapUp(machine, work, 'timeout', enter(machine.back, event.at));
       return { machine: { ...machine, state: { ...state, work: { ...work, overdue: true } } } };
     }
     case 'wrap-up-code': {

@@ -8,7 +8,7 @@ import { createLogger } from '../../platform/logger';
 import { writeWhileRefused } from '../../db/storage-refusal';
 import type { ServiceStore } from '../../platform/store';
 import type { CallEnd, CallLifecycle, PhoneSlice } from '../phone';
-import { agentConfigFrom, type AgentEvent, type AgentState, type Availability, type HoldReason, type WrapUpResult } from './agent-machine';
+import { agentConfigFrom, isFollowUpCode, type AgentEvent, type AgentState, type Availability, type HoldReason, type WrapUpResult } from './agent-machine';
 import * as stateRepo from './agent-state-repo';
 import { historyEntryFor, recentCalls, saveCall, saveInterruptedCalls, saveWrapUp, type InterruptedCall } from './history-repo';
 
@@ -19,6 +19,11 @@ export interface AgentDeps {
   saveWrapUp: typeof saveWrapUp;
   /** How often an open stretch is marked alive (bounds what a crash can over-count). */
   heartbeatMs: number;
+  /**
+   * Whether a callback is promised on these calls (callbacks, through bootstrap). With it, a wrap-up with a
+   * follow-up code and none promised is not ended by the time limit: it waits for the agent.
+   */
+  followUpScheduled?: (callIds: readonly string[]) => boolean;
 }
 
 const log = createLogger('agent');
@@ -146,7 +151,14 @@ export class AgentService {
     this.deadlineTimer = undefined;
     if (state.kind !== 'wrap-up' || state.work.deadline === undefined || state.work.overdue) return;
     const delay = Math.max(0, state.work.deadline - this.deps.now());
-    this.deadlineTimer = setTimeout(() => this.dispatch({ type: 'tick', at: this.deps.now() }), delay);
+    this.deadlineTimer = setTimeout(() => this.dispatch({ type: 'tick', at: this.deps.now(), holdOpen: this.followUpPending() }), delay);
+  }
+
+  /** Wrap-up has a follow-up code and no callback is promised on its calls yet. */
+  private followUpPending(): boolean {
+    const { agent, agentConfig } = this.store.getState();
+    if (agent.state.kind !== 'wrap-up' || !this.deps.followUpScheduled) return false;
+    return isFollowUpCode(agentConfig, agent.state.work.code) && !this.deps.followUpScheduled(agent.state.work.callIds);
   }
 
   private queue<T>(write: () => Promise<T>, what = 'agent state'): Promise<T | undefined> {
@@ -168,9 +180,9 @@ export class AgentService {
 let running: AgentService | null = null;
 
 /** Starts the agent feature for a valid policy (bootstrap); it follows the phone's calls through `lifecycle`. */
-export function startAgent(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle, deps?: AgentDeps): AgentService {
+export function startAgent(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle, deps: Partial<AgentDeps> = {}): AgentService {
   running?.stop();
-  const service = new AgentService(policy, store, lifecycle, deps);
+  const service = new AgentService(policy, store, lifecycle, { ...defaultDeps, ...deps });
   running = service;
   // Closing the tab or window ends the open stretch (a crash is covered by the heartbeat instead).
   window.addEventListener('pagehide', () => service.stop(), { once: true });

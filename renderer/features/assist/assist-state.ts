@@ -46,3 +46,17 @@ export function setHealth(callId: string, health: TranscriptionHealth | null): v
 function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 }
+
+/** The call summaries for other features (callbacks keep the summary with a callback promised on the call). */
+export const callSummaries = {
+  /** The summary text of a call while assist keeps it (from hang-up until wrap-up is done). */
+  textOf(callId: string): string | undefined {
+    return useAssist.getState().summaries[callId]?.text;
+  },
+  /** Calls `listener` with each summary as it is made. @returns unsubscribe */
+  subscribe(listener: (callId: string, text: string) => void): () => void {
+    return useAssist.subscribe((state, previous) => {
+      for (const [callId, view] of Object.entries(state.summaries)) if (previous.summaries[callId] !== view) listener(callId, view.text);
+    });
+  },
+};

@@ -10,21 +10,23 @@ import type { AppClock } from '../../platform/app-clock';
 import { createLogger } from '../../platform/logger';
 import type { AppState, ServiceStore } from '../../platform/store';
 import type { CallLifecycle, DialResult } from '../phone';
-import { ageOn, popDialledCall } from '../screenpop';
+import { popDialledCall } from '../screenpop';
 import { addAttempt, attemptsOfCalls, getCallback, openCallbacks, saveCallback, setAttemptOutcome } from './callbacks-repo';
+import { contextOf, keptSummary, preferredWindow, profileOfCall } from './customer-context';
 import { applyOutcome, bucketOf, isDroppedCall } from './domain/callback-rules';
 import { windowFor, type WindowPreset } from './domain/windows';
 import { notifyDue, playChime } from './reminder';
 import { syncCallbacks } from './callbacks-sync';
 
 const log = createLogger('callbacks');
-/** How often due callbacks are looked for (and the list re-sorted) on the real clock. */
+/** How often due callbacks are looked for (the list re-sorted, a sync started when due) on the real clock. */
 const TICK_MS = 15_000;
 
 /** What the Callback dialog saves. */
 export interface CallbackRequest {
   number: string;
-  preset: WindowPreset;
+  /** `preference`: the next slot of the customer's own preferred time (CRM profile of `callId`); in 1 hour without one. */
+  preset: WindowPreset | 'preference';
   /** The picker's "YYYY-MM-DDTHH:MM" (bank time zone) with preset `custom`. */
   custom?: string;
   customerAsked: boolean;
@@ -42,6 +44,16 @@ export interface CallbacksDeps {
   chime?: () => void;
   /** For the callback service sync (tests); the page's own by default. */
   fetch?: typeof fetch;
+  /** Assist's call summaries (a port: bootstrap wires it); a summary made after the callback joins it then. */
+  summaries?: CallSummaries;
+}
+
+/** The call summaries a callback takes into its context. */
+export interface CallSummaries {
+  /** The summary text of a call, once assist has made it (after hang-up). */
+  textOf(callId: string): string | undefined;
+  /** Calls `listener` with each new summary. @returns unsubscribe */
+  subscribe(listener: (callId: string, text: string) => void): () => void;
 }
 
 export interface Callbacks {
@@ -71,21 +83,6 @@ function newId(): string {
   return crypto.randomUUID();
 }
 
-/** The customer context screen pop holds for a call: id, name, intent, whether the customer is elderly. */
-function contextOf(state: AppState, callId: string | undefined, now: number, elderlyAge: number): Partial<StoredCallback> {
-  const pop = callId ? state.pops.find((p) => p.callId === callId) : undefined;
-  if (!pop) return {};
-  const profile = pop.selected !== null ? pop.profiles[pop.selected] : undefined;
-  const customerId = profile?.id ?? pop.cti.customerId;
-  const elderly = profile?.birthDate !== undefined && ageOn(profile.birthDate, new Date(now)) >= elderlyAge;
-  return {
-    ...(customerId ? { customerId } : {}),
-    ...(profile?.name ? { customerName: profile.name } : {}),
-    ...(pop.cti.intent ? { intent: pop.cti.intent } : {}),
-    ...(elderly ? { elderly } : {}),
-  };
-}
-
 export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: CallLifecycle, deps: CallbacksDeps): Callbacks {
   const { callbacks: rules } = policy;
   const { clock } = deps;
@@ -95,6 +92,8 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
 
   let syncing: Promise<void> | null = null;
   let syncAgain = false;
+  /** App clock of the last sync run's start: the next is due `syncMinutes` later (checked on every tick). */
+  let lastSyncAt = clock.now();
   /** One sync at a time; a change made meanwhile is sent by one more run right after. */
   const syncNow = async (): Promise<void> => {
     const { syncUrl } = rules;
@@ -106,6 +105,7 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
     syncing = (async () => {
       do {
         syncAgain = false;
+        lastSyncAt = clock.now();
         try {
           const result = await syncCallbacks({ syncUrl, me: policy.sip.uri ?? '', ...(deps.fetch ? { fetch: deps.fetch } : {}) });
           if (result.rejected > 0) log.info(`callback sync: ${result.rejected} callback(s) taken by a colleague`);
@@ -132,6 +132,8 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
     const state = store.getState();
     state.setCallbacksNow(now);
     scheduleDroppedIfDue(now);
+    // On the app clock, so a test that advances it syncs too (a colleague's change shows without a restart).
+    if (rules.syncUrl && now - lastSyncAt >= rules.syncMinutes * 60_000) drop(syncNow(), log, 'syncing callbacks');
     if (state.agent.state.kind !== 'ready') return;
     const due = state.callbacks.filter((c) => c.status === 'open' && bucketOf(c, now) !== 'later' && !state.callbacksReminded.includes(reminderKey(c)));
     if (due.length === 0) return;
@@ -142,7 +144,12 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
 
   const schedule = async (request: CallbackRequest): Promise<StoredCallback> => {
     const now = clock.now();
-    const window = windowFor(request.preset, now, rules.hours, { ...(request.custom ? { custom: request.custom } : {}), customerAsked: request.customerAsked });
+    const state = store.getState() as AppState;
+    // The customer's own preference is what the customer asked for: kept even in the quiet hours.
+    const preferred = request.preset === 'preference' ? preferredWindow(profileOfCall(state, request.callId)?.callPreference, now, rules.hours) : null;
+    const preset = request.preset === 'preference' ? 'in-1-hour' : request.preset;
+    const window = preferred?.window ?? windowFor(preset, now, rules.hours, { ...(request.custom ? { custom: request.custom } : {}), customerAsked: request.customerAsked });
+    const summary = request.callId ? deps.summaries?.textOf(request.callId) : undefined;
     const callback: StoredCallback = {
       id: newId(),
       number: request.number.trim(),
@@ -150,10 +157,11 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
       note: request.note.trim(),
       windowStart: window.startAt,
       windowEnd: window.endAt,
-      customerAsked: request.customerAsked,
+      customerAsked: preferred !== null || request.customerAsked,
+      ...(preferred ? { preference: preferred.preference } : {}),
       status: 'open',
       attempts: 0,
-      ...contextOf(store.getState() as AppState, request.callId, now, policy.crm.elderlyAge),
+      ...contextOf(state, request.callId, now, policy.crm.elderlyAge, summary),
       ...(request.callId ? { sourceCallId: request.callId } : {}),
       ...(request.automatic ? { automatic: true } : {}),
       createdAt: now,
@@ -180,6 +188,7 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
       number: callback.number,
       ...(callback.customerName ? { customerName: callback.customerName } : {}),
       ...(callback.elderly ? { elderly: true } : {}),
+      ...(callback.summary ? { summary: callback.summary } : {}),
     });
     await addAttempt({ callbackId: callback.id, callId: result.callId, startedAt: clock.now() });
     return result;
@@ -217,13 +226,22 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
     };
   }
 
+  /** A summary made after the callback was promised (during the call) joins the callbacks promised on that call. */
+  const attachSummary = (callId: string, text: string): void => {
+    const summary = keptSummary(text);
+    const now = clock.now();
+    for (const callback of store.getState().callbacks.filter((c) => c.sourceCallId === callId && !c.summary)) {
+      if (summary) drop(put({ ...callback, summary, updatedAt: now, dirty: true }), log, 'keeping the call summary with its callback');
+    }
+  };
+  const stopSummaries = deps.summaries?.subscribe(attachSummary);
+
   const stopLifecycle = lifecycle.subscribe((event) => {
     if (event.type !== 'ended') return;
     if (isDroppedCall(event.end)) store.getState().setDroppedCall({ callId: event.call.id, number: event.call.remoteNumber, droppedAt: clock.now() });
   });
 
   const interval = setInterval(tick, TICK_MS);
-  const syncInterval = rules.syncUrl ? setInterval(() => drop(syncNow(), log, 'syncing callbacks'), rules.syncMinutes * 60_000) : undefined;
   const stopJump = clock.onJump(tick);
   // A change of agent state (Ready again after a call) may release a reminder that waited.
   const stopStore = store.subscribe((state, previous) => {
@@ -260,10 +278,10 @@ export function startCallbacks(policy: Policy, store: ServiceStore, lifecycle: C
     syncNow,
     stop() {
       clearInterval(interval);
-      clearInterval(syncInterval);
       stopJump();
       stopStore();
       stopLifecycle();
+      stopSummaries?.();
       active = null;
     },
   };

@@ -10,6 +10,8 @@ export interface CallbackAttemptView {
   number: string;
   customerName?: string;
   elderly?: boolean;
+  /** Assist's summary of the call the callback was promised on. */
+  summary?: string;
   outcome?: CallbackOutcome;
 }
 

@@ -5,4 +5,5 @@ export { CallbackDialog } from './components/CallbackDialog';
 export { CallbacksPanel } from './components/CallbacksPanel';
 export { CallbackContext, CallbackHistoryTag } from './components/CallbackContext';
 export { ScheduleCallbackButton } from './components/ScheduleCallbackButton';
+export { FollowUpCallback, selectCallbackScheduled } from './components/FollowUpCallback';
 export { selectOverdueCount } from './domain/callback-rules';

@@ -56,6 +56,8 @@ export function startScreenpop(policy: Policy, store: ServiceStore, lifecycle: C
       state.updatePop(callId, { loading: false, error: { kind: result.kind, detail: result.detail } });
       return;
     }
+    // A bad optional field (the preferred calling time) is left out of the profile, never the pop.
+    if (result.ignored?.length) log.warn(`CRM answer: ${result.ignored.join('; ')}`);
     const fetchedAt = Date.now();
     state.updatePop(callId, { loading: false, error: undefined, source: 'crm', fetchedAt, profiles: result.profiles, selected: selectionFor(result.profiles, pop) });
     if (key && result.profiles.length > 0) drop(writeCachedProfiles(key, result.profiles, fetchedAt), log, 'caching the CRM profiles');

@@ -1,8 +1,8 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../../platform/store';
+import { useAppStore, type AppState } from '../../../platform/store';
 import { formatDuration } from '../../../ui/format';
-import { finishBlocker, type WrapUpWork } from '../agent-machine';
+import { finishBlocker, isFollowUpCode, type WrapUpWork } from '../agent-machine';
 import { finishWrapUp, setWrapUpCode, setWrapUpNotes } from '../agent-service';
 import { useAgentLabels } from './use-agent-labels';
 import { useNow } from '../../../ui/use-now';
@@ -11,16 +11,29 @@ import './agent.css';
 /** What the wrap-up form shows above the code: the app puts the assist pane's call summary there. */
 export type WrapUpSummarySlot = (callIds: readonly string[]) => ReactNode;
 
-/**
- * After-call work: the wrap-up code (policy list), notes and Finish wrap-up, with the time left when the
- * policy sets a limit. Renders nothing outside Wrap-up.
- */
-export function WrapUpPanel({ renderSummary }: { renderSummary?: WrapUpSummarySlot }) {
-  const state = useAppStore((s) => s.agent.state);
-  return state.kind === 'wrap-up' ? <WrapUpForm work={state.work} renderSummary={renderSummary} /> : null;
+/** The follow-up slot (callbacks): "Schedule callback", prominent when the code chosen means follow-up. */
+export interface WrapUpFollowUp {
+  render(callIds: readonly string[], followUp: boolean): ReactNode;
+  /** Whether a callback is promised for these calls already (a store selector). */
+  scheduled(state: AppState, callIds: readonly string[]): boolean;
 }
 
-function WrapUpForm({ work, renderSummary }: { work: WrapUpWork; renderSummary: WrapUpSummarySlot | undefined }) {
+interface WrapUpSlots {
+  renderSummary?: WrapUpSummarySlot | undefined;
+  followUp?: WrapUpFollowUp | undefined;
+}
+
+/**
+ * After-call work: the wrap-up code (policy list), notes and Finish wrap-up, with the time left when the
+ * policy sets a limit. A code with `followUp` brings the follow-up slot forward, and finishing without a
+ * callback then takes one explicit confirmation. Renders nothing outside Wrap-up.
+ */
+export function WrapUpPanel(slots: WrapUpSlots) {
+  const state = useAppStore((s) => s.agent.state);
+  return state.kind === 'wrap-up' ? <WrapUpForm work={state.work} {...slots} /> : null;
+}
+
+function WrapUpForm({ work, renderSummary, followUp }: WrapUpSlots & { work: WrapUpWork }) {
   const { t } = useTranslation();
   const config = useAppStore((s) => s.agentConfig);
   const history = useAppStore((s) => s.history);
@@ -28,6 +41,14 @@ function WrapUpForm({ work, renderSummary }: { work: WrapUpWork; renderSummary: 
   const now = useNow(250);
   const hintId = useId();
   const blocker = finishBlocker(work, config);
+  const needsFollowUp = isFollowUpCode(config, work.code);
+  const scheduled = useAppStore((s) => followUp?.scheduled(s, work.callIds) ?? false);
+  const [confirming, setConfirming] = useState(false);
+  const unconfirmed = needsFollowUp && followUp !== undefined && !scheduled;
+  const finish = () => {
+    if (unconfirmed) setConfirming(true);
+    else finishWrapUp();
+  };
   const numbers = work.callIds.flatMap((id) => history.find((e) => e.id === id)?.number ?? []);
   // Round up: "00:01" stays on screen until the last second has really passed.
   const left = work.deadline === undefined ? undefined : Math.ceil(Math.max(0, work.deadline - now) / 1000) * 1000;
@@ -50,6 +71,7 @@ function WrapUpForm({ work, renderSummary }: { work: WrapUpWork; renderSummary: 
         </p>
       )}
       {renderSummary?.(work.callIds)}
+      {!needsFollowUp && followUp?.render(work.callIds, false)}
       <label>
         <span>{t('wrapUp.code')}</span>
         {/* The agent's hands are on the keyboard when the call ends: start where the work starts. */}
@@ -64,15 +86,24 @@ function WrapUpForm({ work, renderSummary }: { work: WrapUpWork; renderSummary: 
           ))}
         </select>
       </label>
+      {needsFollowUp && followUp?.render(work.callIds, true)}
       <label>
         <span>{t('wrapUp.notes')}</span>
         <textarea value={work.notes} maxLength={2000} onChange={(e) => setWrapUpNotes(e.target.value)} />
       </label>
       <div className="actions">
-        <button type="button" disabled={blocker !== null} aria-describedby={blocker ? hintId : undefined} onClick={finishWrapUp}>
+        <button type="button" disabled={blocker !== null} aria-describedby={blocker ? hintId : undefined} onClick={finish}>
           {t('wrapUp.finish')}
         </button>
       </div>
+      {confirming && unconfirmed && (
+        <div role="alert" className="wrap-up__confirm">
+          <p>{t('wrapUp.noCallback')}</p>
+          <button type="button" onClick={finishWrapUp}>
+            {t('wrapUp.finishWithoutCallback')}
+          </button>
+        </div>
+      )}
       {blocker === 'code-required' && (
         <p id={hintId} className="wrap-up__hint">
           {t('wrapUp.codeRequired')}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../platform/store';
 import { useReasonLabel } from './use-reason-label';
 
-/** On the screen pop of a call placed for a callback: its reason and note (and the elderly cue), before the answer. */
+/** On the screen pop of a call placed for a callback: its reason, note, the elderly cue and the first call's summary, before the answer. */
 export function CallbackContext({ callId }: { callId: string }) {
   const { t } = useTranslation();
   const attempt = useAppStore((s) => s.callbackAttempts[callId]);
@@ -15,6 +15,12 @@ export function CallbackContext({ callId }: { callId: string }) {
       </p>
       {attempt.note && <p>{attempt.note}</p>}
       {attempt.elderly && <p className="callbacks__cue">{t('callbacks.elderly')}</p>}
+      {attempt.summary && (
+        <section aria-label={t('callbacks.summary')}>
+          <h3>{t('callbacks.summary')}</h3>
+          <p className="callbacks__summary">{attempt.summary}</p>
+        </section>
+      )}
     </div>
   );
 }

@@ -2,24 +2,34 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../platform/store';
 import { appClock } from '../../../platform/app-clock';
-import { callbacksService } from '../callbacks-service';
-import { WINDOW_PRESETS, formatLocal, type WindowPreset } from '../domain/windows';
+import { formatTime, formatWhen } from '../../../ui/format';
+import { usePreferenceText } from '../../screenpop';
+import { callbacksService, type CallbackRequest } from '../callbacks-service';
+import { preferredWindow, profileOfCall } from '../customer-context';
+import { WINDOW_PRESETS, formatLocal } from '../domain/windows';
 import { useReasonLabel } from './use-reason-label';
 
+type Preset = CallbackRequest['preset'];
+
 /**
- * The Callback dialog: Number (the caller's by default), When (presets or a picker in the bank's time zone),
- * Reason (policy `callbacks.reasons`), Note, Save. Not modal, so a call that rings meanwhile stays answerable.
+ * The Callback dialog: Number (the caller's by default), When (presets or a picker in the bank's time zone;
+ * the customer's own preferred time first when the CRM profile carries one), Reason (policy
+ * `callbacks.reasons`), Note, Save. Not modal, so a call that rings meanwhile stays answerable.
  */
 export function CallbackDialog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const draft = useAppStore((s) => s.callbackDraft);
   const close = useAppStore((s) => s.openCallbackDialog);
   const policy = useAppStore((s) => (s.policy.status === 'ready' ? s.policy.policy.callbacks : null));
   const reasonLabel = useReasonLabel();
+  const preferenceText = usePreferenceText();
+  const profilePreference = useAppStore((s) => profileOfCall(s, s.callbackDraft?.callId)?.callPreference);
+  const preferred = policy ? preferredWindow(profilePreference, appClock.now(), policy.hours) : null;
+  const presets: readonly Preset[] = preferred ? ['preference', ...WINDOW_PRESETS] : WINDOW_PRESETS;
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [number, setNumber] = useState('');
-  const [preset, setPreset] = useState<WindowPreset>('in-1-hour');
+  const [preset, setPreset] = useState<Preset>('in-1-hour');
   const [custom, setCustom] = useState('');
   const [customerAsked, setCustomerAsked] = useState(false);
   const [reason, setReason] = useState('');
@@ -31,7 +41,7 @@ export function CallbackDialog() {
     if (!element) return;
     if (draft && !element.open) {
       setNumber(draft.number);
-      setPreset('in-1-hour');
+      setPreset(policy && preferredWindow(profilePreference, appClock.now(), policy.hours) ? 'preference' : 'in-1-hour');
       setCustom(policy ? formatLocal(appClock.now() + 3_600_000, policy.hours.timeZone) : '');
       setCustomerAsked(false);
       setReason(draft.reason ?? policy?.reasons[0]?.code ?? '');
@@ -40,7 +50,7 @@ export function CallbackDialog() {
       element.show();
     }
     if (!draft && element.open) element.close();
-  }, [draft, policy]);
+  }, [draft, policy, profilePreference]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -72,24 +82,37 @@ export function CallbackDialog() {
         </label>
         <label>
           {t('callbacks.when')}
-          <select value={preset} onChange={(e) => setPreset(e.target.value as WindowPreset)}>
-            {WINDOW_PRESETS.map((p) => (
+          <select value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
+            {presets.map((p) => (
               <option key={p} value={p}>
                 {t(`callbacks.preset.${p}`)}
               </option>
             ))}
           </select>
         </label>
+        {preferred && (
+          <p className="callback-dialog__preference">
+            {t('callbacks.customerPrefers', { preference: preferenceText(preferred.preference) ?? preferred.preference })}
+            {preset === 'preference' && (
+              <>
+                {' '}
+                <span className="muted">{t('callbacks.nextSlot', { from: formatWhen(preferred.window.startAt, i18n.language, appClock.now()), to: formatTime(preferred.window.endAt, i18n.language) })}</span>
+              </>
+            )}
+          </p>
+        )}
         {preset === 'custom' && (
           <label>
             {t('callbacks.pickTime', { zone: policy?.hours.timeZone ?? '' })}
             <input type="datetime-local" value={custom} onChange={(e) => setCustom(e.target.value)} />
           </label>
         )}
-        <label className="callback-dialog__check">
-          <input type="checkbox" checked={customerAsked} onChange={(e) => setCustomerAsked(e.target.checked)} />
-          {t('callbacks.customerAsked')}
-        </label>
+        {preset !== 'preference' && (
+          <label className="callback-dialog__check">
+            <input type="checkbox" checked={customerAsked} onChange={(e) => setCustomerAsked(e.target.checked)} />
+            {t('callbacks.customerAsked')}
+          </label>
+        )}
         <label>
           {t('callbacks.reason')}
           <select value={reason} onChange={(e) => setReason(e.target.value)}>

@@ -56,6 +56,12 @@ function CallbackRow({ callback, now }: { callback: StoredCallback; now: number 
       <span>{reasonLabel(callback.reason)}</span>{' '}
       <span className="muted">{t('callbacks.window', { from: formatWhen(callback.windowStart, i18n.language, now), to: formatTime(callback.windowEnd, i18n.language) })}</span>
       {callback.note && <p className="callbacks__note">{callback.note}</p>}
+      {callback.summary && (
+        <details className="callbacks__details">
+          <summary>{t('callbacks.summary')}</summary>
+          <p className="callbacks__summary">{callback.summary}</p>
+        </details>
+      )}
       {callback.elderly && <p className="callbacks__cue">{t('callbacks.elderly')}</p>}
       {callback.attempts > 0 && <p className="muted">{t('callbacks.attempts', { count: callback.attempts })}</p>}
       {callback.automatic && <p className="muted">{t('callbacks.automatic')}</p>}

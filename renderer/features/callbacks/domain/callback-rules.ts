@@ -4,7 +4,9 @@
  */
 import type { CallEnd } from '../../phone';
 import type { CallbackOutcome, StoredCallback } from '../../../db/schema';
+import { parseCallPreference } from '@common/crm/call-preference';
 import { fitToHours, type CallingHours } from './calling-hours';
+import { nextPreferredWindow } from './preferred-window';
 
 export const CALLBACK_OUTCOMES: readonly CallbackOutcome[] = ['reached', 'no-answer', 'wrong-number', 'declined', 'done-elsewhere'];
 
@@ -27,7 +29,7 @@ export function listOrder(callbacks: readonly StoredCallback[], now: number): St
 
 /**
  * The callback after an attempt's outcome. No answer moves it to the retry plan's next slot (fitted to the
- * calling hours, unless the customer chose the time) while the plan lasts, then closes it as no answer; every
+ * calling hours, or the next slot of the customer's own preferred time after the wait) while the plan lasts, then closes it as no answer; every
  * other outcome closes it.
  */
 export function applyOutcome(callback: StoredCallback, outcome: CallbackOutcome, now: number, plan: { retryMinutes: readonly number[]; hours: CallingHours }): StoredCallback {
@@ -37,7 +39,9 @@ export function applyOutcome(callback: StoredCallback, outcome: CallbackOutcome,
   if (wait === undefined) return { ...base, status: 'closed', outcome, attempts: callback.attempts + 1 };
   const length = Math.max(callback.windowEnd - callback.windowStart, 15 * 60_000);
   const startAt = now + wait * 60_000;
-  const window = fitToHours({ startAt, endAt: startAt + length }, plan.hours, false);
+  // A customer with a preferred time is tried again in its next slot after the wait.
+  const preference = parseCallPreference(callback.preference);
+  const window = (preference ? nextPreferredWindow(preference, startAt, plan.hours) : null) ?? fitToHours({ startAt, endAt: startAt + length }, plan.hours, false);
   return { ...base, attempts: callback.attempts + 1, windowStart: window.startAt, windowEnd: window.endAt, status: 'open' };
 }
 

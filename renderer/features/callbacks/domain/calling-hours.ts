@@ -3,7 +3,7 @@
  * them are the quiet hours: no callback is placed then unless the customer asked for that very time.
  */
 import type { CallbacksPolicy } from '@common/contract/policy-callbacks';
-import { minutesOf, zonedDatePlus, zonedParts, zonedToEpoch } from './zoned-time';
+import { minutesOf, weekdayOf, zonedDatePlus, zonedParts, zonedToEpoch } from './zoned-time';
 
 export type CallingHours = CallbacksPolicy['hours'];
 
@@ -23,8 +23,7 @@ export function withinHours(ms: number, hours: CallingHours): boolean {
 /** The opening and closing instants of the calling day `days` after the local date of `ms`, or null on a closed day. */
 function dayHours(ms: number, days: number, hours: CallingHours): TimeWindow | null {
   const date = zonedDatePlus(ms, days, hours.timeZone);
-  const noon = zonedToEpoch({ ...date, hour: 12, minute: 0 }, hours.timeZone);
-  if (!hours.days.includes(zonedParts(noon, hours.timeZone).weekday)) return null;
+  if (!hours.days.includes(weekdayOf(date, hours.timeZone))) return null;
   const at = (hhmm: string) => zonedToEpoch({ ...date, hour: 0, minute: minutesOf(hhmm) }, hours.timeZone);
   return { startAt: at(hours.start), endAt: at(hours.end) };
 }

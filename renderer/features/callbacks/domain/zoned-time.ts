@@ -73,6 +73,11 @@ export function zonedDatePlus(ms: number, days: number, timeZone: string): { yea
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
+/** The weekday (1 = Monday … 7 = Sunday) of a local calendar date in `timeZone` (read at its noon, clear of DST changes). */
+export function weekdayOf(date: { year: number; month: number; day: number }, timeZone: string): number {
+  return zonedParts(zonedToEpoch({ ...date, hour: 12, minute: 0 }, timeZone), timeZone).weekday;
+}
+
 /** "HH:MM" as minutes after midnight. */
 export function minutesOf(hhmm: string): number {
   const [h = '0', m = '0'] = hhmm.split(':');

@@ -3,6 +3,7 @@ import { formatWhen } from '../../../ui/format';
 import type { CallHistoryEntry } from '../../../db/schema';
 import { dial } from '../../phone';
 import { ageOn, dialableNumber, maskPhone, type CustomerProfile } from '@common/crm/profile-schema';
+import { usePreferenceText } from './use-preference-text';
 
 const INTERACTIONS_SHOWN = 5;
 
@@ -28,6 +29,7 @@ export function ProfileDetails({ profile, history, number, elderlyAge }: { profi
     .filter((h) => h.number === number || profile.phones.includes(h.number))
     .map((h) => ({ at: h.startedAt, channel: t('screenpop.localCall', { outcome: t(`history.outcome.${h.outcome}`) }), summary: h.wrapUp?.notes ?? '' }));
   const when = { format: (ms: number) => formatWhen(ms, i18n.language) };
+  const preference = usePreferenceText()(profile.callPreference);
   const languageName = (code: string) => t(`screenpop.languageName.${code}` as 'screenpop.languageName.yue', { defaultValue: code });
   return (
     <div className="profile-details">
@@ -49,6 +51,12 @@ export function ProfileDetails({ profile, history, number, elderlyAge }: { profi
           <>
             <dt>{t('screenpop.dialect')}</dt>
             <dd>{languageName(profile.dialect)}</dd>
+          </>
+        )}
+        {preference && (
+          <>
+            <dt>{t('screenpop.callPreference')}</dt>
+            <dd>{preference}</dd>
           </>
         )}
       </dl>

@@ -38,4 +38,14 @@ describe('callbacks policy', () => {
     const backwards = parsePolicy({ ...base, callbacks: { hours: { start: '21:00', end: '08:00' } } }, 'test');
     expect(backwards.ok ? [] : backwards.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['callbacks.hours: start must be before end']);
   });
+
+  it('a wrap-up code may say it needs a follow-up (the default "follow-up" does); the flag is a boolean, other keys are refused', () => {
+    const result = parsePolicy({ ...base, agent: { wrapUp: { codes: [{ code: 'promise', label: { en: 'Promised a call' }, followUp: true }, { code: 'done', label: { en: 'Done' } }] } } }, 'test');
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.policy.agent.wrapUp.codes.map((c) => [c.code, c.followUp ?? false])).toEqual([['promise', true], ['done', false]]);
+    const defaults = parsePolicy(base, 'test');
+    expect(defaults.ok && defaults.policy.agent.wrapUp.codes.filter((c) => c.followUp).map((c) => c.code)).toEqual(['follow-up']);
+    const wrong = parsePolicy({ ...base, agent: { wrapUp: { codes: [{ code: 'x', label: { en: 'X' }, followUp: 'yes', callback: true }] } } }, 'test');
+    expect(wrong.ok ? [] : wrong.problems.map((p) => p.path).sort()).toEqual(['agent.wrapUp.codes[0].callback', 'agent.wrapUp.codes[0].followUp']);
+  });
 });

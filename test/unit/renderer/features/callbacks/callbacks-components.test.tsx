@@ -6,6 +6,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsePolicy } from '@common/contract/policy';
 import { CallbackDialog, CallbacksPanel, startCallbacks, type Callbacks } from '@renderer/features/callbacks';
+import { ProfileDetails } from '@renderer/features/screenpop/components/ProfileDetails';
 import { resetDbForTests } from '@renderer/db/db';
 import { initI18n } from '@renderer/i18n';
 import { messageBundles } from '@renderer/app/bundles';
@@ -52,6 +53,34 @@ describe('Callback dialog and Callbacks list', () => {
     expect(within(row).getByRole('button', { name: 'Call back' })).toBeTruthy();
     expect(within(row).getByRole('combobox', { name: 'Outcome' })).toBeTruthy();
     expect(dialog.hasAttribute('open')).toBe(false);
+  });
+
+  it('with the customer\'s own preference on the profile, the dialog says so and defaults to its next slot', async () => {
+    const profile = { id: 'C1', name: 'Wang Fang', tags: [], phones: [], products: [], interactions: [], complaints: [], callPreference: 'Mon-Fri 15:00-18:00' };
+    render(
+      <>
+        <ProfileDetails profile={profile} history={[]} number="1002" elderlyAge={65} />
+        <CallbackDialog />
+        <CallbacksPanel />
+      </>,
+    );
+    expect(screen.getByText('Preferred calling time').nextElementSibling?.textContent).toBe('Mon–Fri 15:00–18:00');
+    act(() => {
+      useStore.getState().addPop({ callId: 'c1', number: '1002', cti: {}, trusted: true, source: 'crm', profiles: [profile], selected: 0, loading: false });
+      useStore.getState().openCallbackDialog({ number: '1002', callId: 'c1' });
+    });
+    const dialog = screen.getByRole('dialog', { name: 'Callback' });
+    const when = within(dialog).getByRole('combobox', { name: 'When' }) as HTMLSelectElement;
+    expect(when.selectedOptions[0]?.text).toBe("The customer's preferred time");
+    expect(dialog.textContent).toContain('Customer prefers Mon–Fri 15:00–18:00');
+    expect(dialog.textContent).toMatch(/Next: \S.*–\d\d:\d\d/);
+    // The preference is the customer's own request: no "customer asked" box to tick.
+    expect(within(dialog).queryByRole('checkbox')).toBeNull();
+    fireEvent.change(when, { target: { value: 'in-1-hour' } });
+    expect(within(dialog).getByRole('checkbox', { name: /The customer asked for this time/ })).toBeTruthy();
+    fireEvent.change(when, { target: { value: 'preference' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(useStore.getState().callbacks).toMatchObject([{ preference: 'Mon-Fri 15:00-18:00', customerAsked: true }]));
   });
 
   it('speaks Chinese: the dialog, the region and the policy\'s reason labels', async () => {

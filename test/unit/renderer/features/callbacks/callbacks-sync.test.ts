@@ -92,4 +92,31 @@ describe('callback service sync (a real HTTP double on loopback)', () => {
       desk.stop();
     }
   });
+
+  it('syncs again when the app clock passes callbacks.syncMinutes: a colleague\'s take shows without a restart', async () => {
+    const parsed = parsePolicy({ sip: { servers: ['ws://127.0.0.1:8080'], uri: ME, password: 'x' }, callbacks: { syncUrl: service.syncUrl, syncMinutes: 5 } }, 'test');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    let now = Date.parse('2026-12-07T02:00:00Z');
+    const jumps = new Set<() => void>();
+    const clock = { now: () => now, onJump: (listener: () => void) => (jumps.add(listener), () => jumps.delete(listener)) };
+    const advance = (ms: number) => {
+      now += ms;
+      for (const listener of jumps) listener();
+    };
+    const store = createAppStore();
+    const desk = startCallbacks(parsed.policy, store, fakePhone(store).lifecycle, { clock, phone: { dial: vi.fn() }, chime: vi.fn(), fetch: nodeFetch });
+    try {
+      const promised = await desk.schedule({ number: '1002', preset: 'in-1-hour', customerAsked: false, reason: 'back-office', note: '' });
+      await vi.waitFor(() => expect(service.get(promised.id)).toMatchObject({ owner: ME }));
+      await desk.syncNow();
+      service.put({ ...callback(promised.id), owner: COLLEAGUE, updatedAt: promised.updatedAt + 1 });
+      const gets = () => service.requests.filter((r) => r.method === 'GET').length;
+      const before = gets();
+      advance(5 * 60_000);
+      await vi.waitFor(() => expect(store.getState().callbacks.map((c) => c.id)).not.toContain(promised.id));
+      expect(gets()).toBe(before + 1);
+    } finally {
+      desk.stop();
+    }
+  });
 });
