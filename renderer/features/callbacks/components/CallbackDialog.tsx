@@ -24,6 +24,9 @@ export function CallbackDialog() {
   const reasonLabel = useReasonLabel();
   const preferenceText = usePreferenceText();
   const profilePreference = useAppStore((s) => profileOfCall(s, s.callbackDraft?.callId)?.callPreference);
+  // The profile's other numbers are offered beside the caller's (the customer may want a call on another one).
+  const profilePhones = useAppStore((s) => profileOfCall(s, s.callbackDraft?.callId)?.phones);
+  const numbersId = useId();
   const preferred = policy ? preferredWindow(profilePreference, appClock.now(), policy.hours) : null;
   const presets: readonly Preset[] = preferred ? ['preference', ...WINDOW_PRESETS] : WINDOW_PRESETS;
   const dialog = useRef<HTMLDialogElement>(null);
@@ -78,7 +81,14 @@ export function CallbackDialog() {
         <h2 id={titleId}>{t('callbacks.dialog')}</h2>
         <label>
           {t('callbacks.number')}
-          <input type="tel" value={number} onChange={(e) => setNumber(e.target.value)} autoComplete="off" />
+          <input type="tel" value={number} onChange={(e) => setNumber(e.target.value)} autoComplete="off" list={profilePhones?.length ? numbersId : undefined} />
+          {profilePhones?.length ? (
+            <datalist id={numbersId}>
+              {profilePhones.map((phone) => (
+                <option key={phone} value={phone} />
+              ))}
+            </datalist>
+          ) : null}
         </label>
         <label>
           {t('callbacks.when')}

@@ -83,6 +83,18 @@ describe('Callback dialog and Callbacks list', () => {
     await vi.waitFor(() => expect(useStore.getState().callbacks).toMatchObject([{ preference: 'Mon-Fri 15:00-18:00', customerAsked: true }]));
   });
 
+  it("offers the profile's numbers beside the caller's", () => {
+    const profile = { id: 'C2', name: 'Li Lei', tags: [], phones: ['13900000001', '02155550000'], products: [], interactions: [], complaints: [] };
+    render(<CallbackDialog />);
+    act(() => {
+      useStore.getState().addPop({ callId: 'c2', number: '1002', cti: {}, trusted: true, source: 'crm', profiles: [profile], selected: 0, loading: false });
+      useStore.getState().openCallbackDialog({ number: '1002', callId: 'c2' });
+    });
+    const number = within(screen.getByRole('dialog', { name: 'Callback' })).getByRole('combobox', { name: 'Number' }) as HTMLInputElement;
+    expect(number.value).toBe('1002');
+    expect([...(number.list?.options ?? [])].map((o) => o.value)).toEqual(['13900000001', '02155550000']);
+  });
+
   it('speaks Chinese: the dialog, the region and the policy\'s reason labels', async () => {
     await initI18n('zh-CN', messageBundles);
     useStore.getState().setLanguage('zh-CN', false);
