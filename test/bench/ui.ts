@@ -12,8 +12,9 @@ import { CrmFixture } from '../fixtures/crm/server';
 import type { Kamailio } from '../fixtures/kamailio/kamailio';
 import { Peer } from '../fixtures/peer/peer';
 import { buildPolicy } from '../fixtures/policy';
-import { watchLongTasks } from '../e2e/support/long-tasks';
+import { watchLongFrames, watchLongTasks } from '../e2e/support/long-tasks';
 import { profileReport, startCpuProfile } from './cpu-profile';
+import { startMainThreadTrace, traceReport } from './main-thread-trace';
 import { summarize, type Figure } from './stats';
 
 const CTI = ['X-Customer-Id: C1001', 'X-Intent: lost card'];
@@ -98,9 +99,13 @@ export async function measureUi(context: { sip: Kamailio; peerUrl: string; sampl
 
     // A 60 s call with transcription and recording: the main thread must never block for 50 ms.
     const longTasksSoFar = await watchLongTasks(page);
+    const longFramesSoFar = await watchLongFrames(page);
+    // LINGXI_UI_TRACE=1: a Chromium trace of the call, each long task with what ran in it (stderr).
+    const stopTrace = process.env.LINGXI_UI_TRACE ? await startMainThreadTrace(page) : undefined;
     const mark = await customer.mark();
     await customer.call('1001', { extraHeaders: CTI });
     await page.getByRole('button', { name: 'Answer', exact: true }).click();
+    const answeredAt = await page.evaluate(() => performance.now());
     await customer.waitForEvent('confirmed', { after: mark });
     // LINGXI_UI_PROFILE=1: where the call's main-thread time goes, per function (stderr).
     const stopProfile = process.env.LINGXI_UI_PROFILE ? await startCpuProfile(page) : undefined;
@@ -108,6 +113,11 @@ export async function measureUi(context: { sip: Kamailio; peerUrl: string; sampl
     if (stopProfile) log(profileReport(await stopProfile(), CALL_SECONDS, 25));
     const transcriptLines = await page.getByRole('log', { name: 'Transcript' }).getByRole('listitem').count().catch(() => 0);
     const longTasks = await longTasksSoFar();
+    for (const frame of await longFramesSoFar()) {
+      const scripts = frame.scripts.map((s) => `${s.invoker} → ${s.source} ${s.duration.toFixed(0)} ms`).join('; ');
+      log(`ui long frame ${(frame.startTime - answeredAt).toFixed(0)} ms after Answer: ${frame.duration.toFixed(0)} ms (blocking ${frame.blockingDuration.toFixed(0)}, render ${frame.renderMs.toFixed(0)}) ${scripts}`);
+    }
+    if (stopTrace) log(traceReport(await stopTrace()));
     await page.getByRole('button', { name: 'Hang up', exact: true }).click();
     await customer.waitForEvent('ended', { after: mark });
     log(`ui call: ${CALL_SECONDS} s, ${transcriptLines} transcript lines, long tasks ${JSON.stringify(longTasks.map(Math.round))}`);

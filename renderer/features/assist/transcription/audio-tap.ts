@@ -1,32 +1,25 @@
 /**
  * Taps one MediaStreamTrack for transcription: MediaStreamAudioSourceNode → the tap worklet (tap.worklet.ts),
- * which posts 16 kHz PCM frames. A remote WebRTC track feeds WebAudio only while it also plays in a media
+ * which posts 16 kHz PCM frames on a port of its own (`AudioTap.port`, for the leg's stream in the speech
+ * worker), not to the page. A remote WebRTC track feeds WebAudio only while it also plays in a media
  * element (test bed README), so the customer's track plays in a muted element of its own.
  */
 import { drop } from '@common/logging/drop';
 import { createLogger } from '../../../platform/logger';
-import type { TapMessage, TapOptions } from './tap-messages';
+import type { TapControl, TapOptions } from './tap-messages';
 import { TAP_PROCESSOR } from './tap-messages';
-
-/** A frame as the session gets it: PCM, level, and when its audio was captured (performance.now() ms). */
-export interface TappedFrame {
-  pcm: ArrayBuffer;
-  rms: number;
-  /** Start of the frame's audio on the page's performance clock. */
-  startedAt: number;
-  durationMs: number;
-}
 
 export interface AudioTapOptions {
   /** Play the track in a muted element (needed for remote WebRTC tracks). */
   playInElement: boolean;
   frameMs: number;
-  onFrame(frame: TappedFrame): void;
 }
 
 /** A running tap; stop() disconnects everything it created. */
 export interface AudioTap {
   readonly track: MediaStreamTrack;
+  /** The frames (TapMessage), to hand to the leg's stream (LegStream.attach transfers it). */
+  readonly port: MessagePort;
   stop(): void;
 }
 
@@ -67,25 +60,18 @@ export function tapTrack(context: AudioContext, track: MediaStreamTrack, options
     channelInterpretation: 'speakers',
     processorOptions,
   });
-  // The context's clock tied to the page's at the first frame (and again after a suspension): frame times then
-  // stay right even when the page is too busy to take the messages as they come.
-  let anchor: { contextAt: number; pageAt: number } | null = null;
-  const reanchor = (): void => {
-    anchor = null;
-  };
+  const frames = new MessageChannel();
+  const control = (message: TapControl, transfer: Transferable[] = []): void => node.port.postMessage(message, transfer);
+  control({ type: 'feed', port: frames.port1 }, [frames.port1]);
+  // A suspension stops the context's clock but not the page's: the feed ties the two again at the next frame.
+  const reanchor = (): void => control({ type: 'reanchor' });
   context.addEventListener('statechange', reanchor);
-  node.port.onmessage = (event: MessageEvent<TapMessage>) => {
-    const { pcm, rms, endTime } = event.data;
-    anchor ??= { contextAt: endTime, pageAt: performance.now() };
-    const durationMs = pcm.byteLength / 32;
-    options.onFrame({ pcm, rms, durationMs, startedAt: anchor.pageAt + (endTime - anchor.contextAt) * 1000 - durationMs });
-  };
   source.connect(node);
   return {
     track,
+    port: frames.port2,
     stop() {
-      node.port.postMessage('stop');
-      node.port.onmessage = null;
+      control({ type: 'stop' });
       context.removeEventListener('statechange', reanchor);
       source.disconnect();
       if (element) {

@@ -1,25 +1,24 @@
 /**
  * Transcription of one call: a stream per leg for the whole call (customer = the call's received track,
- * agent = the track it sends), taps on the current tracks, results turned into transcript events on the call's
+ * agent = the track it sends; the streams run in the speech worker), taps on the current tracks whose frames go
+ * straight to the leg's stream, results turned into transcript events on the call's
  * clock (ms since answer). Tracks change on hot-plug and conference start/end, so they are re-read every
  * second and re-tapped; the stream goes on across the change (the gap is mapped out by the stream's clock).
  */
 import type { CallAudio } from '../../phone';
-import type { AudioTap, TappedFrame } from './audio-tap';
-import type { Leg, StreamResult, TranscriptionProvider, TranscriptionStream } from './provider';
+import type { AudioTap } from './audio-tap';
+import type { Leg, LegStream, LegStreams, StreamResult } from './provider';
 import type { TranscriptEvent, TranscriptionStatus, TranscriptKeyword } from './transcript-events';
 
 /** Performance measure per final: end of the leg's speech → final text in the page (read by the bench). */
 export const FINAL_MEASURE = 'lingxi:transcript:final';
-/** A frame louder than this (RMS, 0…1; about −40 dBFS) counts as speech for the latency figure. */
-const VOICED_RMS = 0.01;
 
 export interface CallTranscriptionDeps {
   callId: string;
   /** performance.now() when the call was answered: transcript times count from it. */
   answeredAt: number;
   tracks(): CallAudio | null;
-  provider: TranscriptionProvider;
+  provider: LegStreams;
   language: string;
   hints: readonly string[];
   keywords: readonly string[];
@@ -28,7 +27,8 @@ export interface CallTranscriptionDeps {
    * with status "unavailable" and the reason.
    */
   prepare(): Promise<void>;
-  tap(track: MediaStreamTrack, leg: Leg, onFrame: (frame: TappedFrame) => void): AudioTap;
+  /** Taps a track; its frames go to the leg's stream over the tap's port. */
+  tap(track: MediaStreamTrack, leg: Leg): AudioTap;
   publish: {
     transcript(event: TranscriptEvent): void;
     keyword(event: TranscriptKeyword): void;
@@ -39,9 +39,8 @@ export interface CallTranscriptionDeps {
 }
 
 interface LegState {
-  stream: TranscriptionStream;
+  stream: LegStream;
   tap: AudioTap | null;
-  lastVoicedAt: number | undefined;
 }
 
 const LEGS: readonly Leg[] = ['customer', 'agent'];
@@ -64,7 +63,7 @@ export class CallTranscription {
           status: (status) => deps.publish.status({ callId: deps.callId, leg, ...status }),
         },
       );
-      this.legs.set(leg, { stream, tap: null, lastVoicedAt: undefined });
+      this.legs.set(leg, { stream, tap: null });
     }
     try {
       await deps.prepare();
@@ -103,15 +102,9 @@ export class CallTranscription {
       state.tap?.stop();
       state.tap = null;
       if (!track || track.readyState !== 'live') continue;
-      state.tap = this.deps.tap(track, leg, (frame) => this.onFrame(leg, frame));
+      state.tap = this.deps.tap(track, leg);
+      state.stream.attach(state.tap.port, { answeredAt: this.deps.answeredAt, pageTimeOrigin: performance.timeOrigin });
     }
-  }
-
-  private onFrame(leg: Leg, frame: TappedFrame): void {
-    const state = this.legs.get(leg);
-    if (!state) return;
-    state.stream.send(frame.pcm, frame.startedAt - this.deps.answeredAt);
-    if (frame.rms > VOICED_RMS) state.lastVoicedAt = frame.startedAt + frame.durationMs;
   }
 
   private onResult(leg: Leg, result: StreamResult): void {
@@ -120,7 +113,7 @@ export class CallTranscription {
     if (result.kind === 'keyword') return publish.keyword({ callId, leg, keyword: result.text, ...times });
     const receivedAt = performance.now();
     const event: TranscriptEvent = { callId, leg, text: result.text, ...times, final: result.kind === 'final', receivedAt };
-    const speechEndAt = this.legs.get(leg)?.lastVoicedAt;
+    const { speechEndAt } = result;
     if (event.final && speechEndAt !== undefined && speechEndAt <= receivedAt) {
       event.speechEndAt = speechEndAt;
       performance.measure(FINAL_MEASURE, { start: speechEndAt, end: receivedAt, detail: { callId, leg } });

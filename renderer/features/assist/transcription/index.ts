@@ -13,4 +13,4 @@ export {
   type TranscriptionStatus,
 } from './transcript-events';
 export { FINAL_MEASURE } from './call-transcription';
-export type { Leg, StreamState, TranscriptionProvider, TranscriptionStream, StreamOptions, StreamResult, StreamStatus } from './provider';
+export type { Leg, LegStream, LegStreams, StreamState, TranscriptionProvider, TranscriptionStream, StreamOptions, StreamResult, StreamStatus } from './provider';

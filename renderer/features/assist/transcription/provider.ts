@@ -5,6 +5,7 @@
  * speak Lingxi speech protocol v1 (common/contract/speech-protocol.ts) through SpeechStream.
  */
 import type { SpeechLeg } from '@common/contract/speech-protocol';
+import type { FrameClock } from './frame-feed';
 
 export type Leg = SpeechLeg;
 
@@ -30,6 +31,8 @@ export interface StreamResult {
   text: string;
   startMs: number;
   endMs: number;
+  /** End of the leg's latest voiced frame before the result, on the page's clock (performance.now() ms), when known. */
+  speechEndAt?: number;
 }
 
 /**
@@ -71,4 +74,23 @@ export interface TranscriptionStream {
 export interface TranscriptionProvider {
   readonly name: 'local' | 'bank-asr';
   open(options: StreamOptions, listener: StreamListener): TranscriptionStream;
+}
+
+/**
+ * A leg's stream as the page holds it: the speech worker runs the provider's stream, and the tap's frames reach
+ * it over a MessagePort from the worklet, never through the page's main thread.
+ */
+export interface LegStream {
+  /** Takes the frames a tap posts on `port` from now on (a new tap replaces the previous one); the port is transferred. */
+  attach(port: MessagePort, clock: FrameClock): void;
+  /** Ends the stream after the audio sent: resolves once the last final arrived (or after a timeout). */
+  stop(): Promise<void>;
+  /** Drops the stream at once. */
+  close(): void;
+}
+
+/** Opens legs' streams for the page (speech-worker.ts: the two providers, run in the speech worker). */
+export interface LegStreams {
+  readonly name: TranscriptionProvider['name'];
+  open(options: StreamOptions, listener: StreamListener): LegStream;
 }

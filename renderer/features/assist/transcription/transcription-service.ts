@@ -13,8 +13,8 @@ import { selectActivePop, selectTrustedCti, type CtiInfo } from '../../screenpop
 import { loadTapWorklet, tapTrack } from './audio-tap';
 import { CallTranscription } from './call-transcription';
 import { callLanguage } from './language';
-import type { TranscriptionProvider } from './provider';
-import { BankAsrProvider, LocalSpeechProvider } from './providers';
+import type { LegStreams } from './provider';
+import { SpeechWorkerStreams } from './speech-worker';
 import { publish } from './transcript-events';
 import tapWorkletUrl from './worklet-url';
 
@@ -32,7 +32,7 @@ export interface TranscriptionOptions {
   /** Phrases the engine should report as keyword events. */
   keywords?(call: CallSnapshot): readonly string[];
   /** Replaces the policy's provider (tests). */
-  provider?: TranscriptionProvider;
+  provider?: LegStreams;
   /** Makes the tap's AudioContext (tests); a 48 kHz AudioContext by default. */
   createContext?: () => AudioContext;
 }
@@ -42,14 +42,14 @@ export interface TranscriptionHandle {
   stop(): Promise<void>;
 }
 
-/** The provider the policy names; null when transcription is off. */
-export function providerFor(policy: TranscriptionPolicy, host: Pick<LingxiApi, 'speech'>): TranscriptionProvider | null {
+/** The provider the policy names, run in the speech worker; null when transcription is off. */
+export function providerFor(policy: TranscriptionPolicy, host: Pick<LingxiApi, 'speech'>): SpeechWorkerStreams | null {
   switch (policy.provider) {
     case 'local':
-      return new LocalSpeechProvider(host);
+      return new SpeechWorkerStreams({ provider: 'local' }, host);
     case 'bank-asr':
       // The schema requires asrUrl for bank-asr; the guard keeps the type honest.
-      return policy.asrUrl ? new BankAsrProvider(policy.asrUrl) : null;
+      return policy.asrUrl ? new SpeechWorkerStreams({ provider: 'bank-asr', url: policy.asrUrl }, host) : null;
     case 'off':
       return null;
   }
@@ -75,7 +75,8 @@ export function startTranscription(
   options: TranscriptionOptions = {},
 ): TranscriptionHandle {
   const settings = policy.transcription;
-  const provider = options.provider ?? providerFor(settings, host);
+  const owned = options.provider ? null : providerFor(settings, host);
+  const provider = options.provider ?? owned;
   if (!provider) return { stop: async () => undefined };
   const sessions = new Map<string, CallTranscription>();
   let context: AudioContext | null = null;
@@ -109,7 +110,7 @@ export function startTranscription(
       hints,
       keywords: options.keywords?.(call) ?? [],
       prepare,
-      tap: (track, leg, onFrame) => tapTrack(context as AudioContext, track, { playInElement: leg === 'customer', frameMs: FRAME_MS, onFrame }),
+      tap: (track, leg) => tapTrack(context as AudioContext, track, { playInElement: leg === 'customer', frameMs: FRAME_MS }),
       publish,
     });
     sessions.set(call.id, session);
@@ -150,6 +151,7 @@ export function startTranscription(
       const running = [...sessions.values()];
       sessions.clear();
       await Promise.all(running.map((session) => session.stop()));
+      owned?.terminate();
     },
   };
 }

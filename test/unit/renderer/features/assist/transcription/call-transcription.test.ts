@@ -4,9 +4,9 @@
  * answer, and an audio failure becomes "unavailable" instead of an exception.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TappedFrame } from '@renderer/features/assist/transcription/audio-tap';
 import { CallTranscription, FINAL_MEASURE, type CallTranscriptionDeps } from '@renderer/features/assist/transcription/call-transcription';
-import type { Leg, StreamListener, StreamOptions, TranscriptionProvider } from '@renderer/features/assist/transcription/provider';
+import type { FrameClock } from '@renderer/features/assist/transcription/frame-feed';
+import type { Leg, LegStreams, StreamListener, StreamOptions } from '@renderer/features/assist/transcription/provider';
 import type { TranscriptEvent, TranscriptionStatus } from '@renderer/features/assist/transcription/transcript-events';
 
 class FakeTrack {
@@ -16,20 +16,20 @@ class FakeTrack {
 const track = (id: string) => new FakeTrack(id) as unknown as MediaStreamTrack;
 
 function harness(overrides: Partial<CallTranscriptionDeps> = {}) {
-  const opened: { options: StreamOptions; listener: StreamListener; sent: [number, number][]; stopped: boolean }[] = [];
-  const provider: TranscriptionProvider = {
+  const opened: { options: StreamOptions; listener: StreamListener; attached: [MessagePort, FrameClock][]; stopped: boolean }[] = [];
+  const provider: LegStreams = {
     name: 'local',
     open(options, listener) {
-      const stream = { options, listener, sent: [] as [number, number][], stopped: false };
+      const stream = { options, listener, attached: [] as [MessagePort, FrameClock][], stopped: false };
       opened.push(stream);
       return {
-        send: (pcm, at) => void stream.sent.push([pcm.byteLength, at]),
+        attach: (port, clock) => void stream.attached.push([port, clock]),
         stop: async () => void (stream.stopped = true),
         close: () => void (stream.stopped = true),
       };
     },
   };
-  const taps: { track: MediaStreamTrack; leg: Leg; onFrame: (f: TappedFrame) => void; stopped: boolean }[] = [];
+  const taps: { track: MediaStreamTrack; leg: Leg; port: MessagePort; stopped: boolean }[] = [];
   let audio: { remote: MediaStreamTrack | null; local: MediaStreamTrack | null } = { remote: track('r1'), local: track('m1') };
   const transcripts: TranscriptEvent[] = [];
   const statuses: TranscriptionStatus[] = [];
@@ -42,10 +42,10 @@ function harness(overrides: Partial<CallTranscriptionDeps> = {}) {
     hints: ['lost card'],
     keywords: [],
     prepare: async () => undefined,
-    tap: (t, leg, onFrame) => {
-      const tap = { track: t, leg, onFrame, stopped: false };
+    tap: (t, leg) => {
+      const tap = { track: t, leg, port: new MessageChannel().port2, stopped: false };
       taps.push(tap);
-      return { track: t, stop: () => void (tap.stopped = true) };
+      return { track: t, port: tap.port, stop: () => void (tap.stopped = true) };
     },
     publish: { transcript: (e) => transcripts.push(e), keyword: () => undefined, status: (s) => statuses.push(s) },
     recheckMs: 10,
@@ -53,8 +53,6 @@ function harness(overrides: Partial<CallTranscriptionDeps> = {}) {
   });
   return { session, opened, taps, transcripts, statuses, setAudio: (next: typeof audio) => (audio = next) };
 }
-
-const frame = (startedAt: number, rms = 0.2): TappedFrame => ({ pcm: new ArrayBuffer(640), rms, startedAt, durationMs: 20 });
 
 afterEach(() => vi.useRealTimers());
 
@@ -75,13 +73,12 @@ describe('CallTranscription', () => {
     expect(taps.every((t) => t.stopped)).toBe(true);
   });
 
-  it('sends each leg’s frames to its own stream, timed from the answer', async () => {
+  it('hands each leg’s tap port to its own stream, on the answer’s clock', async () => {
     const { session, opened, taps } = harness();
     await session.start();
-    taps[0]?.onFrame(frame(1500));
-    taps[1]?.onFrame(frame(2500));
-    expect(opened[0]?.sent).toEqual([[640, 500]]);
-    expect(opened[1]?.sent).toEqual([[640, 1500]]);
+    const clock = { answeredAt: 1000, pageTimeOrigin: performance.timeOrigin };
+    expect(opened[0]?.attached).toEqual([[taps[0]?.port, clock]]);
+    expect(opened[1]?.attached).toEqual([[taps[1]?.port, clock]]);
     await session.stop();
   });
 
@@ -93,6 +90,7 @@ describe('CallTranscription', () => {
     await vi.waitFor(() => expect(taps).toHaveLength(3));
     expect(taps[1]?.stopped, 'the unplugged microphone’s tap').toBe(true);
     expect(taps[2]).toMatchObject({ leg: 'agent', track: microphone, stopped: false });
+    expect(opened[1]?.attached.map(([port]) => port), 'the new tap feeds the same stream').toEqual([taps[1]?.port, taps[2]?.port]);
     (microphone as unknown as FakeTrack).readyState = 'ended';
     await vi.waitFor(() => expect(taps[2]?.stopped).toBe(true));
     expect(opened).toHaveLength(2);
@@ -100,12 +98,11 @@ describe('CallTranscription', () => {
   });
 
   it('publishes partials and finals with the leg, and measures end of speech → final', async () => {
-    const { session, opened, taps, transcripts } = harness();
+    const { session, opened, transcripts } = harness();
     await session.start();
-    taps[0]?.onFrame(frame(performance.now() - 600, 0.3));
-    taps[0]?.onFrame(frame(performance.now() - 580, 0.001));
-    opened[0]?.listener.result({ kind: 'partial', leg: 'customer', text: 'i lost', startMs: 100.4, endMs: 700 });
-    opened[0]?.listener.result({ kind: 'final', leg: 'customer', text: 'i lost my card', startMs: 100.4, endMs: 1200.6 });
+    const speechEndAt = performance.now() - 580;
+    opened[0]?.listener.result({ kind: 'partial', leg: 'customer', text: 'i lost', startMs: 100.4, endMs: 700, speechEndAt });
+    opened[0]?.listener.result({ kind: 'final', leg: 'customer', text: 'i lost my card', startMs: 100.4, endMs: 1200.6, speechEndAt });
     expect(transcripts.map(({ callId, leg, text, final, startMs, endMs }) => ({ callId, leg, text, final, startMs, endMs }))).toEqual([
       { callId: 'c1', leg: 'customer', text: 'i lost', final: false, startMs: 100, endMs: 700 },
       { callId: 'c1', leg: 'customer', text: 'i lost my card', final: true, startMs: 100, endMs: 1201 },

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { LingxiApi } from '@common/contract/api';
 import { parsePolicy } from '@common/contract/policy';
 import { createAppStore } from '@renderer/app/store';
-import type { StreamOptions, TranscriptionProvider } from '@renderer/features/assist/transcription/provider';
+import type { LegStreams, StreamOptions } from '@renderer/features/assist/transcription/provider';
 import { startTranscription } from '@renderer/features/assist/transcription/transcription-service';
 import { fakePhone } from '../../../support/phone-calls';
 
@@ -17,11 +17,11 @@ function policy() {
 function fakeProvider() {
   const opened: StreamOptions[] = [];
   const stopped = vi.fn(async () => undefined);
-  const provider: TranscriptionProvider = {
+  const provider: LegStreams = {
     name: 'local',
     open(options) {
       opened.push(options);
-      return { send: () => undefined, stop: stopped, close: () => undefined };
+      return { attach: () => undefined, stop: stopped, close: () => undefined };
     },
   };
   return { provider, opened, stopped };
