@@ -15,8 +15,8 @@ class FakeWorker implements SpeechWorkerPort {
   terminated = false;
   onmessage: ((this: Worker, event: MessageEvent) => unknown) | null = null;
   onerror: ((this: AbstractWorker, event: ErrorEvent) => unknown) | null = null;
-  postMessage(message: ToSpeechWorker, transfer: Transferable[] = []): void {
-    this.posted.push({ message, transfer });
+  postMessage(message: ToSpeechWorker, transfer?: Transferable[] | StructuredSerializeOptions): void {
+    this.posted.push({ message, transfer: Array.isArray(transfer) ? transfer : (transfer?.transfer ?? []) });
   }
   terminate(): void {
     this.terminated = true;
