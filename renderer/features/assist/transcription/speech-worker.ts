@@ -28,9 +28,13 @@ function defaultWorker(): SpeechWorkerPort {
   return new Worker(new URL('./speech.worker.ts', import.meta.url), { type: 'module', name: 'speech' });
 }
 
+/** How long a worker with no leg waits before it ends. */
+const IDLE_END_MS = 2000;
+
 export class SpeechWorkerStreams implements LegStreams {
   readonly name: LegStreams['name'];
   private worker: SpeechWorkerPort | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly legs = new Map<number, OpenLeg>();
   private nextId = 1;
 
@@ -60,6 +64,7 @@ export class SpeechWorkerStreams implements LegStreams {
           leg.stopped = () => {
             clearTimeout(timer);
             this.legs.delete(id);
+            this.endWhenIdle();
             resolve();
           };
           post({ type: 'stop', id });
@@ -67,8 +72,21 @@ export class SpeechWorkerStreams implements LegStreams {
       close: () => {
         post({ type: 'close', id });
         this.legs.delete(id);
+        this.endWhenIdle();
       },
     };
+  }
+
+  /**
+   * No leg left: the worker ends a moment later (a re-tap or the next leg in that moment keeps it), so between
+   * calls no thread, and no object a shift's leak count would see, is left behind.
+   */
+  private endWhenIdle(): void {
+    if (this.legs.size > 0) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.legs.size === 0) this.terminate();
+    }, IDLE_END_MS);
   }
 
   /** Stops the worker (every stream with it). */
@@ -79,6 +97,7 @@ export class SpeechWorkerStreams implements LegStreams {
   }
 
   private start(): SpeechWorkerPort {
+    clearTimeout(this.idleTimer);
     if (this.worker) return this.worker;
     const worker = this.createWorker();
     this.worker = worker;

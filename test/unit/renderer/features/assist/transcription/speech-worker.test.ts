@@ -4,7 +4,7 @@
  * service's endpoint is fetched on the page for the worker, stop waits for the worker's word, and a worker that
  * fails makes every open leg unavailable with the reason, the next call getting a fresh worker.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SpeechEndpoint } from '@common/contract/speech-endpoint';
 import type { StreamResult, StreamStatus } from '@renderer/features/assist/transcription/provider';
 import { SpeechWorkerStreams, type SpeechWorkerPort } from '@renderer/features/assist/transcription/speech-worker';
@@ -92,6 +92,31 @@ describe('SpeechWorkerStreams', () => {
     worker.say({ type: 'stopped', id: 1 });
     await stopping;
     expect(stopped).toBe(true);
+  });
+
+  it('ends the worker 2 s after its last leg stopped, unless a leg opens meanwhile', async () => {
+    vi.useFakeTimers();
+    try {
+      const { streams, workers, listener } = harness();
+      const first = streams.open(options, listener);
+      const stopping = first.stop();
+      (workers[0] as FakeWorker).say({ type: 'stopped', id: 1 });
+      await stopping;
+      await vi.advanceTimersByTimeAsync(1000);
+      const second = streams.open(options, listener);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(workers, 'a leg opened within 2 s keeps the worker').toHaveLength(1);
+      expect(workers[0]?.terminated).toBe(false);
+      second.close();
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(workers[0]?.terminated).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(workers[0]?.terminated, 'no leg for 2 s: the worker ends').toBe(true);
+      streams.open(options, listener);
+      expect(workers).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a failed worker makes open legs unavailable with the reason; the next call gets a fresh worker', async () => {
