@@ -23,9 +23,10 @@ export function CallbackDialog() {
   const policy = useAppStore((s) => (s.policy.status === 'ready' ? s.policy.policy.callbacks : null));
   const reasonLabel = useReasonLabel();
   const preferenceText = usePreferenceText();
-  const profilePreference = useAppStore((s) => profileOfCall(s, s.callbackDraft?.callId)?.callPreference);
+  const profile = useAppStore((s) => profileOfCall(s, s.callbackDraft?.callId));
+  const profilePreference = profile?.callPreference;
   // The profile's other numbers are offered beside the caller's (the customer may want a call on another one).
-  const profilePhones = useAppStore((s) => profileOfCall(s, s.callbackDraft?.callId)?.phones);
+  const profilePhones = profile?.phones;
   const numbersId = useId();
   const preferred = policy ? preferredWindow(profilePreference, appClock.now(), policy.hours) : null;
   const presets: readonly Preset[] = preferred ? ['preference', ...WINDOW_PRESETS] : WINDOW_PRESETS;
